@@ -1,0 +1,63 @@
+#pragma once
+#include "geometry.h"
+#include "projection.h"
+#include "result.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace renkou::core {
+
+/// One feature of a boundary layer, projected.
+struct Feature {
+    QString code;                        ///< value of the layer's code field; empty for line layers without one
+    QHash<QString, QString> properties;  ///< every attribute, as text
+    MultiPolygon polygons;               ///< for polygon layers
+    std::vector<LineString> lines;       ///< for line layers
+    BoxD bounds;
+};
+
+/// A vector layer read through GDAL/OGR (GeoJSON, TopoJSON, GeoPackage, Shapefile, any OGR format) and
+/// projected once. No GDAL type appears here: the reading lives in gdalio.cpp.
+class BoundaryLayer {
+public:
+    enum class Kind { Polygons, Lines };
+    struct Options {
+        Kind kind = Kind::Polygons;
+        QString layerName;  ///< empty: the first layer
+        /// Fields tried in turn for the unit code; the first present is used.
+        QStringList codeFields = {QStringLiteral("code"), QStringLiteral("adcode"), QStringLiteral("区划码"),
+                                  QStringLiteral("id")};
+    };
+
+    /// Reads `path` and projects it to `target`. A layer without a coordinate reference system is taken as
+    /// WGS84 longitude/latitude (as TopoJSON is) if its coordinates fit, and refused otherwise.
+    static Result<BoundaryLayer> read(const QString &path, const Projection &target, const Options &options);
+    static Result<BoundaryLayer> read(const QString &path, const Projection &target)
+    {
+        return read(path, target, Options{});
+    }
+
+    const QString &path() const { return m_path; }
+    const QString &codeField() const { return m_codeField; }
+    const Projection &projection() const { return m_projection; }
+    const std::vector<Feature> &features() const { return m_features; }
+    const BoxD &bounds() const { return m_bounds; }
+    /// Index of the first feature with `code`, or -1.
+    int indexOf(const QString &code) const { return m_byCode.value(code, -1); }
+
+private:
+    QString m_path;
+    QString m_codeField;
+    Projection m_projection;
+    std::vector<Feature> m_features;
+    BoxD m_bounds;
+    QHash<QString, int> m_byCode;
+};
+
+/// Projects a WGS84 longitude/latitude point to `target` through OGR/PROJ.
+Result<PointD> projectPoint(const Projection &target, double lon, double lat);
+
+} // namespace renkou::core

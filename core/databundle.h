@@ -1,0 +1,37 @@
+#pragma once
+#include "boundarylayer.h"
+#include "notetable.h"
+#include "populationstore.h"
+#include "regiontable.h"
+#include "result.h"
+#include "sourcetable.h"
+
+#include <QString>
+
+namespace renkou::core {
+
+/// The data bundle: where it is, whether this code can read it, and everything in it, loaded.
+struct DataBundle {
+    enum class Parts { Tables, TablesAndBoundaries };
+
+    QString dir;
+    RegionTable regions;
+    SourceTable sources;
+    NoteTable notes;
+    PopulationStore population;
+    BoundaryLayer provinces;    ///< projected on Projection::chinaAlbers()
+    BoundaryLayer prefectures;
+    BoundaryLayer nation;
+    BoundaryLayer lines;        ///< map lines with property `kind`
+
+    /// Finds the bundle: `explicitDir` (from --data) if given, else RENKOU_DATA_DIR from the environment,
+    /// else `<appDir>/../share/renkou/data` (installed), else the bundle the build was configured with.
+    /// The chosen directory must exist; the message says which rule chose it.
+    static Result<QString> locate(const QString &explicitDir, const QString &appDir);
+    /// Checks that `dir` has the files this code needs and the schema version it reads.
+    static Status check(const QString &dir);
+    /// Checks and loads the bundle at `dir`.
+    static Result<DataBundle> load(const QString &dir, Parts parts = Parts::TablesAndBoundaries);
+};
+
+} // namespace renkou::core

@@ -1,0 +1,247 @@
+// The only file that talks to GDAL/OGR. Every GDAL handle is held by an RAII wrapper and released here.
+#include "boundarylayer.h"
+
+#include <QFileInfo>
+
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+#include <mutex>
+
+namespace renkou::core {
+
+namespace {
+
+void initGdal()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // Errors are read with CPLGetLastErrorMsg() and reported through Error, not printed.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+struct TransformDeleter {
+    void operator()(OGRCoordinateTransformation *t) const { OGRCoordinateTransformation::DestroyCT(t); }
+};
+using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
+
+QString lastGdalError()
+{
+    const QString msg = QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
+    return msg.isEmpty() ? QStringLiteral("GDAL gave no reason") : msg;
+}
+
+Result<OGRSpatialReference> spatialReference(const Projection &projection)
+{
+    OGRSpatialReference srs;
+    if (srs.importFromProj4(projection.definition.toUtf8().constData()) != OGRERR_NONE)
+        return Error{Error::Code::Value, {}, {}, QStringLiteral("unknown projection '%1'").arg(projection.definition)};
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+Ring toRing(const OGRLinearRing &ring)
+{
+    Ring out;
+    out.reserve(size_t(ring.getNumPoints()));
+    for (const OGRPoint &p : ring)
+        out.push_back({p.getX(), p.getY()});
+    if (!out.empty() && (out.front().x != out.back().x || out.front().y != out.back().y))
+        out.push_back(out.front());
+    return out;
+}
+
+void addPolygon(const OGRPolygon &poly, MultiPolygon &out)
+{
+    if (poly.IsEmpty())
+        return;
+    Polygon p;
+    p.outer = toRing(*poly.getExteriorRing());
+    for (int i = 0; i < poly.getNumInteriorRings(); ++i)
+        p.holes.push_back(toRing(*poly.getInteriorRing(i)));
+    out.push_back(std::move(p));
+}
+
+void addLine(const OGRLineString &line, std::vector<LineString> &out)
+{
+    LineString l;
+    l.reserve(size_t(line.getNumPoints()));
+    for (const OGRPoint &p : line)
+        l.push_back({p.getX(), p.getY()});
+    out.push_back(std::move(l));
+}
+
+/// Collects the polygons or lines of `geom` into `feature`; false if the geometry is of another kind.
+bool collect(const OGRGeometry &geom, BoundaryLayer::Kind kind, Feature &feature)
+{
+    switch (wkbFlatten(geom.getGeometryType())) {
+    case wkbPolygon:
+        if (kind != BoundaryLayer::Kind::Polygons)
+            return false;
+        addPolygon(*geom.toPolygon(), feature.polygons);
+        return true;
+    case wkbMultiPolygon:
+        if (kind != BoundaryLayer::Kind::Polygons)
+            return false;
+        for (const OGRPolygon *p : *geom.toMultiPolygon())
+            addPolygon(*p, feature.polygons);
+        return true;
+    case wkbLineString:
+        if (kind != BoundaryLayer::Kind::Lines)
+            return false;
+        addLine(*geom.toLineString(), feature.lines);
+        return true;
+    case wkbMultiLineString:
+        if (kind != BoundaryLayer::Kind::Lines)
+            return false;
+        for (const OGRLineString *l : *geom.toMultiLineString())
+            addLine(*l, feature.lines);
+        return true;
+    case wkbGeometryCollection:
+        for (const OGRGeometry *g : *geom.toGeometryCollection()) {
+            if (!collect(*g, kind, feature))
+                return false;
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection &target, const Options &options)
+{
+    initGdal();
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{Error::Code::NotFound, path, {}, QStringLiteral("no such file")};
+    const bool isDirDataset = info.isDir();  // a Shapefile directory is a valid OGR dataset
+    CPLErrorReset();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        return Error{Error::Code::Format, path, {},
+                     QStringLiteral("%1 (%2)").arg(isDirDataset ? QStringLiteral("is a directory with no readable vector layer")
+                                                                : QStringLiteral("is not a vector file GDAL can read"),
+                                                   lastGdalError())};
+    OGRLayer *layer = nullptr;
+    if (options.layerName.isEmpty()) {
+        if (ds->GetLayerCount() > 0)
+            layer = ds->GetLayer(0);
+    } else {
+        layer = ds->GetLayerByName(options.layerName.toUtf8().constData());
+    }
+    if (!layer) {
+        QStringList names;
+        for (OGRLayer *l : ds->GetLayers())
+            names << QString::fromUtf8(l->GetName());
+        return Error{Error::Code::Schema, path, {},
+                     options.layerName.isEmpty()
+                         ? QStringLiteral("has no layers")
+                         : QStringLiteral("has no layer '%1' (layers: %2)").arg(options.layerName, names.join(u','))};
+    }
+
+    BoundaryLayer out;
+    out.m_path = path;
+    out.m_projection = target;
+
+    OGRFeatureDefn *defn = layer->GetLayerDefn();
+    int codeIndex = -1;
+    for (const QString &f : options.codeFields) {
+        codeIndex = defn->GetFieldIndex(f.toUtf8().constData());
+        if (codeIndex >= 0) {
+            out.m_codeField = f;
+            break;
+        }
+    }
+    if (codeIndex < 0 && options.kind == Kind::Polygons)
+        return Error{Error::Code::Schema, path, {},
+                     QStringLiteral("has none of the code fields %1").arg(options.codeFields.join(QStringLiteral(", ")))};
+
+    auto targetSrs = spatialReference(target);
+    if (!targetSrs)
+        return Error{Error::Code::Value, path, {}, targetSrs.error().message};
+    OGRSpatialReference sourceSrs;
+    if (const OGRSpatialReference *layerSrs = layer->GetSpatialRef()) {
+        sourceSrs = *layerSrs;
+    } else {
+        OGREnvelope env;
+        if (layer->GetExtent(&env, TRUE) == OGRERR_NONE
+            && (env.MinX < -180.5 || env.MaxX > 180.5 || env.MinY < -90.5 || env.MaxY > 90.5))
+            return Error{Error::Code::Schema, path, {},
+                         QStringLiteral("has no coordinate reference system and its coordinates are not "
+                                        "longitude/latitude; save it with a CRS (a .prj file for a Shapefile)")};
+        sourceSrs.SetWellKnownGeogCS("WGS84");
+    }
+    sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    TransformPtr transform(OGRCreateCoordinateTransformation(&sourceSrs, &targetSrs.value()));
+    if (!transform)
+        return Error{Error::Code::Value, path, {},
+                     QStringLiteral("cannot be projected (%1)").arg(lastGdalError())};
+
+    layer->ResetReading();
+    int number = 0;
+    for (const auto &f : *layer) {
+        ++number;
+        Feature feature;
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            if (f->IsFieldSetAndNotNull(i))
+                feature.properties.insert(QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef()),
+                                          QString::fromUtf8(f->GetFieldAsString(i)));
+        }
+        if (codeIndex >= 0)
+            feature.code = QString::fromUtf8(f->GetFieldAsString(codeIndex)).trimmed();
+        const QString where = feature.code.isEmpty()
+                                  ? QStringLiteral("feature %1").arg(number)
+                                  : QStringLiteral("feature %1 (%2 %3)").arg(number).arg(out.m_codeField, feature.code);
+        if (options.kind == Kind::Polygons && feature.code.isEmpty())
+            return Error{Error::Code::Value, path, where, QStringLiteral("has an empty %1").arg(out.m_codeField)};
+        OGRGeometry *geom = f->GetGeometryRef();
+        if (!geom || geom->IsEmpty())
+            return Error{Error::Code::Value, path, where, QStringLiteral("has no geometry")};
+        std::unique_ptr<OGRGeometry> projected(geom->clone());
+        if (projected->transform(transform.get()) != OGRERR_NONE)
+            return Error{Error::Code::Value, path, where,
+                         QStringLiteral("cannot be projected (%1)").arg(lastGdalError())};
+        if (!collect(*projected, options.kind, feature))
+            return Error{Error::Code::Value, path, where,
+                         QStringLiteral("is a %1, not a %2")
+                             .arg(QString::fromUtf8(OGRGeometryTypeToName(geom->getGeometryType())),
+                                  options.kind == Kind::Polygons ? QStringLiteral("polygon") : QStringLiteral("line"))};
+        for (const Polygon &p : feature.polygons)
+            feature.bounds.expand(boundsOf(p.outer));
+        for (const LineString &l : feature.lines)
+            feature.bounds.expand(boundsOf(l));
+        out.m_bounds.expand(feature.bounds);
+        if (!feature.code.isEmpty() && !out.m_byCode.contains(feature.code))
+            out.m_byCode.insert(feature.code, int(out.m_features.size()));
+        out.m_features.push_back(std::move(feature));
+    }
+    if (out.m_features.empty())
+        return Error{Error::Code::Value, path, {}, QStringLiteral("has no features")};
+    return out;
+}
+
+Result<PointD> projectPoint(const Projection &target, double lon, double lat)
+{
+    initGdal();
+    auto targetSrs = spatialReference(target);
+    if (!targetSrs)
+        return targetSrs.error();
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    TransformPtr transform(OGRCreateCoordinateTransformation(&wgs84, &targetSrs.value()));
+    double x = lon;
+    double y = lat;
+    if (!transform || !transform->Transform(1, &x, &y))
+        return Error{Error::Code::Value, {}, {}, QStringLiteral("cannot project %1, %2").arg(lon).arg(lat)};
+    return PointD{x, y};
+}
+
+} // namespace renkou::core

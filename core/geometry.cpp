@@ -1,0 +1,139 @@
+#include "geometry.h"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/register/point.hpp>
+#include <boost/geometry/geometries/register/ring.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+BOOST_GEOMETRY_REGISTER_POINT_2D(renkou::core::PointD, double, boost::geometry::cs::cartesian, x, y)
+BOOST_GEOMETRY_REGISTER_RING(renkou::core::Ring)
+
+namespace bg = boost::geometry;
+
+namespace renkou::core {
+
+void BoxD::expand(PointD p)
+{
+    minX = std::min(minX, p.x);
+    minY = std::min(minY, p.y);
+    maxX = std::max(maxX, p.x);
+    maxY = std::max(maxY, p.y);
+}
+
+void BoxD::expand(const BoxD &b)
+{
+    if (b.isEmpty())
+        return;
+    expand(PointD{b.minX, b.minY});
+    expand(PointD{b.maxX, b.maxY});
+}
+
+BoxD boundsOf(const Ring &ring)
+{
+    BoxD box;
+    for (const PointD &p : ring)
+        box.expand(p);
+    return box;
+}
+
+BoxD boundsOf(const MultiPolygon &polygons)
+{
+    BoxD box;
+    for (const Polygon &poly : polygons)
+        box.expand(boundsOf(poly.outer));
+    return box;
+}
+
+bool contains(const Polygon &polygon, PointD p)
+{
+    // covered_by: a point on the outline counts as inside; orientation does not matter for rings.
+    if (!bg::covered_by(p, polygon.outer))
+        return false;
+    return std::none_of(polygon.holes.begin(), polygon.holes.end(),
+                        [&](const Ring &hole) { return bg::within(p, hole); });
+}
+
+bool contains(const MultiPolygon &polygons, PointD p)
+{
+    return std::any_of(polygons.begin(), polygons.end(), [&](const Polygon &poly) { return contains(poly, p); });
+}
+
+namespace {
+
+double ringArea(const Ring &ring)
+{
+    return std::abs(bg::area(ring));
+}
+
+double polygonArea(const Polygon &poly)
+{
+    double a = ringArea(poly.outer);
+    for (const Ring &hole : poly.holes)
+        a -= ringArea(hole);
+    return a;
+}
+
+/// Crossings of the horizontal line y with the polygon's edges, sorted by x.
+std::vector<double> crossings(const Polygon &poly, double y)
+{
+    std::vector<double> xs;
+    auto scan = [&](const Ring &ring) {
+        for (size_t i = 1; i < ring.size(); ++i) {
+            const PointD a = ring[i - 1];
+            const PointD b = ring[i];
+            if ((a.y <= y && b.y > y) || (b.y <= y && a.y > y))
+                xs.push_back(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x));
+        }
+    };
+    scan(poly.outer);
+    for (const Ring &hole : poly.holes)
+        scan(hole);
+    std::sort(xs.begin(), xs.end());
+    return xs;
+}
+
+} // namespace
+
+double area(const MultiPolygon &polygons)
+{
+    double a = 0;
+    for (const Polygon &poly : polygons)
+        a += polygonArea(poly);
+    return a;
+}
+
+PointD interiorPoint(const MultiPolygon &polygons)
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const Polygon *largest = nullptr;
+    double largestArea = -1;
+    for (const Polygon &poly : polygons) {
+        const double a = polygonArea(poly);
+        if (a > largestArea) {
+            largestArea = a;
+            largest = &poly;
+        }
+    }
+    if (!largest || largest->outer.size() < 4)
+        return {nan, nan};
+    // Scan a few horizontal lines and take the middle of the widest inside interval.
+    const BoxD box = boundsOf(largest->outer);
+    PointD best{nan, nan};
+    double bestWidth = -1;
+    for (int k = 1; k < 16; ++k) {
+        const double y = box.minY + box.height() * k / 16.0;
+        const std::vector<double> xs = crossings(*largest, y);
+        for (size_t i = 0; i + 1 < xs.size(); i += 2) {
+            const double w = xs[i + 1] - xs[i];
+            if (w > bestWidth) {
+                bestWidth = w;
+                best = {(xs[i] + xs[i + 1]) / 2, y};
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace renkou::core

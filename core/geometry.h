@@ -1,0 +1,48 @@
+#pragma once
+#include <limits>
+#include <vector>
+
+namespace renkou::core {
+
+/// A point in projected metres (or degrees for a geographic layer).
+struct PointD {
+    double x = 0;
+    double y = 0;
+};
+
+/// A closed ring as a flat point array; the first point is repeated at the end.
+using Ring = std::vector<PointD>;
+using LineString = std::vector<PointD>;
+
+struct Polygon {
+    Ring outer;
+    std::vector<Ring> holes;
+};
+using MultiPolygon = std::vector<Polygon>;
+
+struct BoxD {
+    double minX = std::numeric_limits<double>::infinity();
+    double minY = std::numeric_limits<double>::infinity();
+    double maxX = -std::numeric_limits<double>::infinity();
+    double maxY = -std::numeric_limits<double>::infinity();
+
+    bool isEmpty() const { return minX > maxX || minY > maxY; }
+    double width() const { return maxX - minX; }
+    double height() const { return maxY - minY; }
+    bool contains(PointD p) const { return p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY; }
+    void expand(PointD p);
+    void expand(const BoxD &b);
+};
+
+BoxD boundsOf(const Ring &ring);
+BoxD boundsOf(const MultiPolygon &polygons);
+/// True if `p` lies inside the outer ring of `polygon` and in none of its holes.
+bool contains(const Polygon &polygon, PointD p);
+bool contains(const MultiPolygon &polygons, PointD p);
+/// Area in squared units of the coordinates (m² on an equal-area projection).
+double area(const MultiPolygon &polygons);
+/// A point guaranteed inside the largest part (for labels and for finding a unit on screen);
+/// {NaN, NaN} for an empty geometry.
+PointD interiorPoint(const MultiPolygon &polygons);
+
+} // namespace renkou::core

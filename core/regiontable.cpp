@@ -1,0 +1,110 @@
+#include "regiontable.h"
+
+#include "csvreader.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace renkou::core {
+
+QString levelName(Level level)
+{
+    switch (level) {
+    case Level::Country: return QStringLiteral("country");
+    case Level::Province: return QStringLiteral("province");
+    case Level::Prefecture: return QStringLiteral("prefecture");
+    }
+    return {};
+}
+
+std::optional<Level> parseLevel(const QString &name)
+{
+    for (Level l : {Level::Country, Level::Province, Level::Prefecture}) {
+        if (levelName(l) == name)
+            return l;
+    }
+    return std::nullopt;
+}
+
+Result<RegionTable> RegionTable::load(const QString &path)
+{
+    const QStringList columns = {QStringLiteral("code"), QStringLiteral("level"), QStringLiteral("parent_code"),
+                                 QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("type"),
+                                 QStringLiteral("region"), QStringLiteral("provincial_capital")};
+    auto csv = CsvTable::read(path, columns);
+    if (!csv)
+        return csv.error();
+    std::vector<int> col;
+    for (const QString &c : columns)
+        col.push_back(csv->column(c));
+
+    static const QRegularExpression codePattern(QStringLiteral("^\\d{6}$"));
+    RegionTable table;
+    for (const CsvRow &row : csv->rows()) {
+        auto field = [&](int i) { return row.fields.at(col[i]).trimmed(); };
+        auto fail = [&](const QString &message) {
+            return Error{Error::Code::Value, path, CsvTable::lineRef(row), message};
+        };
+        Region r;
+        r.code = field(0);
+        if (!codePattern.match(r.code).hasMatch())
+            return fail(QStringLiteral("code '%1' is not a six-digit division code").arg(r.code));
+        const auto level = parseLevel(field(1));
+        if (!level)
+            return fail(QStringLiteral("level '%1' is not country, province or prefecture").arg(field(1)));
+        r.level = *level;
+        r.parentCode = field(2);
+        r.nameZh = field(3);
+        r.nameEn = field(4);
+        r.type = field(5);
+        r.region = field(6);
+        const QString capital = field(7);
+        if (capital != u"0" && capital != u"1")
+            return fail(QStringLiteral("provincial_capital '%1' is not 0 or 1").arg(capital));
+        r.provincialCapital = capital == u"1";
+        if (r.nameZh.isEmpty() && r.nameEn.isEmpty())
+            return fail(QStringLiteral("unit %1 has no name").arg(r.code));
+        if (table.find(r.code, r.level))
+            return fail(QStringLiteral("code %1 appears twice at level %2").arg(r.code, levelName(r.level)));
+        table.m_regions.push_back(r);
+        table.m_byCode[r.code].push_back(int(table.m_regions.size()) - 1);
+    }
+    // Sort for stable, code-ordered listings, then rebuild the index.
+    std::stable_sort(table.m_regions.begin(), table.m_regions.end(), [](const Region &a, const Region &b) {
+        return a.level != b.level ? a.level < b.level : a.code < b.code;
+    });
+    table.m_byCode.clear();
+    for (int i = 0; i < int(table.m_regions.size()); ++i)
+        table.m_byCode[table.m_regions[i].code].push_back(i);
+    return table;
+}
+
+const Region *RegionTable::find(const QString &code, Level level) const
+{
+    const auto it = m_byCode.constFind(code);
+    if (it == m_byCode.constEnd())
+        return nullptr;
+    for (int i : *it) {
+        if (m_regions[i].level == level)
+            return &m_regions[i];
+    }
+    return nullptr;
+}
+
+const Region *RegionTable::find(const QString &code) const
+{
+    const auto it = m_byCode.constFind(code);
+    return it == m_byCode.constEnd() ? nullptr : &m_regions[it->front()];
+}
+
+std::vector<const Region *> RegionTable::ofLevel(Level level) const
+{
+    std::vector<const Region *> out;
+    for (const Region &r : m_regions) {
+        if (r.level == level)
+            out.push_back(&r);
+    }
+    return out;
+}
+
+} // namespace renkou::core

@@ -1,0 +1,44 @@
+#pragma once
+#include "result.h"
+
+#include <QHash>
+#include <QString>
+#include <utility>
+#include <vector>
+
+namespace renkou::core {
+
+/// One row of sources.csv: where a number comes from and which vintage it is.
+struct Source {
+    QString id;
+    QString title;
+    QString publisher;
+    QString where;
+    QString version; ///< the vintage: commit, yearbook edition, ...
+    QString license;
+    QString notes;
+
+    /// "title (publisher, version)" for captions and source lines.
+    QString citation() const;
+};
+
+class SourceTable {
+public:
+    static Result<SourceTable> load(const QString &path);
+    /// The source with `id`, or nullptr.
+    const Source *find(const QString &id) const;
+    int size() const { return int(m_sources.size()); }
+
+private:
+    QHash<QString, Source> m_sources;
+};
+
+} // namespace renkou::core
+
+namespace renkou::core {
+
+/// "citation: 2005–2024; citation: 2000" for the sources behind a set of (source id, year) pairs, in order of
+/// first appearance; consecutive years are joined into ranges. Unknown ids are named as they are.
+QString citeSources(const SourceTable &sources, const std::vector<std::pair<QString, int>> &sourceYears);
+
+} // namespace renkou::core
