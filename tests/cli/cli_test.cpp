@@ -1,0 +1,175 @@
+// Runs the real renkou-cli binary and checks its output and exit codes.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QStringList lines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
+};
+
+CliRun cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(RENKOU_CLI), args);
+    EXPECT_TRUE(p.waitForFinished(60000));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString fixture()
+{
+    return QDir(QStringLiteral(RENKOU_TEST_DATA)).filePath(QStringLiteral("bundle"));
+}
+
+const QString kTableHeader = QStringLiteral("code,name_zh,name_en,year,value,unit,source");
+
+} // namespace
+
+TEST(Cli, ProvinceTableOnTheBundle)
+{
+    const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--level"), QStringLiteral("province"),
+                       QStringLiteral("--indicator"), QStringLiteral("population"), QStringLiteral("--year"),
+                       QStringLiteral("2024")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QStringList lines = r.lines();
+    ASSERT_EQ(lines.size(), 35); // header + 34 provincial units
+    EXPECT_TRUE(lines[0].startsWith(kTableHeader));
+    EXPECT_EQ(lines[1], QStringLiteral("110000,北京市,Beijing,2024,21830000,persons,nbs-annual-pypsa"));
+    QStringList codes;
+    for (int i = 1; i < lines.size(); ++i)
+        codes << lines[i].section(u',', 0, 0);
+    QStringList sorted = codes;
+    sorted.sort();
+    EXPECT_EQ(codes, sorted);
+    EXPECT_TRUE(lines.contains(QStringLiteral("370000,山东省,Shandong,2024,100800000,persons,nbs-annual-pypsa")));
+    EXPECT_TRUE(lines.contains(QStringLiteral("710000,台湾省,Taiwan,2024,,persons,"))) << r.out.toStdString();
+}
+
+TEST(Cli, JsonTableHasTheSameKeysAndNullForNoData)
+{
+    const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--level"), QStringLiteral("prefecture"),
+                       QStringLiteral("--year"), QStringLiteral("2020"), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
+    const QJsonArray rows = doc.array();
+    ASSERT_GT(rows.size(), 300);
+    bool sawHangzhou = false;
+    bool sawNull = false;
+    for (const QJsonValue &v : rows) {
+        const QJsonObject o = v.toObject();
+        EXPECT_EQ(o.keys().size(), 7);
+        if (o.value(QStringLiteral("code")).toString() == u"330100") {
+            sawHangzhou = true;
+            EXPECT_EQ(o.value(QStringLiteral("value")).toDouble(), 11936010);
+            EXPECT_EQ(o.value(QStringLiteral("name_zh")).toString(), QStringLiteral("杭州市"));
+        }
+        sawNull = sawNull || o.value(QStringLiteral("value")).isNull();
+    }
+    EXPECT_TRUE(sawHangzhou);
+    EXPECT_TRUE(sawNull); // XPCC cities have no census count
+}
+
+TEST(Cli, SeriesOfShandongShowsThe2024Decline)
+{
+    const CliRun r = cli({QStringLiteral("series"), QStringLiteral("--code"), QStringLiteral("370000")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QStringList lines = r.lines();
+    ASSERT_GE(lines.size(), 22);
+    EXPECT_EQ(lines[0], QStringLiteral("code,year,value,unit,source,flag"));
+    EXPECT_EQ(lines[1], QStringLiteral("370000,2000,90790000,persons,nbs-census2000-communique,census"));
+    EXPECT_EQ(lines[lines.size() - 2], QStringLiteral("370000,2023,101230000,persons,nbs-annual-pypsa,estimate"));
+    EXPECT_EQ(lines.last(), QStringLiteral("370000,2024,100800000,persons,nbs-annual-pypsa,estimate"));
+}
+
+TEST(Cli, RegionsListsEveryUnitOfALevel)
+{
+    const CliRun r = cli({QStringLiteral("regions"), QStringLiteral("--level"), QStringLiteral("province")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QStringList lines = r.lines();
+    EXPECT_EQ(lines[0], QStringLiteral("code,level,parent_code,name_zh,name_en,type,region,provincial_capital"));
+    EXPECT_EQ(lines.size(), 35);
+    EXPECT_TRUE(lines.contains(QStringLiteral("370000,province,100000,山东省,Shandong,province,East,0")));
+}
+
+TEST(Cli, WorksOnAnotherBundleGivenWithData)
+{
+    const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--data"), fixture(), QStringLiteral("--year"),
+                       QStringLiteral("2012")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.lines(), QStringList({kTableHeader, QStringLiteral("110000,北京市,Beijing,2012,1300,persons,fixture-annual"),
+                                      QStringLiteral("370000,山东省,Shandong,2012,4800,persons,fixture-annual"),
+                                      QStringLiteral("710000,台湾省,Taiwan,2012,,persons,")}));
+    const CliRun series = cli({QStringLiteral("series"), QStringLiteral("--data"), fixture(), QStringLiteral("--code"),
+                            QStringLiteral("370000"), QStringLiteral("--indicator"), QStringLiteral("birth_rate")});
+    ASSERT_EQ(series.exitCode, 0) << series.err.toStdString();
+    EXPECT_EQ(series.lines(), QStringList({QStringLiteral("code,year,value,unit,source,flag"),
+                                           QStringLiteral("370000,2012,7.5,‰,fixture-annual,estimate")}));
+}
+
+TEST(Cli, HelpOnEveryCommand)
+{
+    for (const QString &command : {QStringLiteral("table"), QStringLiteral("series"), QStringLiteral("regions")}) {
+        const CliRun r = cli({command, QStringLiteral("--help")});
+        EXPECT_EQ(r.exitCode, 0) << command.toStdString();
+        EXPECT_TRUE(r.out.startsWith(QStringLiteral("Usage: renkou-cli %1").arg(command))) << r.out.toStdString();
+        EXPECT_TRUE(r.out.contains(QStringLiteral("--data"))) << command.toStdString();
+    }
+    const CliRun top = cli({QStringLiteral("--help")});
+    EXPECT_EQ(top.exitCode, 0);
+    EXPECT_TRUE(top.out.contains(QStringLiteral("series")));
+}
+
+TEST(Cli, UsageErrorsExitWith2)
+{
+    EXPECT_EQ(cli({}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("table"), QStringLiteral("--level"), QStringLiteral("county")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("table"), QStringLiteral("--year"), QStringLiteral("last")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("table"), QStringLiteral("--no-such-flag")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("series")}).exitCode, 2);
+    const CliRun unknown = cli({QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("happiness")});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("happiness")));
+}
+
+TEST(Cli, DataErrorsExitWith1AndNameTheFile)
+{
+    const CliRun noDir = cli({QStringLiteral("regions"), QStringLiteral("--data"), QStringLiteral("/no/such/bundle")});
+    EXPECT_EQ(noDir.exitCode, 1);
+    EXPECT_TRUE(noDir.err.contains(QStringLiteral("/no/such/bundle"))) << noDir.err.toStdString();
+
+    const CliRun noCode = cli({QStringLiteral("series"), QStringLiteral("--code"), QStringLiteral("999999")});
+    EXPECT_EQ(noCode.exitCode, 1);
+    EXPECT_TRUE(noCode.err.contains(QStringLiteral("999999")));
+
+    // A copy of the fixture bundle with a broken table.
+    QTemporaryDir tmp;
+    const QDir src(fixture());
+    const QDir dst(tmp.path());
+    dst.mkpath(QStringLiteral("population"));
+    dst.mkpath(QStringLiteral("boundaries"));
+    for (const QString &rel : src.entryList(QDir::Files))
+        QFile::copy(src.filePath(rel), dst.filePath(rel));
+    for (const QString &sub : {QStringLiteral("population"), QStringLiteral("boundaries")})
+        for (const QString &rel : QDir(src.filePath(sub)).entryList(QDir::Files))
+            QFile::copy(src.filePath(sub + u'/' + rel), dst.filePath(sub + u'/' + rel));
+    QFile::copy(QDir(QStringLiteral(RENKOU_TEST_DATA)).filePath(QStringLiteral("bad/population_negative.csv")),
+                dst.filePath(QStringLiteral("population/negative.csv")));
+    const CliRun broken = cli({QStringLiteral("table"), QStringLiteral("--data"), tmp.path()});
+    EXPECT_EQ(broken.exitCode, 1);
+    EXPECT_TRUE(broken.err.contains(QStringLiteral("population/negative.csv: line 2: a count of persons cannot be negative")))
+        << broken.err.toStdString();
+    EXPECT_TRUE(broken.out.isEmpty());
+}

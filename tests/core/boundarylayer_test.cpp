@@ -1,0 +1,115 @@
+#include "boundarylayer.h"
+#include "spatialindex.h"
+#include "testpaths.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace renkou::core;
+using renkou::test::dataPath;
+
+namespace {
+
+/// Converts a fixture with GDAL's own ogr2ogr, to check that reading does not depend on the format.
+QString convert(const QTemporaryDir &dir, const QString &source, const QString &driver, const QString &name)
+{
+    const QString out = dir.filePath(name);
+    QProcess p;
+    p.start(QStringLiteral(RENKOU_OGR2OGR_PATH), {QStringLiteral("-f"), driver, out, source});
+    p.waitForFinished(60000);
+    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    return out;
+}
+
+void expectSquares(const Result<BoundaryLayer> &layer)
+{
+    ASSERT_TRUE(layer.ok()) << layer.error().toString().toStdString();
+    ASSERT_GE(layer->features().size(), 2u);
+    const int beijing = layer->indexOf(QStringLiteral("110000"));
+    const int shandong = layer->indexOf(QStringLiteral("370000"));
+    ASSERT_GE(beijing, 0);
+    ASSERT_GE(shandong, 0);
+    // A point of each square, projected the same way, is found in the right feature.
+    SpatialIndex index(layer.value());
+    const auto inBeijing = projectPoint(Projection::chinaAlbers(), 116.5, 36.5);
+    const auto inShandong = projectPoint(Projection::chinaAlbers(), 117.5, 36.5);
+    const auto outside = projectPoint(Projection::chinaAlbers(), 100, 30);
+    EXPECT_EQ(index.featureAt(inBeijing.value()), beijing);
+    EXPECT_EQ(index.featureAt(inShandong.value()), shandong);
+    EXPECT_EQ(index.featureAt(outside.value()), -1);
+    // The 1° cell 116–117°E, 36–37°N covers (π/180)·R²·(sin 37° − sin 36°) ≈ 9,939 km² on the authalic
+    // sphere (R = 6,371 km): the projection keeps areas.
+    const double km2 = area(layer->features()[size_t(beijing)].polygons) / 1e6;
+    EXPECT_NEAR(km2, 9939, 15);
+}
+
+} // namespace
+
+TEST(BoundaryLayer, ReadsGeoJsonAndProjectsEqualArea)
+{
+    const auto layer = BoundaryLayer::read(dataPath(QStringLiteral("bundle/boundaries/provinces.geojson")),
+                                           Projection::chinaAlbers());
+    expectSquares(layer);
+    EXPECT_EQ(layer->codeField(), QStringLiteral("code"));
+    EXPECT_EQ(layer->features()[1].polygons.size(), 2u); // Shandong is a MultiPolygon of two parts
+    EXPECT_EQ(layer->features()[1].properties.value(QStringLiteral("name_zh")), QStringLiteral("山东省"));
+}
+
+TEST(BoundaryLayer, ReadsTopoJsonGeoPackageAndShapefile)
+{
+    expectSquares(BoundaryLayer::read(dataPath(QStringLiteral("squares.topojson")), Projection::chinaAlbers()));
+    QTemporaryDir dir;
+    const QString source = dataPath(QStringLiteral("bundle/boundaries/provinces.geojson"));
+    expectSquares(BoundaryLayer::read(convert(dir, source, QStringLiteral("GPKG"), QStringLiteral("p.gpkg")),
+                                      Projection::chinaAlbers()));
+    expectSquares(BoundaryLayer::read(convert(dir, source, QStringLiteral("ESRI Shapefile"), QStringLiteral("p.shp")),
+                                      Projection::chinaAlbers()));
+}
+
+TEST(BoundaryLayer, ReadsLineLayers)
+{
+    BoundaryLayer::Options options;
+    options.kind = BoundaryLayer::Kind::Lines;
+    const auto layer =
+        BoundaryLayer::read(dataPath(QStringLiteral("bundle/boundaries/lines.geojson")), Projection::chinaAlbers(), options);
+    ASSERT_TRUE(layer.ok()) << layer.error().toString().toStdString();
+    ASSERT_EQ(layer->features().size(), 2u);
+    EXPECT_EQ(layer->features()[0].lines.size(), 2u);
+    EXPECT_EQ(layer->features()[0].properties.value(QStringLiteral("kind")), QStringLiteral("nine_dash_line"));
+}
+
+TEST(BoundaryLayer, BadFilesNameFileFeatureAndProblem)
+{
+    const auto truncated = BoundaryLayer::read(dataPath(QStringLiteral("bad/truncated.geojson")), Projection::chinaAlbers());
+    ASSERT_FALSE(truncated.ok());
+    EXPECT_TRUE(truncated.error().path.endsWith(QStringLiteral("truncated.geojson")));
+    EXPECT_EQ(truncated.error().code, Error::Code::Format);
+
+    const auto line = BoundaryLayer::read(dataPath(QStringLiteral("bad/not_polygon.geojson")), Projection::chinaAlbers());
+    ASSERT_FALSE(line.ok());
+    EXPECT_EQ(line.error().where, QStringLiteral("feature 2 (code 370000)"));
+    EXPECT_TRUE(line.error().message.contains(QStringLiteral("Line String"))) << line.error().message.toStdString();
+    EXPECT_TRUE(line.error().message.contains(QStringLiteral("not a polygon")));
+
+    const auto noCode = BoundaryLayer::read(dataPath(QStringLiteral("bad/no_code_field.geojson")), Projection::chinaAlbers());
+    ASSERT_FALSE(noCode.ok());
+    EXPECT_TRUE(noCode.error().message.contains(QStringLiteral("code fields")));
+
+    const auto missing = BoundaryLayer::read(dataPath(QStringLiteral("bad/none.geojson")), Projection::chinaAlbers());
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, Error::Code::NotFound);
+
+    const auto csvAsMap = BoundaryLayer::read(dataPath(QStringLiteral("bad/gbk.csv")), Projection::chinaAlbers());
+    ASSERT_FALSE(csvAsMap.ok());
+}
+
+TEST(Geometry, InteriorPointLiesInsideAConcaveShape)
+{
+    // A U shape whose centroid falls in the notch.
+    const Polygon u{{{0, 0}, {3, 0}, {3, 3}, {2, 3}, {2, 1}, {1, 1}, {1, 3}, {0, 3}, {0, 0}}, {}};
+    const PointD p = interiorPoint({u});
+    EXPECT_TRUE(contains(u, p)) << p.x << "," << p.y;
+    EXPECT_FALSE(contains(u, PointD{1.5, 2}));
+    EXPECT_DOUBLE_EQ(area({u}), 7.0);
+}

@@ -1,0 +1,118 @@
+// Facts the real bundle must reproduce (from its README and the issue), read through the core loaders.
+#include "databundle.h"
+#include "indicators.h"
+#include "spatialindex.h"
+#include "testpaths.h"
+
+#include <gtest/gtest.h>
+
+using namespace renkou::core;
+
+namespace {
+const DataBundle &bundle()
+{
+    static const DataBundle b = [] {
+        auto r = DataBundle::load(renkou::test::bundlePath());
+        if (!r)
+            ADD_FAILURE() << r.error().toString().toStdString();
+        return std::move(r).value();
+    }();
+    return b;
+}
+
+double population(const char *code, int year)
+{
+    const auto v = bundle().population.value(QString::fromLatin1(code), year, QStringLiteral("resident_population"));
+    EXPECT_TRUE(v.has_value()) << code << " " << year;
+    return v ? v->value : std::nan("");
+}
+} // namespace
+
+TEST(BundleFacts, ThirtyOneProvincesHaveEveryYear2005To2024)
+{
+    int complete = 0;
+    for (const Region *r : bundle().regions.ofLevel(Level::Province)) {
+        bool all = true;
+        for (int y = 2005; y <= 2024; ++y)
+            all = all && bundle().population.value(r->code, y, QStringLiteral("resident_population")).has_value();
+        complete += all ? 1 : 0;
+    }
+    EXPECT_EQ(complete, 31);
+}
+
+TEST(BundleFacts, ShandongLost430000AndXinjiangGained250000In2024)
+{
+    EXPECT_EQ(population("370000", 2024) - population("370000", 2023), -430000);
+    EXPECT_EQ(population("650000", 2024) - population("650000", 2023), 250000);
+}
+
+TEST(BundleFacts, HangzhouCensus2020AndGuangdong2000BothRows)
+{
+    const auto hz = bundle().population.value(QStringLiteral("330100"), 2020, QStringLiteral("resident_population"));
+    ASSERT_TRUE(hz.has_value());
+    EXPECT_EQ(hz->value, 11936010);
+    EXPECT_EQ(hz->flag, QStringLiteral("census"));
+    EXPECT_EQ(hz->source, QStringLiteral("census-leiii"));
+    ASSERT_NE(bundle().sources.find(hz->source), nullptr);
+    EXPECT_EQ(bundle().population.observations(QStringLiteral("440000"), 2000, QStringLiteral("resident_population")).size(), 2u);
+    EXPECT_EQ(bundle().population.value(QStringLiteral("440000"), 2000, QStringLiteral("resident_population"))->flag,
+              QStringLiteral("estimate"));
+}
+
+TEST(BundleFacts, TaiwanHongKongMacaoAreDrawnWithoutAnnualData)
+{
+    for (const char *code : {"710000", "810000", "820000"}) {
+        EXPECT_GE(bundle().provinces.indexOf(QString::fromLatin1(code)), 0) << code;
+        EXPECT_FALSE(bundle().population.value(QString::fromLatin1(code), 2024, QStringLiteral("resident_population")));
+    }
+    EXPECT_TRUE(bundle().population.series(QStringLiteral("710000"), QStringLiteral("resident_population")).empty());
+    // Hong Kong has the census-year counts of the prefecture table (same code at both levels), nothing else.
+    std::vector<int> years;
+    for (const Observation &o : bundle().population.series(QStringLiteral("810000"), QStringLiteral("resident_population")))
+        years.push_back(o.year);
+    EXPECT_EQ(years, (std::vector<int>{2010, 2020}));
+}
+
+TEST(BundleFacts, EveryProvinceOfTheTableHasABoundaryAndViceVersa)
+{
+    const auto provinces = bundle().regions.ofLevel(Level::Province);
+    EXPECT_EQ(bundle().provinces.features().size(), provinces.size());
+    for (const Region *r : provinces)
+        EXPECT_GE(bundle().provinces.indexOf(r->code), 0) << r->code.toStdString();
+    for (const Feature &f : bundle().prefectures.features())
+        EXPECT_NE(bundle().regions.find(f.code, Level::Prefecture), nullptr) << f.code.toStdString();
+}
+
+TEST(BundleFacts, CitiesFallInTheirProvinceAndBeijingHasItsArea)
+{
+    SpatialIndex index(bundle().provinces);
+    struct City {
+        double lon, lat;
+        const char *province;
+    };
+    for (const City &c : {City{116.40, 39.90, "110000"}, City{117.00, 36.65, "370000"}, City{113.26, 23.13, "440000"},
+                          City{87.62, 43.83, "650000"}, City{91.11, 29.65, "540000"}, City{121.47, 31.23, "310000"}}) {
+        const auto p = projectPoint(Projection::chinaAlbers(), c.lon, c.lat);
+        ASSERT_TRUE(p.ok());
+        const int f = index.featureAt(p.value());
+        ASSERT_GE(f, 0) << c.province;
+        EXPECT_EQ(bundle().provinces.features()[size_t(f)].code, QString::fromLatin1(c.province));
+    }
+    // Beijing's published area is 16,410 km²; the bundled boundary, on the equal-area projection, within 2 %.
+    const double km2 = area(bundle().provinces.features()[size_t(bundle().provinces.indexOf(QStringLiteral("110000")))].polygons) / 1e6;
+    EXPECT_NEAR(km2, 16410, 16410 * 0.02);
+}
+
+TEST(BundleFacts, ProvinceColumnOfTheLatestYear)
+{
+    const auto indicator = findIndicator(bundle().population, QStringLiteral("population"));
+    ASSERT_TRUE(indicator.ok());
+    const auto year = latestYear(bundle().population, bundle().regions, Level::Province, indicator.value());
+    ASSERT_TRUE(year.has_value());
+    EXPECT_GE(*year, 2024);
+    const Column c = computeColumn(bundle().population, bundle().regions, Level::Province, indicator.value(), 2024);
+    EXPECT_EQ(c.entries.size(), 34u);
+    EXPECT_EQ(c.values().size(), 31u);
+    EXPECT_FALSE(c.find(QStringLiteral("710000"))->value.has_value());
+    EXPECT_EQ(*c.find(QStringLiteral("370000"))->value, 100800000);
+}
