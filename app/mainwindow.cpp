@@ -76,9 +76,8 @@ MainWindow::MainWindow(core::DataBundle bundle, QWidget *parent)
     connect(m_map, &ui::MapView::regionClicked, this, &MainWindow::selectRegion);
 
     m_indicator = core::findIndicator(m_bundle.population, QStringLiteral("population")).value();
-    const auto year = core::latestYear(m_bundle.population, m_bundle.regions, core::Level::Province, m_indicator);
-    showColumn(core::computeColumn(m_bundle.population, m_bundle.regions, core::Level::Province, m_indicator,
-                                   year.value_or(0)));
+    const auto year = core::latestYear(m_bundle.context(), core::Level::Province, m_indicator);
+    showColumn(core::computeColumn(m_bundle.context(), core::Level::Province, m_indicator, year.value_or(0)));
     resize(1400, 860);
 }
 
@@ -100,7 +99,8 @@ void MainWindow::showColumn(const core::Column &column)
             const int c = core::classIndex(classes, *e->value);
             if (c >= 0)
                 fills[i] = palette[size_t(c) % palette.size()];
-            sourceYears.emplace_back(e->source, column.year);
+            for (const QString &source : e->source.split(u';'))
+                sourceYears.emplace_back(source, column.year);
         } else {
             ++noData;
         }
@@ -133,7 +133,7 @@ void MainWindow::selectRegion(const QString &code)
     m_map->update();
 
     m_name->setText(bilingualName(*region));
-    const auto series = m_bundle.population.series(code, m_indicator.storeIndicator);
+    const auto series = m_bundle.population.series(code, m_indicator.baseIndicator);
     const QString unit = m_indicator.unit;
     QString details = tr("Code %1 · %2 · %3").arg(region->code, region->type, region->region);
     if (const core::ColumnEntry *e = m_column.find(code); e && e->value)

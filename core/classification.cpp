@@ -3,31 +3,51 @@
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace renkou::core {
+
+namespace {
+
+QString rangeLabel(double lower, double upper, const QString &unit)
+{
+    return QStringLiteral("%1 – %2").arg(formatValue(lower, unit), formatValue(upper, unit));
+}
+
+void count(std::vector<ClassRange> &classes, const std::vector<double> &values)
+{
+    for (double v : values) {
+        const int i = classIndex(classes, v);
+        if (i >= 0)
+            ++classes[size_t(i)].count;
+    }
+}
+
+} // namespace
 
 std::vector<ClassRange> ClassificationMethod::classes(std::vector<double> values, int k, const QString &unit) const
 {
     std::vector<ClassRange> out;
+    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
     if (values.empty() || k < 1)
         return out;
     std::sort(values.begin(), values.end());
     std::vector<double> breaks = calculateBreaks(values, k);
+    std::sort(breaks.begin(), breaks.end());
     breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
     double lower = values.front();
     for (double upper : breaks) {
+        if (upper < lower)
+            continue;
         ClassRange c;
         c.lower = lower;
         c.upper = upper;
-        c.label = QStringLiteral("%1 – %2").arg(formatValue(lower, unit), formatValue(upper, unit));
+        c.includeLower = out.empty();
+        c.label = rangeLabel(lower, upper, unit);
         out.push_back(c);
         lower = upper;
     }
-    for (double v : values) {
-        const int i = classIndex(out, v);
-        if (i >= 0)
-            ++out[size_t(i)].count;
-    }
+    count(out, values);
     return out;
 }
 
@@ -44,13 +64,124 @@ std::vector<double> QuantileClassification::calculateBreaks(const std::vector<do
     return breaks;
 }
 
+std::vector<double> EqualIntervalClassification::calculateBreaks(const std::vector<double> &sorted, int k) const
+{
+    std::vector<double> breaks;
+    const double lo = sorted.front();
+    const double width = (sorted.back() - lo) / k;
+    for (int i = 1; i < k; ++i)
+        breaks.push_back(lo + width * i);
+    breaks.push_back(sorted.back());
+    return breaks;
+}
+
+std::vector<double> JenksClassification::calculateBreaks(const std::vector<double> &sorted, int k) const
+{
+    // Fisher (1958) / Jenks: dynamic programming over class ends, O(k·n²). Values are few (a few hundred
+    // units), so this is fast enough.
+    const int n = int(sorted.size());
+    k = std::min(k, n);
+    std::vector<double> prefix(size_t(n) + 1, 0), prefixSq(size_t(n) + 1, 0);
+    for (int i = 0; i < n; ++i) {
+        prefix[size_t(i) + 1] = prefix[size_t(i)] + sorted[size_t(i)];
+        prefixSq[size_t(i) + 1] = prefixSq[size_t(i)] + sorted[size_t(i)] * sorted[size_t(i)];
+    }
+    // Squared deviation of sorted[a..b] (inclusive) from its mean.
+    auto ssd = [&](int a, int b) {
+        const double m = b - a + 1;
+        const double s = prefix[size_t(b) + 1] - prefix[size_t(a)];
+        return prefixSq[size_t(b) + 1] - prefixSq[size_t(a)] - s * s / m;
+    };
+    const double inf = std::numeric_limits<double>::infinity();
+    // cost[c][i]: best cost of splitting sorted[0..i] into c+1 classes; start[c][i]: first index of the last class.
+    std::vector<std::vector<double>> cost(size_t(k), std::vector<double>(size_t(n), inf));
+    std::vector<std::vector<int>> start(size_t(k), std::vector<int>(size_t(n), 0));
+    for (int i = 0; i < n; ++i)
+        cost[0][size_t(i)] = ssd(0, i);
+    for (int c = 1; c < k; ++c) {
+        for (int i = c; i < n; ++i) {
+            for (int j = c; j <= i; ++j) {
+                const double v = cost[size_t(c) - 1][size_t(j) - 1] + ssd(j, i);
+                if (v < cost[size_t(c)][size_t(i)]) {
+                    cost[size_t(c)][size_t(i)] = v;
+                    start[size_t(c)][size_t(i)] = j;
+                }
+            }
+        }
+    }
+    std::vector<double> breaks(static_cast<size_t>(k));
+    int end = n - 1;
+    for (int c = k - 1; c >= 0; --c) {
+        breaks[size_t(c)] = sorted[size_t(end)];
+        if (c > 0)
+            end = start[size_t(c)][size_t(end)] - 1;
+    }
+    return breaks;
+}
+
+std::vector<double> ManualClassification::calculateBreaks(const std::vector<double> &sorted, int) const
+{
+    std::vector<double> breaks;
+    for (double b : m_breaks) {
+        if (b >= sorted.front() && b < sorted.back())
+            breaks.push_back(b);
+    }
+    breaks.push_back(sorted.back());
+    return breaks;
+}
+
+std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int perSide, double neutral,
+                                         const QString &unit)
+{
+    std::vector<ClassRange> out;
+    perSide = std::max(1, perSide);
+    neutral = std::abs(neutral);
+    double extent = neutral;
+    for (double v : values) {
+        if (!std::isnan(v))
+            extent = std::max(extent, std::abs(v));
+    }
+    if (extent == neutral)
+        extent = neutral > 0 ? 2 * neutral : 1; // nothing outside the neutral band: keep the classes valid
+    const double width = (extent - neutral) / perSide;
+    // Decline: [−extent, …], (…, …], …, (…, −neutral)
+    for (int i = 0; i < perSide; ++i) {
+        ClassRange c;
+        c.lower = -extent + width * i;
+        c.upper = i == perSide - 1 ? -neutral : -extent + width * (i + 1);
+        c.includeLower = i == 0;
+        c.includeUpper = i != perSide - 1;
+        c.label = rangeLabel(c.lower, c.upper, unit);
+        out.push_back(c);
+    }
+    ClassRange flat;
+    flat.lower = -neutral;
+    flat.upper = neutral;
+    flat.includeLower = true;
+    flat.includeUpper = true;
+    flat.label = neutral > 0 ? QStringLiteral("flat (±%1)").arg(formatValue(neutral, unit))
+                             : QStringLiteral("no change (0)");
+    out.push_back(flat);
+    // Growth: (neutral, …], …, (…, extent]
+    for (int i = 0; i < perSide; ++i) {
+        ClassRange c;
+        c.lower = i == 0 ? neutral : neutral + width * i;
+        c.upper = i == perSide - 1 ? extent : neutral + width * (i + 1);
+        c.includeLower = false;
+        c.includeUpper = true;
+        c.label = rangeLabel(c.lower, c.upper, unit);
+        out.push_back(c);
+    }
+    count(out, values);
+    return out;
+}
+
 int classIndex(const std::vector<ClassRange> &classes, double value)
 {
     if (std::isnan(value))
         return -1;
     for (size_t i = 0; i < classes.size(); ++i) {
-        const bool aboveLower = i == 0 ? value >= classes[i].lower : value > classes[i].lower;
-        if (aboveLower && value <= classes[i].upper)
+        if (classes[i].contains(value))
             return int(i);
     }
     return -1;
@@ -77,11 +208,9 @@ QString formatValue(double value, const QString &unit)
 
 QString formatFull(double value, const QString &unit)
 {
-    QLocale c = QLocale::c();
-    c.setNumberOptions(QLocale::DefaultNumberOptions);
     if (unit == u"persons")
         return QLocale(QLocale::English).toString(value, 'f', 0);
-    return c.toString(value, 'g', 10);
+    return QLocale::c().toString(value, 'g', 10);
 }
 
 } // namespace renkou::core

@@ -1,19 +1,27 @@
 #pragma once
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace renkou::core {
 
-/// One class of a classification: values v with lower <= v <= upper (the first class includes its lower
-/// bound, every later class excludes it).
+/// One class of a classification: the values between lower and upper, each end included or not.
 struct ClassRange {
     double lower = 0;
     double upper = 0;
+    bool includeLower = false;
+    bool includeUpper = true;
     int count = 0;  ///< values that fall in the class
     QString label;  ///< legend text in the unit, e.g. "10.0 M – 45.6 M"
+
+    bool contains(double v) const
+    {
+        return (includeLower ? v >= lower : v > lower) && (includeUpper ? v <= upper : v < upper);
+    }
 };
 
-/// How values are split into classes (as in QGIS: the method is separate from the colours).
+/// How values are split into classes (as in QGIS: the method is separate from the colours). The first class
+/// includes its lower bound, every later class excludes it: (lower, upper].
 class ClassificationMethod {
 public:
     virtual ~ClassificationMethod() = default;
@@ -27,11 +35,36 @@ private:
 
 /// Classes with (about) the same number of values each.
 class QuantileClassification final : public ClassificationMethod {
-private:
     std::vector<double> calculateBreaks(const std::vector<double> &sorted, int k) const override;
 };
 
-/// Index of the class that holds `value`, or -1 when it is outside every class.
+/// Classes of equal width from the minimum to the maximum.
+class EqualIntervalClassification final : public ClassificationMethod {
+    std::vector<double> calculateBreaks(const std::vector<double> &sorted, int k) const override;
+};
+
+/// Jenks natural breaks (Fisher's exact optimisation: least squared deviation from the class means).
+class JenksClassification final : public ClassificationMethod {
+    std::vector<double> calculateBreaks(const std::vector<double> &sorted, int k) const override;
+};
+
+/// Breaks the user gives: upper bounds of every class but the last (which ends at the maximum).
+class ManualClassification final : public ClassificationMethod {
+public:
+    explicit ManualClassification(std::vector<double> breaks) : m_breaks(std::move(breaks)) {}
+
+private:
+    std::vector<double> calculateBreaks(const std::vector<double> &sorted, int k) const override;
+    std::vector<double> m_breaks;
+};
+
+/// Classes for a change: `perSide` classes of equal width below −neutral and above +neutral, symmetric
+/// around 0 (the widest side sets the width), and one neutral class [−neutral, +neutral] ("flat"; with
+/// neutral = 0 it holds exact zeros only). Always 2 × perSide + 1 classes, in ascending order.
+std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int perSide, double neutral,
+                                         const QString &unit);
+
+/// Index of the class that holds `value`, or -1 when it is outside every class (or NaN).
 int classIndex(const std::vector<ClassRange> &classes, double value);
 /// A value as people read it in the unit: "1.2 M", "430 k", "0.5 %", "12.3 ‰".
 QString formatValue(double value, const QString &unit);

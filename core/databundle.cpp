@@ -106,6 +106,10 @@ Result<DataBundle> DataBundle::load(const QString &dir, Parts parts)
                 return layer.error();
             *lf.layer = std::move(layer).value();
         }
+        for (const Feature &f : bundle.provinces.features())
+            bundle.areas.province.insert(f.code, area(f.polygons) / 1e6);
+        for (const Feature &f : bundle.prefectures.features())
+            bundle.areas.prefecture.insert(f.code, area(f.polygons) / 1e6);
     }
     return bundle;
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "boundarylayer.h"
+#include "indicators.h"
 #include "notetable.h"
 #include "populationstore.h"
 #include "regiontable.h"
@@ -23,6 +24,10 @@ struct DataBundle {
     BoundaryLayer prefectures;
     BoundaryLayer nation;
     BoundaryLayer lines;        ///< map lines with property `kind`
+    AreaTable areas;            ///< from the polygon layers; empty when only the tables were loaded
+
+    /// What indicators are computed from: this bundle's tables, notes and areas.
+    IndicatorContext context() const { return {&population, &regions, &notes, &areas}; }
 
     /// Finds the bundle: `explicitDir` (from --data) if given, else RENKOU_DATA_DIR from the environment,
     /// else `<appDir>/../share/renkou/data` (installed), else the bundle the build was configured with.

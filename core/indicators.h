@@ -1,51 +1,73 @@
 #pragma once
+#include "notetable.h"
 #include "populationstore.h"
 #include "regiontable.h"
 #include "result.h"
 
+#include <QHash>
 #include <optional>
 #include <vector>
 
 namespace renkou::core {
 
-/// An indicator the user can ask for by name.
+/// An indicator the user can ask for by name. Every one is computed on demand from the tables.
 struct IndicatorInfo {
-    QString name;           ///< CLI and UI name: population, sex_ratio, ...
-    QString storeIndicator; ///< the `indicator` of the rows it reads
-    QString unit;
+    QString name;           ///< CLI and UI name: population, change, net_migration, sex_ratio, ...
+    QString unit;           ///< persons, %, ‰, persons per km², ...
     QString description;
+    QString needs;          ///< the data it reads
+    bool spansYears = false; ///< a change between two years (--from/--to) rather than a value of one year
+    QString baseIndicator;  ///< the table indicator whose years it follows (resident_population, ...)
 };
 
-/// One unit's value in a Column. No value means no data (never 0).
+/// Land area in km² of each unit, measured on the equal-area projection.
+struct AreaTable {
+    QHash<QString, double> province;
+    QHash<QString, double> prefecture;
+};
+
+/// What indicators are computed from. The pointers must outlive every computation; notes and areas may be
+/// null (then no notes are attached, and density has no data).
+struct IndicatorContext {
+    const PopulationStore *store = nullptr;
+    const RegionTable *regions = nullptr;
+    const NoteTable *notes = nullptr;
+    const AreaTable *areas = nullptr;
+};
+
+/// One unit's value in a Column. No value means no data (never 0); then `note` says why.
 struct ColumnEntry {
     const Region *region = nullptr;
     std::optional<double> value;
-    QString source; ///< id in sources.csv; empty when there is no value
-    QString flag;   ///< census or estimate
+    QString source; ///< ids in sources.csv, ';'-separated
+    QString flag;   ///< ';'-separated: census, estimate, rollup, incomplete, series_break
+    QString note;   ///< notes a reader must see (series breaks, why there is no data), ' | '-separated
+    int rank = 0;   ///< 1 = largest value of the level; 0 without a value
 };
 
 /// A value for every unit of a level: the one shape that the map, legend, tooltip, table and exports read.
 struct Column {
     IndicatorInfo indicator;
     Level level = Level::Province;
-    int year = 0;
+    int year = 0;            ///< the year, or the end year of a change
+    std::optional<int> from; ///< the start year of a change
     std::vector<ColumnEntry> entries; ///< one per unit of the level, sorted by code
 
-    /// The entry for `code`, or nullptr.
     const ColumnEntry *find(const QString &code) const;
     /// The values that exist, in entry order.
     std::vector<double> values() const;
 };
 
-/// Indicators available over `store`: `population` and every indicator the tables carry.
+/// Every indicator: the computed ones, then each indicator the tables carry (as published).
 std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store);
-/// The indicator called `name`, or an Error listing the known names.
+/// The indicator called `name`, or a usage Error listing the known names.
 Result<IndicatorInfo> findIndicator(const PopulationStore &store, const QString &name);
-/// The latest year with data for the indicator at the level, or nullopt.
-std::optional<int> latestYear(const PopulationStore &store, const RegionTable &regions, Level level,
-                              const IndicatorInfo &indicator);
-/// The indicator's value for every unit of `level` in `year`.
-Column computeColumn(const PopulationStore &store, const RegionTable &regions, Level level,
-                     const IndicatorInfo &indicator, int year);
+/// The latest year in which some unit of `level` has a value of the indicator (for a change: from the
+/// year before), or nullopt.
+std::optional<int> latestYear(const IndicatorContext &context, Level level, const IndicatorInfo &indicator);
+/// The indicator for every unit of `level`: in `year`, or for a change from `from` (default: the year
+/// before) to `year`.
+Column computeColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year,
+                     std::optional<int> from = std::nullopt);
 
 } // namespace renkou::core

@@ -1,26 +1,78 @@
 #include "palette.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <algorithm>
+
+// Resources compiled into a static library must be registered by hand.
+static void initPaletteResources()
+{
+    Q_INIT_RESOURCE(palettes);
+}
 
 namespace renkou::core {
 
+std::vector<QColor> Palette::colorsFor(int n) const
+{
+    if (colors.empty())
+        return {};
+    auto it = colors.lower_bound(n);
+    if (it == colors.end())
+        it = std::prev(colors.end());
+    return it->second;
+}
+
+const std::vector<Palette> &palettes()
+{
+    static const std::vector<Palette> all = [] {
+        initPaletteResources();
+        std::vector<Palette> out;
+        QFile file(QStringLiteral(":/renkou/palettes/colorbrewer.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return out; // compiled in: cannot fail unless the build is broken; tests check it loads
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        for (const QJsonValue &v : root.value(QStringLiteral("palettes")).toArray()) {
+            const QJsonObject o = v.toObject();
+            Palette p;
+            p.name = o.value(QStringLiteral("name")).toString();
+            p.type = o.value(QStringLiteral("type")).toString() == u"diverging" ? Palette::Type::Diverging
+                                                                                : Palette::Type::Sequential;
+            p.colorblindSafe = o.value(QStringLiteral("colorblind_safe")).toBool();
+            const QJsonObject colors = o.value(QStringLiteral("colors")).toObject();
+            for (auto it = colors.begin(); it != colors.end(); ++it) {
+                std::vector<QColor> set;
+                for (const QJsonValue &c : it.value().toArray())
+                    set.emplace_back(QColor::fromString(c.toString()));
+                p.colors[it.key().toInt()] = std::move(set);
+            }
+            out.push_back(std::move(p));
+        }
+        return out;
+    }();
+    return all;
+}
+
+const Palette *findPalette(const QString &name)
+{
+    for (const Palette &p : palettes()) {
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &p;
+    }
+    return nullptr;
+}
+
 std::vector<QColor> sequentialPalette(int k)
 {
-    // ColorBrewer 2.0, YlGnBu (Cynthia Brewer, Apache-2.0 licence), by class count.
-    static const std::vector<std::vector<const char *>> ylgnbu = {
-        {"#edf8b1", "#7fcdbb", "#2c7fb8"},
-        {"#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"},
-        {"#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"},
-        {"#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"},
-        {"#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"},
-        {"#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"},
-        {"#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"},
-    };
-    const int n = std::clamp(k, 3, 9);
-    std::vector<QColor> out;
-    for (const char *hex : ylgnbu[size_t(n - 3)])
-        out.emplace_back(QColor::fromString(QLatin1String(hex)));
-    return out;
+    const Palette *p = findPalette(QStringLiteral("YlGnBu"));
+    return p ? p->colorsFor(std::clamp(k, 3, 9)) : std::vector<QColor>{};
+}
+
+std::vector<QColor> divergingPalette(int perSide)
+{
+    const Palette *p = findPalette(QStringLiteral("RdBu"));
+    return p ? p->colorsFor(2 * std::clamp(perSide, 1, 5) + 1) : std::vector<QColor>{};
 }
 
 QColor noDataColor()

@@ -11,6 +11,7 @@ QString levelName(Level level)
 {
     switch (level) {
     case Level::Country: return QStringLiteral("country");
+    case Level::Region: return QStringLiteral("region");
     case Level::Province: return QStringLiteral("province");
     case Level::Prefecture: return QStringLiteral("prefecture");
     }
@@ -19,7 +20,9 @@ QString levelName(Level level)
 
 std::optional<Level> parseLevel(const QString &name)
 {
-    for (Level l : {Level::Country, Level::Province, Level::Prefecture}) {
+    if (name == u"nation")
+        return Level::Country;
+    for (Level l : {Level::Country, Level::Region, Level::Province, Level::Prefecture}) {
         if (levelName(l) == name)
             return l;
     }
@@ -69,6 +72,32 @@ Result<RegionTable> RegionTable::load(const QString &path)
         table.m_regions.push_back(r);
         table.m_byCode[r.code].push_back(int(table.m_regions.size()) - 1);
     }
+    // The NBS regions named in the provinces' `region` column become units of their own.
+    static const QHash<QString, QString> chineseNames = {{QStringLiteral("East"), QStringLiteral("东部")},
+                                                         {QStringLiteral("Central"), QStringLiteral("中部")},
+                                                         {QStringLiteral("West"), QStringLiteral("西部")},
+                                                         {QStringLiteral("Northeast"), QStringLiteral("东北")}};
+    QStringList regionNames;
+    for (const Region &r : table.m_regions) {
+        if (r.level == Level::Province && !r.region.isEmpty() && !regionNames.contains(r.region))
+            regionNames << r.region;
+    }
+    const Region *country = nullptr;
+    for (const Region &r : table.m_regions)
+        country = r.level == Level::Country ? &r : country;
+    const QString countryCode = country ? country->code : QString();
+    for (const QString &name : regionNames) {
+        Region r;
+        r.code = name;
+        r.level = Level::Region;
+        r.parentCode = countryCode;
+        r.nameZh = chineseNames.value(name, name);
+        r.nameEn = name;
+        r.type = QStringLiteral("NBS region");
+        r.region = name;
+        r.synthesized = true;
+        table.m_regions.push_back(r);
+    }
     // Sort for stable, code-ordered listings, then rebuild the index.
     std::stable_sort(table.m_regions.begin(), table.m_regions.end(), [](const Region &a, const Region &b) {
         return a.level != b.level ? a.level < b.level : a.code < b.code;
@@ -95,6 +124,20 @@ const Region *RegionTable::find(const QString &code) const
 {
     const auto it = m_byCode.constFind(code);
     return it == m_byCode.constEnd() ? nullptr : &m_regions[it->front()];
+}
+
+std::vector<const Region *> RegionTable::members(const Region &unit) const
+{
+    std::vector<const Region *> out;
+    for (const Region &r : m_regions) {
+        const bool member = (unit.level == Level::Country && r.level == Level::Province && !r.region.isEmpty())
+                            || (unit.level == Level::Region && r.level == Level::Province && r.region == unit.code)
+                            || (unit.level == Level::Province && r.level == Level::Prefecture
+                                && r.parentCode == unit.code && r.code != unit.code);
+        if (member)
+            out.push_back(&r);
+    }
+    return out;
 }
 
 std::vector<const Region *> RegionTable::ofLevel(Level level) const

@@ -8,11 +8,12 @@
 
 namespace renkou::core {
 
-/// Administrative level of a unit in regions.csv.
-enum class Level { Country, Province, Prefecture };
+/// Level of a unit. Country, Province and Prefecture come from regions.csv; Region is one of the four NBS
+/// groupings (East, Central, West, Northeast) of the provinces' `region` column.
+enum class Level { Country, Region, Province, Prefecture };
 
 QString levelName(Level level);
-/// Parses "country", "province" or "prefecture".
+/// Parses "country" (or "nation"), "region", "province" or "prefecture".
 std::optional<Level> parseLevel(const QString &name);
 
 /// One row of regions.csv.
@@ -25,6 +26,7 @@ struct Region {
     QString type;        ///< "province", "municipality", "prefecture-level city", ...
     QString region;      ///< NBS grouping: East, Central, West, Northeast; empty for the country
     bool provincialCapital = false;
+    bool synthesized = false; ///< a Region unit made from the `region` column, not a row of regions.csv
 };
 
 /// The units of regions.csv. Taiwan, Hong Kong and Macao appear at both province and prefecture level.
@@ -39,6 +41,10 @@ public:
     const Region *find(const QString &code) const;
     /// Units of a level, sorted by code.
     std::vector<const Region *> ofLevel(Level level) const;
+    /// Units one level down whose parent is `unit`: the prefectures of a province (not the province's own
+    /// code, as for Taiwan), the provinces of an NBS region, the provinces of the country that belong to a
+    /// region (the 31 mainland units).
+    std::vector<const Region *> members(const Region &unit) const;
 
 private:
     std::vector<Region> m_regions; ///< sorted by level, then code

@@ -1,7 +1,9 @@
 // renkou-cli: the headless face of Renkou. A stable contract: subcommands, flags, columns and exit codes
 // are only ever extended. Exit status: 0 success, 1 data or input error, 2 usage error.
 #include "databundle.h"
+#include "classification.h"
 #include "indicators.h"
+#include "palette.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,6 +13,8 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
+#include <variant>
 
 using namespace renkou::core;
 
@@ -54,7 +58,7 @@ QString jsonString(const QString &s)
 
 QString numberText(double v)
 {
-    return QString::number(v, 'g', 15);
+    return QString::number(v, 'g', 12);
 }
 
 /// Rows of text cells with a header, printed as CSV or as a JSON array of objects. Cells listed in
@@ -100,11 +104,16 @@ struct Common {
     QCommandLineOption data{QStringLiteral("data"), QStringLiteral("Data bundle directory."), QStringLiteral("DIR")};
     QCommandLineOption format{QStringLiteral("format"), QStringLiteral("Output format: csv (default) or json."),
                               QStringLiteral("csv|json"), QStringLiteral("csv")};
-    QCommandLineOption level{QStringLiteral("level"), QStringLiteral("Administrative level."),
-                             QStringLiteral("province|prefecture")};
+    QCommandLineOption level{QStringLiteral("level"), QStringLiteral("Level: province (default), prefecture, region (the four NBS regions) or nation."),
+                             QStringLiteral("province|prefecture|region|nation")};
     QCommandLineOption indicator{QStringLiteral("indicator"),
-                                 QStringLiteral("Indicator (see the data tables); default: population."),
+                                 QStringLiteral("Indicator (see 'renkou-cli indicators'); default: population."),
                                  QStringLiteral("NAME"), QStringLiteral("population")};
+    QCommandLineOption year{QStringLiteral("year"),
+                            QStringLiteral("Year; for a change, its end year (from the year before). Default: the latest with data."),
+                            QStringLiteral("Y")};
+    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Start year of a change."), QStringLiteral("A")};
+    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("End year of a change."), QStringLiteral("B")};
 };
 
 using Command = std::function<int(const QStringList &args, const QString &name)>;
@@ -131,23 +140,13 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, co
     return std::nullopt;
 }
 
-Result<DataBundle> loadTables(const QCommandLineParser &parser, const Common &common)
+Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &common,
+                              DataBundle::Parts parts = DataBundle::Parts::Tables)
 {
     const auto dir = DataBundle::locate(parser.value(common.data), QCoreApplication::applicationDirPath());
     if (!dir)
         return dir.error();
-    return DataBundle::load(dir.value(), DataBundle::Parts::Tables);
-}
-
-std::optional<Level> levelOption(const QCommandLineParser &parser, const Common &common, Level fallback,
-                                 bool allowCountry)
-{
-    if (!parser.isSet(common.level))
-        return fallback;
-    const auto level = parseLevel(parser.value(common.level));
-    if (!level || (*level == Level::Country && !allowCountry))
-        return std::nullopt;
-    return level;
+    return DataBundle::load(dir.value(), parts);
 }
 
 bool formatOk(const QCommandLineParser &parser, const Common &common)
@@ -156,50 +155,225 @@ bool formatOk(const QCommandLineParser &parser, const Common &common)
     return f == u"csv" || f == u"json";
 }
 
+/// A resolved request for one indicator at one level, for `table` and `classify`.
+struct Query {
+    DataBundle bundle;
+    IndicatorInfo indicator;
+    Level level = Level::Province;
+    int year = 0;
+    std::optional<int> from;
+    Column column() const { return computeColumn(bundle.context(), level, indicator, year, from); }
+};
+
+/// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
+std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name)
+{
+    Query q;
+    if (parser.isSet(common.level)) {
+        const auto level = parseLevel(parser.value(common.level));
+        if (!level)
+            return usageError(QStringLiteral("--level must be province, prefecture, region or nation"), name);
+        q.level = *level;
+    }
+    std::optional<int> year, from, to;
+    for (auto [option, target] : {std::pair{&common.year, &year}, std::pair{&common.from, &from}, std::pair{&common.to, &to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("--%1 '%2' is not a year").arg(option->names().front(), parser.value(*option)), name);
+    }
+    if (year && (from || to))
+        return usageError(QStringLiteral("give --year, or --from and --to, not both"), name);
+    // Indicators are known only once the tables are loaded; a density needs the boundaries too.
+    const bool needsBoundaries = parser.value(common.indicator) == u"density";
+    auto bundle = loadBundle(parser, common,
+                             needsBoundaries ? DataBundle::Parts::TablesAndBoundaries : DataBundle::Parts::Tables);
+    if (!bundle)
+        return dataError(bundle.error());
+    q.bundle = std::move(bundle).value();
+    const auto indicator = findIndicator(q.bundle.population, parser.value(common.indicator));
+    if (!indicator)
+        return dataError(indicator.error());
+    q.indicator = indicator.value();
+    if (!q.indicator.spansYears && (from || to))
+        return usageError(QStringLiteral("%1 is a value of one year: use --year").arg(q.indicator.name), name);
+    if (from && to && *from >= *to)
+        return usageError(QStringLiteral("--from must be before --to"), name);
+    std::optional<int> end = year ? year : to;
+    if (!end)
+        end = latestYear(q.bundle.context(), q.level, q.indicator);
+    if (!end) {
+        std::fprintf(stderr, "renkou-cli: no %s data for any %s unit\n", qPrintable(q.indicator.name),
+                     qPrintable(levelName(q.level)));
+        return kExitData;
+    }
+    q.year = *end;
+    if (q.indicator.spansYears)
+        q.from = from.value_or(*end - 1);
+    return q;
+}
+
 int cmdTable(const QStringList &args, const QString &name)
 {
     QCommandLineParser parser;
     Common common;
-    const QCommandLineOption year(QStringLiteral("year"), QStringLiteral("Year; default: the latest with data."),
-                                  QStringLiteral("Y"));
-    parser.addOptions({common.level, common.indicator, year, common.format, common.data});
+    const QCommandLineOption sort(QStringLiteral("sort"), QStringLiteral("Row order: code (default) or value."),
+                                  QStringLiteral("code|value"), QStringLiteral("code"));
+    const QCommandLineOption desc(QStringLiteral("desc"), QStringLiteral("Descending order (largest value first); units without data stay last."));
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format,
+                       common.data});
     if (auto stop = parse(parser, args, name,
-                          QStringLiteral("One row per unit of a level, sorted by code: "
-                                         "code,name_zh,name_en,year,value,unit,source. No data is an empty value.")))
+                          QStringLiteral("One row per unit of a level: code,name_zh,name_en,year,value,unit,source,"
+                                         "flag,note,rank,from_year. No data is an empty value (JSON null); the note says "
+                                         "why. For a change, year is the end year and from_year the start year.")))
         return *stop;
-    const auto level = levelOption(parser, common, Level::Province, false);
-    if (!level)
-        return usageError(QStringLiteral("--level must be province or prefecture"), name);
     if (!formatOk(parser, common))
         return usageError(QStringLiteral("--format must be csv or json"), name);
-    std::optional<int> y;
-    if (parser.isSet(year)) {
-        bool ok = false;
-        y = parser.value(year).toInt(&ok);
-        if (!ok)
-            return usageError(QStringLiteral("--year '%1' is not a year").arg(parser.value(year)), name);
+    if (parser.value(sort) != u"code" && parser.value(sort) != u"value")
+        return usageError(QStringLiteral("--sort must be code or value"), name);
+    auto resolved = resolveQuery(parser, common, name);
+    if (const int *code = std::get_if<int>(&resolved))
+        return *code;
+    const Query &q = std::get<Query>(resolved);
+    Column column = q.column();
+    const bool descending = parser.isSet(desc);
+    if (parser.value(sort) == u"value") {
+        std::stable_sort(column.entries.begin(), column.entries.end(), [&](const ColumnEntry &a, const ColumnEntry &b) {
+            if (a.value.has_value() != b.value.has_value())
+                return a.value.has_value();
+            return a.value && (descending ? *a.value > *b.value : *a.value < *b.value);
+        });
+    } else if (descending) {
+        std::reverse(column.entries.begin(), column.entries.end());
     }
-    auto bundle = loadTables(parser, common);
-    if (!bundle)
-        return dataError(bundle.error());
-    const auto indicator = findIndicator(bundle->population, parser.value(common.indicator));
-    if (!indicator)
-        return dataError(indicator.error());
-    if (!y)
-        y = latestYear(bundle->population, bundle->regions, *level, indicator.value());
-    if (!y) {
-        std::fprintf(stderr, "renkou-cli: no %s data for any %s unit\n", qPrintable(indicator->name),
-                     qPrintable(levelName(*level)));
-        return kExitData;
-    }
-    const Column column = computeColumn(bundle->population, bundle->regions, *level, indicator.value(), *y);
     Table table{{QStringLiteral("code"), QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("year"),
-                 QStringLiteral("value"), QStringLiteral("unit"), QStringLiteral("source")},
+                 QStringLiteral("value"), QStringLiteral("unit"), QStringLiteral("source"), QStringLiteral("flag"),
+                 QStringLiteral("note"), QStringLiteral("rank"), QStringLiteral("from_year")},
                 {},
-                {QStringLiteral("year"), QStringLiteral("value")}};
+                {QStringLiteral("year"), QStringLiteral("value"), QStringLiteral("rank"), QStringLiteral("from_year")}};
     for (const ColumnEntry &e : column.entries)
         table.rows.push_back({e.region->code, e.region->nameZh, e.region->nameEn, QString::number(column.year),
-                              e.value ? numberText(*e.value) : QString(), column.indicator.unit, e.source});
+                              e.value ? numberText(*e.value) : QString(), column.indicator.unit, e.source, e.flag,
+                              e.note, e.rank ? QString::number(e.rank) : QString(),
+                              column.from ? QString::number(*column.from) : QString()});
+    table.print(parser.value(common.format));
+    return kExitOk;
+}
+
+int cmdIndicators(const QStringList &args, const QString &name)
+{
+    QCommandLineParser parser;
+    Common common;
+    parser.addOptions({common.format, common.data});
+    if (auto stop = parse(parser, args, name,
+                          QStringLiteral("Every indicator: name,unit,spans_years,description,needs. spans_years=1 means "
+                                         "a change between two years (--from/--to).")))
+        return *stop;
+    if (!formatOk(parser, common))
+        return usageError(QStringLiteral("--format must be csv or json"), name);
+    auto bundle = loadBundle(parser, common);
+    if (!bundle)
+        return dataError(bundle.error());
+    Table table{{QStringLiteral("name"), QStringLiteral("unit"), QStringLiteral("spans_years"),
+                 QStringLiteral("description"), QStringLiteral("needs")},
+                {},
+                {QStringLiteral("spans_years")}};
+    for (const IndicatorInfo &i : availableIndicators(bundle->population))
+        table.rows.push_back({i.name, i.unit, i.spansYears ? QStringLiteral("1") : QStringLiteral("0"), i.description, i.needs});
+    table.print(parser.value(common.format));
+    return kExitOk;
+}
+
+int cmdClassify(const QStringList &args, const QString &name)
+{
+    QCommandLineParser parser;
+    Common common;
+    const QCommandLineOption method(QStringLiteral("method"), QStringLiteral("quantile (default), equal, jenks, manual or diverging."),
+                                    QStringLiteral("METHOD"), QStringLiteral("quantile"));
+    const QCommandLineOption classes(QStringLiteral("classes"),
+                                     QStringLiteral("Number of classes (for diverging: on each side of the neutral class). Default 5, diverging 3."),
+                                     QStringLiteral("K"));
+    const QCommandLineOption breaks(QStringLiteral("breaks"), QStringLiteral("Manual breaks: upper bounds, comma-separated."),
+                                    QStringLiteral("B1,B2,..."));
+    const QCommandLineOption neutral(QStringLiteral("neutral"),
+                                     QStringLiteral("Diverging: half-width of the neutral band around 0 (default 0.05 for a change in per cent, else 0)."),
+                                     QStringLiteral("X"));
+    const QCommandLineOption palette(QStringLiteral("palette"), QStringLiteral("ColorBrewer palette for the color column (default YlGnBu, diverging RdBu)."),
+                                     QStringLiteral("NAME"));
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, method, classes, breaks,
+                       neutral, palette, common.format, common.data});
+    if (auto stop = parse(parser, args, name,
+                          QStringLiteral("Classes of an indicator's values at a level: class,lower,upper,count,label,color; "
+                                         "a last row with an empty class counts the units without data.")))
+        return *stop;
+    if (!formatOk(parser, common))
+        return usageError(QStringLiteral("--format must be csv or json"), name);
+    const QString m = parser.value(method);
+    if (!QStringList({QStringLiteral("quantile"), QStringLiteral("equal"), QStringLiteral("jenks"), QStringLiteral("manual"),
+                      QStringLiteral("diverging")}).contains(m))
+        return usageError(QStringLiteral("--method must be quantile, equal, jenks, manual or diverging"), name);
+    bool ok = true;
+    const int k = parser.isSet(classes) ? parser.value(classes).toInt(&ok) : (m == u"diverging" ? 3 : 5);
+    if (!ok || k < 1 || k > (m == u"diverging" ? 5 : 9))
+        return usageError(QStringLiteral("--classes must be 1 to %1").arg(m == u"diverging" ? 5 : 9), name);
+    std::vector<double> manualBreaks;
+    if (m == u"manual") {
+        if (!parser.isSet(breaks))
+            return usageError(QStringLiteral("--method manual needs --breaks"), name);
+        for (const QString &b : parser.value(breaks).split(u',')) {
+            manualBreaks.push_back(b.trimmed().toDouble(&ok));
+            if (!ok)
+                return usageError(QStringLiteral("--breaks: '%1' is not a number").arg(b), name);
+        }
+    }
+    std::optional<double> neutralValue;
+    if (parser.isSet(neutral)) {
+        neutralValue = parser.value(neutral).toDouble(&ok);
+        if (!ok || *neutralValue < 0)
+            return usageError(QStringLiteral("--neutral must be a number ≥ 0"), name);
+    }
+    const Palette *pal = parser.isSet(palette) ? findPalette(parser.value(palette)) : nullptr;
+    if (parser.isSet(palette) && !pal)
+        return usageError(QStringLiteral("unknown palette '%1'").arg(parser.value(palette)), name);
+
+    auto resolved = resolveQuery(parser, common, name);
+    if (const int *code = std::get_if<int>(&resolved))
+        return *code;
+    const Query &q = std::get<Query>(resolved);
+    const Column column = q.column();
+    const QString unit = column.indicator.unit;
+    std::vector<ClassRange> result;
+    if (m == u"diverging") {
+        const double x = neutralValue.value_or(unit == u"%" && column.indicator.spansYears ? 0.05 : 0.0);
+        result = divergingClasses(column.values(), k, x, unit);
+    } else {
+        std::unique_ptr<ClassificationMethod> classifier;
+        if (m == u"quantile")
+            classifier = std::make_unique<QuantileClassification>();
+        else if (m == u"equal")
+            classifier = std::make_unique<EqualIntervalClassification>();
+        else if (m == u"jenks")
+            classifier = std::make_unique<JenksClassification>();
+        else
+            classifier = std::make_unique<ManualClassification>(manualBreaks);
+        result = classifier->classes(column.values(), k, unit);
+    }
+    const int n = int(result.size());
+    const std::vector<QColor> colors = pal ? pal->colorsFor(n)
+                                           : (m == u"diverging" ? divergingPalette(k) : sequentialPalette(n));
+    Table table{{QStringLiteral("class"), QStringLiteral("lower"), QStringLiteral("upper"), QStringLiteral("count"),
+                 QStringLiteral("label"), QStringLiteral("color")},
+                {},
+                {QStringLiteral("class"), QStringLiteral("lower"), QStringLiteral("upper"), QStringLiteral("count")}};
+    for (int i = 0; i < n; ++i)
+        table.rows.push_back({QString::number(i + 1), numberText(result[size_t(i)].lower), numberText(result[size_t(i)].upper),
+                              QString::number(result[size_t(i)].count), result[size_t(i)].label,
+                              size_t(i) < colors.size() ? colors[size_t(i)].name() : QString()});
+    const int noData = int(column.entries.size() - column.values().size());
+    table.rows.push_back({QString(), QString(), QString(), QString::number(noData), QStringLiteral("no data"),
+                          noDataColor().name()});
     table.print(parser.value(common.format));
     return kExitOk;
 }
@@ -220,7 +394,7 @@ int cmdSeries(const QStringList &args, const QString &name)
         return usageError(QStringLiteral("--code is required"), name);
     if (!formatOk(parser, common))
         return usageError(QStringLiteral("--format must be csv or json"), name);
-    auto bundle = loadTables(parser, common);
+    auto bundle = loadBundle(parser, common);
     if (!bundle)
         return dataError(bundle.error());
     const QString c = parser.value(code);
@@ -236,7 +410,7 @@ int cmdSeries(const QStringList &args, const QString &name)
                  QStringLiteral("source"), QStringLiteral("flag")},
                 {},
                 {QStringLiteral("year"), QStringLiteral("value")}};
-    for (const Observation &o : bundle->population.series(c, indicator->storeIndicator))
+    for (const Observation &o : bundle->population.series(c, indicator->baseIndicator))
         table.rows.push_back({o.code, QString::number(o.year), numberText(o.value), o.unit, o.source, o.flag});
     table.print(parser.value(common.format));
     return kExitOk;
@@ -249,17 +423,17 @@ int cmdRegions(const QStringList &args, const QString &name)
     parser.addOptions({common.level, common.format, common.data});
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("The region table: code,level,parent_code,name_zh,name_en,type,region,"
-                                         "provincial_capital; every level unless --level is given.")))
+                                         "provincial_capital; the units of regions.csv, or of one level (region: the four NBS regions).")))
         return *stop;
     std::optional<Level> level;
     if (parser.isSet(common.level)) {
         level = parseLevel(parser.value(common.level));
         if (!level)
-            return usageError(QStringLiteral("--level must be country, province or prefecture"), name);
+            return usageError(QStringLiteral("--level must be nation, region, province or prefecture"), name);
     }
     if (!formatOk(parser, common))
         return usageError(QStringLiteral("--format must be csv or json"), name);
-    auto bundle = loadTables(parser, common);
+    auto bundle = loadBundle(parser, common);
     if (!bundle)
         return dataError(bundle.error());
     Table table{{QStringLiteral("code"), QStringLiteral("level"), QStringLiteral("parent_code"),
@@ -268,7 +442,8 @@ int cmdRegions(const QStringList &args, const QString &name)
                 {},
                 {QStringLiteral("provincial_capital")}};
     for (const Region &r : bundle->regions.all()) {
-        if (level && r.level != *level)
+        // The NBS regions are made from the provinces' region column: listed only when asked for.
+        if ((level && r.level != *level) || (!level && r.synthesized))
             continue;
         table.rows.push_back({r.code, levelName(r.level), r.parentCode, r.nameZh, r.nameEn, r.type, r.region,
                               r.provincialCapital ? QStringLiteral("1") : QStringLiteral("0")});
@@ -283,6 +458,8 @@ const std::map<QString, std::pair<Command, QString>> &commands()
         {QStringLiteral("table"), {cmdTable, QStringLiteral("an indicator for every unit of a level")}},
         {QStringLiteral("series"), {cmdSeries, QStringLiteral("one unit's values over the years")}},
         {QStringLiteral("regions"), {cmdRegions, QStringLiteral("the region table")}},
+        {QStringLiteral("indicators"), {cmdIndicators, QStringLiteral("every indicator, its unit and the data it needs")}},
+        {QStringLiteral("classify"), {cmdClassify, QStringLiteral("classes of an indicator's values, for a map legend")}},
     };
     return c;
 }

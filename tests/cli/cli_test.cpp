@@ -31,7 +31,7 @@ QString fixture()
     return QDir(QStringLiteral(RENKOU_TEST_DATA)).filePath(QStringLiteral("bundle"));
 }
 
-const QString kTableHeader = QStringLiteral("code,name_zh,name_en,year,value,unit,source");
+const QString kTableHeader = QStringLiteral("code,name_zh,name_en,year,value,unit,source,flag,note,rank,from_year");
 
 } // namespace
 
@@ -44,15 +44,23 @@ TEST(Cli, ProvinceTableOnTheBundle)
     const QStringList lines = r.lines();
     ASSERT_EQ(lines.size(), 35); // header + 34 provincial units
     EXPECT_TRUE(lines[0].startsWith(kTableHeader));
-    EXPECT_EQ(lines[1], QStringLiteral("110000,北京市,Beijing,2024,21830000,persons,nbs-annual-pypsa"));
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("110000,北京市,Beijing,2024,21830000,persons,nbs-annual-pypsa,estimate,")));
     QStringList codes;
     for (int i = 1; i < lines.size(); ++i)
         codes << lines[i].section(u',', 0, 0);
     QStringList sorted = codes;
     sorted.sort();
     EXPECT_EQ(codes, sorted);
-    EXPECT_TRUE(lines.contains(QStringLiteral("370000,山东省,Shandong,2024,100800000,persons,nbs-annual-pypsa")));
-    EXPECT_TRUE(lines.contains(QStringLiteral("710000,台湾省,Taiwan,2024,,persons,"))) << r.out.toStdString();
+    const auto row = [&](const QString &code) {
+        for (const QString &l : lines)
+            if (l.startsWith(code + u','))
+                return l;
+        return QString();
+    };
+    EXPECT_TRUE(row(QStringLiteral("370000")).startsWith(QStringLiteral("370000,山东省,Shandong,2024,100800000,persons,nbs-annual-pypsa,estimate,")));
+    // Taiwan: no value, no source, and the bundle's note on why.
+    EXPECT_TRUE(row(QStringLiteral("710000")).startsWith(QStringLiteral("710000,台湾省,Taiwan,2024,,persons,,,\"no resident_population for 2024 | Taiwan, Hong Kong and Macao")))
+        << row(QStringLiteral("710000")).toStdString();
 }
 
 TEST(Cli, JsonTableHasTheSameKeysAndNullForNoData)
@@ -69,7 +77,7 @@ TEST(Cli, JsonTableHasTheSameKeysAndNullForNoData)
     bool sawNull = false;
     for (const QJsonValue &v : rows) {
         const QJsonObject o = v.toObject();
-        EXPECT_EQ(o.keys().size(), 7);
+        EXPECT_EQ(o.keys().size(), 11);
         if (o.value(QStringLiteral("code")).toString() == u"330100") {
             sawHangzhou = true;
             EXPECT_EQ(o.value(QStringLiteral("value")).toDouble(), 11936010);
@@ -108,9 +116,9 @@ TEST(Cli, WorksOnAnotherBundleGivenWithData)
     const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--data"), fixture(), QStringLiteral("--year"),
                        QStringLiteral("2012")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    EXPECT_EQ(r.lines(), QStringList({kTableHeader, QStringLiteral("110000,北京市,Beijing,2012,1300,persons,fixture-annual"),
-                                      QStringLiteral("370000,山东省,Shandong,2012,4800,persons,fixture-annual"),
-                                      QStringLiteral("710000,台湾省,Taiwan,2012,,persons,")}));
+    EXPECT_EQ(r.lines(), QStringList({kTableHeader, QStringLiteral("110000,北京市,Beijing,2012,1300,persons,fixture-annual,estimate,,2,"),
+                                      QStringLiteral("370000,山东省,Shandong,2012,4800,persons,fixture-annual,estimate,,1,"),
+                                      QStringLiteral("710000,台湾省,Taiwan,2012,,persons,,,no resident_population for 2012,,")}));
     const CliRun series = cli({QStringLiteral("series"), QStringLiteral("--data"), fixture(), QStringLiteral("--code"),
                             QStringLiteral("370000"), QStringLiteral("--indicator"), QStringLiteral("birth_rate")});
     ASSERT_EQ(series.exitCode, 0) << series.err.toStdString();
@@ -120,7 +128,8 @@ TEST(Cli, WorksOnAnotherBundleGivenWithData)
 
 TEST(Cli, HelpOnEveryCommand)
 {
-    for (const QString &command : {QStringLiteral("table"), QStringLiteral("series"), QStringLiteral("regions")}) {
+    for (const QString &command : {QStringLiteral("table"), QStringLiteral("series"), QStringLiteral("regions"),
+                                   QStringLiteral("indicators"), QStringLiteral("classify")}) {
         const CliRun r = cli({command, QStringLiteral("--help")});
         EXPECT_EQ(r.exitCode, 0) << command.toStdString();
         EXPECT_TRUE(r.out.startsWith(QStringLiteral("Usage: renkou-cli %1").arg(command))) << r.out.toStdString();
@@ -139,6 +148,13 @@ TEST(Cli, UsageErrorsExitWith2)
     EXPECT_EQ(cli({QStringLiteral("table"), QStringLiteral("--year"), QStringLiteral("last")}).exitCode, 2);
     EXPECT_EQ(cli({QStringLiteral("table"), QStringLiteral("--no-such-flag")}).exitCode, 2);
     EXPECT_EQ(cli({QStringLiteral("series")}).exitCode, 2);
+    // A one-year indicator with a span, a span backwards, a bad method.
+    EXPECT_EQ(cli({QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("population"), QStringLiteral("--from"),
+                   QStringLiteral("2020"), QStringLiteral("--to"), QStringLiteral("2024")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--from"),
+                   QStringLiteral("2024"), QStringLiteral("--to"), QStringLiteral("2020")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("classify"), QStringLiteral("--method"), QStringLiteral("magic")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("classify"), QStringLiteral("--method"), QStringLiteral("manual")}).exitCode, 2);
     const CliRun unknown = cli({QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("happiness")});
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_TRUE(unknown.err.contains(QStringLiteral("happiness")));
@@ -172,4 +188,78 @@ TEST(Cli, DataErrorsExitWith1AndNameTheFile)
     EXPECT_TRUE(broken.err.contains(QStringLiteral("population/negative.csv: line 2: a count of persons cannot be negative")))
         << broken.err.toStdString();
     EXPECT_TRUE(broken.out.isEmpty());
+}
+
+TEST(Cli, ChangeRankingSortedByValue)
+{
+    const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--from"),
+                          QStringLiteral("2023"), QStringLiteral("--to"), QStringLiteral("2024"), QStringLiteral("--sort"),
+                          QStringLiteral("value")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QStringList lines = r.lines();
+    EXPECT_EQ(lines[0], kTableHeader);
+    // The largest loss first, ranked last of 31; units without data at the end.
+    EXPECT_EQ(lines[1], QStringLiteral("370000,山东省,Shandong,2024,-430000,persons,nbs-annual-pypsa,estimate,,31,2023"));
+    EXPECT_TRUE(lines.last().startsWith(QStringLiteral("8")) || lines.last().startsWith(QStringLiteral("7")));
+    const CliRun desc = cli({QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--year"),
+                             QStringLiteral("2024"), QStringLiteral("--sort"), QStringLiteral("value"), QStringLiteral("--desc")});
+    ASSERT_EQ(desc.exitCode, 0);
+    EXPECT_TRUE(desc.lines()[1].endsWith(QStringLiteral(",1,2023"))) << desc.lines()[1].toStdString();
+}
+
+TEST(Cli, RegionAndNationLevels)
+{
+    const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--level"), QStringLiteral("region"), QStringLiteral("--year"),
+                          QStringLiteral("2024")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QStringList codes;
+    for (const QString &l : r.lines().mid(1))
+        codes << l.section(u',', 0, 0);
+    EXPECT_EQ(codes, QStringList({QStringLiteral("Central"), QStringLiteral("East"), QStringLiteral("Northeast"), QStringLiteral("West")}));
+    EXPECT_TRUE(r.out.contains(QStringLiteral("estimate;rollup")));
+    const CliRun nation = cli({QStringLiteral("table"), QStringLiteral("--data"), fixture(), QStringLiteral("--level"),
+                               QStringLiteral("nation"), QStringLiteral("--year"), QStringLiteral("2012")});
+    ASSERT_EQ(nation.exitCode, 0) << nation.err.toStdString();
+    EXPECT_EQ(nation.lines().value(1), QStringLiteral("100000,中华人民共和国,China,2012,6100,persons,fixture-annual,estimate;rollup,sum of its 2 units,1,"));
+}
+
+TEST(Cli, IndicatorsListsEveryComputedIndicator)
+{
+    const CliRun r = cli({QStringLiteral("indicators")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.lines()[0], QStringLiteral("name,unit,spans_years,description,needs"));
+    QStringList names;
+    for (const QString &l : r.lines().mid(1))
+        names << l.section(u',', 0, 0);
+    for (const char *n : {"population", "change", "change_pct", "cagr_pct", "natural_increase", "net_migration",
+                          "net_migration_rate", "capital_share_pct", "share_pct", "density", "urban_share_pct", "sex_ratio"})
+        EXPECT_TRUE(names.contains(QString::fromLatin1(n))) << n;
+}
+
+TEST(Cli, ClassifyQuantileAndDiverging)
+{
+    const CliRun q = cli({QStringLiteral("classify"), QStringLiteral("--indicator"), QStringLiteral("population"), QStringLiteral("--year"),
+                          QStringLiteral("2024"), QStringLiteral("--method"), QStringLiteral("quantile"), QStringLiteral("--classes"),
+                          QStringLiteral("5")});
+    ASSERT_EQ(q.exitCode, 0) << q.err.toStdString();
+    const QStringList lines = q.lines();
+    ASSERT_EQ(lines.size(), 7); // header, 5 classes, no data
+    EXPECT_EQ(lines[0], QStringLiteral("class,lower,upper,count,label,color"));
+    int counted = 0;
+    for (int i = 1; i <= 5; ++i)
+        counted += lines[i].section(u',', 3, 3).toInt();
+    EXPECT_EQ(counted, 31);
+    EXPECT_EQ(lines[6], QStringLiteral(",,,3,no data,#d9d9d9"));
+    EXPECT_TRUE(lines[5].endsWith(QStringLiteral(",#253494")));
+
+    const CliRun d = cli({QStringLiteral("classify"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--year"),
+                          QStringLiteral("2024"), QStringLiteral("--method"), QStringLiteral("diverging"), QStringLiteral("--classes"),
+                          QStringLiteral("3")});
+    ASSERT_EQ(d.exitCode, 0) << d.err.toStdString();
+    const QStringList dl = d.lines();
+    ASSERT_EQ(dl.size(), 9); // header, 3 + 1 + 3 classes, no data
+    // Guangdong's +740,000 is the largest change either way: it sets the width of both sides.
+    EXPECT_EQ(dl[1].section(u',', 1, 1), QStringLiteral("-740000"));
+    EXPECT_EQ(dl[7].section(u',', 2, 2), QStringLiteral("740000"));
+    EXPECT_TRUE(dl[4].endsWith(QStringLiteral("no change (0),#f7f7f7"))) << dl[4].toStdString();
 }

@@ -107,12 +107,69 @@ TEST(BundleFacts, ProvinceColumnOfTheLatestYear)
 {
     const auto indicator = findIndicator(bundle().population, QStringLiteral("population"));
     ASSERT_TRUE(indicator.ok());
-    const auto year = latestYear(bundle().population, bundle().regions, Level::Province, indicator.value());
+    const auto year = latestYear(bundle().context(), Level::Province, indicator.value());
     ASSERT_TRUE(year.has_value());
     EXPECT_GE(*year, 2024);
-    const Column c = computeColumn(bundle().population, bundle().regions, Level::Province, indicator.value(), 2024);
+    const Column c = computeColumn(bundle().context(), Level::Province, indicator.value(), 2024);
     EXPECT_EQ(c.entries.size(), 34u);
     EXPECT_EQ(c.values().size(), 31u);
     EXPECT_FALSE(c.find(QStringLiteral("710000"))->value.has_value());
     EXPECT_EQ(*c.find(QStringLiteral("370000"))->value, 100800000);
+}
+
+namespace {
+ColumnEntry bundleEntry(const char *indicator, Level level, const char *code, int year, std::optional<int> from = {})
+{
+    const auto info = findIndicator(bundle().population, QString::fromLatin1(indicator));
+    EXPECT_TRUE(info.ok()) << indicator;
+    const Column c = computeColumn(bundle().context(), level, info.value(), year, from);
+    const ColumnEntry *e = c.find(QString::fromLatin1(code));
+    EXPECT_NE(e, nullptr) << code;
+    return e ? *e : ColumnEntry{};
+}
+} // namespace
+
+TEST(BundleFacts, ChangeIn2024ForShandongTibetAndXinjiang)
+{
+    EXPECT_EQ(*bundleEntry("change", Level::Province, "370000", 2024).value, -430000);
+    EXPECT_EQ(*bundleEntry("change", Level::Province, "540000", 2024).value, 50000);
+    EXPECT_EQ(*bundleEntry("change", Level::Province, "650000", 2024).value, 250000);
+    EXPECT_EQ(bundleEntry("change", Level::Province, "370000", 2024).rank, 31); // the largest loss
+}
+
+TEST(BundleFacts, The2010RevisionIsFlaggedNotMigration)
+{
+    const ColumnEntry anhui = bundleEntry("change", Level::Province, "340000", 2010, 2009);
+    EXPECT_EQ(*anhui.value, -1740000);
+    EXPECT_TRUE(anhui.flag.contains(QStringLiteral("series_break")));
+    EXPECT_TRUE(anhui.note.contains(QStringLiteral("revision, not migration")));
+}
+
+TEST(BundleFacts, NationAndRegionsAreSumsOfTheProvinces)
+{
+    double sum = 0;
+    for (const Region *r : bundle().regions.ofLevel(Level::Province)) {
+        if (const auto v = bundle().population.value(r->code, 2024, QStringLiteral("resident_population")))
+            sum += v->value;
+    }
+    EXPECT_EQ(*bundleEntry("population", Level::Country, "100000", 2024).value, sum);
+    const auto population = findIndicator(bundle().population, QStringLiteral("population")).value();
+    const Column regions = computeColumn(bundle().context(), Level::Region, population, 2024);
+    ASSERT_EQ(regions.entries.size(), 4u);
+    double regionSum = 0;
+    for (double v : regions.values())
+        regionSum += v;
+    EXPECT_EQ(regionSum, sum);
+}
+
+TEST(BundleFacts, CapitalShareAndDensity)
+{
+    // Changsha's 2020 census count over the sum of Hunan's prefecture-level units, summed here by hand.
+    double hunan = 0;
+    for (const Region *r : bundle().regions.members(*bundle().regions.find(QStringLiteral("430000"), Level::Province)))
+        hunan += bundle().population.value(r->code, 2020, QStringLiteral("resident_population"))->value;
+    const double changsha = bundle().population.value(QStringLiteral("430100"), 2020, QStringLiteral("resident_population"))->value;
+    EXPECT_DOUBLE_EQ(*bundleEntry("capital_share_pct", Level::Province, "430000", 2020).value, changsha / hunan * 100);
+    // Beijing: 21.83 M on about 16,410 km².
+    EXPECT_NEAR(*bundleEntry("density", Level::Province, "110000", 2024).value, 21830000.0 / 16410, 21830000.0 / 16410 * 0.02);
 }

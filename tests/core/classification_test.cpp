@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 using namespace renkou::core;
 
 TEST(QuantileClassification, SplitsTenValuesIntoFiveEqualClasses)
@@ -38,4 +40,92 @@ TEST(FormatValue, ReadsLikeAPublishedLegend)
     EXPECT_EQ(formatValue(0.5, QStringLiteral("%")), QStringLiteral("0.50 %"));
     EXPECT_EQ(formatValue(-6.92, QStringLiteral("‰")), QStringLiteral("-6.92 ‰"));
     EXPECT_EQ(formatFull(100800000, QStringLiteral("persons")), QStringLiteral("100,800,000"));
+}
+
+TEST(JenksClassification, MatchesThePublishedExample)
+{
+    // The example of the jenkspy documentation: breaks 1.2, 2.3, 5.0, 7.8.
+    const auto classes = JenksClassification().classes({1.3, 7.1, 7.3, 2.3, 3.9, 4.1, 7.8, 1.2, 4.3, 7.3, 5.0, 4.3}, 3,
+                                                       QStringLiteral("%"));
+    ASSERT_EQ(classes.size(), 3u);
+    EXPECT_EQ(classes[0].lower, 1.2);
+    EXPECT_EQ(classes[0].upper, 2.3);
+    EXPECT_EQ(classes[1].upper, 5.0);
+    EXPECT_EQ(classes[2].upper, 7.8);
+    EXPECT_EQ(classes[0].count + classes[1].count + classes[2].count, 12);
+    EXPECT_EQ(classes[0].count, 3);
+}
+
+TEST(JenksClassification, IsOptimalAgainstBruteForce)
+{
+    // The sum of squared deviations from the class means is no larger than that of any other 3-class split.
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> dist(0, 100);
+    auto ssd = [](const std::vector<double> &v, size_t a, size_t b) {
+        double m = 0;
+        for (size_t i = a; i < b; ++i)
+            m += v[i];
+        m /= double(b - a);
+        double s = 0;
+        for (size_t i = a; i < b; ++i)
+            s += (v[i] - m) * (v[i] - m);
+        return s;
+    };
+    for (int round = 0; round < 20; ++round) {
+        std::vector<double> v(10);
+        for (double &x : v)
+            x = dist(rng);
+        std::sort(v.begin(), v.end());
+        double best = 1e300;
+        for (size_t i = 1; i < v.size(); ++i)
+            for (size_t j = i + 1; j < v.size(); ++j)
+                best = std::min(best, ssd(v, 0, i) + ssd(v, i, j) + ssd(v, j, v.size()));
+        const auto classes = JenksClassification().classes(v, 3, QString());
+        ASSERT_EQ(classes.size(), 3u);
+        const size_t i = size_t(classes[0].count);
+        const size_t j = i + size_t(classes[1].count);
+        EXPECT_NEAR(ssd(v, 0, i) + ssd(v, i, j) + ssd(v, j, v.size()), best, 1e-9);
+    }
+}
+
+TEST(EqualIntervalAndManual, BoundsAndCounts)
+{
+    const std::vector<double> v = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    const auto equal = EqualIntervalClassification().classes(v, 5, QStringLiteral("persons"));
+    ASSERT_EQ(equal.size(), 5u);
+    EXPECT_EQ(equal[0].upper, 2);
+    EXPECT_EQ(equal[4].upper, 10);
+    EXPECT_EQ(equal[0].count, 3); // 0, 1, 2
+    EXPECT_EQ(equal[1].count, 2); // 3, 4
+    const auto manual = ManualClassification({3, 7}).classes(v, 3, QStringLiteral("persons"));
+    ASSERT_EQ(manual.size(), 3u);
+    EXPECT_EQ(manual[0].count, 4);
+    EXPECT_EQ(manual[1].count, 4);
+    EXPECT_EQ(manual[2].count, 3);
+    EXPECT_EQ(manual[1].label, QStringLiteral("3 – 7"));
+}
+
+TEST(DivergingClasses, SymmetricAroundZeroWithANeutralBand)
+{
+    const std::vector<double> change = {-430000, -100, 0, 50000, 250000};
+    const auto classes = divergingClasses(change, 3, 0, QStringLiteral("persons"));
+    ASSERT_EQ(classes.size(), 7u);
+    for (size_t i = 0; i < 7; ++i) {
+        EXPECT_DOUBLE_EQ(classes[i].lower, -classes[6 - i].upper) << i;
+        EXPECT_DOUBLE_EQ(classes[i].upper, -classes[6 - i].lower) << i;
+    }
+    EXPECT_EQ(classes[0].lower, -430000);
+    EXPECT_EQ(classIndex(classes, 0), 3);       // exact zero is the neutral class
+    EXPECT_EQ(classIndex(classes, -100), 2);    // the smallest loss is a loss
+    EXPECT_EQ(classIndex(classes, 250000), 5);
+    EXPECT_EQ(classIndex(classes, -430000), 0);
+    EXPECT_EQ(classes[3].label, QStringLiteral("no change (0)"));
+    EXPECT_EQ(classes[0].label, QStringLiteral("-430 k – -287 k"));
+
+    const auto pct = divergingClasses({-1.2, -0.06, -0.05, 0.03, 0.8}, 2, 0.05, QStringLiteral("%"));
+    ASSERT_EQ(pct.size(), 5u);
+    EXPECT_EQ(pct[2].count, 2); // −0.05 and 0.03 are flat
+    EXPECT_EQ(classIndex(pct, -0.06), 1);
+    EXPECT_EQ(pct[2].label, QStringLiteral("flat (±0.05 %)"));
+    EXPECT_EQ(pct[0].count + pct[1].count + pct[2].count + pct[3].count + pct[4].count, 5);
 }

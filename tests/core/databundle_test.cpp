@@ -20,6 +20,7 @@ QString copyFixtureBundle(const QTemporaryDir &tmp)
     for (const QString &rel : {QStringLiteral("VERSION"), QStringLiteral("MANIFEST.sha256"), QStringLiteral("regions.csv"),
                                QStringLiteral("sources.csv"), QStringLiteral("notes.csv"),
                                QStringLiteral("population/annual.csv"), QStringLiteral("population/census.csv"),
+                               QStringLiteral("population/extra.csv"),
                                QStringLiteral("boundaries/provinces.geojson"), QStringLiteral("boundaries/prefectures.geojson"),
                                QStringLiteral("boundaries/nation.geojson"), QStringLiteral("boundaries/lines.geojson")})
         EXPECT_TRUE(QFile::copy(src.filePath(rel), dst.filePath(rel))) << rel.toStdString();
@@ -32,7 +33,7 @@ TEST(DataBundle, LoadsTheFixtureBundle)
     auto b = DataBundle::load(dataPath(QStringLiteral("bundle")));
     ASSERT_TRUE(b.ok()) << b.error().toString().toStdString();
     EXPECT_EQ(b->regions.ofLevel(Level::Province).size(), 3u);
-    EXPECT_EQ(b->population.files().size(), 2);
+    EXPECT_EQ(b->population.files().size(), 3);
     EXPECT_EQ(b->provinces.features().size(), 3u);
     EXPECT_EQ(b->prefectures.features().size(), 4u);
     EXPECT_EQ(b->lines.features().size(), 2u);

@@ -1,0 +1,131 @@
+// Indicators on the hand-made fixture bundle, with values worked out by hand in the comments.
+#include "databundle.h"
+#include "indicators.h"
+#include "testpaths.h"
+
+#include <gtest/gtest.h>
+
+using namespace renkou::core;
+
+namespace {
+
+const DataBundle &fixture()
+{
+    static const DataBundle b = [] {
+        auto r = DataBundle::load(renkou::test::dataPath(QStringLiteral("bundle")));
+        if (!r)
+            ADD_FAILURE() << r.error().toString().toStdString();
+        return std::move(r).value();
+    }();
+    return b;
+}
+
+ColumnEntry entry(const char *indicator, Level level, const char *code, int year, std::optional<int> from = {})
+{
+    const auto info = findIndicator(fixture().population, QString::fromLatin1(indicator));
+    EXPECT_TRUE(info.ok()) << indicator;
+    const Column c = computeColumn(fixture().context(), level, info.value(), year, from);
+    const ColumnEntry *e = c.find(QString::fromLatin1(code));
+    EXPECT_NE(e, nullptr) << code;
+    return e ? *e : ColumnEntry{};
+}
+
+} // namespace
+
+TEST(Indicators, ChangeGrowthRateAndCagr)
+{
+    // Shandong 5000 (2010) → 4800 (2012): −200, −4 %, CAGR √0.96 − 1 = −2.0204 %.
+    EXPECT_EQ(*entry("change", Level::Province, "370000", 2012, 2010).value, -200);
+    EXPECT_DOUBLE_EQ(*entry("change_pct", Level::Province, "370000", 2012, 2010).value, -4.0);
+    EXPECT_NEAR(*entry("cagr_pct", Level::Province, "370000", 2012, 2010).value, (std::sqrt(0.96) - 1) * 100, 1e-12);
+    // Default span: the year before. Shandong 2011 → 2012: −100.
+    EXPECT_EQ(*entry("change", Level::Province, "370000", 2012).value, -100);
+    // Beijing has no 2011: the one-year change to 2012 is no data, not 0.
+    const ColumnEntry beijing = entry("change", Level::Province, "110000", 2012);
+    EXPECT_FALSE(beijing.value.has_value());
+    EXPECT_TRUE(beijing.note.contains(QStringLiteral("2011"))) << beijing.note.toStdString();
+}
+
+TEST(Indicators, NaturalIncreaseAndNetMigrationAsResidual)
+{
+    // 2011: 2.0 ‰ × (5000 + 4900) / 2 = 9.9; 2012: (7.5 − 5.5) ‰ × (4900 + 4800) / 2 = 9.7. Sum 19.6.
+    const ColumnEntry ni = entry("natural_increase", Level::Province, "370000", 2012, 2010);
+    EXPECT_NEAR(*ni.value, 19.6, 1e-9);
+    EXPECT_TRUE(ni.source.contains(QStringLiteral("fixture-vital")));
+    // Net migration = change − natural increase = −200 − 19.6.
+    EXPECT_NEAR(*entry("net_migration", Level::Province, "370000", 2012, 2010).value, -219.6, 1e-9);
+    // Per year in ‰ of the mean population: −219.6 / 2 / 4900 × 1000.
+    EXPECT_NEAR(*entry("net_migration_rate", Level::Province, "370000", 2012, 2010).value, -219.6 / 2 / 4900 * 1000, 1e-9);
+    // Beijing has no vital rates: no data, with the reason.
+    const ColumnEntry beijing = entry("net_migration", Level::Province, "110000", 2010, 2009);
+    EXPECT_FALSE(beijing.value.has_value());
+    EXPECT_TRUE(beijing.note.contains(QStringLiteral("natural growth rate"))) << beijing.note.toStdString();
+    // Prefectures have no vital rates at all.
+    EXPECT_FALSE(entry("natural_increase", Level::Prefecture, "370100", 2012, 2010).value.has_value());
+}
+
+TEST(Indicators, SeriesBreakIsFlaggedWithItsNote)
+{
+    const ColumnEntry across = entry("change", Level::Province, "110000", 2010, 2009);
+    EXPECT_EQ(*across.value, 100);
+    EXPECT_TRUE(across.flag.split(u';').contains(QStringLiteral("series_break"))) << across.flag.toStdString();
+    EXPECT_TRUE(across.note.contains(QStringLiteral("Fixture break in 2010")));
+    const ColumnEntry after = entry("change", Level::Province, "110000", 2012, 2010);
+    EXPECT_FALSE(after.flag.contains(QStringLiteral("series_break")));
+}
+
+TEST(Indicators, RollupsToRegionsAndNationNeedEveryMember)
+{
+    // East = Beijing + Shandong; Taiwan belongs to no NBS region and to no rollup.
+    const ColumnEntry east = entry("population", Level::Region, "East", 2012);
+    EXPECT_EQ(*east.value, 6100);
+    EXPECT_TRUE(east.flag.split(u';').contains(QStringLiteral("rollup")));
+    EXPECT_EQ(*entry("population", Level::Country, "100000", 2012).value, 6100);
+    // 2011: Beijing has no value. The rollup is marked incomplete, not summed.
+    const ColumnEntry incomplete = entry("population", Level::Region, "East", 2011);
+    EXPECT_FALSE(incomplete.value.has_value());
+    EXPECT_EQ(incomplete.flag, QStringLiteral("incomplete"));
+    EXPECT_TRUE(incomplete.note.contains(QStringLiteral("Beijing"))) << incomplete.note.toStdString();
+    // A province without a row of its own is the sum of its prefectures (census urban population).
+    EXPECT_DOUBLE_EQ(*entry("urban_share_pct", Level::Province, "370000", 2010).value, 50.0);
+    EXPECT_NEAR(*entry("urban_share_pct", Level::Prefecture, "370100", 2010).value, 1500.0 / 2100 * 100, 1e-12);
+    // A rate is never summed.
+    EXPECT_FALSE(entry("birth_rate", Level::Region, "East", 2012).value.has_value());
+}
+
+TEST(Indicators, StructureSharesAndDensity)
+{
+    // Jinan 2100 of Shandong's 2100 + 2900 prefecture total.
+    EXPECT_DOUBLE_EQ(*entry("capital_share_pct", Level::Province, "370000", 2010).value, 42.0);
+    const ColumnEntry taiwan = entry("capital_share_pct", Level::Province, "710000", 2010);
+    EXPECT_FALSE(taiwan.value.has_value());
+    // Share of the national total: 4800 of 10000 in 2012; no national total in 2010.
+    EXPECT_DOUBLE_EQ(*entry("share_pct", Level::Province, "370000", 2012).value, 48.0);
+    EXPECT_TRUE(entry("share_pct", Level::Province, "370000", 2010).note.contains(QStringLiteral("national total")));
+    // Beijing's square covers about 9,939 km² (see the boundary tests): 1300 / 9939 persons per km².
+    EXPECT_NEAR(*entry("density", Level::Province, "110000", 2012).value, 1300.0 / 9939, 1300.0 / 9939 * 0.002);
+}
+
+TEST(Indicators, RankAndRawIndicators)
+{
+    // 2010 → 2012: Beijing +200 is first, Shandong −200 second, Taiwan has no rank.
+    EXPECT_EQ(entry("change", Level::Province, "110000", 2012, 2010).rank, 1);
+    EXPECT_EQ(entry("change", Level::Province, "370000", 2012, 2010).rank, 2);
+    EXPECT_EQ(entry("change", Level::Province, "710000", 2012, 2010).rank, 0);
+    const ColumnEntry birth = entry("birth_rate", Level::Province, "370000", 2012);
+    EXPECT_EQ(*birth.value, 7.5);
+    EXPECT_EQ(birth.source, QStringLiteral("fixture-annual"));
+    const auto info = findIndicator(fixture().population, QStringLiteral("change_pct"));
+    EXPECT_EQ(info->unit, QStringLiteral("%"));
+    EXPECT_TRUE(info->spansYears);
+    EXPECT_FALSE(findIndicator(fixture().population, QStringLiteral("happiness")).ok());
+}
+
+TEST(Indicators, LatestYearFollowsTheData)
+{
+    const auto population = findIndicator(fixture().population, QStringLiteral("population")).value();
+    EXPECT_EQ(latestYear(fixture().context(), Level::Province, population), 2012);
+    EXPECT_EQ(latestYear(fixture().context(), Level::Prefecture, population), 2010);
+    const auto urban = findIndicator(fixture().population, QStringLiteral("urban_share_pct")).value();
+    EXPECT_EQ(latestYear(fixture().context(), Level::Province, urban), 2010);
+}
