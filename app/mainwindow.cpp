@@ -1,48 +1,101 @@
 #include "mainwindow.h"
 
 #include "chartpanel.h"
-#include "classification.h"
 #include "mapview.h"
 #include "palette.h"
+#include "timeline.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStringListModel>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace renkou::app {
 
 namespace {
 constexpr int kClasses = 5;
+constexpr int kDivergingPerSide = 3;
 
 QString bilingualName(const core::Region &r)
 {
-    return r.nameEn.isEmpty() ? r.nameZh : QStringLiteral("%1  %2").arg(r.nameZh, r.nameEn);
+    return r.nameEn.isEmpty() || r.nameEn == r.nameZh ? r.nameZh : QStringLiteral("%1  %2").arg(r.nameZh, r.nameEn);
+}
+
+QString levelLabel(core::Level level)
+{
+    switch (level) {
+    case core::Level::Province: return QCoreApplication::translate("MainWindow", "provinces");
+    case core::Level::Prefecture: return QCoreApplication::translate("MainWindow", "prefecture-level units");
+    case core::Level::Region: return QCoreApplication::translate("MainWindow", "NBS regions");
+    case core::Level::Country: return QCoreApplication::translate("MainWindow", "China");
+    }
+    return {};
 }
 } // namespace
 
-MainWindow::MainWindow(core::DataBundle bundle, QWidget *parent)
-    : QMainWindow(parent), m_bundle(std::move(bundle))
+MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Renkou 人口 — China's population map"));
+    buildUi();
+    connect(&m_controller, &Controller::bundleReady, this, &MainWindow::onBundleReady);
+    connect(&m_controller, &Controller::layersReady, this, &MainWindow::onLayersReady);
+    connect(&m_controller, &Controller::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Could not load the data: %1").arg(message));
+        m_map->renderer().setTitle(tr("Could not load the data"));
+        m_map->renderer().setSubtitle(message);
+        m_map->update();
+        QMessageBox::critical(this, tr("Renkou cannot load the data"), message);
+    });
+    statusBar()->showMessage(tr("Loading %1 …").arg(dataDir));
+    m_map->renderer().setTitle(tr("Loading data …"));
+    m_controller.load(dataDir);
+    resize(1440, 900);
+}
 
+bool MainWindow::isFullyLoaded() const
+{
+    return bundle() && bundle()->hasAllLayers() && !m_controller.isLoading();
+}
+
+void MainWindow::buildUi()
+{
     m_map = new ui::MapView;
-    m_map->renderer().setLayer(&m_bundle.provinces);
+    m_map->setTooltipProvider([this](const QString &code) { return tooltip(code); });
+    m_timeline = new ui::Timeline;
+    m_breadcrumb = new QLabel;
+    m_breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
+    m_breadcrumb->setTextFormat(Qt::RichText);
+    connect(m_breadcrumb, &QLabel::linkActivated, this, [this] { drillOut(); });
+
+    auto *mapColumn = new QWidget;
+    auto *mapLayout = new QVBoxLayout(mapColumn);
+    mapLayout->setContentsMargins(0, 0, 0, 0);
+    mapLayout->setSpacing(2);
+    mapLayout->addWidget(m_breadcrumb);
+    mapLayout->addWidget(m_map, 1);
+    mapLayout->addWidget(m_timeline);
 
     auto *side = new QWidget;
     side->setObjectName(QStringLiteral("sidePanel"));
     auto *layout = new QVBoxLayout(side);
-    m_name = new QLabel(tr("Click a province to see its trend."));
+    m_name = new QLabel(tr("Click a region to see its trend; Ctrl-click to compare several."));
     m_name->setObjectName(QStringLiteral("regionName"));
-    m_name->setFont(ui::mapFont(14, true));
+    m_name->setFont(ui::mapFont(13, true));
     m_name->setWordWrap(true);
     m_details = new QLabel;
     m_details->setObjectName(QStringLiteral("regionDetails"));
     m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chart = new ui::ChartPanel;
     m_caption = new QLabel;
     m_caption->setObjectName(QStringLiteral("chartCaption"));
@@ -56,113 +109,522 @@ MainWindow::MainWindow(core::DataBundle bundle, QWidget *parent)
     layout->addWidget(m_caption);
 
     auto *splitter = new QSplitter;
-    splitter->addWidget(m_map);
+    splitter->addWidget(mapColumn);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     setCentralWidget(splitter);
 
+    // Toolbar: level, indicator, growth/decline, scale, search.
+    QToolBar *bar = addToolBar(tr("Map"));
+    bar->setObjectName(QStringLiteral("mapToolBar"));
+    bar->setMovable(false);
+    m_levelBox = new QComboBox;
+    m_levelBox->setObjectName(QStringLiteral("levelBox"));
+    m_levelBox->addItem(tr("Provinces"), int(core::Level::Province));
+    m_levelBox->addItem(tr("Prefectures"), int(core::Level::Prefecture));
+    bar->addWidget(m_levelBox);
+    m_indicatorBox = new QComboBox;
+    m_indicatorBox->setObjectName(QStringLiteral("indicatorBox"));
+    m_indicatorBox->setMinimumContentsLength(28);
+    bar->addWidget(m_indicatorBox);
+    m_growthAction = bar->addAction(tr("Growth / decline"));
+    m_growthAction->setObjectName(QStringLiteral("growthAction"));
+    m_growthAction->setCheckable(true);
+    m_growthAction->setShortcut(QKeySequence(Qt::Key_G));
+    m_growthAction->setToolTip(tr("Show the change since the previous year with data, decline red and growth blue (G)"));
+    m_scaleWithinAction = bar->addAction(tr("Scale within province"));
+    m_scaleWithinAction->setCheckable(true);
+    m_scaleWithinAction->setEnabled(false);
+    m_scaleWithinAction->setToolTip(tr("In a drill-down, classify the province's own units instead of using the national scale"));
+    QAction *reset = bar->addAction(tr("Reset view"));
+    reset->setShortcuts({QKeySequence(Qt::Key_0), QKeySequence(Qt::Key_Home)});
+    bar->addSeparator();
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setPlaceholderText(tr("Find a region: 长沙, Changsha, 430100 …"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(260);
+    bar->addWidget(m_search);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_growthAction);
+    view->addAction(m_scaleWithinAction);
+    view->addAction(reset);
+    QAction *back = view->addAction(tr("Back to China"), this, &MainWindow::drillOut);
+    back->setShortcut(QKeySequence(Qt::Key_Backspace));
+    QAction *stepForward = view->addAction(tr("Next year"), m_timeline, &ui::Timeline::stepForward);
+    stepForward->setShortcuts({QKeySequence(Qt::Key_Period), QKeySequence(Qt::Key_PageDown)});
+    QAction *stepBack = view->addAction(tr("Previous year"), m_timeline, &ui::Timeline::stepBack);
+    stepBack->setShortcuts({QKeySequence(Qt::Key_Comma), QKeySequence(Qt::Key_PageUp)});
+    QAction *play = view->addAction(tr("Play / pause"), this, [this] { m_timeline->setPlaying(!m_timeline->isPlaying()); });
+    play->setShortcut(QKeySequence(Qt::Key_P));
+    m_englishLabelsAction = view->addAction(tr("Map labels in English"));
+    m_englishLabelsAction->setCheckable(true);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Renkou"), this, [this] {
         QMessageBox::about(this, tr("About Renkou"),
                            tr("<b>Renkou 人口</b> %1<br>Explore China's population map.<br>Data: %2")
-                               .arg(QApplication::applicationVersion(), m_bundle.dir.toHtmlEscaped()));
+                               .arg(QApplication::applicationVersion(),
+                                    bundle() ? bundle()->dir.toHtmlEscaped() : QString()));
     });
-    statusBar()->showMessage(tr("Data: %1").arg(m_bundle.dir));
 
-    connect(m_map, &ui::MapView::regionClicked, this, &MainWindow::selectRegion);
-
-    m_indicator = core::findIndicator(m_bundle.population, QStringLiteral("population")).value();
-    const auto year = core::latestYear(m_bundle.context(), core::Level::Province, m_indicator);
-    showColumn(core::computeColumn(m_bundle.context(), core::Level::Province, m_indicator, year.value_or(0)));
-    resize(1400, 860);
+    connect(m_map, &ui::MapView::regionClicked, this, [this](const QString &code, bool add) { selectRegion(code, add); });
+    connect(m_map, &ui::MapView::regionDoubleClicked, this, [this](const QString &code) {
+        if (level() == core::Level::Province) {
+            drillInto(code);
+        } else if (m_drill.isEmpty() && bundle()) {
+            if (const core::Region *r = bundle()->regions.find(code, core::Level::Prefecture))
+                drillInto(r->parentCode);
+        }
+    });
+    connect(m_map, &ui::MapView::painted, this, [this] {
+        if (!m_shown && bundle()) {
+            m_shown = true;
+            emit mapShown();
+        }
+    });
+    connect(m_timeline, &ui::Timeline::changed, this, &MainWindow::refresh);
+    connect(m_levelBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_level = core::Level(m_levelBox->currentData().toInt());
+        m_drill.clear();
+        m_selection.clear();
+        refresh();
+        m_map->flyTo(m_map->renderer().fullExtent());
+    });
+    connect(m_indicatorBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_indicator = m_indicatorBox->currentData().toString();
+        refresh();
+    });
+    connect(m_growthAction, &QAction::toggled, this, &MainWindow::refresh);
+    connect(m_scaleWithinAction, &QAction::toggled, this, &MainWindow::refresh);
+    connect(m_englishLabelsAction, &QAction::toggled, this, [this](bool english) {
+        m_map->renderer().setLabelLanguage(english ? ui::LabelLanguage::English : ui::LabelLanguage::Chinese);
+        m_map->update();
+    });
+    connect(reset, &QAction::triggered, this, [this] {
+        m_map->flyTo(m_drill.isEmpty() ? m_map->renderer().fullExtent() : m_map->renderer().boundsOf(drillFeatures()));
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        static const QRegularExpression code(QStringLiteral("\\b(\\d{6})\\b"));
+        const auto m = code.match(m_search->text());
+        if (m.hasMatch())
+            goTo(m.captured(1));
+        else if (m_search->completer() && m_search->completer()->completionCount() > 0)
+            goTo(code.match(m_search->completer()->currentCompletion()).captured(1));
+    });
 }
 
-void MainWindow::showColumn(const core::Column &column)
+void MainWindow::onBundleReady()
 {
-    m_column = column;
-    const QString unit = column.indicator.unit;
-    const std::vector<core::ClassRange> classes =
-        core::QuantileClassification().classes(column.values(), kClasses, unit);
-    const std::vector<QColor> palette = core::sequentialPalette(int(classes.size()));
+    const core::DataBundle &b = *bundle();
+    m_yearsCache.clear();
+    {
+        const QSignalBlocker block(m_indicatorBox);
+        m_indicatorBox->clear();
+        for (const core::IndicatorInfo &i : core::availableIndicators(b.population))
+            m_indicatorBox->addItem(QStringLiteral("%1 (%2)").arg(i.description, i.name), i.name);
+        m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(m_indicator)));
+    }
+    // Search: Chinese name, English name (also without spaces and apostrophes: pinyin as typed), code.
+    QStringList entries;
+    for (const core::Region &r : b.regions.all()) {
+        if (r.level != core::Level::Province && r.level != core::Level::Prefecture)
+            continue;
+        QString plain = r.nameEn.toLower();
+        plain.remove(QRegularExpression(QStringLiteral("[\\s'’\\-()]")));
+        QString entry = QStringLiteral("%1 %2 · %3").arg(r.nameZh, r.nameEn, r.code);
+        if (plain != r.nameEn.toLower())
+            entry += QStringLiteral(" · ") + plain;
+        if (!entries.contains(entry))
+            entries << entry;
+    }
+    auto *completer = new QCompleter(entries, m_search);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &text) {
+        static const QRegularExpression code(QStringLiteral("\\b(\\d{6})\\b"));
+        goTo(code.match(text).captured(1));
+    });
+    m_search->setCompleter(completer);
 
-    const core::BoundaryLayer &layer = *m_map->renderer().layer();
-    std::vector<std::optional<QColor>> fills(layer.features().size());
+    const auto years = b.population.years(QStringLiteral("resident_population"));
+    if (!years.empty()) {
+        m_timeline->setRange(years.front(), years.back());
+        m_timeline->setYear(years.back());
+    }
+    statusBar()->showMessage(tr("Data: %1 — loading prefecture boundaries …").arg(b.dir));
+    refresh();
+    m_map->flyTo(m_map->renderer().fullExtent(), false);
+}
+
+void MainWindow::onLayersReady()
+{
+    statusBar()->showMessage(tr("Data: %1").arg(bundle()->dir));
+    // Re-attach the layers so the nation outline and the map lines are drawn too; keep the view.
+    const core::BoxD view = m_map->renderer().viewBox();
+    m_map->renderer().setLayers(nullptr);
+    refresh();
+    m_map->renderer().setViewBox(view);
+    m_map->update();
+    emit fullyLoaded();
+}
+
+core::Level MainWindow::level() const
+{
+    if (!m_drill.isEmpty())
+        return core::Level::Prefecture;
+    if (m_level == core::Level::Prefecture && !(bundle() && bundle()->hasAllLayers()))
+        return core::Level::Province; // prefecture boundaries not loaded yet
+    return m_level;
+}
+
+core::IndicatorInfo MainWindow::currentIndicator() const
+{
+    const auto &store = bundle()->population;
+    auto chosen = core::findIndicator(store, m_indicator);
+    if (!chosen)
+        chosen = core::findIndicator(store, QStringLiteral("population"));
+    if (m_growthAction->isChecked() && !chosen->spansYears)
+        return core::findIndicator(store, QStringLiteral("change")).value();
+    return chosen.value();
+}
+
+std::vector<int> MainWindow::dataYears(core::Level lvl, const core::IndicatorInfo &indicator)
+{
+    const QString key = core::levelName(lvl) + u'|' + indicator.name;
+    if (auto it = m_yearsCache.constFind(key); it != m_yearsCache.constEnd())
+        return *it;
+    // A change runs from one year with population data to the next: its years are those but the first.
+    const core::IndicatorInfo base =
+        indicator.spansYears ? core::findIndicator(bundle()->population, QStringLiteral("population")).value() : indicator;
+    std::vector<int> out;
+    for (int y : bundle()->population.years(base.baseIndicator)) {
+        if (!core::computeColumn(bundle()->context(), lvl, base, y).values().empty())
+            out.push_back(y);
+    }
+    if (indicator.spansYears && !out.empty())
+        out.erase(out.begin());
+    m_yearsCache.insert(key, out);
+    return out;
+}
+
+std::optional<int> MainWindow::previousDataYear(core::Level lvl, int year)
+{
+    const auto years = dataYears(lvl, core::findIndicator(bundle()->population, QStringLiteral("population")).value());
+    const auto it = std::lower_bound(years.begin(), years.end(), year);
+    return it == years.begin() ? std::nullopt : std::optional<int>(*std::prev(it));
+}
+
+std::vector<int> MainWindow::featureIndices(const QStringList &codes) const
+{
+    std::vector<int> out;
+    const core::BoundaryLayer *layer = m_map->renderer().layer();
+    for (const QString &c : codes) {
+        if (const int i = layer ? layer->indexOf(c) : -1; i >= 0)
+            out.push_back(i);
+    }
+    return out;
+}
+
+std::vector<int> MainWindow::drillFeatures() const
+{
+    if (m_drill.isEmpty() || !bundle())
+        return {};
+    const core::Region *province = bundle()->regions.find(m_drill, core::Level::Province);
+    if (!province)
+        return {};
+    QStringList codes;
+    for (const core::Region *r : bundle()->regions.members(*province))
+        codes << r->code;
+    if (codes.isEmpty())
+        codes << m_drill; // Taiwan, Hong Kong, Macao: one unit at both levels
+    return featureIndices(codes);
+}
+
+void MainWindow::refresh()
+{
+    if (!bundle())
+        return;
+    const core::DataBundle &b = *bundle();
+    const core::Level lvl = level();
+    ui::MapRenderer &r = m_map->renderer();
+    const core::BoundaryLayer *layer = lvl == core::Level::Prefecture ? &b.prefectures : &b.provinces;
+    if (r.layer() != layer) {
+        const core::BoxD view = r.viewBox();
+        const bool hadView = r.layer() != nullptr;
+        r.setLayers(layer, lvl == core::Level::Prefecture ? &b.provinces : nullptr,
+                    b.hasAllLayers() ? &b.nation : nullptr, b.hasAllLayers() ? &b.lines : nullptr);
+        if (hadView)
+            r.setViewBox(view);
+    }
+    m_levelBox->setEnabled(b.hasAllLayers());
+    m_scaleWithinAction->setEnabled(!m_drill.isEmpty());
+
+    const core::IndicatorInfo indicator = currentIndicator();
+    const std::vector<int> years = dataYears(lvl, indicator);
+    m_timeline->setDataYears(years);
+    QStringList notes;
+    int year = m_timeline->year();
+    if (!years.empty() && !std::binary_search(years.begin(), years.end(), year)) {
+        // The chosen year has no data here: show the nearest earlier year with data, and say so.
+        auto it = std::upper_bound(years.begin(), years.end(), year);
+        const int shown = it == years.begin() ? *it : *std::prev(it);
+        notes << tr("No %1 data for %2 — showing %3, the nearest earlier year with data.").arg(levelLabel(lvl)).arg(year).arg(shown);
+        year = shown;
+        const QSignalBlocker block(m_timeline);
+        m_timeline->setYear(year);
+    }
+    std::optional<int> from;
+    if (indicator.spansYears) {
+        from = m_timeline->from();
+        if (!from || *from >= year)
+            from = previousDataYear(lvl, year).value_or(year - 1);
+    }
+    m_column = core::computeColumn(b.context(), lvl, indicator, year, from);
+    const std::optional<int> previous = previousDataYear(lvl, year);
+    m_changeColumn = previous ? core::computeColumn(b.context(), lvl, core::findIndicator(b.population, QStringLiteral("change")).value(),
+                                                    year, previous)
+                              : core::Column{};
+
+    // Classes: national scale, or the drilled province's own units.
+    const std::vector<int> focus = drillFeatures();
+    r.setFocus(focus);
+    QSet<QString> focusCodes;
+    for (int i : focus)
+        focusCodes.insert(layer->features()[size_t(i)].code);
+    const bool within = m_scaleWithinAction->isChecked() && !m_drill.isEmpty();
+    std::vector<double> values;
+    for (const core::ColumnEntry &e : m_column.entries) {
+        if (e.value && (!within || focusCodes.contains(e.region->code)))
+            values.push_back(*e.value);
+    }
+    const QString unit = indicator.unit;
+    const bool diverging = indicator.spansYears;
+    std::vector<QColor> palette;
+    if (diverging) {
+        const double neutral = unit == u"%" ? 0.05 : 0.0;
+        m_classes = core::divergingClasses(values, kDivergingPerSide, neutral, unit);
+        palette = core::divergingPalette(kDivergingPerSide);
+    } else {
+        m_classes = core::QuantileClassification().classes(values, kClasses, unit);
+        palette = core::sequentialPalette(int(m_classes.size()));
+    }
+    std::vector<std::optional<QColor>> fills(layer->features().size());
     int noData = 0;
     std::vector<std::pair<QString, int>> sourceYears;
-    for (size_t i = 0; i < layer.features().size(); ++i) {
-        const core::ColumnEntry *e = column.find(layer.features()[i].code);
+    for (size_t i = 0; i < layer->features().size(); ++i) {
+        const QString &code = layer->features()[i].code;
+        const core::ColumnEntry *e = m_column.find(code);
+        const bool shown = focusCodes.isEmpty() || focusCodes.contains(code);
         if (e && e->value) {
-            const int c = core::classIndex(classes, *e->value);
-            if (c >= 0)
-                fills[i] = palette[size_t(c) % palette.size()];
-            for (const QString &source : e->source.split(u';'))
-                sourceYears.emplace_back(source, column.year);
-        } else {
+            const int c = core::classIndex(m_classes, *e->value);
+            if (c >= 0 && size_t(c) < palette.size())
+                fills[i] = palette[size_t(c)];
+            if (shown) {
+                for (const QString &source : e->source.split(u';'))
+                    sourceYears.emplace_back(source, year);
+            }
+        } else if (shown) {
             ++noData;
+        }
+        if (e && shown && e->flag.contains(u"series_break")) {
+            for (const QString &n : e->note.split(QStringLiteral(" | "))) {
+                if (!notes.contains(n) && n.contains(QStringLiteral("revis")))
+                    notes << n;
+            }
         }
     }
     std::vector<ui::LegendItem> legend;
-    for (size_t c = 0; c < classes.size(); ++c)
-        legend.push_back({palette[c % palette.size()], classes[c].label, classes[c].count});
+    for (size_t c = 0; c < m_classes.size(); ++c)
+        legend.push_back({c < palette.size() ? palette[c] : QColor(), m_classes[c].label, m_classes[c].count});
     if (noData > 0)
         legend.push_back({QColor(), tr("no data"), noData});
-
-    ui::MapRenderer &r = m_map->renderer();
     r.setFills(std::move(fills));
-    r.setLegend(tr("Resident population (%1)").arg(unit), std::move(legend));
-    r.setTitle(tr("Resident population by province, %1").arg(column.year));
-    r.setSourceLine(tr("Source: %1. Boundaries: %2.")
-                        .arg(core::citeSources(m_bundle.sources, sourceYears),
-                             m_bundle.sources.find(QStringLiteral("cn-atlas"))
-                                 ? m_bundle.sources.find(QStringLiteral("cn-atlas"))->title
-                                 : QStringLiteral("cn-atlas")));
+    r.setLegend(QStringLiteral("%1 (%2)%3").arg(indicator.name, unit,
+                                                within ? tr(", scale within the province")
+                                                       : (m_drill.isEmpty() ? QString() : tr(", national scale"))),
+                std::move(legend));
+    const QString years_ = from ? QStringLiteral("%1–%2").arg(*from).arg(year) : QString::number(year);
+    QString where = levelLabel(lvl);
+    if (!m_drill.isEmpty()) {
+        if (const core::Region *p = b.regions.find(m_drill, core::Level::Province))
+            where = tr("%1, %2").arg(bilingualName(*p), levelLabel(lvl));
+    }
+    r.setTitle(tr("%1 — %2, %3").arg(indicator.description, where, years_));
+    r.setSubtitle(notes.join(u' '));
+    const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));
+    const core::Source *lines = b.sources.find(QStringLiteral("tianditu-lines"));
+    r.setSourceLine(tr("Source: %1. Boundaries: %2%3.")
+                        .arg(sourceYears.empty() ? tr("no data") : core::citeSources(b.sources, sourceYears),
+                             atlas ? atlas->title : QStringLiteral("cn-atlas"),
+                             lines && b.hasAllLayers() ? QStringLiteral("; ") + lines->title : QString()));
+    r.setSelection(featureIndices(m_selection));
+    m_breadcrumb->setText(m_drill.isEmpty()
+                              ? tr("China 中国 · %1").arg(levelLabel(lvl))
+                              : tr("<a href=\"back\">China 中国</a> › %1  <span style=\"color:#777\">(Backspace: back)</span>")
+                                    .arg(b.regions.find(m_drill, core::Level::Province)
+                                             ? bilingualName(*b.regions.find(m_drill, core::Level::Province))
+                                             : m_drill));
     m_map->update();
+    updateSidePanel();
 }
 
-void MainWindow::selectRegion(const QString &code)
+QString MainWindow::tooltip(const QString &code) const
 {
-    const core::Region *region = m_bundle.regions.find(code, core::Level::Province);
-    if (!region)
-        return;
-    const int feature = m_map->renderer().layer()->indexOf(code);
-    m_map->renderer().setSelection(feature >= 0 ? std::vector<int>{feature} : std::vector<int>{});
-    m_map->update();
+    const core::ColumnEntry *e = m_column.find(code);
+    if (!e || !bundle())
+        return {};
+    const core::Region &r = *e->region;
+    const QString unit = m_column.indicator.unit;
+    QString html = QStringLiteral("<b>%1</b> %2<br>").arg(r.nameZh.toHtmlEscaped(), r.nameEn.toHtmlEscaped());
+    const QString when = m_column.from ? QStringLiteral("%1–%2").arg(*m_column.from).arg(m_column.year)
+                                       : QString::number(m_column.year);
+    if (e->value) {
+        html += tr("%1, %2: <b>%3 %4</b>").arg(m_column.indicator.name, when, core::formatFull(*e->value, unit), unit);
+        html += QStringLiteral("<br>") + tr("Rank %1 of %2").arg(e->rank).arg(m_column.values().size());
+    } else {
+        html += tr("%1, %2: <b>no data</b>").arg(m_column.indicator.name, when);
+    }
+    if (const core::ColumnEntry *c = m_changeColumn.find(code); c && c->value && m_changeColumn.from)
+        html += QStringLiteral("<br>") + tr("Change since %1: %2 persons").arg(*m_changeColumn.from)
+                                              .arg((*c->value > 0 ? QStringLiteral("+") : QString()) + core::formatFull(*c->value, QStringLiteral("persons")));
+    if (!e->source.isEmpty()) {
+        QStringList cites;
+        for (const QString &id : e->source.split(u';')) {
+            const core::Source *s = bundle()->sources.find(id);
+            cites << (s ? s->citation() : id).toHtmlEscaped();
+        }
+        html += QStringLiteral("<br><small>") + tr("Source: %1").arg(cites.join(QStringLiteral("; "))) + QStringLiteral("</small>");
+    }
+    if (!e->note.isEmpty())
+        html += QStringLiteral("<br><small><i>%1</i></small>").arg(e->note.toHtmlEscaped());
+    return html;
+}
 
-    m_name->setText(bilingualName(*region));
-    const auto series = m_bundle.population.series(code, m_indicator.baseIndicator);
-    const QString unit = m_indicator.unit;
-    QString details = tr("Code %1 · %2 · %3").arg(region->code, region->type, region->region);
-    if (const core::ColumnEntry *e = m_column.find(code); e && e->value)
-        details += u'\n' + tr("%1 in %2: %3 %4").arg(m_indicator.description).arg(m_column.year)
-                              .arg(core::formatFull(*e->value, unit), unit);
+void MainWindow::selectRegion(const QString &code, bool add)
+{
+    if (add) {
+        if (m_selection.contains(code))
+            m_selection.removeAll(code);
+        else
+            m_selection << code;
+    } else {
+        m_selection = {code};
+    }
+    m_map->renderer().setSelection(featureIndices(m_selection));
+    m_map->update();
+    updateSidePanel();
+}
+
+void MainWindow::updateSidePanel()
+{
+    if (!bundle() || m_selection.isEmpty())
+        return;
+    const core::DataBundle &b = *bundle();
+    const core::Level lvl = level();
+    std::vector<ui::ChartSeries> series;
+    std::vector<std::pair<QString, int>> sourceYears;
+    QStringList names;
+    int first = 0, last = 0;
+    for (const QString &code : m_selection) {
+        const core::Region *region = b.regions.find(code, lvl);
+        if (!region)
+            continue;
+        names << bilingualName(*region);
+        const auto points = b.population.series(code, QStringLiteral("resident_population"));
+        for (const core::Observation &o : points) {
+            sourceYears.emplace_back(o.source, o.year);
+            first = first ? std::min(first, o.year) : o.year;
+            last = std::max(last, o.year);
+        }
+        series.push_back({bilingualName(*region), points});
+    }
+    if (series.empty())
+        return;
+    const core::Region *current = b.regions.find(m_selection.back(), lvl);
+    m_name->setText(names.join(QStringLiteral(" · ")));
+    const QString unit = m_column.indicator.unit;
+    QString details = tr("Code %1 · %2 · %3").arg(current->code, current->type, current->region);
+    const QString when = m_column.from ? QStringLiteral("%1–%2").arg(*m_column.from).arg(m_column.year)
+                                       : QString::number(m_column.year);
+    if (const core::ColumnEntry *e = m_column.find(current->code); e && e->value)
+        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(m_column.indicator.description, when,
+                                                               core::formatFull(*e->value, unit), unit).arg(e->rank);
     else
-        details += u'\n' + tr("%1 in %2: no data").arg(m_indicator.description).arg(m_column.year);
+        details += u'\n' + tr("%1 in %2: no data").arg(m_column.indicator.description, when);
     m_details->setText(details);
 
-    m_chart->showSeries(tr("%1 — resident population").arg(bilingualName(*region)), unit, series);
-    if (series.empty()) {
-        m_caption->setText(tr("No data for this unit in the loaded tables."));
+    m_chart->showSeries(series.size() == 1 ? tr("%1 — resident population").arg(names.front())
+                                           : tr("Resident population"),
+                        QStringLiteral("persons"), series);
+    if (sourceYears.empty()) {
+        m_caption->setText(tr("No resident population data for this unit in the loaded tables."));
         return;
     }
-    std::vector<std::pair<QString, int>> sourceYears;
-    for (const core::Observation &o : series)
-        sourceYears.emplace_back(o.source, o.year);
-    QString caption = tr("Unit: %1 (chart in millions). Source: %2.")
-                          .arg(unit, core::citeSources(m_bundle.sources, sourceYears));
-    const int first = series.front().year;
-    const int last = series.back().year;
-    for (const core::Note *note : m_bundle.notes.forUnit(code, core::Level::Province)) {
-        // Notes on vital rates concern the rates, not this population series.
-        if (note->kind == u"vital_rates")
-            continue;
-        if (!note->year || (*note->year >= first && *note->year <= last))
-            caption += QStringLiteral("\n• ") + note->textEn;
+    QString caption = tr("Unit: persons (chart in millions; dots are census counts). Source: %1.")
+                          .arg(core::citeSources(b.sources, sourceYears));
+    QStringList seen;
+    for (const QString &code : m_selection) {
+        for (const core::Note *note : b.notes.forUnit(code, lvl)) {
+            // Notes on vital rates concern the rates, not this population series.
+            if (note->kind == u"vital_rates" || seen.contains(note->textEn))
+                continue;
+            if (!note->year || (*note->year >= first && *note->year <= last)) {
+                caption += QStringLiteral("\n• ") + note->textEn;
+                seen << note->textEn;
+            }
+        }
     }
     m_caption->setText(caption);
+}
+
+void MainWindow::drillInto(const QString &provinceCode)
+{
+    if (!bundle() || !bundle()->hasAllLayers() || !bundle()->regions.find(provinceCode, core::Level::Province))
+        return;
+    m_drill = provinceCode;
+    m_selection.clear();
+    refresh();
+    m_map->flyTo(m_map->renderer().boundsOf(drillFeatures()));
+}
+
+void MainWindow::drillOut()
+{
+    if (m_drill.isEmpty())
+        return;
+    m_drill.clear();
+    m_selection.clear();
+    m_scaleWithinAction->setChecked(false);
+    refresh();
+    m_map->flyTo(m_map->renderer().fullExtent());
+}
+
+bool MainWindow::goTo(const QString &code)
+{
+    if (!bundle())
+        return false;
+    const core::DataBundle &b = *bundle();
+    if (const core::Region *p = b.regions.find(code, core::Level::Province); p && level() == core::Level::Province) {
+        selectRegion(code);
+        m_map->flyTo(m_map->renderer().boundsOf(featureIndices({code})));
+        return true;
+    }
+    const core::Region *r = b.regions.find(code, core::Level::Prefecture);
+    if (!r)
+        r = b.regions.find(code, core::Level::Province);
+    if (!r || !b.hasAllLayers())
+        return false;
+    if (r->level == core::Level::Prefecture && m_drill != r->parentCode && b.regions.find(r->parentCode, core::Level::Province))
+        drillInto(r->parentCode);
+    else if (r->level == core::Level::Province)
+        drillInto(r->code);
+    selectRegion(code);
+    m_map->flyTo(m_map->renderer().boundsOf(featureIndices({code})));
+    return true;
 }
 
 } // namespace renkou::app

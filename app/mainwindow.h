@@ -1,39 +1,93 @@
 #pragma once
-#include "databundle.h"
+#include "classification.h"
+#include "controller.h"
 #include "indicators.h"
 
+#include <QHash>
 #include <QMainWindow>
 
+class QAction;
+class QComboBox;
 class QLabel;
+class QLineEdit;
 
 namespace renkou::ui {
 class MapView;
 class ChartPanel;
+class Timeline;
 } // namespace renkou::ui
 
 namespace renkou::app {
 
-/// The main window: the province choropleth of the latest year and a side panel with the clicked
-/// province's trend.
+/// The main window: the choropleth with its timeline, the toolbar (level, indicator, growth/decline,
+/// search) and the side panel with the selection's trend. Data loads in the background (Controller).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(core::DataBundle bundle, QWidget *parent = nullptr);
+    explicit MainWindow(const QString &dataDir, QWidget *parent = nullptr);
 
-    /// Shows the unit with `code` in the side panel and outlines it on the map.
-    void selectRegion(const QString &code);
+    /// Shows the unit with `code` (of the map's current level) in the side panel; `add` keeps the units
+    /// already selected.
+    void selectRegion(const QString &code, bool add = false);
+    /// Zooms into a province and shows its prefecture-level units.
+    void drillInto(const QString &provinceCode);
+    /// Back from a drill-down to the whole country.
+    void drillOut();
+    /// Finds a unit by code and goes to it (drilling into its province for a prefecture).
+    bool goTo(const QString &code);
+    /// The column the map shows now.
+    const core::Column &column() const { return m_column; }
+    /// The classes of the map legend now.
+    const std::vector<core::ClassRange> &classes() const { return m_classes; }
+    bool isFullyLoaded() const;
+
+signals:
+    /// The first map with data was painted.
+    void mapShown();
+    /// Every layer is loaded and drawn.
+    void fullyLoaded();
 
 private:
-    void showColumn(const core::Column &column);
+    void buildUi();
+    void onBundleReady();
+    void onLayersReady();
+    void refresh();
+    void updateSidePanel();
+    QString tooltip(const QString &code) const;
+    core::Level level() const;
+    core::IndicatorInfo currentIndicator() const;
+    /// Years in which some unit of `level` has a value of the indicator (cached).
+    std::vector<int> dataYears(core::Level level, const core::IndicatorInfo &indicator);
+    /// The year with population data before `year` at `level`.
+    std::optional<int> previousDataYear(core::Level level, int year);
+    std::vector<int> featureIndices(const QStringList &codes) const;
+    std::vector<int> drillFeatures() const;
+    const core::DataBundle *bundle() const { return m_controller.bundle(); }
 
-    core::DataBundle m_bundle;
-    core::IndicatorInfo m_indicator;
-    core::Column m_column;
+    Controller m_controller;
     ui::MapView *m_map = nullptr;
+    ui::Timeline *m_timeline = nullptr;
+    ui::ChartPanel *m_chart = nullptr;
+    QLabel *m_breadcrumb = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_details = nullptr;
-    ui::ChartPanel *m_chart = nullptr;
     QLabel *m_caption = nullptr;
+    QComboBox *m_levelBox = nullptr;
+    QComboBox *m_indicatorBox = nullptr;
+    QLineEdit *m_search = nullptr;
+    QAction *m_growthAction = nullptr;
+    QAction *m_scaleWithinAction = nullptr;
+    QAction *m_englishLabelsAction = nullptr;
+
+    core::Level m_level = core::Level::Province;
+    QString m_indicator = QStringLiteral("population");
+    QString m_drill;             ///< province drilled into; empty: the whole country
+    QStringList m_selection;     ///< codes at the current level
+    core::Column m_column;
+    core::Column m_changeColumn; ///< population change since the previous year with data, for tooltips
+    std::vector<core::ClassRange> m_classes;
+    QHash<QString, std::vector<int>> m_yearsCache;
+    bool m_shown = false;
 };
 
 } // namespace renkou::app

@@ -55,6 +55,44 @@ Status DataBundle::check(const QString &dir)
     return Done{};
 }
 
+namespace {
+Result<BoundaryLayer> readLayer(const QDir &d, const char *file, BoundaryLayer::Kind kind)
+{
+    BoundaryLayer::Options options;
+    options.kind = kind;
+    return BoundaryLayer::read(d.filePath(QString::fromUtf8(file)), Projection::chinaAlbers(), options);
+}
+} // namespace
+
+Result<DataBundle::OtherLayers> DataBundle::loadOtherLayers(const QString &dir)
+{
+    const QDir d(dir);
+    OtherLayers out;
+    auto prefectures = readLayer(d, "boundaries/prefectures.geojson", BoundaryLayer::Kind::Polygons);
+    if (!prefectures)
+        return prefectures.error();
+    out.prefectures = std::move(prefectures).value();
+    auto nation = readLayer(d, "boundaries/nation.geojson", BoundaryLayer::Kind::Polygons);
+    if (!nation)
+        return nation.error();
+    out.nation = std::move(nation).value();
+    auto lines = readLayer(d, "boundaries/lines.geojson", BoundaryLayer::Kind::Lines);
+    if (!lines)
+        return lines.error();
+    out.lines = std::move(lines).value();
+    return out;
+}
+
+void DataBundle::adopt(OtherLayers layers)
+{
+    prefectures = std::move(layers.prefectures);
+    nation = std::move(layers.nation);
+    lines = std::move(layers.lines);
+    areas.prefecture.clear();
+    for (const Feature &f : prefectures.features())
+        areas.prefecture.insert(f.code, area(f.polygons) / 1e6);
+}
+
 Result<DataBundle> DataBundle::load(const QString &dir, Parts parts)
 {
     if (auto ok = check(dir); !ok)
@@ -85,31 +123,19 @@ Result<DataBundle> DataBundle::load(const QString &dir, Parts parts)
             return ok.error();
     }
 
-    if (parts == Parts::TablesAndBoundaries) {
-        const Projection albers = Projection::chinaAlbers();
-        struct LayerFile {
-            BoundaryLayer *layer;
-            const char *file;
-            BoundaryLayer::Kind kind;
-        };
-        const LayerFile layers[] = {
-            {&bundle.provinces, "boundaries/provinces.geojson", BoundaryLayer::Kind::Polygons},
-            {&bundle.prefectures, "boundaries/prefectures.geojson", BoundaryLayer::Kind::Polygons},
-            {&bundle.nation, "boundaries/nation.geojson", BoundaryLayer::Kind::Polygons},
-            {&bundle.lines, "boundaries/lines.geojson", BoundaryLayer::Kind::Lines},
-        };
-        for (const LayerFile &lf : layers) {
-            BoundaryLayer::Options options;
-            options.kind = lf.kind;
-            auto layer = BoundaryLayer::read(d.filePath(QString::fromUtf8(lf.file)), albers, options);
-            if (!layer)
-                return layer.error();
-            *lf.layer = std::move(layer).value();
-        }
+    if (parts != Parts::Tables) {
+        auto provinces = readLayer(d, "boundaries/provinces.geojson", BoundaryLayer::Kind::Polygons);
+        if (!provinces)
+            return provinces.error();
+        bundle.provinces = std::move(provinces).value();
         for (const Feature &f : bundle.provinces.features())
             bundle.areas.province.insert(f.code, area(f.polygons) / 1e6);
-        for (const Feature &f : bundle.prefectures.features())
-            bundle.areas.prefecture.insert(f.code, area(f.polygons) / 1e6);
+    }
+    if (parts == Parts::Everything) {
+        auto others = loadOtherLayers(bundle.dir);
+        if (!others)
+            return others.error();
+        bundle.adopt(std::move(others).value());
     }
     return bundle;
 }

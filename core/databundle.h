@@ -13,7 +13,16 @@ namespace renkou::core {
 
 /// The data bundle: where it is, whether this code can read it, and everything in it, loaded.
 struct DataBundle {
-    enum class Parts { Tables, TablesAndBoundaries };
+    /// What load() reads: the tables only (the CLI), the tables and the province layer (enough for the first
+    /// map; the rest comes from loadOtherLayers()), or everything.
+    enum class Parts { Tables, TablesAndProvinces, Everything };
+
+    /// The boundary layers that Parts::TablesAndProvinces leaves out.
+    struct OtherLayers {
+        BoundaryLayer prefectures;
+        BoundaryLayer nation;
+        BoundaryLayer lines;
+    };
 
     QString dir;
     RegionTable regions;
@@ -36,7 +45,14 @@ struct DataBundle {
     /// Checks that `dir` has the files this code needs and the schema version it reads.
     static Status check(const QString &dir);
     /// Checks and loads the bundle at `dir`.
-    static Result<DataBundle> load(const QString &dir, Parts parts = Parts::TablesAndBoundaries);
+    static Result<DataBundle> load(const QString &dir, Parts parts = Parts::Everything);
+    /// Reads the prefecture, nation and line layers of the bundle at `dir` (touches no DataBundle, so it can
+    /// run on another thread while the first map is shown).
+    static Result<OtherLayers> loadOtherLayers(const QString &dir);
+    /// Takes over layers read by loadOtherLayers() and measures the prefectures' areas.
+    void adopt(OtherLayers layers);
+    /// True once the prefecture layer is there.
+    bool hasAllLayers() const { return !prefectures.features().empty(); }
 };
 
 } // namespace renkou::core

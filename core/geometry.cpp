@@ -104,6 +104,13 @@ double area(const MultiPolygon &polygons)
     return a;
 }
 
+Ring simplified(const Ring &ring, double tolerance)
+{
+    Ring out;
+    bg::simplify(ring, out, tolerance);
+    return out.size() < 4 ? ring : out;
+}
+
 PointD interiorPoint(const MultiPolygon &polygons)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();

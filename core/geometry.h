@@ -41,6 +41,9 @@ bool contains(const Polygon &polygon, PointD p);
 bool contains(const MultiPolygon &polygons, PointD p);
 /// Area in squared units of the coordinates (m² on an equal-area projection).
 double area(const MultiPolygon &polygons);
+/// The ring simplified (Douglas–Peucker) to `tolerance`; a ring that would collapse is kept as it is, so
+/// that small islands stay visible.
+Ring simplified(const Ring &ring, double tolerance);
 /// A point guaranteed inside the largest part (for labels and for finding a unit on screen);
 /// {NaN, NaN} for an empty geometry.
 PointD interiorPoint(const MultiPolygon &polygons);

@@ -37,52 +37,35 @@ void ChartPanel::clear()
     m_years.clear();
 }
 
-void ChartPanel::showSeries(const QString &name, const QString &unit, const std::vector<core::Observation> &series)
+void ChartPanel::showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series)
 {
     clear();
-    m_chart->setTitle(name);
-    if (series.empty())
+    m_chart->setTitle(title);
+    bool any = false;
+    double minV = 0, maxV = 0;
+    int first = 0, last = 0;
+    for (const ChartSeries &s : series) {
+        for (const core::Observation &o : s.points) {
+            minV = any ? std::min(minV, o.value) : o.value;
+            maxV = any ? std::max(maxV, o.value) : o.value;
+            first = any ? std::min(first, o.year) : o.year;
+            last = any ? std::max(last, o.year) : o.year;
+            any = true;
+        }
+    }
+    m_years.assign(series.size(), {});
+    if (!any)
         return;
     const bool persons = unit == u"persons";
     const double scale = persons ? 1e-6 : 1.0;
-    const QColor lineColor(0x22, 0x5e, 0xa8);
-
-    auto *census = new QScatterSeries;
-    census->setName(tr("Census count (1 November)"));
-    census->setMarkerSize(9);
-    census->setColor(QColor(0xd9, 0x48, 0x01));
-    census->setBorderColor(Qt::white);
-
-    // One line per run of consecutive estimate years: no line is drawn through a missing year.
-    std::vector<QLineSeries *> runs;
-    int previousYear = 0;
-    double minV = series.front().value * scale;
-    double maxV = minV;
-    for (const core::Observation &o : series) {
-        const double v = o.value * scale;
-        minV = std::min(minV, v);
-        maxV = std::max(maxV, v);
-        m_years.push_back(o.year);
-        if (o.flag == u"census") {
-            census->append(o.year, v);
-            previousYear = 0;
-            continue;
-        }
-        if (runs.empty() || o.year != previousYear + 1) {
-            auto *line = new QLineSeries;
-            line->setPen(QPen(lineColor, 2));
-            line->setPointsVisible(true);
-            line->setName(runs.empty() ? tr("Year-end estimate") : QString());
-            runs.push_back(line);
-        }
-        runs.back()->append(o.year, v);
-        previousYear = o.year;
-    }
+    minV *= scale;
+    maxV *= scale;
+    // ColorBrewer Dark2 for several units; one unit in blue.
+    static const char *const dark2[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"};
+    const bool single = series.size() == 1;
 
     auto *axisX = new QValueAxis;
     axisX->setLabelFormat(QStringLiteral("%d"));
-    const int first = series.front().year;
-    const int last = series.back().year;
     axisX->setRange(first - 0.5, last + 0.5);
     axisX->setTickType(QValueAxis::TicksDynamic);
     axisX->setTickAnchor(first - first % 5);
@@ -95,22 +78,53 @@ void ChartPanel::showSeries(const QString &name, const QString &unit, const std:
     axisY->applyNiceNumbers();
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
-
-    auto attach = [&](QXYSeries *s) {
+    auto attach = [&](QXYSeries *s, bool inLegend) {
         m_chart->addSeries(s);
         s->attachAxis(axisX);
         s->attachAxis(axisY);
+        if (!inLegend) {
+            for (QLegendMarker *marker : m_chart->legend()->markers(s))
+                marker->setVisible(false);
+        }
     };
-    for (QLineSeries *line : runs)
-        attach(line);
-    if (census->count() > 0)
-        attach(census);
-    else
-        delete census;
-    // Only the first run and the census markers are named; hide the legend entries of the other runs.
-    for (size_t i = 1; i < runs.size(); ++i) {
-        for (QLegendMarker *marker : m_chart->legend()->markers(runs[i]))
-            marker->setVisible(false);
+
+    for (size_t k = 0; k < series.size(); ++k) {
+        const QColor color = single ? QColor(0x22, 0x5e, 0xa8) : QColor::fromString(QLatin1String(dark2[k % 8]));
+        auto *census = new QScatterSeries;
+        census->setName(single ? tr("Census count (1 November)") : QString());
+        census->setMarkerSize(9);
+        census->setColor(single ? QColor(0xd9, 0x48, 0x01) : color);
+        census->setBorderColor(Qt::white);
+        // One line per run of consecutive estimate years: no line is drawn through a missing year.
+        std::vector<QLineSeries *> runs;
+        int previousYear = 0;
+        for (const core::Observation &o : series[k].points) {
+            const double v = o.value * scale;
+            m_years[k].push_back(o.year);
+            if (o.flag == u"census") {
+                census->append(o.year, v);
+                previousYear = 0;
+                continue;
+            }
+            if (runs.empty() || o.year != previousYear + 1) {
+                auto *line = new QLineSeries;
+                line->setPen(QPen(color, 2));
+                line->setPointsVisible(true);
+                line->setName(runs.empty() ? (single ? tr("Year-end estimate") : series[k].name) : QString());
+                runs.push_back(line);
+            }
+            runs.back()->append(o.year, v);
+            previousYear = o.year;
+        }
+        for (size_t i = 0; i < runs.size(); ++i)
+            attach(runs[i], i == 0);
+        if (census->count() == 0) {
+            delete census;
+            continue;
+        }
+        if (!single && runs.empty())
+            census->setName(series[k].name);
+        attach(census, single || runs.empty());
     }
 }
 

@@ -4,18 +4,73 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
 
 namespace renkou::ui {
 
 namespace {
 constexpr qreal kMargin = 12;
+const QColor kTextColor(0x22, 0x22, 0x22);
+const QColor kContextFill(0xee, 0xee, 0xee);
+const QColor kHatchColor(0x96, 0x96, 0x96);
 
-QBrush noDataBrush(const QTransform &worldToDevice)
+QPen cosmeticPen(const QColor &color, qreal width, Qt::PenStyle style = Qt::SolidLine)
 {
-    QBrush brush(QColor(0x96, 0x96, 0x96), Qt::BDiagPattern);
+    QPen pen(color, width, style);
+    pen.setCosmetic(true);
+    pen.setJoinStyle(Qt::RoundJoin);
+    return pen;
+}
+
+QBrush hatchBrush(const QTransform &worldToDevice)
+{
+    QBrush brush(kHatchColor, Qt::BDiagPattern);
     // Keep the hatch in device pixels whatever the world transform.
     brush.setTransform(worldToDevice.inverted());
     return brush;
+}
+
+bool intersects(const core::BoxD &a, const QRectF &b)
+{
+    return a.maxX >= b.left() && a.minX <= b.right() && a.maxY >= b.top() && a.minY <= b.bottom();
+}
+
+QPainterPath ringsPath(const core::MultiPolygon &polygons, double tolerance)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    auto addRing = [&](const core::Ring &ring) {
+        const core::Ring r = core::simplified(ring, tolerance);
+        if (r.empty())
+            return;
+        path.moveTo(r.front().x, r.front().y);
+        for (size_t i = 1; i < r.size(); ++i)
+            path.lineTo(r[i].x, r[i].y);
+        path.closeSubpath();
+    };
+    for (const core::Polygon &poly : polygons) {
+        addRing(poly.outer);
+        for (const core::Ring &hole : poly.holes)
+            addRing(hole);
+    }
+    return path;
+}
+
+/// The bounding box of a lon/lat box projected like `layer` (edges sampled: parallels curve in Albers).
+core::BoxD projectedBox(const core::Projection &projection, double lon0, double lat0, double lon1, double lat1)
+{
+    core::BoxD box;
+    for (int i = 0; i <= 8; ++i) {
+        const double lon = lon0 + (lon1 - lon0) * i / 8.0;
+        const double lat = lat0 + (lat1 - lat0) * i / 8.0;
+        for (auto [x, y] : {std::pair{lon, lat0}, std::pair{lon, lat1}, std::pair{lon0, lat}, std::pair{lon1, lat}}) {
+            if (auto p = core::projectPoint(projection, x, y))
+                box.expand(p.value());
+        }
+    }
+    return box;
 }
 } // namespace
 
@@ -27,43 +82,82 @@ QFont mapFont(qreal pointSize, bool bold)
     return font;
 }
 
+QString shortName(const QString &nameZh)
+{
+    static const QRegularExpression suffix(
+        QStringLiteral("(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$"));
+    QString s = nameZh;
+    s.remove(suffix);
+    return s.isEmpty() ? nameZh : s;
+}
+
 MapRenderer::MapRenderer() = default;
 MapRenderer::~MapRenderer() = default;
 
-void MapRenderer::setLayer(const core::BoundaryLayer *layer)
+void MapRenderer::setLayers(const core::BoundaryLayer *fill, const core::BoundaryLayer *provinceOutlines,
+                            const core::BoundaryLayer *nation, const core::BoundaryLayer *lines)
 {
-    m_layer = layer;
-    m_paths.clear();
+    m_fill = fill;
+    m_outlines = provinceOutlines;
+    m_nation = nation;
+    m_lines = lines;
+    m_cache.clear();
     m_index.reset();
     m_fills.clear();
+    m_focus.clear();
+    m_inFocus.clear();
     m_selection.clear();
-    if (!layer)
+    m_hovered = -1;
+    m_labelPoints.clear();
+    m_linePaths.clear();
+    m_lineKinds.clear();
+    if (!fill)
         return;
-    m_paths.reserve(layer->features().size());
-    for (const core::Feature &f : layer->features()) {
-        QPainterPath path;
-        path.setFillRule(Qt::OddEvenFill);
-        for (const core::Polygon &poly : f.polygons) {
-            auto addRing = [&path](const core::Ring &ring) {
-                if (ring.empty())
-                    return;
-                path.moveTo(ring.front().x, ring.front().y);
-                for (size_t i = 1; i < ring.size(); ++i)
-                    path.lineTo(ring[i].x, ring[i].y);
-                path.closeSubpath();
-            };
-            addRing(poly.outer);
-            for (const core::Ring &hole : poly.holes)
-                addRing(hole);
-        }
-        m_paths.push_back(std::move(path));
+    m_index = std::make_unique<core::SpatialIndex>(*fill);
+    for (const core::Feature &f : fill->features()) {
+        const core::PointD p = core::interiorPoint(f.polygons);
+        m_labelPoints.emplace_back(p.x, p.y);
     }
-    m_index = std::make_unique<core::SpatialIndex>(*layer);
+    if (lines) {
+        for (const core::Feature &f : lines->features()) {
+            QPainterPath path;
+            for (const core::LineString &l : f.lines) {
+                if (l.empty())
+                    continue;
+                path.moveTo(l.front().x, l.front().y);
+                for (size_t i = 1; i < l.size(); ++i)
+                    path.lineTo(l[i].x, l[i].y);
+            }
+            m_linePaths.push_back(path);
+            m_lineKinds.push_back(f.properties.value(QStringLiteral("kind")));
+        }
+    }
+    // The main map shows China north of 17.5°N (Hainan and north); the islands further south and the
+    // nine-dash line are in the inset, as on the standard map.
+    const core::Projection &projection = fill->projection();
+    const auto cutoff = core::projectPoint(projection, 110, 17.5);
+    m_fullExtent = {};
+    for (const core::Feature &f : fill->features()) {
+        for (const core::Polygon &poly : f.polygons) {
+            const core::BoxD b = core::boundsOf(poly.outer);
+            if (!cutoff || b.maxY >= cutoff->y)
+                m_fullExtent.expand(b);
+        }
+    }
+    if (m_fullExtent.isEmpty())
+        m_fullExtent = fill->bounds();
+    m_insetExtent = projectedBox(projection, 106.5, 3.0, 123.0, 24.0);
+    m_view = m_fullExtent;
 }
 
-void MapRenderer::setFills(std::vector<std::optional<QColor>> fills)
+void MapRenderer::setFocus(std::vector<int> features)
 {
-    m_fills = std::move(fills);
+    m_focus = std::move(features);
+    m_inFocus.assign(m_fill ? m_fill->features().size() : 0, m_focus.empty() ? 1 : 0);
+    for (int i : m_focus) {
+        if (i >= 0 && size_t(i) < m_inFocus.size())
+            m_inFocus[size_t(i)] = 1;
+    }
 }
 
 void MapRenderer::setLegend(const QString &title, std::vector<LegendItem> items)
@@ -72,53 +166,249 @@ void MapRenderer::setLegend(const QString &title, std::vector<LegendItem> items)
     m_legend = std::move(items);
 }
 
-qreal MapRenderer::sourceHeight(qreal width) const
+bool MapRenderer::showsInset() const
 {
-    const QRectF r = QFontMetricsF(mapFont(8)).boundingRect(QRectF(0, 0, width - 2 * kMargin, 1000),
-                                                            Qt::AlignLeft | Qt::TextWordWrap, m_source);
-    return r.height() + 4;
+    return m_fill && m_view.width() >= 0.99 * m_fullExtent.width() && m_view.height() >= 0.99 * m_fullExtent.height()
+           && !m_insetExtent.isEmpty();
+}
+
+qreal MapRenderer::textBlockHeight(const QString &text, const QFont &font, qreal width) const
+{
+    if (text.isEmpty())
+        return 0;
+    return QFontMetricsF(font)
+               .boundingRect(QRectF(0, 0, std::max<qreal>(width, 50), 10000), Qt::AlignLeft | Qt::TextWordWrap, text)
+               .height()
+           + 4;
 }
 
 QRectF MapRenderer::mapArea(const QRectF &target) const
 {
-    const qreal top = m_title.isEmpty() ? kMargin : kMargin + QFontMetricsF(mapFont(14, true)).height() + 6;
-    const qreal bottom = m_source.isEmpty() ? kMargin : kMargin + sourceHeight(target.width());
+    const qreal w = target.width() - 2 * kMargin;
+    const qreal top = kMargin + textBlockHeight(m_title, mapFont(14, true), w)
+                      + textBlockHeight(m_subtitle, mapFont(9), w);
+    const qreal bottom = kMargin + textBlockHeight(m_source, mapFont(8), w);
     return target.adjusted(kMargin, top, -kMargin, -bottom);
 }
 
 QTransform MapRenderer::worldToDevice(const QRectF &target) const
 {
-    if (!m_layer || m_layer->bounds().isEmpty())
+    if (!m_fill || m_view.isEmpty())
         return {};
-    const core::BoxD &b = m_layer->bounds();
     const QRectF area = mapArea(target);
-    const qreal scale = std::min(area.width() / b.width(), area.height() / b.height());
-    const qreal offsetX = area.left() + (area.width() - b.width() * scale) / 2;
-    const qreal offsetY = area.top() + (area.height() - b.height() * scale) / 2;
+    const qreal scale = std::min(area.width() / m_view.width(), area.height() / m_view.height());
+    const qreal offsetX = area.left() + (area.width() - m_view.width() * scale) / 2;
+    const qreal offsetY = area.top() + (area.height() - m_view.height() * scale) / 2;
     // Northing grows upwards, device y downwards.
-    return QTransform(scale, 0, 0, -scale, offsetX - b.minX * scale, offsetY + b.maxY * scale);
+    return QTransform(scale, 0, 0, -scale, offsetX - m_view.minX * scale, offsetY + m_view.maxY * scale);
 }
 
-int MapRenderer::featureAt(QPointF device, const QRectF &target) const
+QRectF MapRenderer::insetArea(const QRectF &target) const
 {
-    if (!m_index)
-        return -1;
-    bool invertible = false;
-    const QPointF world = worldToDevice(target).inverted(&invertible).map(device);
-    return invertible ? m_index->featureAt({world.x(), world.y()}) : -1;
+    const QRectF area = mapArea(target);
+    const double aspect = m_insetExtent.height() / m_insetExtent.width();
+    qreal w = area.width() * 0.16;
+    qreal h = w * aspect;
+    if (h > area.height() * 0.38) {
+        h = area.height() * 0.38;
+        w = h / aspect;
+    }
+    return QRectF(area.right() - w - 4, area.bottom() - h - 4, w, h);
 }
 
-std::optional<QPointF> MapRenderer::devicePointOf(const QString &code, const QRectF &target) const
+QTransform MapRenderer::insetTransform(const QRectF &target) const
 {
-    if (!m_layer)
-        return std::nullopt;
-    const int i = m_layer->indexOf(code);
-    if (i < 0)
-        return std::nullopt;
-    const core::PointD p = core::interiorPoint(m_layer->features()[size_t(i)].polygons);
-    if (std::isnan(p.x))
-        return std::nullopt;
-    return worldToDevice(target).map(QPointF(p.x, p.y));
+    const QRectF r = insetArea(target);
+    const qreal scale = std::min(r.width() / m_insetExtent.width(), r.height() / m_insetExtent.height());
+    return QTransform(scale, 0, 0, -scale, r.left() - m_insetExtent.minX * scale, r.top() + m_insetExtent.maxY * scale);
+}
+
+void MapRenderer::zoom(double factor, QPointF anchor, const QRectF &target)
+{
+    bool ok = false;
+    const QPointF a = worldToDevice(target).inverted(&ok).map(anchor);
+    if (!ok || factor <= 0)
+        return;
+    // Never further out than four times the full extent, never closer than about 1 km across.
+    const double width = m_view.width() / factor;
+    if (width > 4 * m_fullExtent.width() || width < 1000)
+        return;
+    m_view = {a.x() - (a.x() - m_view.minX) / factor, a.y() - (a.y() - m_view.minY) / factor,
+              a.x() + (m_view.maxX - a.x()) / factor, a.y() + (m_view.maxY - a.y()) / factor};
+}
+
+void MapRenderer::pan(QPointF delta, const QRectF &target)
+{
+    const qreal scale = worldToDevice(target).m11();
+    if (scale <= 0)
+        return;
+    const double dx = -delta.x() / scale;
+    const double dy = delta.y() / scale;
+    m_view = {m_view.minX + dx, m_view.minY + dy, m_view.maxX + dx, m_view.maxY + dy};
+}
+
+core::BoxD MapRenderer::boundsOf(const std::vector<int> &features) const
+{
+    core::BoxD box;
+    for (int i : features) {
+        if (m_fill && i >= 0 && size_t(i) < m_fill->features().size()) {
+            // Leave out far-away specks (the South China Sea islands of Hainan) when there is a mainland part.
+            for (const core::Polygon &p : m_fill->features()[size_t(i)].polygons) {
+                const core::BoxD b = core::boundsOf(p.outer);
+                if (b.maxY >= m_fullExtent.minY)
+                    box.expand(b);
+            }
+        }
+    }
+    if (box.isEmpty())
+        return m_fullExtent;
+    const double padX = box.width() * 0.05;
+    const double padY = box.height() * 0.05;
+    return {box.minX - padX, box.minY - padY, box.maxX + padX, box.maxY + padY};
+}
+
+const MapRenderer::Paths &MapRenderer::pathsFor(double pixelsPerUnit) const
+{
+    // Half a pixel, rounded down to a power of two so that nearby scales share one cached set.
+    const int step = int(std::floor(std::log2(0.5 / std::max(pixelsPerUnit, 1e-12))));
+    auto it = m_cache.find(step);
+    if (it != m_cache.end())
+        return it->second;
+    const double tolerance = std::ldexp(1.0, step);
+    Paths paths;
+    for (const core::Feature &f : m_fill->features())
+        paths.fill.push_back(ringsPath(f.polygons, tolerance));
+    if (m_outlines) {
+        for (const core::Feature &f : m_outlines->features())
+            paths.outline.push_back(ringsPath(f.polygons, tolerance));
+    }
+    if (m_nation) {
+        for (const core::Feature &f : m_nation->features())
+            paths.nation.push_back(ringsPath(f.polygons, tolerance));
+    }
+    if (m_cache.size() > 12)
+        m_cache.clear();
+    return m_cache.emplace(step, std::move(paths)).first->second;
+}
+
+void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const
+{
+    const Paths &paths = pathsFor(xf.m11());
+    const QRectF visible = xf.inverted().mapRect(clip);
+    painter.save();
+    painter.setClipRect(clip);
+    painter.setTransform(xf, true);
+    const QBrush hatch = hatchBrush(painter.transform());
+    const QPen border = cosmeticPen(Qt::white, inset ? 0.4 : 0.7);
+    const QPen noDataBorder = cosmeticPen(kHatchColor, 0.7);
+    const auto &features = m_fill->features();
+    for (size_t i = 0; i < features.size(); ++i) {
+        if (!intersects(features[i].bounds, visible))
+            continue;
+        const bool focused = m_inFocus.empty() || m_inFocus[i];
+        const std::optional<QColor> fill = i < m_fills.size() ? m_fills[i] : std::nullopt;
+        if (!focused) {
+            painter.setPen(border);
+            painter.setBrush(kContextFill);
+            painter.drawPath(paths.fill[i]);
+        } else if (fill) {
+            painter.setPen(border);
+            painter.setBrush(*fill);
+            painter.drawPath(paths.fill[i]);
+        } else {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(core::noDataColor().lighter(115));
+            painter.drawPath(paths.fill[i]);
+            painter.setPen(noDataBorder);
+            painter.setBrush(hatch);
+            painter.drawPath(paths.fill[i]);
+        }
+    }
+    painter.setBrush(Qt::NoBrush);
+    if (m_outlines) {
+        painter.setPen(cosmeticPen(QColor(0x55, 0x55, 0x55), inset ? 0.6 : 1.1));
+        for (size_t i = 0; i < paths.outline.size(); ++i) {
+            if (intersects(m_outlines->features()[i].bounds, visible))
+                painter.drawPath(paths.outline[i]);
+        }
+    }
+    if (m_nation) {
+        painter.setPen(cosmeticPen(QColor(0x44, 0x44, 0x44), inset ? 0.6 : 0.9));
+        for (const QPainterPath &p : paths.nation)
+            painter.drawPath(p);
+    }
+    for (size_t i = 0; i < m_linePaths.size(); ++i) {
+        const QString &kind = m_lineKinds[i];
+        if (kind == u"nine_dash_line")
+            painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), inset ? 1.2 : 1.6));
+        else if (kind == u"undetermined_border")
+            painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
+        else if (kind == u"sar_border")
+            painter.setPen(cosmeticPen(QColor(0x99, 0x99, 0x99), 0.6, Qt::DashLine));
+        else
+            painter.setPen(cosmeticPen(QColor(0x99, 0x99, 0x99), 0.6));
+        painter.drawPath(m_linePaths[i]);
+    }
+    if (!inset) {
+        if (m_hovered >= 0 && size_t(m_hovered) < paths.fill.size()) {
+            painter.setPen(cosmeticPen(QColor(0x11, 0x11, 0x11), 2.0));
+            painter.drawPath(paths.fill[size_t(m_hovered)]);
+        }
+        painter.setPen(cosmeticPen(QColor(0xd9, 0x48, 0x01), 2.6));
+        for (int i : m_selection) {
+            if (i >= 0 && size_t(i) < paths.fill.size())
+                painter.drawPath(paths.fill[size_t(i)]);
+        }
+    }
+    painter.restore();
+}
+
+void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRectF &area) const
+{
+    if (m_labels == LabelLanguage::None)
+        return;
+    const auto &features = m_fill->features();
+    // Largest units first; a label is placed where it fits in its unit and overlaps no placed label.
+    std::vector<size_t> order;
+    for (size_t i = 0; i < features.size(); ++i) {
+        if (m_inFocus.empty() || m_inFocus[i])
+            order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return features[a].bounds.width() * features[a].bounds.height()
+               > features[b].bounds.width() * features[b].bounds.height();
+    });
+    const QFont font = mapFont(8);
+    const QFontMetricsF fm(font);
+    std::vector<QRectF> placed;
+    QPainterPath halo;
+    QPainterPath text;
+    for (size_t i : order) {
+        if (std::isnan(m_labelPoints[i].x()))
+            continue;
+        const QString name = m_labels == LabelLanguage::English
+                                 ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
+                                 : shortName(features[i].properties.value(QStringLiteral("name_zh"), features[i].code));
+        const QPointF p = xf.map(m_labelPoints[i]);
+        const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
+                                              features[i].bounds.width(), features[i].bounds.height()));
+        const QSizeF size(fm.horizontalAdvance(name), fm.height());
+        if (size.width() > unit.width() * 0.9 || size.height() > unit.height() * 0.9)
+            continue;
+        const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
+        if (!area.contains(r))
+            continue;
+        const QRectF padded = r.adjusted(-2, -1, 2, 1);
+        if (std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(padded); }))
+            continue;
+        placed.push_back(padded);
+        text.addText(r.left(), r.top() + fm.ascent(), font, name);
+    }
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.strokePath(text, QPen(QColor(255, 255, 255, 220), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.fillPath(text, kTextColor);
+    painter.restore();
 }
 
 void MapRenderer::paint(QPainter &painter, const QRectF &target) const
@@ -126,57 +416,41 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(target, Qt::white);
-
-    if (!m_title.isEmpty()) {
-        painter.setFont(mapFont(14, true));
-        painter.setPen(QColor(0x22, 0x22, 0x22));
-        painter.drawText(QRectF(target.left() + kMargin, target.top() + kMargin / 2, target.width() - 2 * kMargin,
-                                QFontMetricsF(painter.font()).height() + 6),
-                         Qt::AlignLeft | Qt::AlignVCenter, m_title);
+    const qreal w = target.width() - 2 * kMargin;
+    qreal y = target.top() + kMargin / 2;
+    painter.setPen(kTextColor);
+    for (const auto &[text, font] : {std::pair{m_title, mapFont(14, true)}, std::pair{m_subtitle, mapFont(9)}}) {
+        if (text.isEmpty())
+            continue;
+        painter.setFont(font);
+        const qreal h = textBlockHeight(text, font, w);
+        painter.drawText(QRectF(target.left() + kMargin, y, w, h), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        y += h;
     }
-
-    const QTransform xf = worldToDevice(target);
-    painter.save();
-    painter.setTransform(xf, true);
-    QPen border(QColor(0xff, 0xff, 0xff), 0.8);
-    border.setCosmetic(true);
-    painter.setPen(border);
-    const QBrush hatch = noDataBrush(xf);
-    QPen noDataBorder(QColor(0x96, 0x96, 0x96), 0.8);
-    noDataBorder.setCosmetic(true);
-    for (size_t i = 0; i < m_paths.size(); ++i) {
-        const std::optional<QColor> fill = i < m_fills.size() ? m_fills[i] : std::nullopt;
-        if (fill) {
-            painter.setBrush(*fill);
-            painter.drawPath(m_paths[i]);
-        } else {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(core::noDataColor().lighter(115));
-            painter.drawPath(m_paths[i]);
-            painter.setPen(noDataBorder);
-            painter.setBrush(hatch);
-            painter.drawPath(m_paths[i]);
-            painter.setPen(border);
+    if (m_fill) {
+        const QRectF area = mapArea(target);
+        const QTransform xf = worldToDevice(target);
+        paintLayers(painter, xf, area, false);
+        paintLabels(painter, xf, area);
+        if (showsInset()) {
+            const QRectF inset = insetArea(target);
+            painter.fillRect(inset, Qt::white);
+            paintLayers(painter, insetTransform(target), inset, true);
+            painter.setPen(QPen(QColor(0x44, 0x44, 0x44), 1));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(inset);
+            painter.setFont(mapFont(7));
+            painter.setPen(kTextColor);
+            painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom, QStringLiteral("南海诸岛"));
         }
+        paintLegend(painter, area);
     }
-    QPen selected(QColor(0xd9, 0x48, 0x01), 2.5);
-    selected.setCosmetic(true);
-    painter.setPen(selected);
-    painter.setBrush(Qt::NoBrush);
-    for (int i : m_selection) {
-        if (i >= 0 && size_t(i) < m_paths.size())
-            painter.drawPath(m_paths[size_t(i)]);
-    }
-    painter.restore();
-
-    paintLegend(painter, mapArea(target));
-
     if (!m_source.isEmpty()) {
-        painter.setFont(mapFont(8));
+        const QFont font = mapFont(8);
+        painter.setFont(font);
         painter.setPen(QColor(0x55, 0x55, 0x55));
-        const qreal h = sourceHeight(target.width());
-        painter.drawText(QRectF(target.left() + kMargin, target.bottom() - kMargin / 2 - h,
-                                target.width() - 2 * kMargin, h),
+        const qreal h = textBlockHeight(m_source, font, w);
+        painter.drawText(QRectF(target.left() + kMargin, target.bottom() - kMargin / 2 - h, w, h),
                          Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, m_source);
     }
     painter.restore();
@@ -188,24 +462,25 @@ void MapRenderer::paintLegend(QPainter &painter, const QRectF &area) const
         return;
     const QFont titleFont = mapFont(9, true);
     const QFont itemFont = mapFont(8.5);
-    const qreal rowH = QFontMetricsF(itemFont).height() + 4;
+    const QFontMetricsF itemMetrics(itemFont);
+    const qreal rowH = itemMetrics.height() + 4;
     const qreal swatch = rowH - 4;
+    const auto itemText = [](const LegendItem &item) { return QStringLiteral("%1  (%2)").arg(item.label).arg(item.count); };
     qreal width = QFontMetricsF(titleFont).horizontalAdvance(m_legendTitle);
-    for (const LegendItem &item : m_legend) {
-        const QString text = QStringLiteral("%1  (%2)").arg(item.label).arg(item.count);
-        width = std::max(width, swatch + 8 + QFontMetricsF(itemFont).horizontalAdvance(text));
-    }
-    const qreal height = QFontMetricsF(titleFont).height() + 4 + rowH * qreal(m_legend.size());
-    QRectF box(area.left(), area.bottom() - height - 8, width + 16, height + 8);
+    for (const LegendItem &item : m_legend)
+        width = std::max(width, swatch * 1.4 + 6 + itemMetrics.horizontalAdvance(itemText(item)));
+    const qreal titleH = QFontMetricsF(titleFont).height();
+    const qreal height = titleH + 4 + rowH * qreal(m_legend.size());
+    const QRectF box(area.left(), area.bottom() - height - 8, width + 16, height + 8);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(255, 255, 255, 220));
+    painter.setBrush(QColor(255, 255, 255, 225));
     painter.drawRect(box);
 
     qreal y = box.top() + 4;
     painter.setFont(titleFont);
-    painter.setPen(QColor(0x22, 0x22, 0x22));
-    painter.drawText(QRectF(box.left() + 8, y, width, QFontMetricsF(titleFont).height()), Qt::AlignLeft, m_legendTitle);
-    y += QFontMetricsF(titleFont).height() + 4;
+    painter.setPen(kTextColor);
+    painter.drawText(QRectF(box.left() + 8, y, width, titleH), Qt::AlignLeft, m_legendTitle);
+    y += titleH + 4;
     painter.setFont(itemFont);
     for (const LegendItem &item : m_legend) {
         const QRectF sw(box.left() + 8, y + 2, swatch * 1.4, swatch);
@@ -216,14 +491,35 @@ void MapRenderer::paintLegend(QPainter &painter, const QRectF &area) const
         } else {
             painter.setBrush(core::noDataColor().lighter(115));
             painter.drawRect(sw);
-            painter.setBrush(QBrush(QColor(0x96, 0x96, 0x96), Qt::BDiagPattern));
+            painter.setBrush(QBrush(kHatchColor, Qt::BDiagPattern));
             painter.drawRect(sw);
         }
-        painter.setPen(QColor(0x22, 0x22, 0x22));
-        painter.drawText(QRectF(sw.right() + 6, y, width, rowH), Qt::AlignLeft | Qt::AlignVCenter,
-                         QStringLiteral("%1  (%2)").arg(item.label).arg(item.count));
+        painter.setPen(kTextColor);
+        painter.drawText(QRectF(sw.right() + 6, y, width, rowH), Qt::AlignLeft | Qt::AlignVCenter, itemText(item));
         y += rowH;
     }
+}
+
+int MapRenderer::featureAt(QPointF device, const QRectF &target) const
+{
+    if (!m_index)
+        return -1;
+    const bool inInset = showsInset() && insetArea(target).contains(device);
+    bool invertible = false;
+    const QPointF world = (inInset ? insetTransform(target) : worldToDevice(target)).inverted(&invertible).map(device);
+    if (!invertible || (!inInset && !mapArea(target).contains(device)))
+        return -1;
+    return m_index->featureAt({world.x(), world.y()});
+}
+
+std::optional<QPointF> MapRenderer::devicePointOf(const QString &code, const QRectF &target) const
+{
+    if (!m_fill)
+        return std::nullopt;
+    const int i = m_fill->indexOf(code);
+    if (i < 0 || std::isnan(m_labelPoints[size_t(i)].x()))
+        return std::nullopt;
+    return worldToDevice(target).map(m_labelPoints[size_t(i)]);
 }
 
 } // namespace renkou::ui

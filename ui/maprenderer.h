@@ -3,10 +3,12 @@
 #include "spatialindex.h"
 
 #include <QColor>
+#include <QFont>
 #include <QPainterPath>
 #include <QRectF>
 #include <QString>
 #include <QTransform>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -22,52 +24,108 @@ struct LegendItem {
     int count = 0;
 };
 
-/// Paints a choropleth with its title, legend and source line on any QPaintDevice (screen, image, SVG,
-/// PDF). Geometry comes projected; it is turned into paths once, in setLayer(). Not thread-safe: use from
-/// one thread at a time.
+enum class LabelLanguage { Chinese, English, None };
+
+/// Paints a choropleth — fills, outlines, map lines, the South China Sea inset, labels, title, legend and
+/// source line — on any QPaintDevice (screen, image, SVG, PDF). Geometry comes projected; it is simplified
+/// to about half a pixel for the current scale and turned into paths once per scale step (cached). The
+/// paint path does no projection. Not thread-safe: use one renderer from one thread.
 class MapRenderer {
 public:
     MapRenderer();
     ~MapRenderer();
+    MapRenderer(const MapRenderer &) = delete;
+    MapRenderer &operator=(const MapRenderer &) = delete;
 
-    /// The layer to draw; it must outlive the renderer or the next setLayer().
-    void setLayer(const core::BoundaryLayer *layer);
-    const core::BoundaryLayer *layer() const { return m_layer; }
-    /// One fill per feature of the layer; std::nullopt draws the no-data hatch.
-    void setFills(std::vector<std::optional<QColor>> fills);
+    /// The layer to colour, and optional overlays: province outlines drawn thicker over it, the national
+    /// outline, and the map lines (nine-dash line, undetermined border, maritime borders). Layers must
+    /// outlive the renderer or the next setLayers(). Resets fills, focus, selection and view.
+    void setLayers(const core::BoundaryLayer *fill, const core::BoundaryLayer *provinceOutlines = nullptr,
+                   const core::BoundaryLayer *nation = nullptr, const core::BoundaryLayer *lines = nullptr);
+    const core::BoundaryLayer *layer() const { return m_fill; }
+
+    /// One fill per feature of the fill layer; std::nullopt draws the no-data hatch.
+    void setFills(std::vector<std::optional<QColor>> fills) { m_fills = std::move(fills); }
+    /// Features drawn in colour and labelled (a drill-down); the others are drawn as grey context.
+    /// Empty: every feature.
+    void setFocus(std::vector<int> features);
+    const std::vector<int> &focus() const { return m_focus; }
+    void setSelection(std::vector<int> features) { m_selection = std::move(features); }
+    void setHovered(int feature) { m_hovered = feature; }
+    int hovered() const { return m_hovered; }
+    void setLabelLanguage(LabelLanguage language) { m_labels = language; }
+
     void setLegend(const QString &title, std::vector<LegendItem> items);
     void setTitle(const QString &title) { m_title = title; }
+    /// A line under the title: what the reader must know (a series break, a substituted year).
+    void setSubtitle(const QString &text) { m_subtitle = text; }
     void setSourceLine(const QString &text) { m_source = text; }
-    /// Features drawn with a highlight outline.
-    void setSelection(std::vector<int> features) { m_selection = std::move(features); }
+
+    /// China without the South China Sea (which the inset shows), in layer coordinates.
+    core::BoxD fullExtent() const { return m_fullExtent; }
+    /// The part of the map shown. The inset is drawn while the view is the full extent.
+    void setViewBox(const core::BoxD &box) { m_view = box; }
+    const core::BoxD &viewBox() const { return m_view; }
+    void resetView() { m_view = m_fullExtent; }
+    bool showsInset() const;
+    /// Zooms by `factor` (> 1: closer) keeping the layer point under `anchor` in place.
+    void zoom(double factor, QPointF anchor, const QRectF &target);
+    /// Moves the view by a device-pixel offset (a drag).
+    void pan(QPointF delta, const QRectF &target);
+    /// The bounds of some features, padded by 5 %, for zooming to them.
+    core::BoxD boundsOf(const std::vector<int> &features) const;
 
     void paint(QPainter &painter, const QRectF &target) const;
 
-    /// Layer coordinates → device coordinates for a target rectangle.
+    /// Layer coordinates → device coordinates of the main map for a target rectangle.
     QTransform worldToDevice(const QRectF &target) const;
-    /// The feature under a device point, or -1.
+    /// The feature under a device point (main map or inset), or -1.
     int featureAt(QPointF device, const QRectF &target) const;
     /// A device point inside the feature with `code` (its largest part), or nullopt.
     std::optional<QPointF> devicePointOf(const QString &code, const QRectF &target) const;
 
 private:
+    struct Paths {
+        std::vector<QPainterPath> fill, outline, nation;
+    };
     QRectF mapArea(const QRectF &target) const;
-    /// Height of the word-wrapped source line in a target of `width`.
-    qreal sourceHeight(qreal width) const;
+    QRectF insetArea(const QRectF &target) const;
+    QTransform insetTransform(const QRectF &target) const;
+    const Paths &pathsFor(double pixelsPerUnit) const;
+    void paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const;
+    void paintLabels(QPainter &painter, const QTransform &xf, const QRectF &area) const;
     void paintLegend(QPainter &painter, const QRectF &area) const;
+    qreal textBlockHeight(const QString &text, const QFont &font, qreal width) const;
 
-    const core::BoundaryLayer *m_layer = nullptr;
-    std::vector<QPainterPath> m_paths; ///< per feature, in layer coordinates
+    const core::BoundaryLayer *m_fill = nullptr;
+    const core::BoundaryLayer *m_outlines = nullptr;
+    const core::BoundaryLayer *m_nation = nullptr;
+    const core::BoundaryLayer *m_lines = nullptr;
     std::unique_ptr<core::SpatialIndex> m_index;
+    std::vector<QPointF> m_labelPoints; ///< per fill feature, layer coordinates
+    std::vector<QPainterPath> m_linePaths;    ///< per line feature
+    std::vector<QString> m_lineKinds;
+    mutable std::map<int, Paths> m_cache;     ///< by scale step (log2 of the simplification tolerance)
+    core::BoxD m_fullExtent;
+    core::BoxD m_insetExtent;
+    core::BoxD m_view;
+
     std::vector<std::optional<QColor>> m_fills;
+    std::vector<int> m_focus;
+    std::vector<char> m_inFocus; ///< per feature: drawn in colour
     std::vector<int> m_selection;
+    int m_hovered = -1;
+    LabelLanguage m_labels = LabelLanguage::Chinese;
     QString m_legendTitle;
     std::vector<LegendItem> m_legend;
     QString m_title;
+    QString m_subtitle;
     QString m_source;
 };
 
 /// The font used for map and chart text: Noto Sans CJK SC, so that Chinese names render everywhere.
 QFont mapFont(qreal pointSize, bool bold = false);
+/// A unit's name without its administrative suffix, for labels: 广西壮族自治区 → 广西, 长沙市 → 长沙.
+QString shortName(const QString &nameZh);
 
 } // namespace renkou::ui

@@ -2,10 +2,14 @@
 #include "maprenderer.h"
 
 #include <QWidget>
+#include <functional>
+
+class QVariantAnimation;
 
 namespace renkou::ui {
 
-/// The interactive map: paints through its MapRenderer and turns clicks into region codes.
+/// The interactive map: paints through its MapRenderer and turns input into signals and view changes.
+/// Wheel, +/- keys and pinch zoom; drag and arrow keys pan; 0 or Home resets the view.
 class MapView : public QWidget {
     Q_OBJECT
 public:
@@ -15,20 +19,44 @@ public:
     const MapRenderer &renderer() const { return m_renderer; }
     /// A point in widget coordinates inside the unit with `code`, if it is drawn.
     std::optional<QPointF> pointOf(const QString &code) const;
-    QSize sizeHint() const override { return {900, 700}; }
+    /// Tooltip text for a unit code (HTML); empty for none.
+    void setTooltipProvider(std::function<QString(const QString &code)> provider) { m_tooltip = std::move(provider); }
+    /// The tooltip text for the unit under `pos`, as shown on hover.
+    QString tooltipAt(QPointF pos) const;
+    /// Moves the view to `box` over a short animation (immediately when `animate` is false).
+    void flyTo(const core::BoxD &box, bool animate = true);
+    QSize sizeHint() const override { return {900, 680}; }
 
 signals:
-    /// A unit was clicked; `code` is its code in the layer.
-    void regionClicked(const QString &code);
+    /// A unit was clicked; `add` when Ctrl was held (add to the selection).
+    void regionClicked(const QString &code, bool add);
+    void regionDoubleClicked(const QString &code);
+    /// The mouse is over another unit (empty: none).
+    void regionHovered(const QString &code);
+    /// The map was painted (the first time: the start-up figure).
+    void painted();
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
+    QString codeAt(QPointF pos) const;
+    void zoomBy(double factor, QPointF anchor);
+
     MapRenderer m_renderer;
+    std::function<QString(const QString &)> m_tooltip;
     QPointF m_pressPos;
+    QPointF m_lastDragPos;
+    bool m_dragging = false;
+    QVariantAnimation *m_flight = nullptr;
 };
 
 } // namespace renkou::ui

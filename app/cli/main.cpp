@@ -189,7 +189,7 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
     // Indicators are known only once the tables are loaded; a density needs the boundaries too.
     const bool needsBoundaries = parser.value(common.indicator) == u"density";
     auto bundle = loadBundle(parser, common,
-                             needsBoundaries ? DataBundle::Parts::TablesAndBoundaries : DataBundle::Parts::Tables);
+                             needsBoundaries ? DataBundle::Parts::Everything : DataBundle::Parts::Tables);
     if (!bundle)
         return dataError(bundle.error());
     q.bundle = std::move(bundle).value();

@@ -1,11 +1,15 @@
-// Drives the real main window on the real bundle: click a province where it is drawn, look at the side panel.
+// Drives the real main window on the real bundle: click, hover, toggle and drill where the map draws things,
+// then look at the side panel and at the pixels.
 #include "chartpanel.h"
 #include "databundle.h"
 #include "mainwindow.h"
 #include "mapview.h"
 #include "palette.h"
+#include "timeline.h"
 
+#include <QAction>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -13,26 +17,41 @@ using namespace renkou;
 
 namespace {
 
+const core::DataBundle &tables()
+{
+    static const core::DataBundle b = [] {
+        auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Tables);
+        if (!r)
+            ADD_FAILURE() << r.error().toString().toStdString();
+        return std::move(r).value();
+    }();
+    return b;
+}
+
 class MainWindowTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        auto bundle = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR));
-        ASSERT_TRUE(bundle.ok()) << bundle.error().toString().toStdString();
-        m_store = bundle->population; // kept to compute expectations independently of the window
-        m_window = std::make_unique<app::MainWindow>(std::move(bundle).value());
+        m_window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR));
         m_window->resize(1400, 900);
         m_window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isFullyLoaded(), 20000);
         m_map = m_window->findChild<ui::MapView *>(QStringLiteral("mapView"));
         ASSERT_NE(m_map, nullptr);
+        QTest::qWait(50);
     }
 
-    void clickProvince(const QString &code)
+    QPoint pointOf(const QString &code) const
     {
         const auto point = m_map->pointOf(code);
-        ASSERT_TRUE(point.has_value()) << code.toStdString();
-        QTest::mouseClick(m_map, Qt::LeftButton, {}, point->toPoint());
+        EXPECT_TRUE(point.has_value()) << code.toStdString();
+        return point ? point->toPoint() : QPoint();
+    }
+
+    void clickUnit(const QString &code, Qt::KeyboardModifiers modifiers = {})
+    {
+        QTest::mouseClick(m_map, Qt::LeftButton, modifiers, pointOf(code));
     }
 
     QString label(const char *name) const
@@ -41,24 +60,37 @@ protected:
         return l ? l->text() : QString();
     }
 
-    std::vector<int> years(const QString &code) const
+    /// The fill colour at a unit's interior point (labels, drawn at that point, are turned off for it).
+    QColor pixel(const QString &code) const
+    {
+        m_map->renderer().setLabelLanguage(ui::LabelLanguage::None);
+        const QImage image = m_map->grab().toImage();
+        m_map->renderer().setLabelLanguage(ui::LabelLanguage::Chinese);
+        return image.pixelColor(pointOf(code) * image.devicePixelRatio());
+    }
+
+    static std::vector<int> years(const QString &code)
     {
         std::vector<int> out;
-        for (const core::Observation &o : m_store.series(code, QStringLiteral("resident_population")))
+        for (const core::Observation &o : tables().population.series(code, QStringLiteral("resident_population")))
             out.push_back(o.year);
         return out;
     }
 
-    core::PopulationStore m_store;
     std::unique_ptr<app::MainWindow> m_window;
     ui::MapView *m_map = nullptr;
 };
+
+bool contains(const std::vector<QColor> &colors, const QColor &c)
+{
+    return std::any_of(colors.begin(), colors.end(), [&](const QColor &x) { return x.rgb() == c.rgb(); });
+}
 
 } // namespace
 
 TEST_F(MainWindowTest, ClickingShandongShowsItsSeries)
 {
-    clickProvince(QStringLiteral("370000"));
+    clickUnit(QStringLiteral("370000"));
     EXPECT_TRUE(label("regionName").contains(QStringLiteral("山东省")));
     EXPECT_TRUE(label("regionName").contains(QStringLiteral("Shandong")));
     EXPECT_TRUE(label("regionDetails").contains(QStringLiteral("100,800,000"))) << label("regionDetails").toStdString();
@@ -72,40 +104,140 @@ TEST_F(MainWindowTest, ClickingShandongShowsItsSeries)
     EXPECT_TRUE(label("chartCaption").contains(QStringLiteral("NBS annual data table E0103"))) << label("chartCaption").toStdString();
 }
 
-TEST_F(MainWindowTest, ClickingAnotherProvinceReplacesTheSeries)
+TEST_F(MainWindowTest, CtrlClickAddsToTheSelection)
 {
-    clickProvince(QStringLiteral("370000"));
-    clickProvince(QStringLiteral("440000"));
-    EXPECT_TRUE(label("regionName").contains(QStringLiteral("广东省")));
+    clickUnit(QStringLiteral("370000"));
+    clickUnit(QStringLiteral("440000"), Qt::ControlModifier);
     const auto *chart = m_window->findChild<ui::ChartPanel *>(QStringLiteral("chartPanel"));
-    EXPECT_EQ(chart->plottedYears(), years(QStringLiteral("440000")));
-    EXPECT_EQ(chart->plottedYears().front(), 2000); // Guangdong's back-revised series starts in 2000
+    ASSERT_EQ(chart->seriesCount(), 2);
+    EXPECT_EQ(chart->plottedYears(0), years(QStringLiteral("370000")));
+    EXPECT_EQ(chart->plottedYears(1), years(QStringLiteral("440000")));
+    EXPECT_EQ(chart->plottedYears(1).front(), 2000); // Guangdong's back-revised series starts in 2000
+    EXPECT_TRUE(label("regionName").contains(QStringLiteral("山东省")));
+    EXPECT_TRUE(label("regionName").contains(QStringLiteral("广东省")));
+    // A plain click replaces the selection.
+    clickUnit(QStringLiteral("430000"));
+    EXPECT_EQ(chart->seriesCount(), 1);
 }
 
-TEST_F(MainWindowTest, TaiwanShowsNoDataAndIsHatchedNotColoured)
+TEST_F(MainWindowTest, PixelAtAProvinceHasItsClassColour)
 {
-    clickProvince(QStringLiteral("710000"));
-    EXPECT_TRUE(label("regionName").contains(QStringLiteral("台湾省")));
-    EXPECT_TRUE(label("regionDetails").contains(QStringLiteral("no data")));
-    const QImage image = m_map->grab().toImage();
-    const QPoint p = m_map->pointOf(QStringLiteral("710000"))->toPoint();
-    // No pixel in a small square of Taiwan has a class colour.
     const auto palette = core::sequentialPalette(5);
-    for (int dx = -3; dx <= 3; ++dx) {
-        for (int dy = -3; dy <= 3; ++dy) {
-            const QColor c = image.pixelColor(p + QPoint(dx, dy) * image.devicePixelRatio());
-            for (const QColor &classColor : palette)
-                EXPECT_NE(c.rgb(), classColor.rgb());
+    // Guangdong has the largest resident population, Tibet the smallest.
+    EXPECT_EQ(pixel(QStringLiteral("440000")).rgb(), palette.back().rgb());
+    EXPECT_EQ(pixel(QStringLiteral("540000")).rgb(), palette.front().rgb());
+    const auto &classes = m_window->classes();
+    const double hunan = *m_window->column().find(QStringLiteral("430000"))->value;
+    EXPECT_EQ(pixel(QStringLiteral("430000")).rgb(), palette[size_t(core::classIndex(classes, hunan))].rgb());
+}
+
+TEST_F(MainWindowTest, NoDataIsHatchedNeverAClassColour)
+{
+    m_map->renderer().setLabelLanguage(ui::LabelLanguage::None);
+    const QImage image = m_map->grab().toImage();
+    const QPoint p = pointOf(QStringLiteral("710000")) * image.devicePixelRatio();
+    const auto palette = core::sequentialPalette(5);
+    QSet<QRgb> seen;
+    for (int dx = -4; dx <= 4; ++dx) {
+        for (int dy = -4; dy <= 4; ++dy) {
+            const QColor c = image.pixelColor(p + QPoint(dx, dy));
+            EXPECT_FALSE(contains(palette, c));
+            seen.insert(c.rgb());
         }
     }
+    // A hatch: the light ground and the darker lines both appear.
+    EXPECT_GE(seen.size(), 2);
+    clickUnit(QStringLiteral("710000"));
+    EXPECT_TRUE(label("regionDetails").contains(QStringLiteral("no data")));
 }
 
-TEST_F(MainWindowTest, LargestProvinceHasTheDarkestClassColour)
+TEST_F(MainWindowTest, GrowthDeclineToggleGivesShandongAndGuangdongOppositeHues)
 {
-    // Guangdong has the largest resident population: its interior pixel is the top class colour.
-    const QImage image = m_map->grab().toImage();
-    const QPoint p = m_map->pointOf(QStringLiteral("440000"))->toPoint();
-    EXPECT_EQ(image.pixelColor(p).rgb(), core::sequentialPalette(5).back().rgb());
-    const QPoint tibet = m_map->pointOf(QStringLiteral("540000"))->toPoint();
-    EXPECT_EQ(image.pixelColor(tibet).rgb(), core::sequentialPalette(5).front().rgb());
+    auto *toggle = m_window->findChild<QAction *>(QStringLiteral("growthAction"));
+    ASSERT_NE(toggle, nullptr);
+    QTest::keyClick(m_map, Qt::Key_G);
+    ASSERT_TRUE(toggle->isChecked());
+    EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("change"));
+    const auto diverging = core::divergingPalette(3);
+    const std::vector<QColor> decline(diverging.begin(), diverging.begin() + 3);
+    const std::vector<QColor> growth(diverging.end() - 3, diverging.end());
+    EXPECT_TRUE(contains(decline, pixel(QStringLiteral("370000")))) << pixel(QStringLiteral("370000")).name().toStdString();
+    EXPECT_TRUE(contains(growth, pixel(QStringLiteral("440000")))) << pixel(QStringLiteral("440000")).name().toStdString();
+    // The legend follows: seven classes, symmetric around 0.
+    const auto &classes = m_window->classes();
+    ASSERT_EQ(classes.size(), 7u);
+    EXPECT_DOUBLE_EQ(classes.front().lower, -classes.back().upper);
+    QTest::keyClick(m_map, Qt::Key_G);
+    EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("population"));
+}
+
+TEST_F(MainWindowTest, DoubleClickOnHunanDrillsIntoItsFourteenPrefectures)
+{
+    const core::BoxD full = m_map->renderer().viewBox();
+    QTest::mouseDClick(m_map, Qt::LeftButton, {}, pointOf(QStringLiteral("430000")));
+    ASSERT_EQ(m_map->renderer().focus().size(), 14u);
+    QTRY_VERIFY_WITH_TIMEOUT(m_map->renderer().viewBox().width() < full.width() / 4, 3000);
+    QTest::qWait(400);
+    const auto palette = core::sequentialPalette(5);
+    const core::Region &hunan = *tables().regions.find(QStringLiteral("430000"), core::Level::Province);
+    const auto members = tables().regions.members(hunan);
+    ASSERT_EQ(members.size(), 14u);
+    for (const core::Region *r : members)
+        EXPECT_TRUE(contains(palette, pixel(r->code))) << r->code.toStdString();
+    EXPECT_TRUE(label("breadcrumb").contains(QStringLiteral("湖南省")));
+    // Backspace goes back to the provinces.
+    QTest::keyClick(m_map, Qt::Key_Backspace);
+    EXPECT_TRUE(m_map->renderer().focus().empty());
+    EXPECT_EQ(m_window->column().level, core::Level::Province);
+}
+
+TEST_F(MainWindowTest, HoverNamesTheRegionUnderTheMouse)
+{
+    const QString text = m_map->tooltipAt(pointOf(QStringLiteral("370000")));
+    EXPECT_TRUE(text.contains(QStringLiteral("山东省"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Shandong")));
+    EXPECT_TRUE(text.contains(QStringLiteral("100,800,000")));
+    EXPECT_TRUE(text.contains(QStringLiteral("-430,000")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Rank")));
+    QTest::mouseMove(m_map, pointOf(QStringLiteral("650000")));
+    EXPECT_EQ(m_map->renderer().layer()->features()[size_t(m_map->renderer().hovered())].code, QStringLiteral("650000"));
+}
+
+TEST_F(MainWindowTest, TimelineChangesTheYearAndMarksDataYears)
+{
+    auto *timeline = m_window->findChild<ui::Timeline *>(QStringLiteral("timeline"));
+    ASSERT_NE(timeline, nullptr);
+    EXPECT_EQ(timeline->dataYears().back(), 2024);
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2010));
+    EXPECT_EQ(m_window->column().year, 2010);
+    EXPECT_EQ(*m_window->column().find(QStringLiteral("370000"))->value,
+              tables().population.value(QStringLiteral("370000"), 2010, QStringLiteral("resident_population"))->value);
+    QTest::keyClick(timeline, Qt::Key_Right);
+    EXPECT_EQ(m_window->column().year, 2011);
+    // Shift-click chooses the start of a change: 2011 → 2024 at the end.
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2024));
+    QTest::mouseClick(timeline, Qt::LeftButton, Qt::ShiftModifier, timeline->cellCenter(2011));
+    QTest::keyClick(m_map, Qt::Key_G);
+    EXPECT_EQ(m_window->column().from, 2011);
+    EXPECT_EQ(m_window->column().year, 2024);
+}
+
+TEST_F(MainWindowTest, SearchFindsAPrefectureByPinyinAndGoesThere)
+{
+    EXPECT_TRUE(m_window->goTo(QStringLiteral("430100")));
+    EXPECT_TRUE(label("breadcrumb").contains(QStringLiteral("湖南省")));
+    EXPECT_TRUE(label("regionName").contains(QStringLiteral("长沙市")));
+    EXPECT_FALSE(m_window->goTo(QStringLiteral("999999")));
+}
+
+TEST_F(MainWindowTest, WheelZoomsAndTheViewResets)
+{
+    const core::BoxD full = m_map->renderer().viewBox();
+    QWheelEvent wheel(QPointF(m_map->rect().center()), m_map->mapToGlobal(QPointF(m_map->rect().center())), QPoint(),
+                      QPoint(0, 240), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_map, &wheel);
+    EXPECT_LT(m_map->renderer().viewBox().width(), full.width() * 0.7);
+    EXPECT_FALSE(m_map->renderer().showsInset());
+    QTest::keyClick(m_map, Qt::Key_0);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(m_map->renderer().viewBox().width() - full.width()) < 1, 2000);
 }

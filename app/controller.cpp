@@ -1,0 +1,76 @@
+#include "controller.h"
+
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace renkou::app {
+
+Controller::Controller(QObject *parent) : QObject(parent) {}
+Controller::~Controller()
+{
+    // Results that arrive after this point are dropped: their continuations are bound to this object.
+}
+
+void Controller::load(const QString &dir)
+{
+    const quint64 generation = ++m_generation;
+    m_incoming.reset();
+    m_incomingLayers.reset();
+    m_pendingSteps = 2;
+    QtConcurrent::run([dir] { return core::DataBundle::load(dir, core::DataBundle::Parts::TablesAndProvinces); })
+        .then(this, [this, generation](core::Result<core::DataBundle> result) {
+            if (generation != m_generation)
+                return;
+            --m_pendingSteps;
+            if (!result) {
+                m_pendingSteps = 0;
+                emit failed(result.error().toString());
+                return;
+            }
+            m_incoming = std::make_unique<core::DataBundle>(std::move(result).value());
+            if (!m_incomingLayers) {
+                // Show the first map now; the other layers join when they arrive.
+                m_bundle = std::move(m_incoming);
+                m_bundleGeneration = generation;
+                emit bundleReady();
+            } else {
+                adoptIfBoth();
+            }
+        });
+    QtConcurrent::run([dir] { return core::DataBundle::loadOtherLayers(dir); })
+        .then(this, [this, generation](core::Result<core::DataBundle::OtherLayers> result) {
+            if (generation != m_generation)
+                return;
+            --m_pendingSteps;
+            if (!result) {
+                m_pendingSteps = 0;
+                emit failed(result.error().toString());
+                return;
+            }
+            m_incomingLayers = std::move(result).value();
+            adoptIfBoth();
+        });
+}
+
+void Controller::adoptIfBoth()
+{
+    if (!m_incomingLayers)
+        return;
+    if (m_incoming) {
+        // Both steps of a new load finished before the first map: swap in the complete bundle at once.
+        m_incoming->adopt(std::move(*m_incomingLayers));
+        m_incomingLayers.reset();
+        m_bundle = std::move(m_incoming);
+        m_bundleGeneration = m_generation;
+        emit bundleReady();
+        emit layersReady();
+        return;
+    }
+    if (m_bundle && m_bundleGeneration == m_generation && !m_bundle->hasAllLayers()) {
+        m_bundle->adopt(std::move(*m_incomingLayers));
+        m_incomingLayers.reset();
+        emit layersReady();
+    }
+}
+
+} // namespace renkou::app

@@ -1,0 +1,45 @@
+#pragma once
+#include "databundle.h"
+
+#include <QObject>
+#include <memory>
+#include <optional>
+
+namespace renkou::app {
+
+/// Owns the data bundle and the background work that loads it. Loading runs in two parallel steps on the
+/// thread pool: the tables with the province layer (enough for the first map), and the prefecture, nation
+/// and line layers. A generation counter drops the results of a load that a newer load replaced.
+class Controller : public QObject {
+    Q_OBJECT
+public:
+    explicit Controller(QObject *parent = nullptr);
+    ~Controller() override;
+
+    /// Starts loading the bundle at `dir`; the current bundle stays until the new one is ready.
+    void load(const QString &dir);
+    /// The loaded bundle, or nullptr before the first step finished. Owned here; valid until the next
+    /// bundleReady().
+    const core::DataBundle *bundle() const { return m_bundle.get(); }
+    bool isLoading() const { return m_pendingSteps > 0; }
+
+signals:
+    /// The tables and the province layer are loaded.
+    void bundleReady();
+    /// The prefecture, nation and line layers are loaded too.
+    void layersReady();
+    /// A step failed; `message` names the file and the problem.
+    void failed(const QString &message);
+
+private:
+    void adoptIfBoth();
+
+    std::unique_ptr<core::DataBundle> m_bundle;
+    std::unique_ptr<core::DataBundle> m_incoming;
+    std::optional<core::DataBundle::OtherLayers> m_incomingLayers;
+    quint64 m_generation = 0;
+    quint64 m_bundleGeneration = 0; ///< the load m_bundle came from
+    int m_pendingSteps = 0;
+};
+
+} // namespace renkou::app
