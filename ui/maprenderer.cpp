@@ -267,33 +267,45 @@ core::BoxD MapRenderer::boundsOf(const std::vector<int> &features) const
     return {box.minX - padX, box.minY - padY, box.maxX + padX, box.maxY + padY};
 }
 
-const MapRenderer::Paths &MapRenderer::pathsFor(double pixelsPerUnit) const
+MapRenderer::Paths &MapRenderer::pathsFor(double pixelsPerUnit) const
 {
     // Half a pixel, rounded down to a power of two so that nearby scales share one cached set.
     const int step = int(std::floor(std::log2(0.5 / std::max(pixelsPerUnit, 1e-12))));
     auto it = m_cache.find(step);
     if (it != m_cache.end())
         return it->second;
-    const double tolerance = std::ldexp(1.0, step);
-    Paths paths;
-    for (const core::Feature &f : m_fill->features())
-        paths.fill.push_back(ringsPath(f.polygons, tolerance));
-    if (m_outlines) {
-        for (const core::Feature &f : m_outlines->features())
-            paths.outline.push_back(ringsPath(f.polygons, tolerance));
-    }
-    if (m_nation) {
-        for (const core::Feature &f : m_nation->features())
-            paths.nation.push_back(ringsPath(f.polygons, tolerance));
+    if (m_interactive && !m_cache.empty()) {
+        // The nearest level already built; a coarser one if there is (it is cheaper to draw).
+        auto best = m_cache.begin();
+        for (auto c = m_cache.begin(); c != m_cache.end(); ++c) {
+            if (std::abs(c->first - step) < std::abs(best->first - step))
+                best = c;
+        }
+        return best->second;
     }
     if (m_cache.size() > 12)
         m_cache.clear();
+    Paths paths;
+    paths.tolerance = std::ldexp(1.0, step);
+    paths.fill.resize(m_fill->features().size());
+    paths.outline.resize(m_outlines ? m_outlines->features().size() : 0);
+    paths.nation.resize(m_nation ? m_nation->features().size() : 0);
     return m_cache.emplace(step, std::move(paths)).first->second;
 }
 
+namespace {
+const QPainterPath &pathOf(std::vector<std::optional<QPainterPath>> &paths, size_t i, const core::Feature &f, double tolerance)
+{
+    if (!paths[i])
+        paths[i] = ringsPath(f.polygons, tolerance);
+    return *paths[i];
+}
+} // namespace
+
 void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const
 {
-    const Paths &paths = pathsFor(xf.m11());
+    Paths &paths = pathsFor(xf.m11());
+    const double tol = paths.tolerance;
     const QRectF visible = xf.inverted().mapRect(clip);
     painter.save();
     painter.setClipRect(clip);
@@ -307,21 +319,22 @@ void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRe
             continue;
         const bool focused = m_inFocus.empty() || m_inFocus[i];
         const std::optional<QColor> fill = i < m_fills.size() ? m_fills[i] : std::nullopt;
+        const QPainterPath &path = pathOf(paths.fill, i, features[i], tol);
         if (!focused) {
             painter.setPen(border);
             painter.setBrush(kContextFill);
-            painter.drawPath(paths.fill[i]);
+            painter.drawPath(path);
         } else if (fill) {
             painter.setPen(border);
             painter.setBrush(*fill);
-            painter.drawPath(paths.fill[i]);
+            painter.drawPath(path);
         } else {
             painter.setPen(Qt::NoPen);
             painter.setBrush(core::noDataColor().lighter(115));
-            painter.drawPath(paths.fill[i]);
+            painter.drawPath(path);
             painter.setPen(noDataBorder);
             painter.setBrush(hatch);
-            painter.drawPath(paths.fill[i]);
+            painter.drawPath(path);
         }
     }
     painter.setBrush(Qt::NoBrush);
@@ -329,13 +342,13 @@ void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRe
         painter.setPen(cosmeticPen(QColor(0x55, 0x55, 0x55), inset ? 0.6 : 1.1));
         for (size_t i = 0; i < paths.outline.size(); ++i) {
             if (intersects(m_outlines->features()[i].bounds, visible))
-                painter.drawPath(paths.outline[i]);
+                painter.drawPath(pathOf(paths.outline, i, m_outlines->features()[i], tol));
         }
     }
     if (m_nation) {
         painter.setPen(cosmeticPen(QColor(0x44, 0x44, 0x44), inset ? 0.6 : 0.9));
-        for (const QPainterPath &p : paths.nation)
-            painter.drawPath(p);
+        for (size_t i = 0; i < paths.nation.size(); ++i)
+            painter.drawPath(pathOf(paths.nation, i, m_nation->features()[i], tol));
     }
     for (size_t i = 0; i < m_linePaths.size(); ++i) {
         const QString &kind = m_lineKinds[i];
@@ -352,12 +365,12 @@ void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRe
     if (!inset) {
         if (m_hovered >= 0 && size_t(m_hovered) < paths.fill.size()) {
             painter.setPen(cosmeticPen(QColor(0x11, 0x11, 0x11), 2.0));
-            painter.drawPath(paths.fill[size_t(m_hovered)]);
+            painter.drawPath(pathOf(paths.fill, size_t(m_hovered), features[size_t(m_hovered)], tol));
         }
         painter.setPen(cosmeticPen(QColor(0xd9, 0x48, 0x01), 2.6));
         for (int i : m_selection) {
             if (i >= 0 && size_t(i) < paths.fill.size())
-                painter.drawPath(paths.fill[size_t(i)]);
+                painter.drawPath(pathOf(paths.fill, size_t(i), features[size_t(i)], tol));
         }
     }
     painter.restore();

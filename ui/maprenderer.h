@@ -76,6 +76,9 @@ public:
     core::BoxD boundsOf(const std::vector<int> &features) const;
 
     void paint(QPainter &painter, const QRectF &target) const;
+    /// While the view moves (a flight, a drag), paint with the nearest cached detail level instead of
+    /// simplifying anew at every scale step; the exact level is built when it stops.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
 
     /// Layer coordinates → device coordinates of the main map for a target rectangle.
     QTransform worldToDevice(const QRectF &target) const;
@@ -85,13 +88,15 @@ public:
     std::optional<QPointF> devicePointOf(const QString &code, const QRectF &target) const;
 
 private:
+    /// Paths of one scale step, built per feature when first drawn (a zoomed view builds only what it shows).
     struct Paths {
-        std::vector<QPainterPath> fill, outline, nation;
+        double tolerance = 0;
+        std::vector<std::optional<QPainterPath>> fill, outline, nation;
     };
     QRectF mapArea(const QRectF &target) const;
     QRectF insetArea(const QRectF &target) const;
     QTransform insetTransform(const QRectF &target) const;
-    const Paths &pathsFor(double pixelsPerUnit) const;
+    Paths &pathsFor(double pixelsPerUnit) const;
     void paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const;
     void paintLabels(QPainter &painter, const QTransform &xf, const QRectF &area) const;
     void paintLegend(QPainter &painter, const QRectF &area) const;
@@ -115,6 +120,7 @@ private:
     std::vector<char> m_inFocus; ///< per feature: drawn in colour
     std::vector<int> m_selection;
     int m_hovered = -1;
+    bool m_interactive = false;
     LabelLanguage m_labels = LabelLanguage::Chinese;
     QString m_legendTitle;
     std::vector<LegendItem> m_legend;

@@ -18,6 +18,10 @@ MapView::MapView(QWidget *parent) : QWidget(parent), m_flight(new QVariantAnimat
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     m_flight->setDuration(350);
+    connect(m_flight, &QVariantAnimation::finished, this, [this] {
+        m_renderer.setInteractive(false);
+        update();
+    });
     m_flight->setEasingCurve(QEasingCurve::InOutCubic);
 }
 
@@ -48,6 +52,7 @@ void MapView::flyTo(const core::BoxD &box, bool animate)
     }
     const core::BoxD start = m_renderer.viewBox();
     m_flight->disconnect(this);
+    m_renderer.setInteractive(true);
     m_flight->setStartValue(0.0);
     m_flight->setEndValue(1.0);
     connect(m_flight, &QVariantAnimation::valueChanged, this, [this, start, box](const QVariant &v) {
@@ -100,6 +105,7 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
             m_dragging = true;
         if (m_dragging) {
             m_flight->stop();
+            m_renderer.setInteractive(true);
             m_renderer.pan(event->position() - m_lastDragPos, rect());
             m_lastDragPos = event->position();
             setCursor(Qt::ClosedHandCursor);
@@ -124,7 +130,9 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (m_dragging) {
         m_dragging = false;
+        m_renderer.setInteractive(false);
         unsetCursor();
+        update();
         return;
     }
     if (event->button() != Qt::LeftButton)
