@@ -1,6 +1,7 @@
 #include "controller.h"
 
 #include <QFuture>
+#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace renkou::app {
@@ -17,7 +18,8 @@ void Controller::load(const QString &dir)
     m_incoming.reset();
     m_incomingLayers.reset();
     m_pendingSteps = 2;
-    QtConcurrent::run([dir] { return core::DataBundle::load(dir, core::DataBundle::Parts::TablesAndProvinces); })
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/layers");
+    QtConcurrent::run([dir, cache] { return core::DataBundle::load(dir, core::DataBundle::Parts::TablesAndProvinces, cache); })
         .then(this, [this, generation](core::Result<core::DataBundle> result) {
             if (generation != m_generation)
                 return;
@@ -37,7 +39,7 @@ void Controller::load(const QString &dir)
                 adoptIfBoth();
             }
         });
-    QtConcurrent::run([dir] { return core::DataBundle::loadOtherLayers(dir); })
+    QtConcurrent::run([dir, cache] { return core::DataBundle::loadOtherLayers(dir, cache); })
         .then(this, [this, generation](core::Result<core::DataBundle::OtherLayers> result) {
             if (generation != m_generation)
                 return;

@@ -39,6 +39,11 @@ public:
     {
         return read(path, target, Options{});
     }
+    /// As read(), through a cache of projected layers in `cacheDir` (empty: no cache). An entry is used
+    /// only for the same file (path, size, modification time), projection and options; a new one is
+    /// written atomically. A cache that cannot be read or written is ignored.
+    static Result<BoundaryLayer> readCached(const QString &path, const Projection &target, const Options &options,
+                                            const QString &cacheDir);
 
     const QString &path() const { return m_path; }
     const QString &codeField() const { return m_codeField; }
@@ -49,6 +54,7 @@ public:
     int indexOf(const QString &code) const { return m_byCode.value(code, -1); }
 
 private:
+    friend class LayerCache;
     QString m_path;
     QString m_codeField;
     Projection m_projection;

@@ -56,27 +56,27 @@ Status DataBundle::check(const QString &dir)
 }
 
 namespace {
-Result<BoundaryLayer> readLayer(const QDir &d, const char *file, BoundaryLayer::Kind kind)
+Result<BoundaryLayer> readLayer(const QDir &d, const char *file, BoundaryLayer::Kind kind, const QString &cacheDir)
 {
     BoundaryLayer::Options options;
     options.kind = kind;
-    return BoundaryLayer::read(d.filePath(QString::fromUtf8(file)), Projection::chinaAlbers(), options);
+    return BoundaryLayer::readCached(d.filePath(QString::fromUtf8(file)), Projection::chinaAlbers(), options, cacheDir);
 }
 } // namespace
 
-Result<DataBundle::OtherLayers> DataBundle::loadOtherLayers(const QString &dir)
+Result<DataBundle::OtherLayers> DataBundle::loadOtherLayers(const QString &dir, const QString &cacheDir)
 {
     const QDir d(dir);
     OtherLayers out;
-    auto prefectures = readLayer(d, "boundaries/prefectures.geojson", BoundaryLayer::Kind::Polygons);
+    auto prefectures = readLayer(d, "boundaries/prefectures.geojson", BoundaryLayer::Kind::Polygons, cacheDir);
     if (!prefectures)
         return prefectures.error();
     out.prefectures = std::move(prefectures).value();
-    auto nation = readLayer(d, "boundaries/nation.geojson", BoundaryLayer::Kind::Polygons);
+    auto nation = readLayer(d, "boundaries/nation.geojson", BoundaryLayer::Kind::Polygons, cacheDir);
     if (!nation)
         return nation.error();
     out.nation = std::move(nation).value();
-    auto lines = readLayer(d, "boundaries/lines.geojson", BoundaryLayer::Kind::Lines);
+    auto lines = readLayer(d, "boundaries/lines.geojson", BoundaryLayer::Kind::Lines, cacheDir);
     if (!lines)
         return lines.error();
     out.lines = std::move(lines).value();
@@ -93,7 +93,7 @@ void DataBundle::adopt(OtherLayers layers)
         areas.prefecture.insert(f.code, area(f.polygons) / 1e6);
 }
 
-Result<DataBundle> DataBundle::load(const QString &dir, Parts parts)
+Result<DataBundle> DataBundle::load(const QString &dir, Parts parts, const QString &cacheDir)
 {
     if (auto ok = check(dir); !ok)
         return ok.error();
@@ -124,7 +124,7 @@ Result<DataBundle> DataBundle::load(const QString &dir, Parts parts)
     }
 
     if (parts != Parts::Tables) {
-        auto provinces = readLayer(d, "boundaries/provinces.geojson", BoundaryLayer::Kind::Polygons);
+        auto provinces = readLayer(d, "boundaries/provinces.geojson", BoundaryLayer::Kind::Polygons, cacheDir);
         if (!provinces)
             return provinces.error();
         bundle.provinces = std::move(provinces).value();
@@ -132,7 +132,7 @@ Result<DataBundle> DataBundle::load(const QString &dir, Parts parts)
             bundle.areas.province.insert(f.code, area(f.polygons) / 1e6);
     }
     if (parts == Parts::Everything) {
-        auto others = loadOtherLayers(bundle.dir);
+        auto others = loadOtherLayers(bundle.dir, cacheDir);
         if (!others)
             return others.error();
         bundle.adopt(std::move(others).value());

@@ -45,10 +45,11 @@ struct DataBundle {
     /// Checks that `dir` has the files this code needs and the schema version it reads.
     static Status check(const QString &dir);
     /// Checks and loads the bundle at `dir`.
-    static Result<DataBundle> load(const QString &dir, Parts parts = Parts::Everything);
+    /// `cacheDir`: where projected boundary layers are cached between runs (empty: no cache).
+    static Result<DataBundle> load(const QString &dir, Parts parts = Parts::Everything, const QString &cacheDir = {});
     /// Reads the prefecture, nation and line layers of the bundle at `dir` (touches no DataBundle, so it can
     /// run on another thread while the first map is shown).
-    static Result<OtherLayers> loadOtherLayers(const QString &dir);
+    static Result<OtherLayers> loadOtherLayers(const QString &dir, const QString &cacheDir = {});
     /// Takes over layers read by loadOtherLayers() and measures the prefectures' areas.
     void adopt(OtherLayers layers);
     /// True once the prefecture layer is there.

@@ -335,7 +335,10 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
 
 const ColumnEntry *Column::find(const QString &code) const
 {
-    for (const ColumnEntry &e : entries) {
+    const auto it = index.constFind(code);
+    if (it != index.constEnd() && size_t(*it) < entries.size() && entries[size_t(*it)].region->code == code)
+        return &entries[size_t(*it)];
+    for (const ColumnEntry &e : entries) { // entries reordered after computeColumn (a sorted table)
         if (e.region->code == code)
             return &e;
     }
@@ -427,11 +430,14 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
         e.note = cell.notes.join(QStringLiteral(" | "));
         column.entries.push_back(e);
     }
-    for (ColumnEntry &e : column.entries) {
-        if (!e.value)
-            continue;
-        e.rank = 1 + int(std::count_if(column.entries.begin(), column.entries.end(),
-                                       [&](const ColumnEntry &o) { return o.value && *o.value > *e.value; }));
+    // Rank 1 = largest; equal values share a rank ("1224").
+    std::vector<double> sorted = column.values();
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    for (size_t i = 0; i < column.entries.size(); ++i) {
+        ColumnEntry &e = column.entries[i];
+        column.index.insert(e.region->code, int(i));
+        if (e.value)
+            e.rank = 1 + int(std::lower_bound(sorted.begin(), sorted.end(), *e.value, std::greater<>()) - sorted.begin());
     }
     return column;
 }

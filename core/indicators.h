@@ -52,6 +52,7 @@ struct Column {
     int year = 0;            ///< the year, or the end year of a change
     std::optional<int> from; ///< the start year of a change
     std::vector<ColumnEntry> entries; ///< one per unit of the level, sorted by code
+    QHash<QString, int> index;        ///< code → position in entries (as built by computeColumn)
 
     const ColumnEntry *find(const QString &code) const;
     /// The values that exist, in entry order.

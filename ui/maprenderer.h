@@ -97,6 +97,7 @@ private:
     QRectF insetArea(const QRectF &target) const;
     QTransform insetTransform(const QRectF &target) const;
     Paths &pathsFor(double pixelsPerUnit) const;
+
     void paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const;
     void paintLabels(QPainter &painter, const QTransform &xf, const QRectF &area) const;
     void paintLegend(QPainter &painter, const QRectF &area) const;

@@ -2,6 +2,8 @@
 #include "spatialindex.h"
 #include "testpaths.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -112,4 +114,33 @@ TEST(Geometry, InteriorPointLiesInsideAConcaveShape)
     EXPECT_TRUE(contains(u, p)) << p.x << "," << p.y;
     EXPECT_FALSE(contains(u, PointD{1.5, 2}));
     EXPECT_DOUBLE_EQ(area({u}), 7.0);
+}
+
+TEST(BoundaryLayer, CacheGivesTheSameLayerAndSurvivesACorruptEntry)
+{
+    QTemporaryDir cache;
+    const QString path = dataPath(QStringLiteral("bundle/boundaries/provinces.geojson"));
+    const auto first = BoundaryLayer::readCached(path, Projection::chinaAlbers(), {}, cache.path());
+    ASSERT_TRUE(first.ok());
+    const QStringList entries = QDir(cache.path()).entryList(QDir::Files);
+    ASSERT_EQ(entries.size(), 1);
+    const auto second = BoundaryLayer::readCached(path, Projection::chinaAlbers(), {}, cache.path());
+    ASSERT_TRUE(second.ok());
+    ASSERT_EQ(second->features().size(), first->features().size());
+    for (size_t i = 0; i < first->features().size(); ++i) {
+        EXPECT_EQ(second->features()[i].code, first->features()[i].code);
+        EXPECT_EQ(second->features()[i].properties, first->features()[i].properties);
+        ASSERT_EQ(second->features()[i].polygons.size(), first->features()[i].polygons.size());
+        EXPECT_EQ(second->features()[i].polygons[0].outer.size(), first->features()[i].polygons[0].outer.size());
+        EXPECT_DOUBLE_EQ(second->features()[i].polygons[0].outer[1].x, first->features()[i].polygons[0].outer[1].x);
+    }
+    EXPECT_EQ(second->indexOf(QStringLiteral("370000")), first->indexOf(QStringLiteral("370000")));
+    // A damaged entry is ignored: the file is read again.
+    QFile entry(QDir(cache.path()).filePath(entries.front()));
+    ASSERT_TRUE(entry.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    entry.write("RKLC garbage");
+    entry.close();
+    const auto third = BoundaryLayer::readCached(path, Projection::chinaAlbers(), {}, cache.path());
+    ASSERT_TRUE(third.ok());
+    EXPECT_EQ(third->features().size(), first->features().size());
 }
