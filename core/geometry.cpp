@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <unordered_set>
 
 BOOST_GEOMETRY_REGISTER_POINT_2D(renkou::core::PointD, double, boost::geometry::cs::cartesian, x, y)
 BOOST_GEOMETRY_REGISTER_RING(renkou::core::Ring)
@@ -109,6 +111,100 @@ Ring simplified(const Ring &ring, double tolerance)
     Ring out;
     bg::simplify(ring, out, tolerance);
     return out.size() < 4 ? ring : out;
+}
+
+LineString simplifiedLine(const LineString &line, double tolerance)
+{
+    if (line.size() < 3)
+        return line;
+    std::vector<char> keep(line.size(), 0);
+    keep.front() = keep.back() = 1;
+    std::vector<std::pair<size_t, size_t>> stack = {{0, line.size() - 1}};
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        const PointD pa = line[a];
+        const PointD pb = line[b];
+        const double dx = pb.x - pa.x;
+        const double dy = pb.y - pa.y;
+        const double len2 = dx * dx + dy * dy;
+        double worst = -1;
+        size_t at = a;
+        for (size_t i = a + 1; i < b; ++i) {
+            double d;
+            if (len2 == 0) {
+                d = std::hypot(line[i].x - pa.x, line[i].y - pa.y);
+            } else {
+                d = std::abs(dy * line[i].x - dx * line[i].y + pb.x * pa.y - pb.y * pa.x) / std::sqrt(len2);
+            }
+            if (d > worst) {
+                worst = d;
+                at = i;
+            }
+        }
+        if (worst > tolerance) {
+            keep[at] = 1;
+            stack.push_back({a, at});
+            stack.push_back({at, b});
+        }
+    }
+    LineString out;
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (keep[i])
+            out.push_back(line[i]);
+    }
+    return out;
+}
+
+namespace {
+struct EdgeKey {
+    double x0, y0, x1, y1;
+    bool operator==(const EdgeKey &) const = default;
+};
+struct EdgeHash {
+    size_t operator()(const EdgeKey &k) const
+    {
+        const std::hash<double> h;
+        return h(k.x0) ^ (h(k.y0) * 31) ^ (h(k.x1) * 1009) ^ (h(k.y1) * 7919);
+    }
+};
+/// The same key for an edge in either direction.
+EdgeKey keyOf(PointD a, PointD b)
+{
+    if (std::tie(a.x, a.y) > std::tie(b.x, b.y))
+        std::swap(a, b);
+    return {a.x, a.y, b.x, b.y};
+}
+} // namespace
+
+std::vector<std::vector<LineString>> ownedEdgeRuns(const std::vector<const MultiPolygon *> &features)
+{
+    std::unordered_set<EdgeKey, EdgeHash> seen;
+    std::vector<std::vector<LineString>> out(features.size());
+    for (size_t f = 0; f < features.size(); ++f) {
+        auto addRing = [&](const Ring &ring) {
+            LineString run;
+            for (size_t i = 1; i < ring.size(); ++i) {
+                const bool owned = seen.insert(keyOf(ring[i - 1], ring[i])).second;
+                if (owned) {
+                    if (run.empty())
+                        run.push_back(ring[i - 1]);
+                    run.push_back(ring[i]);
+                } else if (!run.empty()) {
+                    out[f].push_back(std::move(run));
+                    run = {};
+                }
+            }
+            if (!run.empty())
+                out[f].push_back(std::move(run));
+        };
+        for (const Polygon &poly : *features[f]) {
+            addRing(poly.outer);
+            for (const Ring &hole : poly.holes)
+                addRing(hole);
+        }
+    }
+    return out;
 }
 
 PointD interiorPoint(const MultiPolygon &polygons)

@@ -44,6 +44,12 @@ double area(const MultiPolygon &polygons);
 /// The ring simplified (Douglas–Peucker) to `tolerance`; a ring that would collapse is kept as it is, so
 /// that small islands stay visible.
 Ring simplified(const Ring &ring, double tolerance);
+/// An open line simplified (Douglas–Peucker) to `tolerance`, keeping both ends.
+LineString simplifiedLine(const LineString &line, double tolerance);
+/// The outlines of a set of features with every shared edge once: for each feature, the runs of its ring
+/// edges that no earlier feature has (neighbours share exact vertices, as boundaries cut from one topology
+/// do). Stroking these instead of every ring draws each border once.
+std::vector<std::vector<LineString>> ownedEdgeRuns(const std::vector<const MultiPolygon *> &features);
 /// A point guaranteed inside the largest part (for labels and for finding a unit on screen);
 /// {NaN, NaN} for an empty geometry.
 PointD interiorPoint(const MultiPolygon &polygons);

@@ -109,11 +109,16 @@ void MapRenderer::setLayers(const core::BoundaryLayer *fill, const core::Boundar
     m_selection.clear();
     m_hovered = -1;
     m_labelPoints.clear();
+    m_borderRuns.clear();
     m_linePaths.clear();
     m_lineKinds.clear();
     if (!fill)
         return;
     m_index = std::make_unique<core::SpatialIndex>(*fill);
+    std::vector<const core::MultiPolygon *> shapes;
+    for (const core::Feature &f : fill->features())
+        shapes.push_back(&f.polygons);
+    m_borderRuns = core::ownedEdgeRuns(shapes);
     for (const core::Feature &f : fill->features()) {
         const core::PointD p = core::interiorPoint(f.polygons);
         m_labelPoints.emplace_back(p.x, p.y);
@@ -288,6 +293,7 @@ MapRenderer::Paths &MapRenderer::pathsFor(double pixelsPerUnit) const
     Paths paths;
     paths.tolerance = std::ldexp(1.0, step);
     paths.fill.resize(m_fill->features().size());
+    paths.border.resize(m_fill->features().size());
     paths.outline.resize(m_outlines ? m_outlines->features().size() : 0);
     paths.nation.resize(m_nation ? m_nation->features().size() : 0);
     return m_cache.emplace(step, std::move(paths)).first->second;
@@ -346,7 +352,17 @@ void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRe
             continue;
         const bool noData = (m_inFocus.empty() || m_inFocus[i]) && !(i < m_fills.size() && m_fills[i]);
         painter.setPen(noData ? noDataBorder : border);
-        painter.drawPath(*paths.fill[i]);
+        if (!paths.border[i]) {
+            QPainterPath runs;
+            for (const core::LineString &run : m_borderRuns[i]) {
+                const core::LineString line = core::simplifiedLine(run, tol);
+                runs.moveTo(line.front().x, line.front().y);
+                for (size_t k = 1; k < line.size(); ++k)
+                    runs.lineTo(line[k].x, line[k].y);
+            }
+            paths.border[i] = runs;
+        }
+        painter.drawPath(*paths.border[i]);
     }
     if (m_outlines) {
         // Width 1 at most keeps Qt's fast cosmetic stroker; darker instead of wider.

@@ -91,7 +91,7 @@ private:
     /// Paths of one scale step, built per feature when first drawn (a zoomed view builds only what it shows).
     struct Paths {
         double tolerance = 0;
-        std::vector<std::optional<QPainterPath>> fill, outline, nation;
+        std::vector<std::optional<QPainterPath>> fill, border, outline, nation;
     };
     QRectF mapArea(const QRectF &target) const;
     QRectF insetArea(const QRectF &target) const;
@@ -109,6 +109,7 @@ private:
     const core::BoundaryLayer *m_lines = nullptr;
     std::unique_ptr<core::SpatialIndex> m_index;
     std::vector<QPointF> m_labelPoints; ///< per fill feature, layer coordinates
+    std::vector<std::vector<core::LineString>> m_borderRuns; ///< per fill feature: the edges it strokes
     std::vector<QPainterPath> m_linePaths;    ///< per line feature
     std::vector<QString> m_lineKinds;
     mutable std::map<int, Paths> m_cache;     ///< by scale step (log2 of the simplification tolerance)
