@@ -1,7 +1,6 @@
 #include "controller.h"
 
 #include <QFuture>
-#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace renkou::app {
@@ -18,7 +17,7 @@ void Controller::load(const QString &dir)
     m_incoming.reset();
     m_incomingLayers.reset();
     m_pendingSteps = 2;
-    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/layers");
+    const QString cache = core::DataBundle::defaultCacheDir();
     QtConcurrent::run([dir, cache] { return core::DataBundle::load(dir, core::DataBundle::Parts::TablesAndProvinces, cache); })
         .then(this, [this, generation](core::Result<core::DataBundle> result) {
             if (generation != m_generation)

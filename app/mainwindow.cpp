@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "chartpanel.h"
+#include "columntable.h"
+#include "exporter.h"
+#include "mapscene.h"
 #include "mapview.h"
 #include "palette.h"
 #include "timeline.h"
@@ -8,6 +11,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QPainter>
+#include <QProgressDialog>
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,26 +31,8 @@
 
 namespace renkou::app {
 
-namespace {
-constexpr int kClasses = 5;
-constexpr int kDivergingPerSide = 3;
-
-QString bilingualName(const core::Region &r)
-{
-    return r.nameEn.isEmpty() || r.nameEn == r.nameZh ? r.nameZh : QStringLiteral("%1  %2").arg(r.nameZh, r.nameEn);
-}
-
-QString levelLabel(core::Level level)
-{
-    switch (level) {
-    case core::Level::Province: return QCoreApplication::translate("MainWindow", "provinces");
-    case core::Level::Prefecture: return QCoreApplication::translate("MainWindow", "prefecture-level units");
-    case core::Level::Region: return QCoreApplication::translate("MainWindow", "NBS regions");
-    case core::Level::Country: return QCoreApplication::translate("MainWindow", "China");
-    }
-    return {};
-}
-} // namespace
+using ui::bilingualName;
+using ui::levelLabel;
 
 MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(parent)
 {
@@ -148,6 +139,12 @@ void MainWindow::buildUi()
     bar->addWidget(m_search);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportMap = file->addAction(tr("Export &map…"), this, &MainWindow::exportMapDialog);
+    exportMap->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog);
+    file->addAction(tr("Export &data (CSV)…"), this, &MainWindow::exportDataDialog);
+    file->addAction(tr("Export &report pack…"), this, &MainWindow::exportReportPackDialog);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -332,17 +329,9 @@ std::vector<int> MainWindow::featureIndices(const QStringList &codes) const
 
 std::vector<int> MainWindow::drillFeatures() const
 {
-    if (m_drill.isEmpty() || !bundle())
+    if (m_drill.isEmpty() || !bundle() || !m_map->renderer().layer())
         return {};
-    const core::Region *province = bundle()->regions.find(m_drill, core::Level::Province);
-    if (!province)
-        return {};
-    QStringList codes;
-    for (const core::Region *r : bundle()->regions.members(*province))
-        codes << r->code;
-    if (codes.isEmpty())
-        codes << m_drill; // Taiwan, Hong Kong, Macao: one unit at both levels
-    return featureIndices(codes);
+    return ui::provinceFeatures(*m_map->renderer().layer(), *bundle(), m_drill);
 }
 
 void MainWindow::refresh()
@@ -352,15 +341,6 @@ void MainWindow::refresh()
     const core::DataBundle &b = *bundle();
     const core::Level lvl = level();
     ui::MapRenderer &r = m_map->renderer();
-    const core::BoundaryLayer *layer = lvl == core::Level::Prefecture ? &b.prefectures : &b.provinces;
-    if (r.layer() != layer) {
-        const core::BoxD view = r.viewBox();
-        const bool hadView = r.layer() != nullptr;
-        r.setLayers(layer, lvl == core::Level::Prefecture ? &b.provinces : nullptr,
-                    b.hasAllLayers() ? &b.nation : nullptr, b.hasAllLayers() ? &b.lines : nullptr);
-        if (hadView)
-            r.setViewBox(view);
-    }
     m_levelBox->setEnabled(b.hasAllLayers());
     m_scaleWithinAction->setEnabled(!m_drill.isEmpty());
 
@@ -384,84 +364,14 @@ void MainWindow::refresh()
         if (!from || *from >= year)
             from = previousDataYear(lvl, year).value_or(year - 1);
     }
-    m_column = core::computeColumn(b.context(), lvl, indicator, year, from);
+    ui::MapQuery query{lvl, indicator, year, from, m_drill, m_scaleWithinAction->isChecked(), notes};
+    const ui::MapScene scene = ui::applyMapScene(r, b, query);
+    m_column = scene.column;
+    m_classes = scene.classes;
     const std::optional<int> previous = previousDataYear(lvl, year);
     m_changeColumn = previous ? core::computeColumn(b.context(), lvl, core::findIndicator(b.population, QStringLiteral("change")).value(),
                                                     year, previous)
                               : core::Column{};
-
-    // Classes: national scale, or the drilled province's own units.
-    const std::vector<int> focus = drillFeatures();
-    r.setFocus(focus);
-    QSet<QString> focusCodes;
-    for (int i : focus)
-        focusCodes.insert(layer->features()[size_t(i)].code);
-    const bool within = m_scaleWithinAction->isChecked() && !m_drill.isEmpty();
-    std::vector<double> values;
-    for (const core::ColumnEntry &e : m_column.entries) {
-        if (e.value && (!within || focusCodes.contains(e.region->code)))
-            values.push_back(*e.value);
-    }
-    const QString unit = indicator.unit;
-    const bool diverging = indicator.spansYears;
-    std::vector<QColor> palette;
-    if (diverging) {
-        const double neutral = unit == u"%" ? 0.05 : 0.0;
-        m_classes = core::divergingClasses(values, kDivergingPerSide, neutral, unit);
-        palette = core::divergingPalette(kDivergingPerSide);
-    } else {
-        m_classes = core::QuantileClassification().classes(values, kClasses, unit);
-        palette = core::sequentialPalette(int(m_classes.size()));
-    }
-    std::vector<std::optional<QColor>> fills(layer->features().size());
-    int noData = 0;
-    std::vector<std::pair<QString, int>> sourceYears;
-    for (size_t i = 0; i < layer->features().size(); ++i) {
-        const QString &code = layer->features()[i].code;
-        const core::ColumnEntry *e = m_column.find(code);
-        const bool shown = focusCodes.isEmpty() || focusCodes.contains(code);
-        if (e && e->value) {
-            const int c = core::classIndex(m_classes, *e->value);
-            if (c >= 0 && size_t(c) < palette.size())
-                fills[i] = palette[size_t(c)];
-            if (shown) {
-                for (const QString &source : e->source.split(u';'))
-                    sourceYears.emplace_back(source, year);
-            }
-        } else if (shown) {
-            ++noData;
-        }
-        if (e && shown && e->flag.contains(u"series_break")) {
-            for (const QString &n : e->note.split(QStringLiteral(" | "))) {
-                if (!notes.contains(n) && n.contains(QStringLiteral("revis")))
-                    notes << n;
-            }
-        }
-    }
-    std::vector<ui::LegendItem> legend;
-    for (size_t c = 0; c < m_classes.size(); ++c)
-        legend.push_back({c < palette.size() ? palette[c] : QColor(), m_classes[c].label, m_classes[c].count});
-    if (noData > 0)
-        legend.push_back({QColor(), tr("no data"), noData});
-    r.setFills(std::move(fills));
-    r.setLegend(QStringLiteral("%1 (%2)%3").arg(indicator.name, unit,
-                                                within ? tr(", scale within the province")
-                                                       : (m_drill.isEmpty() ? QString() : tr(", national scale"))),
-                std::move(legend));
-    const QString years_ = from ? QStringLiteral("%1–%2").arg(*from).arg(year) : QString::number(year);
-    QString where = levelLabel(lvl);
-    if (!m_drill.isEmpty()) {
-        if (const core::Region *p = b.regions.find(m_drill, core::Level::Province))
-            where = tr("%1, %2").arg(bilingualName(*p), levelLabel(lvl));
-    }
-    r.setTitle(tr("%1 — %2, %3").arg(indicator.description, where, years_));
-    r.setSubtitle(notes.join(u' '));
-    const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));
-    const core::Source *lines = b.sources.find(QStringLiteral("tianditu-lines"));
-    r.setSourceLine(tr("Source: %1. Boundaries: %2%3.")
-                        .arg(sourceYears.empty() ? tr("no data") : core::citeSources(b.sources, sourceYears),
-                             atlas ? atlas->title : QStringLiteral("cn-atlas"),
-                             lines && b.hasAllLayers() ? QStringLiteral("; ") + lines->title : QString()));
     r.setSelection(featureIndices(m_selection));
     m_breadcrumb->setText(m_drill.isEmpty()
                               ? tr("China 中国 · %1").arg(levelLabel(lvl))
@@ -625,6 +535,185 @@ bool MainWindow::goTo(const QString &code)
     selectRegion(code);
     m_map->flyTo(m_map->renderer().boundsOf(featureIndices({code})));
     return true;
+}
+
+} // namespace renkou::app
+
+namespace renkou::app {
+
+namespace {
+/// Export sizes offered in the GUI (the CLI takes any --scale or --width-mm/--dpi).
+struct SizePreset {
+    const char *label;
+    ui::ExportSize size;
+};
+const SizePreset kPresets[] = {
+    {QT_TRANSLATE_NOOP("MainWindow", "850×600 at 2× (1700×1200 px)"), ui::ExportSize::atScale(2)},
+    {QT_TRANSLATE_NOOP("MainWindow", "Our World in Data: 850×600 at 4× (3400×2400 px)"), ui::ExportSize::atScale(4)},
+    {QT_TRANSLATE_NOOP("MainWindow", "Journal column: 85 mm at 300 dpi"), ui::ExportSize::forPrint(85, 300)},
+    {QT_TRANSLATE_NOOP("MainWindow", "Journal column: 85 mm at 600 dpi"), ui::ExportSize::forPrint(85, 600)},
+    {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 300 dpi"), ui::ExportSize::forPrint(180, 300)},
+    {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 600 dpi"), ui::ExportSize::forPrint(180, 600)},
+};
+
+std::optional<ui::ExportSize> askSize(QWidget *parent)
+{
+    QStringList items;
+    for (const SizePreset &p : kPresets)
+        items << QCoreApplication::translate("MainWindow", p.label);
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(parent, QCoreApplication::translate("MainWindow", "Export size"),
+                                                 QCoreApplication::translate("MainWindow", "Size (PNG pixels; SVG and PDF are vector at the same layout):"),
+                                                 items, 0, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return kPresets[items.indexOf(chosen)].size;
+}
+} // namespace
+
+QString MainWindow::sourcesText() const
+{
+    if (!bundle())
+        return {};
+    const core::DataBundle &b = *bundle();
+    QString text = m_map->renderer().title() + QStringLiteral("\n\n");
+    QStringList ids;
+    for (const core::ColumnEntry &e : m_column.entries)
+        for (const QString &id : e.source.split(u';', Qt::SkipEmptyParts))
+            if (!ids.contains(id))
+                ids << id;
+    for (const QString &id : QStringList(ids) << QStringLiteral("cn-atlas") << QStringLiteral("tianditu-lines")) {
+        if (const core::Source *s = b.sources.find(id))
+            text += QStringLiteral("[%1] %2\n    %3\n    where: %4\n    licence: %5\n%6\n")
+                        .arg(s->id, s->title, s->publisher, s->where, s->license,
+                             s->notes.isEmpty() ? QString() : QStringLiteral("    notes: ") + s->notes + u'\n');
+    }
+    QStringList notes;
+    for (const core::ColumnEntry &e : m_column.entries)
+        for (const QString &n : e.note.split(QStringLiteral(" | "), Qt::SkipEmptyParts))
+            if (!notes.contains(n))
+                notes << n;
+    if (!notes.isEmpty())
+        text += QStringLiteral("\nNotes that apply:\n- ") + notes.join(QStringLiteral("\n- ")) + u'\n';
+    text += QStringLiteral("\nData bundle: %1\nMade with Renkou %2\n").arg(b.dir, QApplication::applicationVersion());
+    return text;
+}
+
+void MainWindow::exportMapDialog()
+{
+    if (!bundle())
+        return;
+    const auto size = askSize(this);
+    if (!size)
+        return;
+    // QFileDialog asks before replacing an existing file.
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("map.png"),
+                                                      tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const core::Status status = ui::exportMap(m_map->renderer(), path, {*size, true});
+    if (!status)
+        QMessageBox::warning(this, tr("Export failed"), status.error().toString());
+    else
+        statusBar()->showMessage(tr("Map written to %1").arg(path));
+}
+
+void MainWindow::exportChartDialog()
+{
+    if (m_selection.isEmpty()) {
+        QMessageBox::information(this, tr("Export chart"), tr("Select a region first: its chart is what is exported."));
+        return;
+    }
+    const auto size = askSize(this);
+    if (!size)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.png"),
+                                                      tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const core::Status status = ui::exportPicture(path, {*size, true}, [this](QPainter &p, const QRectF &target) {
+        m_chart->render(p, target, m_caption->text());
+    });
+    if (!status)
+        QMessageBox::warning(this, tr("Export failed"), status.error().toString());
+    else
+        statusBar()->showMessage(tr("Chart written to %1").arg(path));
+}
+
+void MainWindow::exportDataDialog()
+{
+    if (!bundle())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the numbers behind the map"), QStringLiteral("data.csv"),
+                                                      tr("CSV, UTF-8 (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const bool bom = QMessageBox::question(this, tr("Excel"),
+                                           tr("Add a byte-order mark, so that Excel on a Chinese Windows opens the file as UTF-8?"))
+                     == QMessageBox::Yes;
+    const core::Status status = ui::writeFileAtomically(path, core::columnCsv(m_column, bom), true);
+    if (!status)
+        QMessageBox::warning(this, tr("Export failed"), status.error().toString());
+    else
+        statusBar()->showMessage(tr("Data written to %1").arg(path));
+}
+
+core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress)
+{
+    const QDir d(dir);
+    const ui::ExportOptions map{ui::ExportSize::atScale(2), overwrite};
+    const std::vector<std::pair<QString, std::function<core::Status(const QString &)>>> steps = {
+        {QStringLiteral("map.png"), [&](const QString &p) { return ui::exportMap(m_map->renderer(), p, map); }},
+        {QStringLiteral("map.pdf"), [&](const QString &p) { return ui::exportMap(m_map->renderer(), p, map); }},
+        {QStringLiteral("chart.png"), [&](const QString &p) {
+             return ui::exportPicture(p, map, [this](QPainter &pa, const QRectF &t) { m_chart->render(pa, t, m_caption->text()); });
+         }},
+        {QStringLiteral("chart.svg"), [&](const QString &p) {
+             return ui::exportPicture(p, map, [this](QPainter &pa, const QRectF &t) { m_chart->render(pa, t, m_caption->text()); });
+         }},
+        {QStringLiteral("data.csv"), [&](const QString &p) { return ui::writeFileAtomically(p, core::columnCsv(m_column, true), overwrite); }},
+        {QStringLiteral("sources.txt"), [&](const QString &p) { return ui::writeFileAtomically(p, sourcesText().toUtf8(), overwrite); }},
+    };
+    for (size_t i = 0; i < steps.size(); ++i) {
+        if (progress && !progress(int(i)))
+            return core::Error{core::Error::Code::Write, dir, {}, tr("cancelled; the files written so far are complete")};
+        if (const core::Status s = steps[i].second(d.filePath(steps[i].first)); !s)
+            return s;
+    }
+    if (progress)
+        progress(int(steps.size()));
+    return core::Done{};
+}
+
+void MainWindow::exportReportPackDialog()
+{
+    if (!bundle())
+        return;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the report pack"));
+    if (dir.isEmpty())
+        return;
+    bool overwrite = false;
+    for (const char *name : {"map.png", "map.pdf", "chart.png", "chart.svg", "data.csv", "sources.txt"}) {
+        if (QFileInfo::exists(QDir(dir).filePath(QString::fromLatin1(name)))) {
+            if (QMessageBox::question(this, tr("Replace files?"),
+                                      tr("%1 already holds report files. Replace them?").arg(dir)) != QMessageBox::Yes)
+                return;
+            overwrite = true;
+            break;
+        }
+    }
+    QProgressDialog dialog(tr("Writing the report pack …"), tr("Cancel"), 0, 6, this);
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setMinimumDuration(200);
+    const core::Status status = writeReportPack(dir, overwrite, [&](int step) {
+        dialog.setValue(step);
+        QCoreApplication::processEvents();
+        return !dialog.wasCanceled();
+    });
+    if (!status)
+        QMessageBox::warning(this, tr("Report pack"), status.error().toString());
+    else
+        statusBar()->showMessage(tr("Report pack written to %1").arg(dir));
 }
 
 } // namespace renkou::app

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <functional>
 
 class QAction;
 class QComboBox;
@@ -40,6 +41,10 @@ public:
     /// The classes of the map legend now.
     const std::vector<core::ClassRange> &classes() const { return m_classes; }
     bool isFullyLoaded() const;
+    /// Writes map.png, map.pdf, chart.png, chart.svg, data.csv and sources.txt for the current view into
+    /// `dir`; replaces existing files only when `overwrite`. Returns the first error, if any.
+    core::Status writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int step)> &progress = {});
+
 
 signals:
     /// The first map with data was painted.
@@ -49,6 +54,11 @@ signals:
 
 private:
     void buildUi();
+    void exportMapDialog();
+    void exportChartDialog();
+    void exportDataDialog();
+    void exportReportPackDialog();
+    QString sourcesText() const;
     void onBundleReady();
     void onLayersReady();
     void refresh();

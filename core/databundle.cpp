@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
 
 namespace renkou::core {
 
@@ -28,6 +29,11 @@ Result<QString> DataBundle::locate(const QString &explicitDir, const QString &ap
     }
     return existing(QString::fromUtf8(geodata::kConfiguredDataDir.data(), qsizetype(geodata::kConfiguredDataDir.size())),
                     QStringLiteral("the bundle this build was configured with; give --data DIR or set RENKOU_DATA_DIR"));
+}
+
+QString DataBundle::defaultCacheDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/renkou/layers");
 }
 
 Status DataBundle::check(const QString &dir)

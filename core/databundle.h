@@ -42,6 +42,8 @@ struct DataBundle {
     /// else `<appDir>/../share/renkou/data` (installed), else the bundle the build was configured with.
     /// The chosen directory must exist; the message says which rule chose it.
     static Result<QString> locate(const QString &explicitDir, const QString &appDir);
+    /// The per-user cache of projected boundary layers, shared by the app and the CLI.
+    static QString defaultCacheDir();
     /// Checks that `dir` has the files this code needs and the schema version it reads.
     static Status check(const QString &dir);
     /// Checks and loads the bundle at `dir`.

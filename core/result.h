@@ -7,7 +7,7 @@ namespace renkou::core {
 
 /// What went wrong while reading input: which file, where in it, and a message a user can act on.
 struct Error {
-    enum class Code { NotFound, Unreadable, Format, Schema, Value, Usage };
+    enum class Code { NotFound, Unreadable, Format, Schema, Value, Usage, Exists, Write };
     Code code = Code::Format;
     QString path;    ///< the file or directory concerned; empty when none
     QString where;   ///< "line 12", "feature 5 (code 110000)"; empty for the whole file

@@ -2,6 +2,9 @@
 
 #include "maprenderer.h"
 
+#include <QFontMetricsF>
+#include <QPainter>
+
 #include <QChart>
 #include <QChartView>
 #include <QLegendMarker>
@@ -37,10 +40,46 @@ void ChartPanel::clear()
     m_years.clear();
 }
 
-void ChartPanel::showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series)
+void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &caption)
+{
+    const QFont font = mapFont(8);
+    const qreal captionHeight = caption.isEmpty() ? 0
+        : QFontMetricsF(font).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, caption).height() + 8;
+    const QRectF chartRect = target.adjusted(0, 0, 0, -captionHeight);
+    m_view->resize(chartRect.size().toSize());
+    m_chart->resize(chartRect.size());
+    painter.save();
+    painter.fillRect(target, Qt::white);
+    m_view->render(&painter, chartRect, m_view->rect());
+    painter.setFont(font);
+    painter.setPen(QColor(0x44, 0x44, 0x44));
+    painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, captionHeight),
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
+    painter.restore();
+}
+
+void ChartPanel::showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &input,
+                            ChartMode mode, int baseYear)
 {
     clear();
+    m_leftOut.clear();
     m_chart->setTitle(title);
+    std::vector<ChartSeries> series;
+    if (mode == ChartMode::Indexed) {
+        for (const ChartSeries &s : input) {
+            const auto base = std::find_if(s.points.begin(), s.points.end(), [&](const core::Observation &o) { return o.year == baseYear; });
+            if (base == s.points.end() || base->value == 0) {
+                m_leftOut << s.name;
+                continue;
+            }
+            ChartSeries indexed{s.name, s.points};
+            for (core::Observation &o : indexed.points)
+                o.value = o.value / base->value * 100.0;
+            series.push_back(std::move(indexed));
+        }
+    } else {
+        series = input;
+    }
     bool any = false;
     double minV = 0, maxV = 0;
     int first = 0, last = 0;
@@ -56,7 +95,7 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     m_years.assign(series.size(), {});
     if (!any)
         return;
-    const bool persons = unit == u"persons";
+    const bool persons = unit == u"persons" && mode == ChartMode::Absolute;
     const double scale = persons ? 1e-6 : 1.0;
     minV *= scale;
     maxV *= scale;
@@ -71,7 +110,8 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     axisX->setTickAnchor(first - first % 5);
     axisX->setTickInterval(5);
     auto *axisY = new QValueAxis;
-    axisY->setTitleText(persons ? tr("million persons") : unit);
+    axisY->setTitleText(mode == ChartMode::Indexed ? tr("index, %1 = 100").arg(baseYear)
+                                                   : (persons ? tr("million persons") : unit));
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);
     axisY->setLabelFormat(QStringLiteral("%.1f"));

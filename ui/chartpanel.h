@@ -1,11 +1,13 @@
 #pragma once
 #include "populationstore.h"
 
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
 class QChart;
 class QChartView;
+class QPainter;
 
 namespace renkou::ui {
 
@@ -15,6 +17,9 @@ struct ChartSeries {
     std::vector<core::Observation> points; ///< one per year with data, by year
 };
 
+/// How series are plotted: as published, or indexed to a base year (= 100).
+enum class ChartMode { Absolute, Indexed };
+
 /// The trend chart of the side panel. The only place that uses Qt Charts (deprecated from Qt 6.10).
 class ChartPanel : public QWidget {
     Q_OBJECT
@@ -23,14 +28,24 @@ public:
 
     /// Plots the series on one chart. Consecutive estimate years are joined; a gap between years with data
     /// stays a gap. Census counts are separate markers. Persons are plotted in millions.
-    void showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series);
+    /// Indexed: every value over the series' value in `baseYear` × 100 (a series without a value in the base
+    /// year is left out and named in the chart's caption line).
+    void showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series,
+                    ChartMode mode = ChartMode::Absolute, int baseYear = 0);
+    /// Paints the chart into `target` on any painter (image, SVG, PDF), with `caption` (unit, sources,
+    /// notes) word-wrapped under it.
+    void render(QPainter &painter, const QRectF &target, const QString &caption);
     void clear();
 
     int seriesCount() const { return int(m_years.size()); }
     /// Years plotted for series `i` in the last showSeries().
     std::vector<int> plottedYears(int i = 0) const { return size_t(i) < m_years.size() ? m_years[size_t(i)] : std::vector<int>{}; }
 
+    /// Series left out of an indexed chart for lack of a base-year value.
+    const QStringList &leftOut() const { return m_leftOut; }
+
 private:
+    QStringList m_leftOut;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     std::vector<std::vector<int>> m_years;

@@ -3,6 +3,7 @@
 #include "palette.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QRegularExpression>
 #include <algorithm>
@@ -319,8 +320,8 @@ void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRe
     painter.setClipRect(clip, painter.hasClipping() ? Qt::IntersectClip : Qt::ReplaceClip);
     painter.setTransform(xf, true);
     const QBrush hatch = hatchBrush(painter.transform());
-    const QPen border = cosmeticPen(Qt::white, inset ? 0.4 : 0.7);
-    const QPen noDataBorder = cosmeticPen(kHatchColor, 0.7);
+    const QPen border = cosmeticPen(Qt::white, m_lineScale * (inset ? 0.4 : 0.7));
+    const QPen noDataBorder = cosmeticPen(kHatchColor, m_lineScale * 0.7);
     const auto &features = m_fill->features();
     // Fills without antialiasing (their edges are covered by the antialiased borders drawn over them): the
     // raster fill is then about twice as fast.
@@ -366,35 +367,35 @@ void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRe
     }
     if (m_outlines) {
         // Width 1 at most keeps Qt's fast cosmetic stroker; darker instead of wider.
-        painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), inset ? 0.6 : 1.0));
+        painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), m_lineScale * (inset ? 0.6 : 1.0)));
         for (size_t i = 0; i < paths.outline.size(); ++i) {
             if (intersects(m_outlines->features()[i].bounds, visible))
                 painter.drawPath(pathOf(paths.outline, i, m_outlines->features()[i], tol));
         }
     }
     if (m_nation) {
-        painter.setPen(cosmeticPen(QColor(0x44, 0x44, 0x44), inset ? 0.6 : 0.9));
+        painter.setPen(cosmeticPen(QColor(0x44, 0x44, 0x44), m_lineScale * (inset ? 0.6 : 0.9)));
         for (size_t i = 0; i < paths.nation.size(); ++i)
             painter.drawPath(pathOf(paths.nation, i, m_nation->features()[i], tol));
     }
     for (size_t i = 0; i < m_linePaths.size(); ++i) {
         const QString &kind = m_lineKinds[i];
         if (kind == u"nine_dash_line")
-            painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), inset ? 1.0 : 1.6));
+            painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), m_lineScale * (inset ? 1.0 : 1.6)));
         else if (kind == u"undetermined_border")
-            painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
+            painter.setPen(cosmeticPen(QColor(0x33, 0x33, 0x33), m_lineScale * 1.2, Qt::DashLine));
         else if (kind == u"sar_border")
-            painter.setPen(cosmeticPen(QColor(0x99, 0x99, 0x99), 0.6, Qt::DashLine));
+            painter.setPen(cosmeticPen(QColor(0x99, 0x99, 0x99), m_lineScale * 0.6, Qt::DashLine));
         else
-            painter.setPen(cosmeticPen(QColor(0x99, 0x99, 0x99), 0.6));
+            painter.setPen(cosmeticPen(QColor(0x99, 0x99, 0x99), m_lineScale * 0.6));
         painter.drawPath(m_linePaths[i]);
     }
     if (!inset) {
         if (m_hovered >= 0 && size_t(m_hovered) < paths.fill.size()) {
-            painter.setPen(cosmeticPen(QColor(0x11, 0x11, 0x11), 2.0));
+            painter.setPen(cosmeticPen(QColor(0x11, 0x11, 0x11), m_lineScale * 2.0));
             painter.drawPath(pathOf(paths.fill, size_t(m_hovered), features[size_t(m_hovered)], tol));
         }
-        painter.setPen(cosmeticPen(QColor(0xd9, 0x48, 0x01), 2.6));
+        painter.setPen(cosmeticPen(QColor(0xd9, 0x48, 0x01), m_lineScale * 2.6));
         for (int i : m_selection) {
             if (i >= 0 && size_t(i) < paths.fill.size())
                 painter.drawPath(pathOf(paths.fill, size_t(i), features[size_t(i)], tol));
@@ -429,12 +430,16 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     for (size_t i : order) {
         if (std::isnan(m_labelPoints[i].x()))
             continue;
-        const QString name = m_labels == LabelLanguage::English
-                                 ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
-                                 : shortName(features[i].properties.value(QStringLiteral("name_zh"), features[i].code));
         const QPointF p = xf.map(m_labelPoints[i]);
         const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
                                               features[i].bounds.width(), features[i].bounds.height()));
+        // The official name where it fits (山东省), else the short one (新疆 for 新疆维吾尔自治区).
+        const QString zh = features[i].properties.value(QStringLiteral("name_zh"), features[i].code);
+        QString name = m_labels == LabelLanguage::English
+                           ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
+                           : zh;
+        if (m_labels == LabelLanguage::Chinese && fm.horizontalAdvance(name) > unit.width() * 0.9)
+            name = shortName(zh);
         const QSizeF size(fm.horizontalAdvance(name), fm.height());
         if (size.width() > unit.width() * 0.9 || size.height() > unit.height() * 0.9)
             continue;
@@ -449,11 +454,21 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     }
     painter.save();
     painter.setFont(font);
-    // A white halo: the text drawn around its position, then on top (cached glyphs: cheap).
-    painter.setPen(QColor(255, 255, 255, 230));
-    for (const QPointF &d : {QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)}) {
-        for (const auto &[pos, name] : labels)
-            painter.drawText(pos + d, name);
+    const QColor haloColor(255, 255, 255, 230);
+    if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster) {
+        // A white halo: the text drawn around its position, then on top (cached glyphs: cheap).
+        painter.setPen(haloColor);
+        for (const QPointF &d : {QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)}) {
+            for (const auto &[pos, name] : labels)
+                painter.drawText(pos + d, name);
+        }
+    } else {
+        // SVG and PDF: the halo as an outline shape, so that each name is in the file once, as text.
+        for (const auto &[pos, name] : labels) {
+            QPainterPath outline;
+            outline.addText(pos, font, name);
+            painter.strokePath(outline, QPen(haloColor, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        }
     }
     painter.setPen(kTextColor);
     for (const auto &[pos, name] : labels)

@@ -54,9 +54,13 @@ public:
     void setHovered(int feature) { m_hovered = feature; }
     int hovered() const { return m_hovered; }
     void setLabelLanguage(LabelLanguage language) { m_labels = language; }
+    /// Device pixels per layout pixel for line widths (cosmetic pens ignore the painter's scale): 4 for a
+    /// PNG exported at 4×.
+    void setLineScale(double scale) { m_lineScale = scale; }
 
     void setLegend(const QString &title, std::vector<LegendItem> items);
     void setTitle(const QString &title) { m_title = title; }
+    const QString &title() const { return m_title; }
     /// A line under the title: what the reader must know (a series break, a substituted year).
     void setSubtitle(const QString &text) { m_subtitle = text; }
     void setSourceLine(const QString &text) { m_source = text; }
@@ -123,6 +127,7 @@ private:
     std::vector<int> m_selection;
     int m_hovered = -1;
     bool m_interactive = false;
+    double m_lineScale = 1;
     LabelLanguage m_labels = LabelLanguage::Chinese;
     QString m_legendTitle;
     std::vector<LegendItem> m_legend;

@@ -2,15 +2,23 @@
 // are only ever extended. Exit status: 0 success, 1 data or input error, 2 usage error.
 #include "databundle.h"
 #include "classification.h"
+#include "columntable.h"
 #include "indicators.h"
 #include "palette.h"
+#include "chartpanel.h"
+#include "exporter.h"
+#include "mapscene.h"
 
 #include <QCommandLineParser>
+#include <QApplication>
 #include <QCoreApplication>
+#include <QPainter>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
 #include <cstdio>
+#include <cstring>
+#include <set>
 #include <functional>
 #include <map>
 #include <memory>
@@ -43,13 +51,6 @@ int dataError(const Error &error)
     return error.code == Error::Code::Usage ? kExitUsage : kExitData;
 }
 
-QString csvField(const QString &s)
-{
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n'))
-        return u'"' + QString(s).replace(u'"', QStringLiteral("\"\"")) + u'"';
-    return s;
-}
-
 QString jsonString(const QString &s)
 {
     const QByteArray json = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
@@ -58,7 +59,7 @@ QString jsonString(const QString &s)
 
 QString numberText(double v)
 {
-    return QString::number(v, 'g', 12);
+    return tableNumber(v);
 }
 
 /// Rows of text cells with a header, printed as CSV or as a JSON array of objects. Cells listed in
@@ -146,7 +147,7 @@ Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &co
     const auto dir = DataBundle::locate(parser.value(common.data), QCoreApplication::applicationDirPath());
     if (!dir)
         return dir.error();
-    return DataBundle::load(dir.value(), parts);
+    return DataBundle::load(dir.value(), parts, DataBundle::defaultCacheDir());
 }
 
 bool formatOk(const QCommandLineParser &parser, const Common &common)
@@ -166,7 +167,9 @@ struct Query {
 };
 
 /// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
-std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name)
+std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
+                                      DataBundle::Parts parts = DataBundle::Parts::Tables,
+                                      const QString &indicatorOverride = {})
 {
     Query q;
     if (parser.isSet(common.level)) {
@@ -187,13 +190,14 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
     if (year && (from || to))
         return usageError(QStringLiteral("give --year, or --from and --to, not both"), name);
     // Indicators are known only once the tables are loaded; a density needs the boundaries too.
-    const bool needsBoundaries = parser.value(common.indicator) == u"density";
-    auto bundle = loadBundle(parser, common,
-                             needsBoundaries ? DataBundle::Parts::Everything : DataBundle::Parts::Tables);
+    const QString indicatorName = indicatorOverride.isEmpty() ? parser.value(common.indicator) : indicatorOverride;
+    if (indicatorName == u"density")
+        parts = DataBundle::Parts::Everything;
+    auto bundle = loadBundle(parser, common, parts);
     if (!bundle)
         return dataError(bundle.error());
     q.bundle = std::move(bundle).value();
-    const auto indicator = findIndicator(q.bundle.population, parser.value(common.indicator));
+    const auto indicator = findIndicator(q.bundle.population, indicatorName);
     if (!indicator)
         return dataError(indicator.error());
     q.indicator = indicator.value();
@@ -248,16 +252,10 @@ int cmdTable(const QStringList &args, const QString &name)
     } else if (descending) {
         std::reverse(column.entries.begin(), column.entries.end());
     }
-    Table table{{QStringLiteral("code"), QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("year"),
-                 QStringLiteral("value"), QStringLiteral("unit"), QStringLiteral("source"), QStringLiteral("flag"),
-                 QStringLiteral("note"), QStringLiteral("rank"), QStringLiteral("from_year")},
-                {},
-                {QStringLiteral("year"), QStringLiteral("value"), QStringLiteral("rank"), QStringLiteral("from_year")}};
+    const QStringList numeric = columnTableNumericColumns();
+    Table table{columnTableHeader(), {}, QSet<QString>(numeric.begin(), numeric.end())};
     for (const ColumnEntry &e : column.entries)
-        table.rows.push_back({e.region->code, e.region->nameZh, e.region->nameEn, QString::number(column.year),
-                              e.value ? numberText(*e.value) : QString(), column.indicator.unit, e.source, e.flag,
-                              e.note, e.rank ? QString::number(e.rank) : QString(),
-                              column.from ? QString::number(*column.from) : QString()});
+        table.rows.push_back(columnTableRow(column, e));
     table.print(parser.value(common.format));
     return kExitOk;
 }
@@ -452,6 +450,187 @@ int cmdRegions(const QStringList &args, const QString &name)
     return kExitOk;
 }
 
+/// --out, --force and the size options of map and chart; an exit code on a usage error.
+struct OutputOptions {
+    QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Output file: .png, .svg or .pdf."), QStringLiteral("FILE")};
+    QCommandLineOption force{QStringLiteral("force"), QStringLiteral("Replace FILE if it exists.")};
+    QCommandLineOption scale{QStringLiteral("scale"), QStringLiteral("PNG pixels per layout pixel on an 850×600 layout (default 1; 4 for Our World in Data's size)."),
+                             QStringLiteral("S")};
+    QCommandLineOption widthMm{QStringLiteral("width-mm"), QStringLiteral("Width on paper in mm (85 and 180 are journal column widths)."), QStringLiteral("W")};
+    QCommandLineOption dpi{QStringLiteral("dpi"), QStringLiteral("Resolution with --width-mm (default 300)."), QStringLiteral("D")};
+
+    QList<QCommandLineOption> all() const { return {out, force, scale, widthMm, dpi}; }
+
+    std::variant<renkou::ui::ExportOptions, int> read(const QCommandLineParser &parser, const QString &name) const
+    {
+        if (!parser.isSet(out))
+            return usageError(QStringLiteral("--out FILE is required"), name);
+        if (!renkou::ui::exportFormatOf(parser.value(out)))
+            return usageError(QStringLiteral("--out must end in .png, .svg or .pdf"), name);
+        if (parser.isSet(scale) && parser.isSet(widthMm))
+            return usageError(QStringLiteral("give --scale or --width-mm, not both"), name);
+        renkou::ui::ExportOptions options;
+        options.overwrite = parser.isSet(force);
+        bool ok = true;
+        if (parser.isSet(widthMm)) {
+            const double w = parser.value(widthMm).toDouble(&ok);
+            const double d = parser.isSet(dpi) ? parser.value(dpi).toDouble(&ok) : 300.0;
+            if (!ok || w < 10 || w > 2000 || d < 36 || d > 2400)
+                return usageError(QStringLiteral("--width-mm must be 10–2000 and --dpi 36–2400"), name);
+            options.size = renkou::ui::ExportSize::forPrint(w, d);
+        } else if (parser.isSet(scale)) {
+            const double sc = parser.value(scale).toDouble(&ok);
+            if (!ok || sc <= 0 || sc > 16)
+                return usageError(QStringLiteral("--scale must be above 0 and at most 16"), name);
+            options.size = renkou::ui::ExportSize::atScale(sc);
+        } else if (parser.isSet(dpi)) {
+            return usageError(QStringLiteral("--dpi goes with --width-mm"), name);
+        }
+        return options;
+    }
+};
+
+int exportError(const Error &error)
+{
+    std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(error.toString()));
+    return error.code == Error::Code::Usage ? kExitUsage : kExitData;
+}
+
+int cmdMap(const QStringList &args, const QString &name)
+{
+    QCommandLineParser parser;
+    Common common;
+    OutputOptions output;
+    const QCommandLineOption diverging(QStringLiteral("diverging"),
+                                       QStringLiteral("Growth/decline: the change (unless the indicator is one already) in diverging colours around 0."));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Label language: zh (default) or en."), QStringLiteral("zh|en"),
+                                  QStringLiteral("zh"));
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, common.data});
+    parser.addOptions(output.all());
+    if (auto stop = parse(parser, args, name,
+                          QStringLiteral("Draws the map as the app does — title, legend, source line, South China Sea inset — "
+                                         "to a PNG, SVG or PDF file. Never replaces a file without --force.")))
+        return *stop;
+    const auto options = output.read(parser, name);
+    if (const int *code = std::get_if<int>(&options))
+        return *code;
+    if (parser.value(lang) != u"zh" && parser.value(lang) != u"en")
+        return usageError(QStringLiteral("--lang must be zh or en"), name);
+    if (parser.isSet(common.level)) {
+        const auto level = parseLevel(parser.value(common.level));
+        if (level != Level::Province && level != Level::Prefecture)
+            return usageError(QStringLiteral("map --level must be province or prefecture"), name);
+    }
+    QString override;
+    if (parser.isSet(diverging)) {
+        // Growth/decline: a one-year indicator becomes its change.
+        const QString chosen = parser.value(common.indicator);
+        if (chosen == u"population" || !QStringList({QStringLiteral("change"), QStringLiteral("change_pct"), QStringLiteral("cagr_pct"),
+                                                     QStringLiteral("natural_increase"), QStringLiteral("net_migration"),
+                                                     QStringLiteral("net_migration_rate")}).contains(chosen))
+            override = QStringLiteral("change");
+    }
+    auto resolved = resolveQuery(parser, common, name, DataBundle::Parts::Everything, override);
+    if (const int *code = std::get_if<int>(&resolved))
+        return *code;
+    const Query &q = std::get<Query>(resolved);
+    renkou::ui::MapRenderer renderer;
+    renkou::ui::applyMapScene(renderer, q.bundle, {q.level, q.indicator, q.year, q.from, {}, false, {}});
+    renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
+    const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
+    return status ? kExitOk : exportError(status.error());
+}
+
+int cmdChart(const QStringList &args, const QString &name)
+{
+    QCommandLineParser parser;
+    Common common;
+    OutputOptions output;
+    const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Unit codes, comma-separated."), QStringLiteral("C1,C2,..."));
+    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("absolute (default) or indexed."), QStringLiteral("MODE"),
+                                  QStringLiteral("absolute"));
+    const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
+                                  QStringLiteral("Y"));
+    parser.addOptions({codes, common.indicator, mode, base, common.data});
+    parser.addOptions(output.all());
+    if (auto stop = parse(parser, args, name,
+                          QStringLiteral("Draws the units' series over the years — gaps stay gaps, census counts as dots — with "
+                                         "unit, sources and notes under it, to a PNG, SVG or PDF file.")))
+        return *stop;
+    const auto options = output.read(parser, name);
+    if (const int *code = std::get_if<int>(&options))
+        return *code;
+    if (!parser.isSet(codes))
+        return usageError(QStringLiteral("--codes is required"), name);
+    const QString m = parser.value(mode);
+    if (m != u"absolute" && m != u"indexed")
+        return usageError(QStringLiteral("--mode must be absolute or indexed"), name);
+    std::optional<int> baseYear;
+    if (parser.isSet(base)) {
+        bool ok = false;
+        baseYear = parser.value(base).toInt(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("--base-year '%1' is not a year").arg(parser.value(base)), name);
+    }
+    auto bundle = loadBundle(parser, common);
+    if (!bundle)
+        return dataError(bundle.error());
+    const auto indicator = findIndicator(bundle->population, parser.value(common.indicator));
+    if (!indicator)
+        return dataError(indicator.error());
+    if (indicator->spansYears)
+        return usageError(QStringLiteral("chart plots a value of each year: choose population or a table indicator"), name);
+    std::vector<renkou::ui::ChartSeries> series;
+    std::vector<std::pair<QString, int>> sourceYears;
+    QStringList notes;
+    std::set<int> common_years;
+    for (const QString &c : parser.value(codes).split(u',', Qt::SkipEmptyParts)) {
+        const Region *r = bundle->regions.find(c.trimmed());
+        if (!r) {
+            std::fprintf(stderr, "renkou-cli: %s: no unit has the code '%s'\n",
+                         qPrintable(bundle->dir + QStringLiteral("/regions.csv")), qPrintable(c));
+            return kExitData;
+        }
+        const auto points = bundle->population.series(r->code, indicator->baseIndicator);
+        std::set<int> years;
+        for (const Observation &o : points) {
+            sourceYears.emplace_back(o.source, o.year);
+            years.insert(o.year);
+        }
+        if (series.empty())
+            common_years = years;
+        else
+            std::erase_if(common_years, [&](int y) { return !years.contains(y); });
+        for (const Note *n : bundle->notes.forUnit(r->code, r->level))
+            if (n->kind == u"series_break" && !notes.contains(n->textEn))
+                notes << n->textEn;
+        series.push_back({renkou::ui::bilingualName(*r), points});
+    }
+    if (m == u"indexed" && !baseYear) {
+        if (common_years.empty()) {
+            std::fprintf(stderr, "renkou-cli: no year in which every unit has a value: give --base-year\n");
+            return kExitData;
+        }
+        baseYear = *common_years.begin();
+    }
+    renkou::ui::ChartPanel chart;
+    chart.showSeries(QStringLiteral("%1%2").arg(indicator->description,
+                                                m == u"indexed" ? QStringLiteral(" — index, %1 = 100").arg(*baseYear) : QString()),
+                     indicator->unit, series, m == u"indexed" ? renkou::ui::ChartMode::Indexed : renkou::ui::ChartMode::Absolute,
+                     baseYear.value_or(0));
+    if (!chart.leftOut().isEmpty()) {
+        std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", *baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
+        return kExitData;
+    }
+    QString caption = QStringLiteral("Unit: %1. Source: %2.").arg(indicator->unit, citeSources(bundle->sources, sourceYears));
+    for (const QString &n : notes)
+        caption += QStringLiteral(" Note: ") + n;
+    const auto exportOptions = std::get<renkou::ui::ExportOptions>(options);
+    const auto status = renkou::ui::exportPicture(parser.value(output.out), exportOptions,
+                                                  [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, caption); });
+    return status ? kExitOk : exportError(status.error());
+}
+
 const std::map<QString, std::pair<Command, QString>> &commands()
 {
     static const std::map<QString, std::pair<Command, QString>> c = {
@@ -460,6 +639,8 @@ const std::map<QString, std::pair<Command, QString>> &commands()
         {QStringLiteral("regions"), {cmdRegions, QStringLiteral("the region table")}},
         {QStringLiteral("indicators"), {cmdIndicators, QStringLiteral("every indicator, its unit and the data it needs")}},
         {QStringLiteral("classify"), {cmdClassify, QStringLiteral("classes of an indicator's values, for a map legend")}},
+        {QStringLiteral("map"), {cmdMap, QStringLiteral("the map as a PNG, SVG or PDF file")}},
+        {QStringLiteral("chart"), {cmdChart, QStringLiteral("units' series as a PNG, SVG or PDF chart")}},
     };
     return c;
 }
@@ -478,7 +659,15 @@ void printUsage(FILE *stream)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Drawing maps and charts needs fonts and widgets: a QApplication on the offscreen platform. Other
+    // commands need no GUI at all.
+    const bool draws = argc > 1 && (std::strcmp(argv[1], "map") == 0 || std::strcmp(argv[1], "chart") == 0);
+    if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application = draws ? std::make_unique<QApplication>(argc, argv)
+                                                          : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    Q_UNUSED(app);
     QCoreApplication::setApplicationName(QStringLiteral("renkou-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RENKOU_VERSION));
     QStringList args = QCoreApplication::arguments();

@@ -1,0 +1,57 @@
+#include "columntable.h"
+
+namespace renkou::core {
+
+QStringList columnTableHeader()
+{
+    return {QStringLiteral("code"),  QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("year"),
+            QStringLiteral("value"), QStringLiteral("unit"),    QStringLiteral("source"),  QStringLiteral("flag"),
+            QStringLiteral("note"),  QStringLiteral("rank"),    QStringLiteral("from_year")};
+}
+
+QStringList columnTableNumericColumns()
+{
+    return {QStringLiteral("year"), QStringLiteral("value"), QStringLiteral("rank"), QStringLiteral("from_year")};
+}
+
+QString tableNumber(double value)
+{
+    return QString::number(value, 'g', 12);
+}
+
+QStringList columnTableRow(const Column &column, const ColumnEntry &e)
+{
+    return {e.region->code,
+            e.region->nameZh,
+            e.region->nameEn,
+            QString::number(column.year),
+            e.value ? tableNumber(*e.value) : QString(),
+            column.indicator.unit,
+            e.source,
+            e.flag,
+            e.note,
+            e.rank ? QString::number(e.rank) : QString(),
+            column.from ? QString::number(*column.from) : QString()};
+}
+
+QString csvField(const QString &s)
+{
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
+        return u'"' + QString(s).replace(u'"', QStringLiteral("\"\"")) + u'"';
+    return s;
+}
+
+QByteArray columnCsv(const Column &column, bool bom)
+{
+    QString text = columnTableHeader().join(u',') + u'\n';
+    for (const ColumnEntry &e : column.entries) {
+        QStringList cells;
+        for (const QString &c : columnTableRow(column, e))
+            cells << csvField(c);
+        text += cells.join(u',') + u'\n';
+    }
+    QByteArray out = bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+    return out + text.toUtf8();
+}
+
+} // namespace renkou::core

@@ -1,0 +1,51 @@
+#pragma once
+#include "result.h"
+
+#include <QByteArray>
+#include <QSizeF>
+#include <QString>
+#include <functional>
+#include <optional>
+
+class QPainter;
+class QRectF;
+
+namespace renkou::ui {
+
+class MapRenderer;
+
+enum class ExportFormat { Png, Svg, Pdf };
+
+/// The format named by a file's suffix (.png, .svg, .pdf), or nullopt.
+std::optional<ExportFormat> exportFormatOf(const QString &path);
+
+/// The size of an export. Layout is in CSS pixels (1/96 inch): a PNG gets `scale` device pixels per layout
+/// pixel; SVG and PDF are vector at the layout size (PDF page in mm).
+struct ExportSize {
+    QSizeF layout{850, 600};
+    double scale = 1;
+
+    /// Layout 850×600 (Our World in Data's size) at `s`×.
+    static ExportSize atScale(double s, QSizeF layout = {850, 600});
+    /// A width on paper at `dpi` (a PNG of width mm / 25.4 × dpi pixels), height by the 850×600 aspect.
+    static ExportSize forPrint(double widthMm, double dpi);
+    /// The PNG's size in pixels.
+    QSize pixels() const;
+    double dpi() const { return 96.0 * scale; }
+};
+
+struct ExportOptions {
+    ExportSize size;
+    bool overwrite = false; ///< replace an existing file (else refuse: the CLI's --force, the GUI asks first)
+};
+
+/// Paints with `paint` (given a painter and the layout rectangle) into `path` as PNG, SVG or PDF. The write
+/// is atomic: the file appears complete or not at all, and an existing file is never left half-written.
+core::Status exportPicture(const QString &path, const ExportOptions &options,
+                           const std::function<void(QPainter &, const QRectF &)> &paint);
+/// The map as the renderer shows it (title, legend, source line included), at the export's size.
+core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options);
+/// Writes `bytes` to `path` atomically; refuses to replace an existing file unless `overwrite`.
+core::Status writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite);
+
+} // namespace renkou::ui

@@ -1,0 +1,142 @@
+#include "mapscene.h"
+
+#include "palette.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace renkou::ui {
+
+namespace {
+constexpr int kClasses = 5;
+constexpr int kDivergingPerSide = 3;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MapScene", text);
+}
+} // namespace
+
+QString bilingualName(const core::Region &r)
+{
+    return r.nameEn.isEmpty() || r.nameEn == r.nameZh ? r.nameZh : QStringLiteral("%1  %2").arg(r.nameZh, r.nameEn);
+}
+
+QString levelLabel(core::Level level)
+{
+    switch (level) {
+    case core::Level::Province: return tr("provinces");
+    case core::Level::Prefecture: return tr("prefecture-level units");
+    case core::Level::Region: return tr("NBS regions");
+    case core::Level::Country: return tr("China");
+    }
+    return {};
+}
+
+std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::DataBundle &bundle,
+                                  const QString &provinceCode)
+{
+    std::vector<int> out;
+    const core::Region *province = bundle.regions.find(provinceCode, core::Level::Province);
+    if (!province)
+        return out;
+    QStringList codes;
+    for (const core::Region *r : bundle.regions.members(*province))
+        codes << r->code;
+    if (codes.isEmpty())
+        codes << provinceCode;
+    for (const QString &c : codes) {
+        if (const int i = layer.indexOf(c); i >= 0)
+            out.push_back(i);
+    }
+    return out;
+}
+
+MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery &q)
+{
+    MapScene scene;
+    const core::BoundaryLayer *layer = q.level == core::Level::Prefecture ? &b.prefectures : &b.provinces;
+    if (r.layer() != layer) {
+        const core::BoxD view = r.viewBox();
+        const bool hadView = r.layer() != nullptr;
+        r.setLayers(layer, q.level == core::Level::Prefecture ? &b.provinces : nullptr,
+                    b.hasAllLayers() ? &b.nation : nullptr, b.hasAllLayers() ? &b.lines : nullptr);
+        if (hadView)
+            r.setViewBox(view);
+    }
+    scene.column = core::computeColumn(b.context(), q.level, q.indicator, q.year, q.from);
+
+    // Classes: national scale, or the drilled province's own units.
+    const std::vector<int> focus = q.drillProvince.isEmpty() ? std::vector<int>{} : provinceFeatures(*layer, b, q.drillProvince);
+    r.setFocus(focus);
+    QSet<QString> focusCodes;
+    for (int i : focus)
+        focusCodes.insert(layer->features()[size_t(i)].code);
+    const bool within = q.scaleWithin && !q.drillProvince.isEmpty();
+    std::vector<double> values;
+    for (const core::ColumnEntry &e : scene.column.entries) {
+        if (e.value && (!within || focusCodes.contains(e.region->code)))
+            values.push_back(*e.value);
+    }
+    const QString unit = q.indicator.unit;
+    if (q.indicator.spansYears) {
+        scene.classes = core::divergingClasses(values, kDivergingPerSide, unit == u"%" ? 0.05 : 0.0, unit);
+        scene.palette = core::divergingPalette(kDivergingPerSide);
+    } else {
+        scene.classes = core::QuantileClassification().classes(values, kClasses, unit);
+        scene.palette = core::sequentialPalette(int(scene.classes.size()));
+    }
+
+    QStringList notes = q.notes;
+    std::vector<std::optional<QColor>> fills(layer->features().size());
+    int noData = 0;
+    std::vector<std::pair<QString, int>> sourceYears;
+    for (size_t i = 0; i < layer->features().size(); ++i) {
+        const QString &code = layer->features()[i].code;
+        const core::ColumnEntry *e = scene.column.find(code);
+        const bool shown = focusCodes.isEmpty() || focusCodes.contains(code);
+        if (e && e->value) {
+            const int c = core::classIndex(scene.classes, *e->value);
+            if (c >= 0 && size_t(c) < scene.palette.size())
+                fills[i] = scene.palette[size_t(c)];
+            if (shown) {
+                for (const QString &source : e->source.split(u';'))
+                    sourceYears.emplace_back(source, q.year);
+            }
+        } else if (shown) {
+            ++noData;
+        }
+        // A change across a series break is a revision, not migration: the map says so.
+        if (e && shown && e->flag.contains(u"series_break")) {
+            for (const QString &n : e->note.split(QStringLiteral(" | "))) {
+                if (!notes.contains(n) && n.contains(QStringLiteral("revis")))
+                    notes << n;
+            }
+        }
+    }
+    std::vector<LegendItem> legend;
+    for (size_t c = 0; c < scene.classes.size(); ++c)
+        legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});
+    if (noData > 0)
+        legend.push_back({QColor(), tr("no data"), noData});
+    r.setFills(std::move(fills));
+    r.setLegend(QStringLiteral("%1 (%2)%3").arg(q.indicator.name, unit,
+                                                within ? tr(", scale within the province")
+                                                       : (q.drillProvince.isEmpty() ? QString() : tr(", national scale"))),
+                std::move(legend));
+    const QString when = q.from ? QStringLiteral("%1–%2").arg(*q.from).arg(q.year) : QString::number(q.year);
+    QString where = levelLabel(q.level);
+    if (const core::Region *p = b.regions.find(q.drillProvince, core::Level::Province))
+        where = tr("%1, %2").arg(bilingualName(*p), levelLabel(q.level));
+    r.setTitle(tr("%1 — %2, %3").arg(q.indicator.description, where, when));
+    r.setSubtitle(notes.join(u' '));
+    const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));
+    const core::Source *lines = b.sources.find(QStringLiteral("tianditu-lines"));
+    r.setSourceLine(tr("Source: %1. Boundaries: %2%3.")
+                        .arg(sourceYears.empty() ? tr("no data") : core::citeSources(b.sources, sourceYears),
+                             atlas ? atlas->title : QStringLiteral("cn-atlas"),
+                             lines && b.hasAllLayers() ? QStringLiteral("; ") + lines->title : QString()));
+    return scene;
+}
+
+} // namespace renkou::ui
