@@ -582,7 +582,8 @@ QString MainWindow::sourcesText() const
         for (const QString &id : e.source.split(u';', Qt::SkipEmptyParts))
             if (!ids.contains(id))
                 ids << id;
-    for (const QString &id : QStringList(ids) << QStringLiteral("cn-atlas") << QStringLiteral("tianditu-lines")) {
+    ids << QStringLiteral("cn-atlas") << QStringLiteral("tianditu-lines");
+    for (const QString &id : ids) {
         if (const core::Source *s = b.sources.find(id))
             text += QStringLiteral("[%1] %2\n    %3\n    where: %4\n    licence: %5\n%6\n")
                         .arg(s->id, s->title, s->publisher, s->where, s->license,

@@ -10,8 +10,9 @@ packages=(
   libgdal-dev gdal-bin
   libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-noto-cjk
+  fonts-noto-cjk fonts-noto-core
   xvfb xauth
+  poppler-utils
 )
 
 missing=()

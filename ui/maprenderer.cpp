@@ -77,7 +77,10 @@ core::BoxD projectedBox(const core::Projection &projection, double lon0, double 
 
 QFont mapFont(qreal pointSize, bool bold)
 {
-    QFont font(QStringLiteral("Noto Sans CJK SC"));
+    // Latin letters and digits from Noto Sans (TrueType: its text survives PDF export exactly), Chinese
+    // from Noto Sans CJK SC.
+    QFont font;
+    font.setFamilies({QStringLiteral("Noto Sans"), QStringLiteral("Noto Sans CJK SC")});
     font.setPointSizeF(pointSize);
     font.setBold(bold);
     return font;

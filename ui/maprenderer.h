@@ -136,7 +136,7 @@ private:
     QString m_source;
 };
 
-/// The font used for map and chart text: Noto Sans CJK SC, so that Chinese names render everywhere.
+/// The font used for map and chart text: Noto Sans for Latin script and digits, Noto Sans CJK SC for Chinese.
 QFont mapFont(qreal pointSize, bool bold = false);
 /// A unit's name without its administrative suffix, for labels: 广西壮族自治区 → 广西, 长沙市 → 长沙.
 QString shortName(const QString &nameZh);

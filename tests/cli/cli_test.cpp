@@ -1,10 +1,12 @@
 // Runs the real renkou-cli binary and checks its output and exit codes.
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -129,7 +131,8 @@ TEST(Cli, WorksOnAnotherBundleGivenWithData)
 TEST(Cli, HelpOnEveryCommand)
 {
     for (const QString &command : {QStringLiteral("table"), QStringLiteral("series"), QStringLiteral("regions"),
-                                   QStringLiteral("indicators"), QStringLiteral("classify")}) {
+                                   QStringLiteral("indicators"), QStringLiteral("classify"), QStringLiteral("map"),
+                                   QStringLiteral("chart")}) {
         const CliRun r = cli({command, QStringLiteral("--help")});
         EXPECT_EQ(r.exitCode, 0) << command.toStdString();
         EXPECT_TRUE(r.out.startsWith(QStringLiteral("Usage: renkou-cli %1").arg(command))) << r.out.toStdString();
@@ -262,4 +265,92 @@ TEST(Cli, ClassifyQuantileAndDiverging)
     EXPECT_EQ(dl[1].section(u',', 1, 1), QStringLiteral("-740000"));
     EXPECT_EQ(dl[7].section(u',', 2, 2), QStringLiteral("740000"));
     EXPECT_TRUE(dl[4].endsWith(QStringLiteral("no change (0),#f7f7f7"))) << dl[4].toStdString();
+}
+
+namespace {
+QString runTool(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+} // namespace
+
+TEST(Cli, MapExportsPngSvgAndPdf)
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("map.png"));
+    const CliRun r = cli({QStringLiteral("map"), QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--out"), png,
+                          QStringLiteral("--scale"), QStringLiteral("2")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(QImage(png).size(), QSize(1700, 1200));
+
+    const QString pdf = dir.filePath(QStringLiteral("change.pdf"));
+    const CliRun p = cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("population"), QStringLiteral("--diverging"),
+                          QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--out"), pdf});
+    ASSERT_EQ(p.exitCode, 0) << p.err.toStdString();
+    // 850×600 layout pixels at 96 per inch: a 637.5 × 450 pt page. Title, names and sources stay text.
+    const QString info = runTool(QStringLiteral("pdfinfo"), {pdf});
+    EXPECT_TRUE(info.contains(QRegularExpression(QStringLiteral("Page size: +637(\\.5)? x 450 pts")))) << info.toStdString();
+    const QString text = runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    EXPECT_TRUE(text.contains(QStringLiteral("Change in resident population"))) << text.left(300).toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("2023–2024")));
+    EXPECT_TRUE(text.contains(QStringLiteral("吉林省")));
+    EXPECT_TRUE(text.contains(QStringLiteral("NBS annual data table E0103")));
+
+    const QString svg = dir.filePath(QStringLiteral("map.svg"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--out"), svg,
+                   QStringLiteral("--lang"), QStringLiteral("en")}).exitCode, 0);
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(xml.contains(QStringLiteral("Resident population")));
+    EXPECT_TRUE(xml.contains(QStringLiteral(">Shandong<")));
+}
+
+TEST(Cli, MapNeverReplacesAFileWithoutForce)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("map.png"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("earlier");
+    f.close();
+    const CliRun refused = cli({QStringLiteral("map"), QStringLiteral("--out"), path});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("--force"))) << refused.err.toStdString();
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), QByteArray("earlier"));
+    f.close();
+    EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--out"), path, QStringLiteral("--force")}).exitCode, 0);
+    EXPECT_FALSE(QImage(path).isNull());
+    // Usage errors: no --out, an unknown suffix, a level without boundaries.
+    EXPECT_EQ(cli({QStringLiteral("map")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--out"), dir.filePath(QStringLiteral("m.gif"))}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--level"), QStringLiteral("region"), QStringLiteral("--out"),
+                   dir.filePath(QStringLiteral("r.png"))}).exitCode, 2);
+}
+
+TEST(Cli, ChartExportsIndexedSeries)
+{
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+    const CliRun r = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000,440000"), QStringLiteral("--mode"),
+                          QStringLiteral("indexed"), QStringLiteral("--out"), svg});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(xml.contains(QStringLiteral("index, 2000 = 100")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("Shandong")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("Guangdong")));
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    ASSERT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--out"), png,
+                   QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--dpi"), QStringLiteral("600")}).exitCode, 0);
+    EXPECT_EQ(QImage(png).width(), 2008);
+    EXPECT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("999999"), QStringLiteral("--out"),
+                   dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
+    EXPECT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--mode"),
+                   QStringLiteral("bars"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 2);
 }

@@ -2,13 +2,18 @@
 // then look at the side panel and at the pixels.
 #include "chartpanel.h"
 #include "databundle.h"
+#include "exporter.h"
 #include "mainwindow.h"
 #include "mapview.h"
 #include "palette.h"
 #include "timeline.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -240,4 +245,67 @@ TEST_F(MainWindowTest, WheelZoomsAndTheViewResets)
     EXPECT_FALSE(m_map->renderer().showsInset());
     QTest::keyClick(m_map, Qt::Key_0);
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(m_map->renderer().viewBox().width() - full.width()) < 1, 2000);
+}
+
+TEST_F(MainWindowTest, ExportedPngHasTheSizeAndTheColourAtAProvince)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("map.png"));
+    ui::MapRenderer &r = m_map->renderer();
+    r.setLabelLanguage(ui::LabelLanguage::None); // labels sit on the interior points
+    ASSERT_TRUE(ui::exportMap(r, path, {ui::ExportSize::atScale(2), false}).ok());
+    const QImage image(path);
+    ASSERT_EQ(image.size(), QSize(1700, 1200));
+    const QRectF layout(0, 0, 850, 600);
+    const QPoint guangdong = (*r.devicePointOf(QStringLiteral("440000"), layout) * 2).toPoint();
+    EXPECT_EQ(image.pixelColor(guangdong).rgb(), core::sequentialPalette(5).back().rgb());
+    // 85 mm at 300 dpi: 85 / 25.4 × 300 = 1004 pixels wide, and the file says 300 dpi.
+    const QString print = dir.filePath(QStringLiteral("print.png"));
+    ASSERT_TRUE(ui::exportMap(r, print, {ui::ExportSize::forPrint(85, 300), false}).ok());
+    const QImage printed(print);
+    EXPECT_EQ(printed.width(), 1004);
+    EXPECT_NEAR(printed.dotsPerMeterX() * 0.0254, 300, 0.5);
+}
+
+TEST_F(MainWindowTest, ARefusedExportLeavesTheEarlierFileIntact)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("map.pdf"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("the user's earlier file");
+    }
+    const core::Status refused = ui::exportMap(m_map->renderer(), path, {ui::ExportSize::atScale(1), false});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, core::Error::Code::Exists);
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), QByteArray("the user's earlier file"));
+    // A directory where the file should go: an error, nothing written.
+    const core::Status intoDir = ui::exportMap(m_map->renderer(), dir.path() + QStringLiteral("/sub.png"), {});
+    EXPECT_TRUE(intoDir.ok());
+    QDir(dir.path()).mkdir(QStringLiteral("taken.png"));
+    EXPECT_FALSE(ui::exportMap(m_map->renderer(), dir.filePath(QStringLiteral("taken.png")), {ui::ExportSize::atScale(1), true}).ok());
+}
+
+TEST_F(MainWindowTest, ReportPackWritesEveryFile)
+{
+    clickUnit(QStringLiteral("370000"));
+    QTemporaryDir dir;
+    ASSERT_TRUE(m_window->writeReportPack(dir.path(), false).ok());
+    for (const char *name : {"map.png", "map.pdf", "chart.png", "chart.svg", "data.csv", "sources.txt"})
+        EXPECT_GT(QFileInfo(dir.filePath(QString::fromLatin1(name))).size(), 100) << name;
+    QFile csv(dir.filePath(QStringLiteral("data.csv")));
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QByteArray data = csv.readAll();
+    EXPECT_TRUE(data.startsWith("\xEF\xBB\xBF" "code,name_zh,name_en,year,value,unit,source,flag,note,rank,from_year\n"));
+    EXPECT_TRUE(data.contains(QStringLiteral("370000,山东省,Shandong,2024,100800000,persons,nbs-annual-pypsa,estimate").toUtf8()));
+    QFile sources(dir.filePath(QStringLiteral("sources.txt")));
+    ASSERT_TRUE(sources.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(sources.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("[nbs-annual-pypsa]")));
+    EXPECT_TRUE(text.contains(QStringLiteral("[cn-atlas]")));
+    // A second pack into the same folder is refused without permission to replace.
+    EXPECT_FALSE(m_window->writeReportPack(dir.path(), false).ok());
 }
