@@ -20,14 +20,8 @@ void Controller::load(const QString &dir)
     const QString cache = core::DataBundle::defaultCacheDir();
     QtConcurrent::run([dir, cache] { return core::DataBundle::load(dir, core::DataBundle::Parts::TablesAndProvinces, cache); })
         .then(this, [this, generation](core::Result<core::DataBundle> result) {
-            if (generation != m_generation)
+            if (!stepDone(generation, result ? nullptr : &result.error()))
                 return;
-            --m_pendingSteps;
-            if (!result) {
-                m_pendingSteps = 0;
-                emit failed(result.error().toString());
-                return;
-            }
             m_incoming = std::make_unique<core::DataBundle>(std::move(result).value());
             if (!m_incomingLayers) {
                 // Show the first map now; the other layers join when they arrive.
@@ -40,17 +34,24 @@ void Controller::load(const QString &dir)
         });
     QtConcurrent::run([dir, cache] { return core::DataBundle::loadOtherLayers(dir, cache); })
         .then(this, [this, generation](core::Result<core::DataBundle::OtherLayers> result) {
-            if (generation != m_generation)
+            if (!stepDone(generation, result ? nullptr : &result.error()))
                 return;
-            --m_pendingSteps;
-            if (!result) {
-                m_pendingSteps = 0;
-                emit failed(result.error().toString());
-                return;
-            }
             m_incomingLayers = std::move(result).value();
             adoptIfBoth();
         });
+}
+
+bool Controller::stepDone(quint64 generation, const core::Error *error)
+{
+    if (generation != m_generation)
+        return false; // a newer load replaced this one
+    --m_pendingSteps;
+    if (error) {
+        m_pendingSteps = 0;
+        emit failed(error->toString());
+        return false;
+    }
+    return true;
 }
 
 void Controller::adoptIfBoth()

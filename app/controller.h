@@ -32,6 +32,8 @@ signals:
     void failed(const QString &message);
 
 private:
+    /// Books a finished step: false when its result is stale or failed (a failure is reported).
+    bool stepDone(quint64 generation, const core::Error *error);
     void adoptIfBoth();
 
     std::unique_ptr<core::DataBundle> m_bundle;

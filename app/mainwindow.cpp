@@ -600,6 +600,14 @@ QString MainWindow::sourcesText() const
     return text;
 }
 
+void MainWindow::reportExport(const core::Status &status, const QString &path)
+{
+    if (!status)
+        QMessageBox::warning(this, tr("Export failed"), status.error().toString());
+    else
+        statusBar()->showMessage(tr("Written: %1").arg(path));
+}
+
 void MainWindow::exportMapDialog()
 {
     if (!bundle())
@@ -612,11 +620,7 @@ void MainWindow::exportMapDialog()
                                                       tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    const core::Status status = ui::exportMap(m_map->renderer(), path, {*size, true});
-    if (!status)
-        QMessageBox::warning(this, tr("Export failed"), status.error().toString());
-    else
-        statusBar()->showMessage(tr("Map written to %1").arg(path));
+    reportExport(ui::exportMap(m_map->renderer(), path, {*size, true}), path);
 }
 
 void MainWindow::exportChartDialog()
@@ -632,13 +636,10 @@ void MainWindow::exportChartDialog()
                                                       tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    const core::Status status = ui::exportPicture(path, {*size, true}, [this](QPainter &p, const QRectF &target) {
-        m_chart->render(p, target, m_caption->text());
-    });
-    if (!status)
-        QMessageBox::warning(this, tr("Export failed"), status.error().toString());
-    else
-        statusBar()->showMessage(tr("Chart written to %1").arg(path));
+    reportExport(ui::exportPicture(path, {*size, true}, [this](QPainter &p, const QRectF &target) {
+                     m_chart->render(p, target, m_caption->text());
+                 }),
+                 path);
 }
 
 void MainWindow::exportDataDialog()
@@ -652,11 +653,7 @@ void MainWindow::exportDataDialog()
     const bool bom = QMessageBox::question(this, tr("Excel"),
                                            tr("Add a byte-order mark, so that Excel on a Chinese Windows opens the file as UTF-8?"))
                      == QMessageBox::Yes;
-    const core::Status status = ui::writeFileAtomically(path, core::columnCsv(m_column, bom), true);
-    if (!status)
-        QMessageBox::warning(this, tr("Export failed"), status.error().toString());
-    else
-        statusBar()->showMessage(tr("Data written to %1").arg(path));
+    reportExport(ui::writeFileAtomically(path, core::columnCsv(m_column, bom), true), path);
 }
 
 core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress)
@@ -711,10 +708,7 @@ void MainWindow::exportReportPackDialog()
         QCoreApplication::processEvents();
         return !dialog.wasCanceled();
     });
-    if (!status)
-        QMessageBox::warning(this, tr("Report pack"), status.error().toString());
-    else
-        statusBar()->showMessage(tr("Report pack written to %1").arg(dir));
+    reportExport(status, dir);
 }
 
 } // namespace renkou::app

@@ -55,6 +55,8 @@ signals:
 private:
     void buildUi();
     void exportMapDialog();
+    /// Tells the user how an export went: a warning naming the file and problem, or a status message.
+    void reportExport(const core::Status &status, const QString &path);
     void exportChartDialog();
     void exportDataDialog();
     void exportReportPackDialog();
