@@ -28,6 +28,7 @@
 #include <QStringListModel>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <set>
 
 namespace renkou::app {
 
@@ -94,8 +95,14 @@ void MainWindow::buildUi()
     m_caption->setFont(ui::mapFont(8.5));
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_caption->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_chartMode = new QComboBox;
+    m_chartMode->setObjectName(QStringLiteral("chartMode"));
+    m_chartMode->addItem(tr("Absolute values"));
+    m_chartMode->addItem(tr("Indexed: first year all have = 100"));
+    connect(m_chartMode, &QComboBox::currentIndexChanged, this, &MainWindow::updateSidePanel);
     layout->addWidget(m_name);
     layout->addWidget(m_details);
+    layout->addWidget(m_chartMode);
     layout->addWidget(m_chart, 1);
     layout->addWidget(m_caption);
 
@@ -437,8 +444,10 @@ void MainWindow::updateSidePanel()
     const core::DataBundle &b = *bundle();
     const core::Level lvl = level();
     std::vector<ui::ChartSeries> series;
+    std::vector<ui::ChartBreak> breaks;
     std::vector<std::pair<QString, int>> sourceYears;
     QStringList names;
+    std::set<int> commonYears;
     int first = 0, last = 0;
     for (const QString &code : m_selection) {
         const core::Region *region = b.regions.find(code, lvl);
@@ -446,10 +455,21 @@ void MainWindow::updateSidePanel()
             continue;
         names << bilingualName(*region);
         const auto points = b.population.series(code, QStringLiteral("resident_population"));
+        std::set<int> years;
         for (const core::Observation &o : points) {
             sourceYears.emplace_back(o.source, o.year);
+            years.insert(o.year);
             first = first ? std::min(first, o.year) : o.year;
             last = std::max(last, o.year);
+        }
+        if (series.empty())
+            commonYears = years;
+        else
+            std::erase_if(commonYears, [&](int y) { return !years.contains(y); });
+        for (const core::Note *n : b.notes.forUnit(code, lvl)) {
+            if (n->kind == u"series_break" && n->year
+                && std::none_of(breaks.begin(), breaks.end(), [&](const ui::ChartBreak &x) { return x.year == *n->year; }))
+                breaks.push_back({*n->year, n->textEn});
         }
         series.push_back({bilingualName(*region), points});
     }
@@ -468,9 +488,13 @@ void MainWindow::updateSidePanel()
         details += u'\n' + tr("%1 in %2: no data").arg(m_column.indicator.description, when);
     m_details->setText(details);
 
-    m_chart->showSeries(series.size() == 1 ? tr("%1 — resident population").arg(names.front())
-                                           : tr("Resident population"),
-                        QStringLiteral("persons"), series);
+    const bool indexed = m_chartMode->currentIndex() == 1 && !commonYears.empty();
+    const int baseYear = commonYears.empty() ? 0 : *commonYears.begin();
+    QString title = series.size() == 1 ? tr("%1 — resident population").arg(names.front()) : tr("Resident population");
+    if (indexed)
+        title += tr(" (index, %1 = 100)").arg(baseYear);
+    m_chart->showSeries(title, QStringLiteral("persons"), series,
+                        indexed ? ui::ChartMode::Indexed : ui::ChartMode::Absolute, baseYear, breaks);
     if (sourceYears.empty()) {
         m_caption->setText(tr("No resident population data for this unit in the loaded tables."));
         return;

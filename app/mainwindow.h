@@ -86,6 +86,7 @@ private:
     QLabel *m_caption = nullptr;
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_indicatorBox = nullptr;
+    QComboBox *m_chartMode = nullptr;
     QLineEdit *m_search = nullptr;
     QAction *m_growthAction = nullptr;
     QAction *m_scaleWithinAction = nullptr;

@@ -2,7 +2,9 @@
 
 #include "maprenderer.h"
 
+#include <QCursor>
 #include <QFontMetricsF>
+#include <QToolTip>
 #include <QPainter>
 
 #include <QChart>
@@ -59,10 +61,11 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &
 }
 
 void ChartPanel::showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &input,
-                            ChartMode mode, int baseYear)
+                            ChartMode mode, int baseYear, const std::vector<ChartBreak> &breaks)
 {
     clear();
     m_leftOut.clear();
+    m_breaks.clear();
     m_chart->setTitle(title);
     std::vector<ChartSeries> series;
     if (mode == ChartMode::Indexed) {
@@ -127,6 +130,23 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
                 marker->setVisible(false);
         }
     };
+
+    // Series breaks: a dashed line between the last year before and the first year after, the note on hover.
+    for (const ChartBreak &b : breaks) {
+        if (b.year <= first || b.year > last)
+            continue;
+        auto *line = new QLineSeries;
+        QPen pen(QColor(0x77, 0x77, 0x77), 1.5, Qt::DashLine);
+        line->setPen(pen);
+        line->append(b.year - 0.5, axisY->min());
+        line->append(b.year - 0.5, axisY->max());
+        const QString text = b.text;
+        connect(line, &QLineSeries::hovered, this, [text](const QPointF &, bool state) {
+            state ? QToolTip::showText(QCursor::pos(), text) : QToolTip::hideText();
+        });
+        attach(line, false);
+        m_breaks.push_back(b);
+    }
 
     for (size_t k = 0; k < series.size(); ++k) {
         const QColor color = single ? QColor(0x22, 0x5e, 0xa8) : QColor::fromString(QLatin1String(dark2[k % 8]));

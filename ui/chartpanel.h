@@ -17,6 +17,12 @@ struct ChartSeries {
     std::vector<core::Observation> points; ///< one per year with data, by year
 };
 
+/// A break in a series (notes.csv `series_break`): drawn as a dashed line before `year`, with `text` on hover.
+struct ChartBreak {
+    int year = 0;
+    QString text;
+};
+
 /// How series are plotted: as published, or indexed to a base year (= 100).
 enum class ChartMode { Absolute, Indexed };
 
@@ -31,7 +37,9 @@ public:
     /// Indexed: every value over the series' value in `baseYear` × 100 (a series without a value in the base
     /// year is left out and named in the chart's caption line).
     void showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series,
-                    ChartMode mode = ChartMode::Absolute, int baseYear = 0);
+                    ChartMode mode = ChartMode::Absolute, int baseYear = 0, const std::vector<ChartBreak> &breaks = {});
+    /// The breaks drawn by the last showSeries() (those inside the plotted years).
+    const std::vector<ChartBreak> &drawnBreaks() const { return m_breaks; }
     /// Paints the chart into `target` on any painter (image, SVG, PDF), with `caption` (unit, sources,
     /// notes) word-wrapped under it.
     void render(QPainter &painter, const QRectF &target, const QString &caption);
@@ -46,6 +54,7 @@ public:
 
 private:
     QStringList m_leftOut;
+    std::vector<ChartBreak> m_breaks;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     std::vector<std::vector<int>> m_years;

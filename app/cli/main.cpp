@@ -583,6 +583,7 @@ int cmdChart(const QStringList &args, const QString &name)
     std::vector<renkou::ui::ChartSeries> series;
     std::vector<std::pair<QString, int>> sourceYears;
     QStringList notes;
+    std::vector<renkou::ui::ChartBreak> breaks;
     std::set<int> common_years;
     for (const QString &c : parser.value(codes).split(u',', Qt::SkipEmptyParts)) {
         const Region *r = bundle->regions.find(c.trimmed());
@@ -601,9 +602,12 @@ int cmdChart(const QStringList &args, const QString &name)
             common_years = years;
         else
             std::erase_if(common_years, [&](int y) { return !years.contains(y); });
-        for (const Note *n : bundle->notes.forUnit(r->code, r->level))
-            if (n->kind == u"series_break" && !notes.contains(n->textEn))
+        for (const Note *n : bundle->notes.forUnit(r->code, r->level)) {
+            if (n->kind == u"series_break" && n->year && !notes.contains(n->textEn)) {
                 notes << n->textEn;
+                breaks.push_back({*n->year, n->textEn});
+            }
+        }
         series.push_back({renkou::ui::bilingualName(*r), points});
     }
     if (m == u"indexed" && !baseYear) {
@@ -617,7 +621,7 @@ int cmdChart(const QStringList &args, const QString &name)
     chart.showSeries(QStringLiteral("%1%2").arg(indicator->description,
                                                 m == u"indexed" ? QStringLiteral(" — index, %1 = 100").arg(*baseYear) : QString()),
                      indicator->unit, series, m == u"indexed" ? renkou::ui::ChartMode::Indexed : renkou::ui::ChartMode::Absolute,
-                     baseYear.value_or(0));
+                     baseYear.value_or(0), breaks);
     if (!chart.leftOut().isEmpty()) {
         std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", *baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
         return kExitData;

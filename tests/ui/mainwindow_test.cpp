@@ -9,6 +9,7 @@
 #include "timeline.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -308,4 +309,23 @@ TEST_F(MainWindowTest, ReportPackWritesEveryFile)
     EXPECT_TRUE(text.contains(QStringLiteral("[cn-atlas]")));
     // A second pack into the same folder is refused without permission to replace.
     EXPECT_FALSE(m_window->writeReportPack(dir.path(), false).ok());
+}
+
+TEST_F(MainWindowTest, ChartMarksSeriesBreaksAndIndexesToACommonYear)
+{
+    clickUnit(QStringLiteral("370000"));
+    const auto *chart = m_window->findChild<ui::ChartPanel *>(QStringLiteral("chartPanel"));
+    std::vector<int> breakYears;
+    for (const ui::ChartBreak &b : chart->drawnBreaks())
+        breakYears.push_back(b.year);
+    // notes.csv: the 2010 and 2020 revisions of every province's series.
+    EXPECT_EQ(breakYears, (std::vector<int>{2010, 2020}));
+    EXPECT_TRUE(chart->drawnBreaks().front().text.contains(QStringLiteral("revision, not migration")));
+    auto *mode = m_window->findChild<QComboBox *>(QStringLiteral("chartMode"));
+    ASSERT_NE(mode, nullptr);
+    mode->setCurrentIndex(1);
+    clickUnit(QStringLiteral("440000"), Qt::ControlModifier);
+    ASSERT_EQ(chart->seriesCount(), 2);
+    EXPECT_TRUE(chart->leftOut().isEmpty());
+    EXPECT_EQ(chart->plottedYears(0).front(), 2000);
 }
