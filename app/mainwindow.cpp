@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartpanel.h"
+#include "columnmodel.h"
 #include "columntable.h"
 #include "exporter.h"
 #include "mapscene.h"
@@ -10,7 +11,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -100,11 +107,50 @@ void MainWindow::buildUi()
     m_chartMode->addItem(tr("Absolute values"));
     m_chartMode->addItem(tr("Indexed: first year all have = 100"));
     connect(m_chartMode, &QComboBox::currentIndexChanged, this, &MainWindow::updateSidePanel);
+    auto *trend = new QWidget;
+    auto *trendLayout = new QVBoxLayout(trend);
+    trendLayout->setContentsMargins(0, 0, 0, 0);
+    trendLayout->addWidget(m_chartMode);
+    trendLayout->addWidget(m_chart, 1);
+    trendLayout->addWidget(m_caption);
+
+    // The numbers behind the map: sortable (by value it is the ranking), the selection in bold, copyable.
+    m_tableModel = new ui::ColumnModel(this);
+    auto *sorted = new ui::ColumnSortModel(this);
+    sorted->setSourceModel(m_tableModel);
+    auto *table = new QTableView;
+    table->setObjectName(QStringLiteral("numbersTable"));
+    table->setModel(sorted);
+    table->setSortingEnabled(true);
+    table->sortByColumn(ui::ColumnModel::Value, Qt::DescendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *copy = new QPushButton(tr("Copy table"));
+    connect(copy, &QPushButton::clicked, this, [sorted] { QGuiApplication::clipboard()->setText(ui::ColumnModel::toTsv(*sorted)); });
+    auto *copyRows = new QAction(tr("Copy"), table);
+    copyRows->setShortcut(QKeySequence::Copy);
+    copyRows->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyRows, &QAction::triggered, this, [table, sorted] {
+        QGuiApplication::clipboard()->setText(ui::ColumnModel::toTsv(*sorted, table->selectionModel()->selectedRows()));
+    });
+    table->addAction(copyRows);
+    connect(table, &QTableView::doubleClicked, this, [this, sorted](const QModelIndex &i) {
+        goTo(sorted->index(i.row(), ui::ColumnModel::Code).data().toString());
+    });
+    auto *numbers = new QWidget;
+    auto *numbersLayout = new QVBoxLayout(numbers);
+    numbersLayout->setContentsMargins(0, 0, 0, 0);
+    numbersLayout->addWidget(table, 1);
+    numbersLayout->addWidget(copy, 0, Qt::AlignRight);
+
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("sideTabs"));
+    tabs->addTab(trend, tr("Trend"));
+    tabs->addTab(numbers, tr("Table and ranking"));
     layout->addWidget(m_name);
     layout->addWidget(m_details);
-    layout->addWidget(m_chartMode);
-    layout->addWidget(m_chart, 1);
-    layout->addWidget(m_caption);
+    layout->addWidget(tabs, 1);
 
     auto *splitter = new QSplitter;
     splitter->addWidget(mapColumn);
@@ -380,6 +426,8 @@ void MainWindow::refresh()
                                                     year, previous)
                               : core::Column{};
     r.setSelection(featureIndices(m_selection));
+    m_tableModel->setColumn(m_column);
+    m_tableModel->setSelectedCodes(QSet<QString>(m_selection.begin(), m_selection.end()));
     m_breadcrumb->setText(m_drill.isEmpty()
                               ? tr("China 中国 · %1").arg(levelLabel(lvl))
                               : tr("<a href=\"back\">China 中国</a> › %1  <span style=\"color:#777\">(Backspace: back)</span>")
@@ -433,6 +481,7 @@ void MainWindow::selectRegion(const QString &code, bool add)
         m_selection = {code};
     }
     m_map->renderer().setSelection(featureIndices(m_selection));
+    m_tableModel->setSelectedCodes(QSet<QString>(m_selection.begin(), m_selection.end()));
     m_map->update();
     updateSidePanel();
 }

@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 
 namespace renkou::ui {
+class ColumnModel;
 class MapView;
 class ChartPanel;
 class Timeline;
@@ -87,6 +88,7 @@ private:
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_indicatorBox = nullptr;
     QComboBox *m_chartMode = nullptr;
+    ui::ColumnModel *m_tableModel = nullptr;
     QLineEdit *m_search = nullptr;
     QAction *m_growthAction = nullptr;
     QAction *m_scaleWithinAction = nullptr;
