@@ -126,6 +126,7 @@ void MainWindow::buildUi()
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *copy = new QPushButton(tr("Copy table"));
     connect(copy, &QPushButton::clicked, this, [sorted] { QGuiApplication::clipboard()->setText(ui::ColumnModel::toTsv(*sorted)); });
     auto *copyRows = new QAction(tr("Copy"), table);
