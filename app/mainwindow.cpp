@@ -733,16 +733,16 @@ void MainWindow::exportDataDialog()
 core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress)
 {
     const QDir d(dir);
-    const ui::ExportOptions map{ui::ExportSize::atScale(2), overwrite};
+    const ui::ExportOptions size{ui::ExportSize::atScale(2), overwrite};
+    const auto map = [&](const QString &p) { return ui::exportMap(m_map->renderer(), p, size); };
+    const auto chart = [&](const QString &p) {
+        return ui::exportPicture(p, size, [this](QPainter &pa, const QRectF &t) { m_chart->render(pa, t, m_caption->text()); });
+    };
     const std::vector<std::pair<QString, std::function<core::Status(const QString &)>>> steps = {
-        {QStringLiteral("map.png"), [&](const QString &p) { return ui::exportMap(m_map->renderer(), p, map); }},
-        {QStringLiteral("map.pdf"), [&](const QString &p) { return ui::exportMap(m_map->renderer(), p, map); }},
-        {QStringLiteral("chart.png"), [&](const QString &p) {
-             return ui::exportPicture(p, map, [this](QPainter &pa, const QRectF &t) { m_chart->render(pa, t, m_caption->text()); });
-         }},
-        {QStringLiteral("chart.svg"), [&](const QString &p) {
-             return ui::exportPicture(p, map, [this](QPainter &pa, const QRectF &t) { m_chart->render(pa, t, m_caption->text()); });
-         }},
+        {QStringLiteral("map.png"), map},
+        {QStringLiteral("map.pdf"), map},
+        {QStringLiteral("chart.png"), chart},
+        {QStringLiteral("chart.svg"), chart},
         {QStringLiteral("data.csv"), [&](const QString &p) { return ui::writeFileAtomically(p, core::columnCsv(m_column, true), overwrite); }},
         {QStringLiteral("sources.txt"), [&](const QString &p) { return ui::writeFileAtomically(p, sourcesText().toUtf8(), overwrite); }},
     };
