@@ -653,7 +653,7 @@ void printUsage(FILE *stream)
 {
     QString text = QStringLiteral("Usage: renkou-cli <command> [options]\n\nCommands:\n");
     for (const auto &[name, command] : commands())
-        text += QStringLiteral("  %1  %2\n").arg(name, -8).arg(command.second);
+        text += QStringLiteral("  %1  %2\n").arg(name, -10).arg(command.second);
     text += QStringLiteral("\nEvery command takes --help and --data DIR.\n"
                            "Exit status: 0 success, 1 data or input error, 2 usage error.\n");
     std::fputs(qPrintable(text), stream);
