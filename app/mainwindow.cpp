@@ -30,7 +30,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QHBoxLayout>
 #include <QStatusBar>
 #include <QStringListModel>
 #include <QToolBar>
@@ -59,6 +61,8 @@ MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(pa
     m_map->renderer().setTitle(tr("Loading data …"));
     m_controller.load(dataDir);
     resize(1440, 900);
+    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
+        splitter->setSizes({1000, 440}); // the map gets most of the width
 }
 
 bool MainWindow::isFullyLoaded() const
@@ -104,13 +108,34 @@ void MainWindow::buildUi()
     m_caption->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_chartMode = new QComboBox;
     m_chartMode->setObjectName(QStringLiteral("chartMode"));
-    m_chartMode->addItem(tr("Absolute values"));
-    m_chartMode->addItem(tr("Indexed: first year all have = 100"));
-    connect(m_chartMode, &QComboBox::currentIndexChanged, this, &MainWindow::updateSidePanel);
+    m_chartMode->addItem(tr("Values"));
+    m_chartMode->addItem(tr("Indexed (base = 100)"));
+    m_chartMode->addItem(tr("Change from year before"));
+    m_chartMode->addItem(tr("Share of province"));
+    m_chartMode->setItemData(3, tr("Share of its province; for a province, of the 31 provinces"), Qt::ToolTipRole);
+    m_chartMode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chartMode->setMinimumContentsLength(16);
+    m_baseYear = new QSpinBox;
+    m_baseYear->setObjectName(QStringLiteral("baseYear"));
+    m_baseYear->setRange(1900, 2100);
+    m_baseYear->setPrefix(tr("base "));
+    m_baseYear->setSpecialValueText(tr("base: auto"));
+    m_baseYear->setToolTip(tr("Base year of the index; auto: the first year every selected unit has"));
+    m_baseYear->setMinimum(1899); // the special value: the first year every selected unit has
+    m_baseYear->setValue(1899);
+    m_baseYear->setEnabled(false);
+    connect(m_chartMode, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_baseYear->setEnabled(i == 1);
+        updateSidePanel();
+    });
+    connect(m_baseYear, &QSpinBox::valueChanged, this, &MainWindow::updateSidePanel);
     auto *trend = new QWidget;
     auto *trendLayout = new QVBoxLayout(trend);
     trendLayout->setContentsMargins(0, 0, 0, 0);
-    trendLayout->addWidget(m_chartMode);
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(m_chartMode, 1);
+    modeRow->addWidget(m_baseYear);
+    trendLayout->addLayout(modeRow);
     trendLayout->addWidget(m_chart, 1);
     trendLayout->addWidget(m_caption);
 
@@ -504,7 +529,9 @@ void MainWindow::updateSidePanel()
         if (!region)
             continue;
         names << bilingualName(*region);
-        const auto points = b.population.series(code, QStringLiteral("resident_population"));
+        const bool share = m_chartMode->currentIndex() == 3;
+        const auto raw = b.population.series(code, QStringLiteral("resident_population"));
+        const auto points = share ? shareSeries(*region, raw) : raw;
         std::set<int> years;
         for (const core::Observation &o : points) {
             sourceYears.emplace_back(o.source, o.year);
@@ -538,19 +565,31 @@ void MainWindow::updateSidePanel()
         details += u'\n' + tr("%1 in %2: no data").arg(m_column.indicator.description, when);
     m_details->setText(details);
 
-    const bool indexed = m_chartMode->currentIndex() == 1 && !commonYears.empty();
-    const int baseYear = commonYears.empty() ? 0 : *commonYears.begin();
+    const int mode = m_chartMode->currentIndex();
+    const bool indexed = mode == 1 && (!commonYears.empty() || m_baseYear->value() != m_baseYear->minimum());
+    const int baseYear = m_baseYear->value() != m_baseYear->minimum() ? m_baseYear->value()
+                                                                       : (commonYears.empty() ? 0 : *commonYears.begin());
     QString title = series.size() == 1 ? tr("%1 — resident population").arg(names.front()) : tr("Resident population");
     if (indexed)
         title += tr(" (index, %1 = 100)").arg(baseYear);
-    m_chart->showSeries(title, QStringLiteral("persons"), series,
-                        indexed ? ui::ChartMode::Indexed : ui::ChartMode::Absolute, baseYear, breaks);
+    else if (mode == 2)
+        title += tr(" — change from the year before");
+    else if (mode == 3)
+        title += tr(" — share of the province (%)");
+    const ui::ChartMode chartMode = indexed ? ui::ChartMode::Indexed : (mode == 2 ? ui::ChartMode::YearOnYear : ui::ChartMode::Absolute);
+    m_chart->showSeries(title, mode == 3 ? QStringLiteral("%") : QStringLiteral("persons"), series, chartMode, baseYear, breaks);
+    const QString leftOut = m_chart->leftOut().isEmpty()
+                                ? QString()
+                                : tr("No value in %1 for %2: left out of the index.\n").arg(baseYear).arg(m_chart->leftOut().join(QStringLiteral(", ")));
     if (sourceYears.empty()) {
         m_caption->setText(tr("No resident population data for this unit in the loaded tables."));
         return;
     }
-    QString caption = tr("Unit: persons (chart in millions; dots are census counts). Source: %1.")
-                          .arg(core::citeSources(b.sources, sourceYears));
+    QString caption = leftOut + tr("Unit: persons (chart in millions; dots are census counts). Source: %1.")
+                                    .arg(core::citeSources(b.sources, sourceYears));
+    if (mode == 3)
+        caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
+                               "provinces), only in years when every one of them has a value.");
     QStringList seen;
     for (const QString &code : m_selection) {
         for (const core::Note *note : b.notes.forUnit(code, lvl)) {
@@ -644,6 +683,33 @@ std::optional<ui::ExportSize> askSize(QWidget *parent)
     return kPresets[items.indexOf(chosen)].size;
 }
 } // namespace
+
+std::vector<core::Observation> MainWindow::shareSeries(const core::Region &unit, const std::vector<core::Observation> &points) const
+{
+    const core::DataBundle &b = *bundle();
+    const core::Region *whole = unit.level == core::Level::Prefecture ? b.regions.find(unit.parentCode, core::Level::Province)
+                                                                       : b.regions.find(unit.parentCode, core::Level::Country);
+    std::vector<core::Observation> out;
+    if (!whole)
+        return out;
+    const auto members = b.regions.members(*whole);
+    for (const core::Observation &o : points) {
+        double total = 0;
+        bool complete = !members.empty();
+        for (const core::Region *m : members) {
+            const auto v = b.population.value(m->code, o.year, QStringLiteral("resident_population"));
+            complete = complete && v.has_value();
+            total += v ? v->value : 0;
+        }
+        if (!complete || total <= 0)
+            continue; // a share needs every unit of the whole: otherwise no value, not a guess
+        core::Observation share = o;
+        share.value = o.value / total * 100.0;
+        share.unit = QStringLiteral("%");
+        out.push_back(share);
+    }
+    return out;
+}
 
 QString MainWindow::sourcesText() const
 {

@@ -11,6 +11,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace renkou::ui {
 class ColumnModel;
@@ -62,6 +63,9 @@ private:
     void exportDataDialog();
     void exportReportPackDialog();
     QString sourcesText() const;
+    /// A unit's series as a share (%) of its province (prefectures) or of China (provinces): only years in
+    /// which every unit of the whole has a value.
+    std::vector<core::Observation> shareSeries(const core::Region &unit, const std::vector<core::Observation> &points) const;
     void onBundleReady();
     void onLayersReady();
     void refresh();
@@ -88,6 +92,7 @@ private:
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_indicatorBox = nullptr;
     QComboBox *m_chartMode = nullptr;
+    QSpinBox *m_baseYear = nullptr;
     ui::ColumnModel *m_tableModel = nullptr;
     QLineEdit *m_search = nullptr;
     QAction *m_growthAction = nullptr;

@@ -7,6 +7,7 @@
 #include <QToolTip>
 #include <QPainter>
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QLegendMarker>
@@ -80,6 +81,19 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
                 o.value = o.value / base->value * 100.0;
             series.push_back(std::move(indexed));
         }
+    } else if (mode == ChartMode::YearOnYear) {
+        // The change from the year before, only where both years have a value.
+        for (const ChartSeries &s : input) {
+            ChartSeries change{s.name, {}};
+            for (size_t i = 1; i < s.points.size(); ++i) {
+                if (s.points[i].year != s.points[i - 1].year + 1)
+                    continue;
+                core::Observation o = s.points[i];
+                o.value = s.points[i].value - s.points[i - 1].value;
+                change.points.push_back(o);
+            }
+            series.push_back(std::move(change));
+        }
     } else {
         series = input;
     }
@@ -98,6 +112,10 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     m_years.assign(series.size(), {});
     if (!any)
         return;
+    if (mode == ChartMode::YearOnYear) {
+        minV = std::min(minV, 0.0); // bars start at 0
+        maxV = std::max(maxV, 0.0);
+    }
     const bool persons = unit == u"persons" && mode == ChartMode::Absolute;
     const double scale = persons ? 1e-6 : 1.0;
     minV *= scale;
@@ -113,15 +131,18 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     axisX->setTickAnchor(first - first % 5);
     axisX->setTickInterval(5);
     auto *axisY = new QValueAxis;
-    axisY->setTitleText(mode == ChartMode::Indexed ? tr("index, %1 = 100").arg(baseYear)
-                                                   : (persons ? tr("million persons") : unit));
+    axisY->setTitleText(mode == ChartMode::Indexed      ? tr("index, %1 = 100").arg(baseYear)
+                        : mode == ChartMode::YearOnYear ? tr("change from the year before (%1)").arg(unit)
+                                                        : (persons ? tr("million persons") : unit));
+    if (mode == ChartMode::YearOnYear)
+        axisY->setLabelFormat(QStringLiteral("%.0f"));
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);
     axisY->setLabelFormat(QStringLiteral("%.1f"));
     axisY->applyNiceNumbers();
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
-    auto attach = [&](QXYSeries *s, bool inLegend) {
+    auto attach = [&](QAbstractSeries *s, bool inLegend) {
         m_chart->addSeries(s);
         s->attachAxis(axisX);
         s->attachAxis(axisY);
@@ -146,6 +167,32 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
         });
         attach(line, false);
         m_breaks.push_back(b);
+    }
+
+    if (mode == ChartMode::YearOnYear) {
+        // Bars as filled areas: a missing change is no bar, never a bar of 0.
+        const double width = 0.8 / double(series.size());
+        for (size_t k = 0; k < series.size(); ++k) {
+            const QColor color = single ? QColor(0x22, 0x5e, 0xa8) : QColor::fromString(QLatin1String(dark2[k % 8]));
+            bool named = false;
+            for (const core::Observation &o : series[k].points) {
+                m_years[k].push_back(o.year);
+                const double left = o.year - 0.4 + width * double(k);
+                auto *upper = new QLineSeries;
+                upper->append(left, o.value * scale);
+                upper->append(left + width, o.value * scale);
+                auto *lower = new QLineSeries;
+                lower->append(left, 0);
+                lower->append(left + width, 0);
+                auto *bar = new QAreaSeries(upper, lower);
+                bar->setColor(o.value < 0 ? color.lighter(130) : color);
+                bar->setBorderColor(color);
+                bar->setName(named ? QString() : series[k].name);
+                attach(bar, !named);
+                named = true;
+            }
+        }
+        return;
     }
 
     for (size_t k = 0; k < series.size(); ++k) {

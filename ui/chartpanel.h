@@ -23,8 +23,9 @@ struct ChartBreak {
     QString text;
 };
 
-/// How series are plotted: as published, or indexed to a base year (= 100).
-enum class ChartMode { Absolute, Indexed };
+/// How series are plotted: as given, indexed to a base year (= 100), or as the change from the year before
+/// (bars; a year whose previous year has no value has no bar).
+enum class ChartMode { Absolute, Indexed, YearOnYear };
 
 /// The trend chart of the side panel. The only place that uses Qt Charts (deprecated from Qt 6.10).
 class ChartPanel : public QWidget {

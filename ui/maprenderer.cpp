@@ -204,7 +204,11 @@ QTransform MapRenderer::worldToDevice(const QRectF &target) const
 {
     if (!m_fill || m_view.isEmpty())
         return {};
-    const QRectF area = mapArea(target);
+    QRectF area = mapArea(target);
+    // With the inset, the country is fitted left of the inset's column, so that the two never overlap
+    // (in a narrow window Taiwan would otherwise sit under the inset).
+    if (showsInset())
+        area.setRight(insetArea(target).left() - 6);
     const qreal scale = std::min(area.width() / m_view.width(), area.height() / m_view.height());
     const qreal offsetX = area.left() + (area.width() - m_view.width() * scale) / 2;
     const qreal offsetY = area.top() + (area.height() - m_view.height() * scale) / 2;
