@@ -547,8 +547,9 @@ int cmdChart(const QStringList &args, const QString &name)
     Common common;
     OutputOptions output;
     const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Unit codes, comma-separated."), QStringLiteral("C1,C2,..."));
-    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("absolute (default) or indexed."), QStringLiteral("MODE"),
-                                  QStringLiteral("absolute"));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  QStringLiteral("absolute (default), indexed, or change (from the year before, as bars)."),
+                                  QStringLiteral("MODE"), QStringLiteral("absolute"));
     const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
                                   QStringLiteral("Y"));
     parser.addOptions({codes, common.indicator, mode, base, common.data});
@@ -563,8 +564,8 @@ int cmdChart(const QStringList &args, const QString &name)
     if (!parser.isSet(codes))
         return usageError(QStringLiteral("--codes is required"), name);
     const QString m = parser.value(mode);
-    if (m != u"absolute" && m != u"indexed")
-        return usageError(QStringLiteral("--mode must be absolute or indexed"), name);
+    if (m != u"absolute" && m != u"indexed" && m != u"change")
+        return usageError(QStringLiteral("--mode must be absolute, indexed or change"), name);
     std::optional<int> baseYear;
     if (parser.isSet(base)) {
         bool ok = false;
@@ -618,10 +619,13 @@ int cmdChart(const QStringList &args, const QString &name)
         baseYear = *common_years.begin();
     }
     renkou::ui::ChartPanel chart;
-    chart.showSeries(QStringLiteral("%1%2").arg(indicator->description,
-                                                m == u"indexed" ? QStringLiteral(" — index, %1 = 100").arg(*baseYear) : QString()),
-                     indicator->unit, series, m == u"indexed" ? renkou::ui::ChartMode::Indexed : renkou::ui::ChartMode::Absolute,
-                     baseYear.value_or(0), breaks);
+    const QString suffix = m == u"indexed" ? QStringLiteral(" — index, %1 = 100").arg(*baseYear)
+                           : m == u"change" ? QStringLiteral(" — change from the year before")
+                                            : QString();
+    const renkou::ui::ChartMode chartMode = m == u"indexed" ? renkou::ui::ChartMode::Indexed
+                                            : m == u"change" ? renkou::ui::ChartMode::YearOnYear
+                                                             : renkou::ui::ChartMode::Absolute;
+    chart.showSeries(indicator->description + suffix, indicator->unit, series, chartMode, baseYear.value_or(0), breaks);
     if (!chart.leftOut().isEmpty()) {
         std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", *baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
         return kExitData;

@@ -349,6 +349,12 @@ TEST(Cli, ChartExportsIndexedSeries)
     ASSERT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--out"), png,
                    QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--dpi"), QStringLiteral("600")}).exitCode, 0);
     EXPECT_EQ(QImage(png).width(), 2008);
+    const QString bars = dir.filePath(QStringLiteral("change.svg"));
+    ASSERT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--mode"),
+                   QStringLiteral("change"), QStringLiteral("--out"), bars}).exitCode, 0);
+    QFile b(bars);
+    ASSERT_TRUE(b.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(QString::fromUtf8(b.readAll()).contains(QStringLiteral("change from the year before")));
     EXPECT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("999999"), QStringLiteral("--out"),
                    dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
     EXPECT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--mode"),
