@@ -134,11 +134,10 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     axisY->setTitleText(mode == ChartMode::Indexed      ? tr("index, %1 = 100").arg(baseYear)
                         : mode == ChartMode::YearOnYear ? tr("change from the year before (%1)").arg(unit)
                                                         : (persons ? tr("million persons") : unit));
-    if (mode == ChartMode::YearOnYear)
-        axisY->setLabelFormat(QStringLiteral("%.0f"));
+
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);
-    axisY->setLabelFormat(QStringLiteral("%.1f"));
+    axisY->setLabelFormat(mode == ChartMode::YearOnYear ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     axisY->applyNiceNumbers();
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
