@@ -174,8 +174,15 @@ void MainWindow::buildUi()
     tabs->setObjectName(QStringLiteral("sideTabs"));
     tabs->addTab(trend, tr("Trend"));
     tabs->addTab(numbers, tr("Table and ranking"));
+    m_census = new QLabel;
+    m_census->setObjectName(QStringLiteral("censusComparison"));
+    m_census->setTextFormat(Qt::RichText);
+    m_census->setWordWrap(true);
+    m_census->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_census->hide();
     layout->addWidget(m_name);
     layout->addWidget(m_details);
+    layout->addWidget(m_census);
     layout->addWidget(tabs, 1);
 
     auto *splitter = new QSplitter;
@@ -564,6 +571,9 @@ void MainWindow::updateSidePanel()
     else
         details += u'\n' + tr("%1 in %2: no data").arg(m_column.indicator.description, when);
     m_details->setText(details);
+    const QString census = current->level == core::Level::Prefecture ? censusComparison(*current) : QString();
+    m_census->setText(census);
+    m_census->setVisible(!census.isEmpty());
 
     const int mode = m_chartMode->currentIndex();
     const bool indexed = mode == 1 && (!commonYears.empty() || m_baseYear->value() != m_baseYear->minimum());
@@ -709,6 +719,59 @@ std::vector<core::Observation> MainWindow::shareSeries(const core::Region &unit,
         out.push_back(share);
     }
     return out;
+}
+
+QString MainWindow::censusComparison(const core::Region &unit) const
+{
+    const core::DataBundle &b = *bundle();
+    const auto ctx = b.context();
+    struct Row {
+        QString label;
+        QString indicator;
+    };
+    const Row rows[] = {{tr("Resident population"), QStringLiteral("population")},
+                        {tr("Urban share"), QStringLiteral("urban_share_pct")},
+                        {tr("Aged 0–14"), QStringLiteral("share_age_0_14")},
+                        {tr("Aged 15–59"), QStringLiteral("share_age_15_59")},
+                        {tr("Aged 60+"), QStringLiteral("share_age_60_plus")}};
+    QString html = tr("<table cellspacing=\"0\" cellpadding=\"2\"><tr><th align=\"left\">Census (1 November)</th>"
+                      "<th align=\"right\">2010</th><th align=\"right\">2020</th><th align=\"right\">change</th></tr>");
+    std::vector<std::pair<QString, int>> sourceYears;
+    bool any = false;
+    for (const Row &row : rows) {
+        const auto info = core::findIndicator(b.population, row.indicator);
+        if (!info)
+            continue;
+        std::optional<double> v[2];
+        for (int i = 0; i < 2; ++i) {
+            const int year = i == 0 ? 2010 : 2020;
+            const core::Column c = core::computeColumn(ctx, core::Level::Prefecture, info.value(), year);
+            if (const core::ColumnEntry *e = c.find(unit.code); e && e->value) {
+                v[i] = e->value;
+                any = true;
+                for (const QString &id : e->source.split(u';'))
+                    sourceYears.emplace_back(id, year);
+            }
+        }
+        const QString u = info->unit;
+        auto cell = [&](const std::optional<double> &x) {
+            return x ? (u == u"persons" ? core::formatFull(*x, u) : QString::number(*x, 'f', 1) + QStringLiteral(" %"))
+                     : tr("no data");
+        };
+        QString change = tr("—");
+        if (v[0] && v[1]) {
+            const double d = *v[1] - *v[0];
+            change = (d > 0 ? QStringLiteral("+") : QString())
+                     + (u == u"persons" ? core::formatFull(d, u) : QString::number(d, 'f', 1) + tr(" pts"));
+        }
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td></tr>")
+                    .arg(row.label, cell(v[0]), cell(v[1]), change);
+    }
+    if (!any)
+        return {};
+    html += QStringLiteral("</table><small>") + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears).toHtmlEscaped())
+            + QStringLiteral("</small>");
+    return html;
 }
 
 QString MainWindow::sourcesText() const

@@ -63,6 +63,8 @@ private:
     void exportDataDialog();
     void exportReportPackDialog();
     QString sourcesText() const;
+    /// The census 2010 vs 2020 comparison of a prefecture-level unit as an HTML table (empty if no census).
+    QString censusComparison(const core::Region &unit) const;
     /// A unit's series as a share (%) of its province (prefectures) or of China (provinces): only years in
     /// which every unit of the whole has a value.
     std::vector<core::Observation> shareSeries(const core::Region &unit, const std::vector<core::Observation> &points) const;
@@ -89,6 +91,7 @@ private:
     QLabel *m_name = nullptr;
     QLabel *m_details = nullptr;
     QLabel *m_caption = nullptr;
+    QLabel *m_census = nullptr; ///< census 2010 vs 2020 of a selected prefecture
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_indicatorBox = nullptr;
     QComboBox *m_chartMode = nullptr;

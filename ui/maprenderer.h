@@ -83,6 +83,7 @@ public:
     /// While the view moves (a flight, a drag), paint with the nearest cached detail level instead of
     /// simplifying anew at every scale step; the exact level is built when it stops.
     void setInteractive(bool interactive) { m_interactive = interactive; }
+    bool isInteractive() const { return m_interactive; }
 
     /// Layer coordinates → device coordinates of the main map for a target rectangle.
     QTransform worldToDevice(const QRectF &target) const;

@@ -42,20 +42,26 @@ QString MapView::tooltipAt(QPointF pos) const
     return code.isEmpty() || !m_tooltip ? QString() : m_tooltip(code);
 }
 
+bool MapView::isFlying() const
+{
+    return m_flight->state() == QAbstractAnimation::Running;
+}
+
 void MapView::flyTo(const core::BoxD &box, bool animate)
 {
     m_flight->stop();
     if (!animate) {
+        m_renderer.setInteractive(false);
         m_renderer.setViewBox(box);
         update();
         return;
     }
     const core::BoxD start = m_renderer.viewBox();
-    m_flight->disconnect(this);
+    disconnect(m_flightStep); // only the previous flight's step; the finished handler stays
     m_renderer.setInteractive(true);
     m_flight->setStartValue(0.0);
     m_flight->setEndValue(1.0);
-    connect(m_flight, &QVariantAnimation::valueChanged, this, [this, start, box](const QVariant &v) {
+    m_flightStep = connect(m_flight, &QVariantAnimation::valueChanged, this, [this, start, box](const QVariant &v) {
         const double t = v.toDouble();
         auto mix = [t](double a, double b) { return a + (b - a) * t; };
         m_renderer.setViewBox({mix(start.minX, box.minX), mix(start.minY, box.minY), mix(start.maxX, box.maxX),
@@ -68,6 +74,7 @@ void MapView::flyTo(const core::BoxD &box, bool animate)
 void MapView::zoomBy(double factor, QPointF anchor)
 {
     m_flight->stop();
+    m_renderer.setInteractive(false);
     m_renderer.zoom(factor, anchor, rect());
     update();
 }

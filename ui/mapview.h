@@ -25,6 +25,8 @@ public:
     QString tooltipAt(QPointF pos) const;
     /// Moves the view to `box` over a short animation (immediately when `animate` is false).
     void flyTo(const core::BoxD &box, bool animate = true);
+    /// True while a flight is under way.
+    bool isFlying() const;
     QSize sizeHint() const override { return {900, 680}; }
 
 signals:
@@ -57,6 +59,7 @@ private:
     QPointF m_lastDragPos;
     bool m_dragging = false;
     QVariantAnimation *m_flight = nullptr;
+    QMetaObject::Connection m_flightStep; ///< the running flight's valueChanged connection
 };
 
 } // namespace renkou::ui

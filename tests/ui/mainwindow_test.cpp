@@ -362,3 +362,37 @@ TEST_F(MainWindowTest, ChangeFromTheYearBeforeAndShareOfTheProvince)
     EXPECT_NEAR(*capital.find(QStringLiteral("430000"))->value, share, 1e-9);
     EXPECT_EQ(chart->plottedYears(), (std::vector<int>{2000, 2010, 2020}));
 }
+
+TEST_F(MainWindowTest, APrefectureShowsItsCensus2010Against2020)
+{
+    ASSERT_TRUE(m_window->goTo(QStringLiteral("430100")));
+    const auto *census = m_window->findChild<QLabel *>(QStringLiteral("censusComparison"));
+    ASSERT_NE(census, nullptr);
+    EXPECT_TRUE(census->isVisible());
+    const QString text = census->text();
+    const auto &store = tables().population;
+    const double p2010 = store.value(QStringLiteral("430100"), 2010, QStringLiteral("resident_population"))->value;
+    const double p2020 = store.value(QStringLiteral("430100"), 2020, QStringLiteral("resident_population"))->value;
+    const double urban2020 = store.value(QStringLiteral("430100"), 2020, QStringLiteral("urban_population"))->value / p2020 * 100;
+    EXPECT_TRUE(text.contains(core::formatFull(p2010, QStringLiteral("persons")))) << text.toStdString();
+    EXPECT_TRUE(text.contains(core::formatFull(p2020, QStringLiteral("persons"))));
+    EXPECT_TRUE(text.contains(QStringLiteral("+") + core::formatFull(p2020 - p2010, QStringLiteral("persons"))));
+    EXPECT_TRUE(text.contains(QString::number(urban2020, 'f', 1) + QStringLiteral(" %")));
+    EXPECT_TRUE(text.contains(QStringLiteral("census")));
+    // A province shows no census comparison.
+    QTest::keyClick(m_map, Qt::Key_Backspace);
+    clickUnit(QStringLiteral("370000"));
+    EXPECT_FALSE(census->isVisible());
+}
+
+TEST_F(MainWindowTest, AfterTwoFlightsTheMapIsDrawnAtFullDetailAgain)
+{
+    // goTo drills into Hunan (one flight) and flies on to Changsha (a second one, stopping the first).
+    ASSERT_TRUE(m_window->goTo(QStringLiteral("430100")));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_map->isFlying(), 3000);
+    EXPECT_FALSE(m_map->renderer().isInteractive());
+    QTest::mouseDClick(m_map, Qt::LeftButton, {}, pointOf(QStringLiteral("430100")));
+    QTest::keyClick(m_map, Qt::Key_Backspace);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_map->isFlying(), 3000);
+    EXPECT_FALSE(m_map->renderer().isInteractive());
+}
