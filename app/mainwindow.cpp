@@ -692,6 +692,21 @@ std::optional<ui::ExportSize> askSize(QWidget *parent)
         return std::nullopt;
     return kPresets[items.indexOf(chosen)].size;
 }
+
+/// A size and a file for a picture export, or nullopt if the user cancels either question. QFileDialog
+/// asks before replacing an existing file.
+std::optional<std::pair<ui::ExportSize, QString>> askPictureTarget(QWidget *parent, const QString &title,
+                                                                   const QString &defaultName)
+{
+    const auto size = askSize(parent);
+    if (!size)
+        return std::nullopt;
+    const QString path = QFileDialog::getSaveFileName(parent, title, defaultName,
+                                                      QCoreApplication::translate("MainWindow", "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+    if (path.isEmpty())
+        return std::nullopt;
+    return std::pair{*size, path};
+}
 } // namespace
 
 std::vector<core::Observation> MainWindow::shareSeries(const core::Region &unit, const std::vector<core::Observation> &points) const
@@ -815,15 +830,8 @@ void MainWindow::exportMapDialog()
 {
     if (!bundle())
         return;
-    const auto size = askSize(this);
-    if (!size)
-        return;
-    // QFileDialog asks before replacing an existing file.
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("map.png"),
-                                                      tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    reportExport(ui::exportMap(m_map->renderer(), path, {*size, true}), path);
+    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png")))
+        reportExport(ui::exportMap(m_map->renderer(), target->second, {target->first, true}), target->second);
 }
 
 void MainWindow::exportChartDialog()
@@ -832,17 +840,10 @@ void MainWindow::exportChartDialog()
         QMessageBox::information(this, tr("Export chart"), tr("Select a region first: its chart is what is exported."));
         return;
     }
-    const auto size = askSize(this);
-    if (!size)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.png"),
-                                                      tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    reportExport(ui::exportPicture(path, {*size, true}, [this](QPainter &p, const QRectF &target) {
-                     m_chart->render(p, target, m_caption->text());
-                 }),
-                 path);
+    if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png")))
+        reportExport(ui::exportPicture(target->second, {target->first, true},
+                                       [this](QPainter &p, const QRectF &r) { m_chart->render(p, r, m_caption->text()); }),
+                     target->second);
 }
 
 void MainWindow::exportDataDialog()

@@ -120,12 +120,7 @@ TEST(BundleFacts, ProvinceColumnOfTheLatestYear)
 namespace {
 ColumnEntry bundleEntry(const char *indicator, Level level, const char *code, int year, std::optional<int> from = {})
 {
-    const auto info = findIndicator(bundle().population, QString::fromLatin1(indicator));
-    EXPECT_TRUE(info.ok()) << indicator;
-    const Column c = computeColumn(bundle().context(), level, info.value(), year, from);
-    const ColumnEntry *e = c.find(QString::fromLatin1(code));
-    EXPECT_NE(e, nullptr) << code;
-    return e ? *e : ColumnEntry{};
+    return renkou::test::entryOf(bundle(), indicator, level, code, year, from);
 }
 } // namespace
 

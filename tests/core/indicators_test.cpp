@@ -22,12 +22,7 @@ const DataBundle &fixture()
 
 ColumnEntry entry(const char *indicator, Level level, const char *code, int year, std::optional<int> from = {})
 {
-    const auto info = findIndicator(fixture().population, QString::fromLatin1(indicator));
-    EXPECT_TRUE(info.ok()) << indicator;
-    const Column c = computeColumn(fixture().context(), level, info.value(), year, from);
-    const ColumnEntry *e = c.find(QString::fromLatin1(code));
-    EXPECT_NE(e, nullptr) << code;
-    return e ? *e : ColumnEntry{};
+    return renkou::test::entryOf(fixture(), indicator, level, code, year, from);
 }
 
 } // namespace
