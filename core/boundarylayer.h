@@ -45,7 +45,14 @@ public:
     static Result<BoundaryLayer> readCached(const QString &path, const Projection &target, const Options &options,
                                             const QString &cacheDir);
 
+    /// The attribute fields of the layer (the first, or `layerName`), for choosing the code field.
+    static Result<QStringList> fields(const QString &path, const QString &layerName = {});
+
     const QString &path() const { return m_path; }
+    /// What the user must be told about a layer that was read: the features repaired with make-valid.
+    const QStringList &warnings() const { return m_warnings; }
+    /// Gives features new codes (old → new), as the join matches them; returns nothing.
+    void recode(const QHash<QString, QString> &newCodes);
     const QString &codeField() const { return m_codeField; }
     const Projection &projection() const { return m_projection; }
     const std::vector<Feature> &features() const { return m_features; }
@@ -53,14 +60,19 @@ public:
     /// Index of the first feature with `code`, or -1.
     int indexOf(const QString &code) const { return m_byCode.value(code, -1); }
 
+    /// Codes that more than one feature carries (the first of them is the one indexOf() finds).
+    QStringList duplicateCodes() const;
+
 private:
     friend class LayerCache;
+    void indexCodes();
     QString m_path;
     QString m_codeField;
     Projection m_projection;
     std::vector<Feature> m_features;
     BoxD m_bounds;
     QHash<QString, int> m_byCode;
+    QStringList m_warnings;
 };
 
 /// Projects a WGS84 longitude/latitude point to `target` through OGR/PROJ.

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -68,6 +69,16 @@ Result<BoundaryLayer> readLayer(const QDir &d, const char *file, BoundaryLayer::
     options.kind = kind;
     return BoundaryLayer::readCached(d.filePath(QString::fromUtf8(file)), Projection::chinaAlbers(), options, cacheDir);
 }
+
+QHash<QString, double> areasOf(const BoundaryLayer &layer)
+{
+    QHash<QString, double> out;
+    for (const Feature &f : layer.features()) {
+        if (!out.contains(f.code))
+            out.insert(f.code, area(f.polygons) / 1e6);
+    }
+    return out;
+}
 } // namespace
 
 Result<DataBundle::OtherLayers> DataBundle::loadOtherLayers(const QString &dir, const QString &cacheDir)
@@ -89,14 +100,108 @@ Result<DataBundle::OtherLayers> DataBundle::loadOtherLayers(const QString &dir, 
     return out;
 }
 
+
 void DataBundle::adopt(OtherLayers layers)
 {
     prefectures = std::move(layers.prefectures);
     nation = std::move(layers.nation);
     lines = std::move(layers.lines);
-    areas.prefecture.clear();
-    for (const Feature &f : prefectures.features())
-        areas.prefecture.insert(f.code, area(f.polygons) / 1e6);
+    areas.prefecture = areasOf(prefectures);
+}
+
+const BoundaryLayer *DataBundle::layer(Level level) const
+{
+    switch (level) {
+    case Level::Province: return &provinces;
+    case Level::Prefecture: return &prefectures;
+    default: return nullptr;
+    }
+}
+
+Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide)
+{
+    auto table = wide ? population.addWideFile(path, *wide) : population.addFile(path);
+    if (!table)
+        return table.error();
+    TableImport out;
+    out.table = std::move(table).value();
+    const QFileInfo info(path);
+    for (const QString &id : std::as_const(out.table.sources)) {
+        sources.add(Source{id, QStringLiteral("Own table %1").arg(info.fileName()), QStringLiteral("loaded by the user"),
+                           info.absoluteFilePath(),
+                           QStringLiteral("file of %1").arg(info.lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                           {}, {}});
+    }
+    const QSet<QString> codes(out.table.codes.begin(), out.table.codes.end());
+    for (Level level : {Level::Province, Level::Prefecture}) {
+        const BoundaryLayer *l = layer(level);
+        const bool hasCodes = std::any_of(codes.begin(), codes.end(), [&](const QString &c) { return regions.find(c, level); });
+        if (hasCodes && !l->features().empty())
+            out.joins.push_back(joinReport(*l, level, codes, regions));
+    }
+    for (const QString &c : std::as_const(out.table.codes)) {
+        if (!regions.find(c))
+            out.unknownCodes << c;
+    }
+    return out;
+}
+
+Result<JoinReport> DataBundle::replaceBoundaries(const QString &path, const BoundaryImportOptions &options,
+                                                 const QString &cacheDir)
+{
+    BoundaryLayer::Options read;
+    read.layerName = options.layerName;
+    if (!options.codeField.isEmpty())
+        read.codeFields = {options.codeField};
+    auto loaded = BoundaryLayer::readCached(path, Projection::chinaAlbers(), read, cacheDir);
+    if (!loaded)
+        return loaded.error();
+    BoundaryLayer layer = std::move(loaded).value();
+    const Level level = options.level.value_or(guessLevel(layer, regions));
+    if (level != Level::Province && level != Level::Prefecture)
+        return Error{Error::Code::Usage, path, {}, QStringLiteral("boundaries replace the province or the prefecture layer")};
+    const QStringList recoded = matchMunicipalityCodes(layer, regions, level);
+    JoinReport report = joinReport(layer, level, population.codes(), regions);
+    report.recoded = recoded;
+    if (report.matched.isEmpty() && report.unmatchedOnMap.size() == int(layer.features().size()))
+        report.warnings << QStringLiteral("no feature's %1 is a %2 code of regions.csv: every unit shows no data")
+                               .arg(layer.codeField(), levelName(level));
+    if (level == Level::Province) {
+        provinces = std::move(layer);
+        areas.province = areasOf(provinces);
+    } else {
+        prefectures = std::move(layer);
+        areas.prefecture = areasOf(prefectures);
+    }
+    return report;
+}
+
+QString TableImport::text(const RegionTable &regions) const
+{
+    QStringList lines;
+    lines << QStringLiteral("Added %1 values of %2 (%3–%4) from %5%6.")
+                 .arg(table.rows)
+                 .arg(table.indicators.join(QStringLiteral(", ")))
+                 .arg(table.firstYear)
+                 .arg(table.lastYear)
+                 .arg(QFileInfo(table.path).fileName(),
+                      table.layout == TableLayout::Wide
+                          ? QStringLiteral(" (wide layout; %1 empty cells left as no data)").arg(table.noDataCells)
+                          : QString());
+    if (table.shadowed > 0)
+        lines << QStringLiteral("%1 values have the code, year, indicator and flag of rows loaded before: the "
+                                "earlier values stay shown, both are in the table view.")
+                     .arg(table.shadowed);
+    for (const JoinReport &j : joins)
+        lines << j.text(regions);
+    if (!unknownCodes.isEmpty()) {
+        QStringList shown = unknownCodes.mid(0, 8);
+        lines << QStringLiteral("Codes of no unit in regions.csv (%1), not shown on any map: %2%3")
+                     .arg(unknownCodes.size())
+                     .arg(shown.join(QStringLiteral(", ")),
+                          unknownCodes.size() > 8 ? QStringLiteral(" and %1 more").arg(unknownCodes.size() - 8) : QString());
+    }
+    return lines.join(u'\n');
 }
 
 Result<DataBundle> DataBundle::load(const QString &dir, Parts parts, const QString &cacheDir)
@@ -134,8 +239,7 @@ Result<DataBundle> DataBundle::load(const QString &dir, Parts parts, const QStri
         if (!provinces)
             return provinces.error();
         bundle.provinces = std::move(provinces).value();
-        for (const Feature &f : bundle.provinces.features())
-            bundle.areas.province.insert(f.code, area(f.polygons) / 1e6);
+        bundle.areas.province = areasOf(bundle.provinces);
     }
     if (parts == Parts::Everything) {
         auto others = loadOtherLayers(bundle.dir, cacheDir);

@@ -1,6 +1,7 @@
 #pragma once
 #include "boundarylayer.h"
 #include "indicators.h"
+#include "join.h"
 #include "notetable.h"
 #include "populationstore.h"
 #include "regiontable.h"
@@ -8,8 +9,25 @@
 #include "sourcetable.h"
 
 #include <QString>
+#include <optional>
 
 namespace renkou::core {
+
+/// A table the user added: what it holds and how it joins the maps that are loaded.
+struct TableImport {
+    TableLoadReport table;
+    std::vector<JoinReport> joins; ///< one per level the table has codes of and whose map is loaded
+    QStringList unknownCodes;      ///< codes of no unit in regions.csv
+
+    QString text(const RegionTable &regions) const;
+};
+
+/// How to read boundaries the user opens.
+struct BoundaryImportOptions {
+    std::optional<Level> level; ///< the level the layer replaces; default: the one its codes match best
+    QString codeField;          ///< default: the first of code, adcode, 区划码, id
+    QString layerName;          ///< default: the first layer
+};
 
 /// The data bundle: where it is, whether this code can read it, and everything in it, loaded.
 struct DataBundle {
@@ -54,6 +72,15 @@ struct DataBundle {
     static Result<OtherLayers> loadOtherLayers(const QString &dir, const QString &cacheDir = {});
     /// Takes over layers read by loadOtherLayers() and measures the prefectures' areas.
     void adopt(OtherLayers layers);
+    /// Adds the user's table (long layout, or wide with `wide` saying what its numbers are). On error the
+    /// bundle is as it was.
+    Result<TableImport> addTable(const QString &path, const std::optional<WideTableSpec> &wide = std::nullopt);
+    /// Replaces the province or prefecture layer with the user's boundaries (any OGR format and CRS) and
+    /// reports the join with the tables. On error the bundle is as it was.
+    Result<JoinReport> replaceBoundaries(const QString &path, const BoundaryImportOptions &options,
+                                         const QString &cacheDir = {});
+    /// The layer of a level (province or prefecture), or nullptr for the others.
+    const BoundaryLayer *layer(Level level) const;
     /// True once the prefecture layer is there.
     bool hasAllLayers() const { return !prefectures.features().empty(); }
 };

@@ -77,7 +77,9 @@ void addLine(const OGRLineString &line, std::vector<LineString> &out)
 }
 
 /// Collects the polygons or lines of `geom` into `feature`; false if the geometry is of another kind.
-bool collect(const OGRGeometry &geom, BoundaryLayer::Kind kind, Feature &feature)
+/// `repaired`: the geometry came from make-valid, which may leave points and lines of collapsed parts
+/// beside the polygons; those are dropped.
+bool collect(const OGRGeometry &geom, BoundaryLayer::Kind kind, Feature &feature, bool repaired = false)
 {
     switch (wkbFlatten(geom.getGeometryType())) {
     case wkbPolygon:
@@ -104,7 +106,7 @@ bool collect(const OGRGeometry &geom, BoundaryLayer::Kind kind, Feature &feature
         return true;
     case wkbGeometryCollection:
         for (const OGRGeometry *g : *geom.toGeometryCollection()) {
-            if (!collect(*g, kind, feature))
+            if (!collect(*g, kind, feature, repaired) && !repaired)
                 return false;
         }
         return true;
@@ -113,7 +115,39 @@ bool collect(const OGRGeometry &geom, BoundaryLayer::Kind kind, Feature &feature
     }
 }
 
+/// Why GEOS finds `geom` invalid ("Self-intersection at 117.2 31.8"), or a general phrase.
+QString validityReason(const OGRGeometry &geom)
+{
+    CPLErrorReset();
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    geom.IsValid(); // GDAL reports GEOS's reason as an error message
+    CPLPopErrorHandler();
+    const QString msg = QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
+    return msg.isEmpty() ? QStringLiteral("GEOS gave no reason") : msg;
+}
+
 } // namespace
+
+Result<QStringList> BoundaryLayer::fields(const QString &path, const QString &layerName)
+{
+    initGdal();
+    if (!QFileInfo::exists(path))
+        return Error{Error::Code::NotFound, path, {}, QStringLiteral("no such file")};
+    CPLErrorReset();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        return Error{Error::Code::Format, path, {},
+                     QStringLiteral("is not a vector file GDAL can read (%1)").arg(lastGdalError())};
+    OGRLayer *layer = layerName.isEmpty() ? (ds->GetLayerCount() > 0 ? ds->GetLayer(0) : nullptr)
+                                          : ds->GetLayerByName(layerName.toUtf8().constData());
+    if (!layer)
+        return Error{Error::Code::Schema, path, {}, QStringLiteral("has no layer '%1'").arg(layerName)};
+    QStringList out;
+    OGRFeatureDefn *defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        out << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
+    return out;
+}
 
 Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection &target, const Options &options)
 {
@@ -146,6 +180,9 @@ Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection 
                          : QStringLiteral("has no layer '%1' (layers: %2)").arg(options.layerName, names.join(u','))};
     }
 
+    if (layer->GetFeatureCount(TRUE) == 0)
+        return Error{Error::Code::Value, path, {}, QStringLiteral("has no features")};
+
     BoundaryLayer out;
     out.m_path = path;
     out.m_projection = target;
@@ -167,16 +204,18 @@ Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection 
     if (!targetSrs)
         return Error{Error::Code::Value, path, {}, targetSrs.error().message};
     OGRSpatialReference sourceSrs;
-    if (const OGRSpatialReference *layerSrs = layer->GetSpatialRef()) {
+    if (const OGRSpatialReference *layerSrs = layer->GetSpatialRef())
         sourceSrs = *layerSrs;
-    } else {
+    else
+        sourceSrs.SetWellKnownGeogCS("WGS84"); // as TopoJSON is
+    if (sourceSrs.IsGeographic()) {
+        // GeoJSON is longitude/latitude by definition; a file written in metres without saying so is not.
         OGREnvelope env;
         if (layer->GetExtent(&env, TRUE) == OGRERR_NONE
             && (env.MinX < -180.5 || env.MaxX > 180.5 || env.MinY < -90.5 || env.MaxY > 90.5))
             return Error{Error::Code::Schema, path, {},
-                         QStringLiteral("has no coordinate reference system and its coordinates are not "
-                                        "longitude/latitude; save it with a CRS (a .prj file for a Shapefile)")};
-        sourceSrs.SetWellKnownGeogCS("WGS84");
+                         QStringLiteral("has no coordinate reference system that fits its coordinates: they are "
+                                        "not longitude/latitude; save it with its CRS (a .prj file for a Shapefile)")};
     }
     sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     TransformPtr transform(OGRCreateCoordinateTransformation(&sourceSrs, &targetSrs.value()));
@@ -205,10 +244,22 @@ Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection 
         if (!geom || geom->IsEmpty())
             return Error{Error::Code::Value, path, where, QStringLiteral("has no geometry")};
         std::unique_ptr<OGRGeometry> projected(geom->clone());
+        bool repaired = false;
+        if (options.kind == Kind::Polygons && !projected->IsValid()) {
+            // Self-intersections and the like: repaired with GEOS make-valid, and the user is told.
+            std::unique_ptr<OGRGeometry> fixed(projected->MakeValid());
+            if (!fixed || fixed->IsEmpty())
+                return Error{Error::Code::Value, path, where,
+                             QStringLiteral("is not a valid polygon and cannot be repaired (%1)").arg(lastGdalError())};
+            out.m_warnings << QStringLiteral("%1: not a valid polygon (%2); repaired with make-valid")
+                                  .arg(where, validityReason(*projected));
+            projected = std::move(fixed);
+            repaired = true;
+        }
         if (projected->transform(transform.get()) != OGRERR_NONE)
             return Error{Error::Code::Value, path, where,
                          QStringLiteral("cannot be projected (%1)").arg(lastGdalError())};
-        if (!collect(*projected, options.kind, feature))
+        if (!collect(*projected, options.kind, feature, repaired))
             return Error{Error::Code::Value, path, where,
                          QStringLiteral("is a %1, not a %2")
                              .arg(QString::fromUtf8(OGRGeometryTypeToName(geom->getGeometryType())),
@@ -218,12 +269,11 @@ Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection 
         for (const LineString &l : feature.lines)
             feature.bounds.expand(boundsOf(l));
         out.m_bounds.expand(feature.bounds);
-        if (!feature.code.isEmpty() && !out.m_byCode.contains(feature.code))
-            out.m_byCode.insert(feature.code, int(out.m_features.size()));
         out.m_features.push_back(std::move(feature));
     }
     if (out.m_features.empty())
         return Error{Error::Code::Value, path, {}, QStringLiteral("has no features")};
+    out.indexCodes();
     return out;
 }
 

@@ -13,7 +13,7 @@ namespace renkou::core {
 
 namespace {
 constexpr quint32 kMagic = 0x524b4c43; // "RKLC"
-constexpr quint32 kVersion = 1;
+constexpr quint32 kVersion = 2; // 2: the layer's warnings
 
 void writePoints(QDataStream &s, const std::vector<PointD> &points)
 {
@@ -99,7 +99,7 @@ public:
         layer.m_path = path;
         layer.m_projection = target;
         quint64 count = 0;
-        s >> layer.m_codeField >> count;
+        s >> layer.m_codeField >> layer.m_warnings >> count;
         if (s.status() != QDataStream::Ok || count > 1'000'000)
             return std::nullopt;
         layer.m_features.resize(size_t(count));
@@ -124,11 +124,7 @@ public:
         }
         if (s.status() != QDataStream::Ok)
             return std::nullopt;
-        for (int i = 0; i < int(layer.m_features.size()); ++i) {
-            const QString &code = layer.m_features[size_t(i)].code;
-            if (!code.isEmpty() && !layer.m_byCode.contains(code))
-                layer.m_byCode.insert(code, i);
-        }
+        layer.indexCodes();
         return layer;
     }
 
@@ -140,7 +136,7 @@ public:
             return;
         QDataStream s(&f);
         s.setVersion(QDataStream::Qt_6_4);
-        s << kMagic << kVersion << layer.m_codeField << quint64(layer.m_features.size());
+        s << kMagic << kVersion << layer.m_codeField << layer.m_warnings << quint64(layer.m_features.size());
         for (const Feature &feature : layer.m_features) {
             s << feature.code << feature.properties;
             writePolygons(s, feature.polygons);

@@ -2,6 +2,7 @@
 
 #include "csvreader.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
@@ -31,7 +32,68 @@ const QStringList &PopulationStore::columns()
     return c;
 }
 
-Status PopulationStore::addFile(const QString &path)
+namespace {
+
+Error rowError(const QString &path, int line, const QString &message, const QString &column = {})
+{
+    const QString where = column.isEmpty() ? QStringLiteral("line %1").arg(line)
+                                           : QStringLiteral("line %1, column %2").arg(line).arg(column);
+    return Error{Error::Code::Value, path, where, message};
+}
+
+std::optional<int> parseYear(const QString &text)
+{
+    bool ok = false;
+    const int year = text.toInt(&ok);
+    if (!ok || year < 1900 || year > 2100)
+        return std::nullopt;
+    return year;
+}
+
+/// A cell a spreadsheet leaves for "no value": empty, NA, N/A, -, .., …
+bool isNoDataMarker(const QString &text)
+{
+    static const QStringList markers = {QString(), QStringLiteral("NA"), QStringLiteral("N/A"), QStringLiteral("n/a"),
+                                        QStringLiteral("-"), QStringLiteral(".."), QStringLiteral("…")};
+    return markers.contains(text);
+}
+
+/// A year column of a wide table: "2020" or "2020年".
+std::optional<int> yearColumn(const QString &header)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})年?$"));
+    const auto m = pattern.match(header.trimmed());
+    return m.hasMatch() ? parseYear(m.captured(1)) : std::nullopt;
+}
+
+/// More persons than this is not a count of anyone's population.
+constexpr double kMaxPersons = 1e10;
+
+} // namespace
+
+Result<TableLayout> PopulationStore::detectLayout(const QString &path)
+{
+    auto csv = CsvTable::read(path, {});
+    if (!csv)
+        return csv.error();
+    QStringList missing;
+    for (const QString &c : columns()) {
+        if (csv->column(c) < 0)
+            missing << c;
+    }
+    if (missing.isEmpty())
+        return TableLayout::Long;
+    const bool hasYearColumn = std::any_of(csv->header().begin(), csv->header().end(),
+                                           [](const QString &h) { return yearColumn(h).has_value(); });
+    if (csv->column(QStringLiteral("code")) >= 0 && hasYearColumn)
+        return TableLayout::Wide;
+    return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
+                 QStringLiteral("the header is neither the long layout (%1; missing: %2) nor the wide layout "
+                                "(a 'code' column and a column per year such as 2020)")
+                     .arg(columns().join(u','), missing.join(QStringLiteral(", ")))};
+}
+
+Result<TableLoadReport> PopulationStore::addFile(const QString &path)
 {
     auto csv = CsvTable::read(path, columns());
     if (!csv)
@@ -40,64 +102,158 @@ Status PopulationStore::addFile(const QString &path)
     for (const QString &c : columns())
         col.push_back(csv->column(c));
 
-    static const QRegularExpression codePattern(QStringLiteral("^\\d{6}$"));
-    std::vector<Observation> added;
-    added.reserve(csv->rows().size());
-    QHash<QString, QString> units = m_units;
+    std::vector<Observation> rows;
+    rows.reserve(csv->rows().size());
     for (const CsvRow &row : csv->rows()) {
         auto field = [&](int i) { return row.fields.at(col[i]).trimmed(); };
-        auto fail = [&](const QString &message) {
-            return Error{Error::Code::Value, path, CsvTable::lineRef(row), message};
-        };
         Observation o;
         o.file = path;
         o.line = row.line;
         o.code = field(0);
-        if (!codePattern.match(o.code).hasMatch())
-            return fail(QStringLiteral("code '%1' is not a six-digit division code").arg(o.code));
-        bool ok = false;
-        o.year = field(1).toInt(&ok);
-        if (!ok || o.year < 1900 || o.year > 2100)
-            return fail(QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(field(1)));
+        const auto year = parseYear(field(1));
+        if (!year)
+            return rowError(path, row.line, QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(field(1)));
+        o.year = *year;
         o.indicator = field(2);
-        if (o.indicator.isEmpty())
-            return fail(QStringLiteral("the indicator is empty"));
         const QString valueText = field(3);
         if (valueText.isEmpty())
-            return fail(QStringLiteral("the value is empty (leave the row out when there is no data)"));
+            return rowError(path, row.line, QStringLiteral("the value is empty (leave the row out when there is no data)"));
+        bool ok = false;
         o.value = valueText.toDouble(&ok);
         if (!ok || !std::isfinite(o.value))
-            return fail(QStringLiteral("value '%1' is not a finite number").arg(valueText));
+            return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(valueText));
         o.unit = field(4);
+        o.source = field(5);
+        o.flag = field(6);
+        rows.push_back(std::move(o));
+    }
+    return merge(path, std::move(rows), TableLayout::Long);
+}
+
+Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec)
+{
+    auto csv = CsvTable::read(path, {QStringLiteral("code")});
+    if (!csv)
+        return csv.error();
+    const int codeColumn = csv->column(QStringLiteral("code"));
+    std::vector<std::pair<int, int>> yearColumns; // column index, year
+    QHash<int, QString> seenYears;
+    for (int i = 0; i < csv->header().size(); ++i) {
+        const auto year = yearColumn(csv->header().at(i));
+        if (!year)
+            continue;
+        if (seenYears.contains(*year))
+            return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
+                         QStringLiteral("year %1 has two columns").arg(*year)};
+        seenYears.insert(*year, csv->header().at(i));
+        yearColumns.push_back({i, *year});
+    }
+    if (yearColumns.empty())
+        return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
+                     QStringLiteral("has no year columns (a column per year such as 2020)")};
+    const QString source = spec.source.isEmpty() ? QFileInfo(path).fileName() : spec.source;
+
+    std::vector<Observation> rows;
+    int noData = 0;
+    for (const CsvRow &row : csv->rows()) {
+        for (const auto &[column, year] : yearColumns) {
+            const QString text = row.fields.at(column).trimmed();
+            if (isNoDataMarker(text)) {
+                ++noData;
+                continue;
+            }
+            Observation o;
+            o.file = path;
+            o.line = row.line;
+            o.code = row.fields.at(codeColumn).trimmed();
+            o.year = year;
+            o.indicator = spec.indicator;
+            bool ok = false;
+            o.value = text.toDouble(&ok);
+            if (!ok || !std::isfinite(o.value))
+                return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(text),
+                                csv->header().at(column));
+            o.unit = spec.unit;
+            o.source = source;
+            o.flag = spec.flag;
+            rows.push_back(std::move(o));
+        }
+    }
+    auto report = merge(path, std::move(rows), TableLayout::Wide);
+    if (report)
+        report->noDataCells = noData;
+    return report;
+}
+
+Result<TableLoadReport> PopulationStore::merge(const QString &path, std::vector<Observation> rows, TableLayout layout)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    for (const QString &f : std::as_const(m_files)) {
+        if (QFileInfo(f).canonicalFilePath() == canonical)
+            return Error{Error::Code::Exists, path, {}, QStringLiteral("is already loaded")};
+    }
+    if (rows.empty())
+        return Error{Error::Code::Value, path, {}, QStringLiteral("has no rows with a value")};
+
+    static const QRegularExpression codePattern(QStringLiteral("^\\d{6}$"));
+    TableLoadReport report;
+    report.path = path;
+    report.layout = layout;
+    QHash<QString, QString> units = m_units;
+    QHash<QString, int> firstLine; // full key → line
+    QSet<QString> indicators, codes, sources;
+    for (const Observation &o : rows) {
+        auto fail = [&](const QString &message) { return rowError(path, o.line, message); };
+        if (!codePattern.match(o.code).hasMatch())
+            return fail(QStringLiteral("code '%1' is not a six-digit division code").arg(o.code));
+        if (o.indicator.isEmpty())
+            return fail(QStringLiteral("the indicator is empty"));
         if (o.unit.isEmpty())
             return fail(QStringLiteral("the unit is empty"));
         if (o.unit == u"persons" && o.value < 0)
-            return fail(QStringLiteral("a count of persons cannot be negative (%1)").arg(valueText));
+            return fail(QStringLiteral("a count of persons cannot be negative (%1)").arg(o.value, 0, 'g', 12));
+        if (o.unit == u"persons" && o.value > kMaxPersons)
+            return fail(QStringLiteral("%1 persons is more than 10 billion: not a population count").arg(o.value, 0, 'g', 6));
         const QString known = units.value(o.indicator);
         if (!known.isEmpty() && known != o.unit)
-            return fail(QStringLiteral("indicator %1 has unit '%2' here but '%3' elsewhere")
-                            .arg(o.indicator, o.unit, known));
+            return fail(QStringLiteral("indicator %1 has unit '%2' here but '%3' elsewhere").arg(o.indicator, o.unit, known));
         units.insert(o.indicator, o.unit);
-        o.source = field(5);
         if (o.source.isEmpty())
             return fail(QStringLiteral("the source is empty: every value must name its source"));
-        o.flag = field(6);
         if (o.flag != u"census" && o.flag != u"estimate")
             return fail(QStringLiteral("flag '%1' is not census or estimate").arg(o.flag));
-        added.push_back(std::move(o));
+        const QString full = QStringList{o.code, QString::number(o.year), o.indicator, o.flag, o.source}.join(u'|');
+        if (const int earlier = firstLine.value(full); earlier > 0)
+            return fail(QStringLiteral("repeats line %1 (same code, year, indicator, flag and source)").arg(earlier));
+        firstLine.insert(full, o.line);
+        const auto already = observations(o.code, o.year, o.indicator);
+        if (std::any_of(already.begin(), already.end(), [&](const Observation &a) { return a.flag == o.flag; }))
+            ++report.shadowed;
+        indicators.insert(o.indicator);
+        codes.insert(o.code);
+        sources.insert(o.source);
+        report.firstYear = report.firstYear ? std::min(report.firstYear, o.year) : o.year;
+        report.lastYear = std::max(report.lastYear, o.year);
     }
+    report.rows = int(rows.size());
+    report.indicators = QStringList(indicators.begin(), indicators.end());
+    report.indicators.sort();
+    report.codes = QStringList(codes.begin(), codes.end());
+    report.codes.sort();
+    report.sources = QStringList(sources.begin(), sources.end());
+    report.sources.sort();
 
     // The file is good: merge it.
     std::set<QString> touched;
-    for (Observation &o : added) {
+    for (Observation &o : rows) {
         const QString k = key(o.code, o.indicator);
         m_index[k].push_back(int(m_rows.size()));
         touched.insert(k);
         m_rows.push_back(std::move(o));
     }
     for (const QString &k : touched) {
-        auto &rows = m_index[k];
-        std::stable_sort(rows.begin(), rows.end(), [this](int a, int b) {
+        auto &index = m_index[k];
+        std::stable_sort(index.begin(), index.end(), [this](int a, int b) {
             const Observation &x = m_rows[a];
             const Observation &y = m_rows[b];
             return x.year != y.year ? x.year < y.year : flagRank(x.flag) < flagRank(y.flag);
@@ -105,7 +261,15 @@ Status PopulationStore::addFile(const QString &path)
     }
     m_units = units;
     m_files << path;
-    return Done{};
+    return report;
+}
+
+QSet<QString> PopulationStore::codes() const
+{
+    QSet<QString> out;
+    for (auto it = m_index.constBegin(); it != m_index.constEnd(); ++it)
+        out.insert(m_rows[it->front()].code);
+    return out;
 }
 
 std::vector<Observation> PopulationStore::observations(const QString &code, int year, const QString &indicator) const

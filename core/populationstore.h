@@ -2,6 +2,7 @@
 #include "result.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -22,6 +23,32 @@ struct Observation {
     int line = 0;
 };
 
+/// What the numbers of a table in the wide layout (`code,name,2000,2001,…`, as spreadsheets write it) are:
+/// the layout has one indicator and unit, which the user names.
+struct WideTableSpec {
+    QString indicator;
+    QString unit;
+    QString source;                               ///< empty: the file's name
+    QString flag = QStringLiteral("estimate");    ///< estimate or census
+};
+
+/// The layouts a population table can have.
+enum class TableLayout { Long, Wide };
+
+/// What adding a table did, for the user's report.
+struct TableLoadReport {
+    QString path;
+    TableLayout layout = TableLayout::Long;
+    int rows = 0;            ///< observations added
+    int noDataCells = 0;     ///< empty or "NA"/"-"/".." cells of a wide table, left as no data
+    int shadowed = 0;        ///< rows whose key and flag were already loaded: the earlier value stays shown
+    QStringList indicators;  ///< indicators the table has, sorted
+    QStringList codes;       ///< codes the table has, sorted
+    QStringList sources;     ///< source ids the table names, sorted
+    int firstYear = 0;
+    int lastYear = 0;
+};
+
 /// Every observation loaded, indexed by (code, indicator). Missing is missing: a lookup without a row
 /// gives std::nullopt, never 0.
 class PopulationStore {
@@ -29,8 +56,16 @@ public:
     /// The columns every table must have.
     static const QStringList &columns();
 
-    /// Reads one table and adds its rows. The file is checked whole first: on error nothing is added.
-    Status addFile(const QString &path);
+    /// The layout of the table at `path`, from its header: Long (the columns above), or Wide (`code` and
+    /// year columns such as `2000`). An error names the file and what its header lacks.
+    static Result<TableLayout> detectLayout(const QString &path);
+
+    /// Reads one table in the long layout and adds its rows. The file is checked whole first: on error
+    /// nothing is added. A file already loaded is refused.
+    Result<TableLoadReport> addFile(const QString &path);
+    /// Reads one table in the wide layout: a row per unit, a column per year; an empty (or NA, -, ..) cell
+    /// is no data. Checked whole first like addFile().
+    Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec);
 
     /// The value shown for (code, year, indicator): the year-end estimate if there is one, else the census
     /// count. Among rows with the same flag the one loaded first wins.
@@ -47,8 +82,13 @@ public:
     std::vector<int> years(const QString &indicator) const;
     int size() const { return int(m_rows.size()); }
     const QStringList &files() const { return m_files; }
+    /// Every code with at least one row.
+    QSet<QString> codes() const;
 
 private:
+    /// Checks rows read from `path` against each other and the rows loaded, then adds them all or none.
+    Result<TableLoadReport> merge(const QString &path, std::vector<Observation> rows, TableLayout layout);
+
     std::vector<Observation> m_rows;
     QHash<QString, std::vector<int>> m_index; ///< key code + '|' + indicator → rows sorted by year, estimate first
     QHash<QString, QString> m_units;           ///< indicator → unit

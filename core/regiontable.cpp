@@ -126,6 +126,28 @@ const Region *RegionTable::find(const QString &code) const
     return it == m_byCode.constEnd() ? nullptr : &m_regions[it->front()];
 }
 
+QString RegionTable::matchCode(const QString &code, Level level) const
+{
+    if (find(code, level))
+        return code;
+    static const QString municipality = QStringLiteral("municipality");
+    if (level == Level::Prefecture) {
+        const Region *province = find(code, Level::Province);
+        if (province && province->type == municipality) {
+            const Region *city = find(code.left(2) + QStringLiteral("0100"), Level::Prefecture);
+            if (city && city->parentCode == province->code)
+                return city->code;
+        }
+    } else if (level == Level::Province) {
+        const Region *city = find(code, Level::Prefecture);
+        if (city && city->type == municipality) {
+            if (const Region *province = find(city->parentCode, Level::Province); province && province->type == municipality)
+                return province->code;
+        }
+    }
+    return {};
+}
+
 std::vector<const Region *> RegionTable::members(const Region &unit) const
 {
     std::vector<const Region *> out;

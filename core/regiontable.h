@@ -39,6 +39,10 @@ public:
     const Region *find(const QString &code, Level level) const;
     /// The unit with `code` at the highest level that has it (country, then province, then prefecture).
     const Region *find(const QString &code) const;
+    /// The code `code` stands for at `level`, matched as the bundle does: itself if the level has it; else a
+    /// municipality's other code (110000 at prefecture level is 110100, 110100 at province level is 110000).
+    /// Empty when the level has no such unit.
+    QString matchCode(const QString &code, Level level) const;
     /// Units of a level, sorted by code.
     std::vector<const Region *> ofLevel(Level level) const;
     /// Units one level down whose parent is `unit`: the prefectures of a province (not the province's own

@@ -27,6 +27,8 @@ public:
     static Result<SourceTable> load(const QString &path);
     /// The source with `id`, or nullptr.
     const Source *find(const QString &id) const;
+    /// Adds a source not in sources.csv (a user table's); an id already known is left as it is.
+    void add(const Source &source) { if (!m_sources.contains(source.id)) m_sources.insert(source.id, source); }
     int size() const { return int(m_sources.size()); }
 
 private:

@@ -81,30 +81,6 @@ TEST(BoundaryLayer, ReadsLineLayers)
     EXPECT_EQ(layer->features()[0].properties.value(QStringLiteral("kind")), QStringLiteral("nine_dash_line"));
 }
 
-TEST(BoundaryLayer, BadFilesNameFileFeatureAndProblem)
-{
-    const auto truncated = BoundaryLayer::read(dataPath(QStringLiteral("bad/truncated.geojson")), Projection::chinaAlbers());
-    ASSERT_FALSE(truncated.ok());
-    EXPECT_TRUE(truncated.error().path.endsWith(QStringLiteral("truncated.geojson")));
-    EXPECT_EQ(truncated.error().code, Error::Code::Format);
-
-    const auto line = BoundaryLayer::read(dataPath(QStringLiteral("bad/not_polygon.geojson")), Projection::chinaAlbers());
-    ASSERT_FALSE(line.ok());
-    EXPECT_EQ(line.error().where, QStringLiteral("feature 2 (code 370000)"));
-    EXPECT_TRUE(line.error().message.contains(QStringLiteral("Line String"))) << line.error().message.toStdString();
-    EXPECT_TRUE(line.error().message.contains(QStringLiteral("not a polygon")));
-
-    const auto noCode = BoundaryLayer::read(dataPath(QStringLiteral("bad/no_code_field.geojson")), Projection::chinaAlbers());
-    ASSERT_FALSE(noCode.ok());
-    EXPECT_TRUE(noCode.error().message.contains(QStringLiteral("code fields")));
-
-    const auto missing = BoundaryLayer::read(dataPath(QStringLiteral("bad/none.geojson")), Projection::chinaAlbers());
-    ASSERT_FALSE(missing.ok());
-    EXPECT_EQ(missing.error().code, Error::Code::NotFound);
-
-    const auto csvAsMap = BoundaryLayer::read(dataPath(QStringLiteral("bad/gbk.csv")), Projection::chinaAlbers());
-    ASSERT_FALSE(csvAsMap.ok());
-}
 
 TEST(Geometry, InteriorPointLiesInsideAConcaveShape)
 {

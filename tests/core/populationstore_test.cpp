@@ -51,33 +51,3 @@ TEST(PopulationStore, SeriesHasOneRowPerYearWithData)
     EXPECT_EQ(store.years(QStringLiteral("resident_population")), (std::vector<int>{2009, 2010, 2012}));
 }
 
-TEST(PopulationStore, BadFilesNameFileLineAndProblemAndLoseNothing)
-{
-    PopulationStore store = fixtureStore();
-    const int before = store.size();
-    struct Case {
-        const char *file;
-        const char *where;
-        const char *problem;
-    };
-    const Case cases[] = {
-        {"bad/population_text_value.csv", "line 3", "'many' is not a finite number"},
-        {"bad/population_negative.csv", "line 2", "cannot be negative"},
-        {"bad/population_bad_year.csv", "line 2", "'20x0'"},
-        {"bad/population_infinite.csv", "line 2", "not a finite number"},
-        {"bad/population_bad_flag.csv", "line 2", "'guess'"},
-        {"bad/population_short_row.csv", "line 3", "fields"},
-        {"bad/population_missing_flag.csv", "line 1", "'flag'"},
-    };
-    for (const Case &c : cases) {
-        const Status s = store.addFile(dataPath(QString::fromUtf8(c.file)));
-        ASSERT_FALSE(s.ok()) << c.file;
-        EXPECT_TRUE(s.error().path.endsWith(QString::fromUtf8(c.file))) << c.file;
-        EXPECT_EQ(s.error().where, QString::fromUtf8(c.where)) << c.file;
-        EXPECT_TRUE(s.error().message.contains(QString::fromUtf8(c.problem)))
-            << c.file << ": " << s.error().message.toStdString();
-    }
-    // population_text_value.csv has a good first row: it must not have been added.
-    EXPECT_EQ(store.size(), before);
-    EXPECT_EQ(store.value(QStringLiteral("110000"), 2010, QStringLiteral("resident_population"))->value, 1100);
-}

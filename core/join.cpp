@@ -1,0 +1,104 @@
+#include "join.h"
+
+#include <algorithm>
+
+namespace renkou::core {
+
+namespace {
+
+QStringList sorted(QSet<QString> set)
+{
+    QStringList out(set.begin(), set.end());
+    out.sort();
+    return out;
+}
+
+/// "北京市 110000, 天津市 120000 and 3 more".
+QString listed(const QStringList &codes, const RegionTable &regions)
+{
+    constexpr int kShown = 8;
+    QStringList parts;
+    for (int i = 0; i < std::min<int>(kShown, int(codes.size())); ++i) {
+        const Region *r = regions.find(codes.at(i));
+        parts << (r ? QStringLiteral("%1 %2").arg(r->nameZh, codes.at(i)) : codes.at(i));
+    }
+    QString text = parts.join(QStringLiteral(", "));
+    if (codes.size() > kShown)
+        text += QStringLiteral(" and %1 more").arg(codes.size() - kShown);
+    return text;
+}
+
+} // namespace
+
+Level guessLevel(const BoundaryLayer &layer, const RegionTable &regions)
+{
+    int provinces = 0;
+    int prefectures = 0;
+    for (const Feature &f : layer.features()) {
+        provinces += regions.matchCode(f.code, Level::Province).isEmpty() ? 0 : 1;
+        prefectures += regions.matchCode(f.code, Level::Prefecture).isEmpty() ? 0 : 1;
+    }
+    return prefectures > provinces ? Level::Prefecture : Level::Province;
+}
+
+QStringList matchMunicipalityCodes(BoundaryLayer &layer, const RegionTable &regions, Level level)
+{
+    QHash<QString, QString> newCodes;
+    QStringList lines;
+    for (const Feature &f : layer.features()) {
+        const QString code = regions.matchCode(f.code, level);
+        if (!code.isEmpty() && code != f.code && !newCodes.contains(f.code)) {
+            newCodes.insert(f.code, code);
+            lines << QStringLiteral("%1 → %2").arg(f.code, code);
+        }
+    }
+    layer.recode(newCodes);
+    return lines;
+}
+
+JoinReport joinReport(const BoundaryLayer &layer, Level level, const QSet<QString> &dataCodes, const RegionTable &regions)
+{
+    JoinReport report;
+    report.level = level;
+    report.codeField = layer.codeField();
+    report.duplicates = layer.duplicateCodes();
+    report.warnings = layer.warnings();
+    QSet<QString> onMap;
+    QSet<QString> matched;
+    QSet<QString> unmatchedOnMap;
+    for (const Feature &f : layer.features()) {
+        onMap.insert(f.code);
+        (dataCodes.contains(f.code) ? matched : unmatchedOnMap).insert(f.code);
+    }
+    QSet<QString> unmatchedInTable;
+    for (const QString &code : dataCodes) {
+        if (regions.find(code, level) && !onMap.contains(code))
+            unmatchedInTable.insert(code);
+    }
+    report.matched = sorted(matched);
+    report.unmatchedOnMap = sorted(unmatchedOnMap);
+    report.unmatchedInTable = sorted(unmatchedInTable);
+    return report;
+}
+
+QString JoinReport::text(const RegionTable &regions) const
+{
+    QStringList lines;
+    lines << QStringLiteral("Joined by code field '%1' at %2 level: %3 units matched.")
+                 .arg(codeField, levelName(level))
+                 .arg(matched.size());
+    auto add = [&](const QString &what, const QStringList &codes) {
+        if (!codes.isEmpty())
+            lines << QStringLiteral("%1 (%2): %3").arg(what).arg(codes.size()).arg(listed(codes, regions));
+    };
+    add(QStringLiteral("In the table, not on the map"), unmatchedInTable);
+    add(QStringLiteral("On the map, not in the table (no data)"), unmatchedOnMap);
+    add(QStringLiteral("Duplicate codes on the map (the first feature is used)"), duplicates);
+    if (!recoded.isEmpty())
+        lines << QStringLiteral("Municipality codes matched as the bundle does: %1").arg(recoded.join(QStringLiteral(", ")));
+    for (const QString &w : warnings)
+        lines << QStringLiteral("Warning: %1").arg(w);
+    return lines.join(u'\n');
+}
+
+} // namespace renkou::core

@@ -1,0 +1,34 @@
+#pragma once
+#include "boundarylayer.h"
+#include "regiontable.h"
+
+#include <QSet>
+#include <QStringList>
+
+namespace renkou::core {
+
+/// How a map layer and the tables fit together: what the user is shown after opening either.
+struct JoinReport {
+    Level level = Level::Province;
+    QString codeField;            ///< the map's field that gave the codes
+    QStringList matched;          ///< codes on the map that have data
+    QStringList unmatchedInTable; ///< codes with data (at this level) that no feature carries
+    QStringList unmatchedOnMap;   ///< codes on the map without data
+    QStringList duplicates;       ///< codes that more than one feature carries
+    QStringList recoded;          ///< "110000 → 110100": municipality codes matched as the bundle does
+    QStringList warnings;         ///< repaired geometries, codes in no level, values already loaded
+
+    /// A few lines for a dialog or a terminal; long lists end with "and N more".
+    QString text(const RegionTable &regions) const;
+};
+
+/// The level whose units match more of the layer's codes (municipality codes counted as matched); the
+/// province level on a tie.
+Level guessLevel(const BoundaryLayer &layer, const RegionTable &regions);
+/// Gives the layer's municipality codes the form `level` uses (RegionTable::matchCode); "old → new" lines.
+QStringList matchMunicipalityCodes(BoundaryLayer &layer, const RegionTable &regions, Level level);
+/// Joins a layer of `level` with the codes that have data; `dataCodes` may hold codes of any level.
+JoinReport joinReport(const BoundaryLayer &layer, Level level, const QSet<QString> &dataCodes,
+                      const RegionTable &regions);
+
+} // namespace renkou::core

@@ -1,0 +1,155 @@
+// The user's own tables and boundaries: wide and long tables, any OGR format and CRS, the join report.
+#include "databundle.h"
+#include "testpaths.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace renkou::core;
+using renkou::test::dataPath;
+
+namespace {
+DataBundle fixtureBundle()
+{
+    auto b = DataBundle::load(dataPath(QStringLiteral("bundle")));
+    EXPECT_TRUE(b.ok()) << b.error().toString().toStdString();
+    return std::move(b).value();
+}
+
+const WideTableSpec kPopulation{QStringLiteral("resident_population"), QStringLiteral("persons"), {}};
+} // namespace
+
+TEST(OwnData, LayoutIsToldFromTheHeader)
+{
+    EXPECT_EQ(PopulationStore::detectLayout(dataPath(QStringLiteral("own/wide_population.csv"))).value(), TableLayout::Wide);
+    EXPECT_EQ(PopulationStore::detectLayout(dataPath(QStringLiteral("bundle/population/annual.csv"))).value(), TableLayout::Long);
+}
+
+TEST(OwnData, WideTableAddsOneValuePerFilledCellAndNamesItsSource)
+{
+    DataBundle bundle = fixtureBundle();
+    const int before = bundle.population.size();
+    const auto result = bundle.addTable(dataPath(QStringLiteral("own/wide_population.csv")), kPopulation);
+    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    // 3 rows × 3 years, less one empty and one NA cell.
+    EXPECT_EQ(result->table.rows, 7);
+    EXPECT_EQ(result->table.noDataCells, 2);
+    EXPECT_EQ(bundle.population.size(), before + 7);
+    EXPECT_EQ(bundle.population.value(QStringLiteral("370000"), 2014, QStringLiteral("resident_population"))->value, 4650);
+    // Missing stays missing.
+    EXPECT_FALSE(bundle.population.value(QStringLiteral("110000"), 2014, QStringLiteral("resident_population")).has_value());
+    EXPECT_FALSE(bundle.population.value(QStringLiteral("370000"), 2015, QStringLiteral("resident_population")).has_value());
+    // The value names the file as its source, with the file's date as its vintage.
+    const auto v = bundle.population.value(QStringLiteral("110000"), 2013, QStringLiteral("resident_population"));
+    EXPECT_EQ(v->source, QStringLiteral("wide_population.csv"));
+    const Source *s = bundle.sources.find(QStringLiteral("wide_population.csv"));
+    ASSERT_NE(s, nullptr);
+    EXPECT_TRUE(s->title.contains(QStringLiteral("Own table"))) << s->title.toStdString();
+    EXPECT_TRUE(s->version.startsWith(QStringLiteral("file of "))) << s->version.toStdString();
+    // Joined with both maps: the province units and Beijing's prefecture-level unit.
+    ASSERT_EQ(result->joins.size(), 2u);
+    EXPECT_EQ(result->joins[0].level, Level::Province);
+    EXPECT_EQ(result->joins[0].matched, (QStringList{QStringLiteral("110000"), QStringLiteral("370000")}));
+    EXPECT_EQ(result->joins[0].unmatchedOnMap, QStringList{QStringLiteral("710000")});
+    EXPECT_EQ(result->joins[1].level, Level::Prefecture);
+    EXPECT_EQ(result->joins[1].matched, QStringList{QStringLiteral("110100")});
+    EXPECT_TRUE(result->text(bundle.regions).contains(QStringLiteral("wide layout; 2 empty cells left as no data")));
+}
+
+TEST(OwnData, TheSameTableTwiceIsRefused)
+{
+    DataBundle bundle = fixtureBundle();
+    ASSERT_TRUE(bundle.addTable(dataPath(QStringLiteral("own/wide_population.csv")), kPopulation).ok());
+    const auto again = bundle.addTable(dataPath(QStringLiteral("own/wide_population.csv")), kPopulation);
+    ASSERT_FALSE(again.ok());
+    EXPECT_TRUE(again.error().message.contains(QStringLiteral("already loaded")));
+}
+
+TEST(OwnData, RowsOfAKeyAlreadyLoadedAreKeptAndTheEarlierValueShown)
+{
+    DataBundle bundle = fixtureBundle();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("revision.csv"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("code,year,indicator,value,unit,source,flag\n110000,2010,resident_population,1111,persons,revision,estimate\n");
+    f.close();
+    const auto result = bundle.addTable(path);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->table.shadowed, 1);
+    EXPECT_EQ(bundle.population.value(QStringLiteral("110000"), 2010, QStringLiteral("resident_population"))->value, 1100);
+    EXPECT_EQ(bundle.population.observations(QStringLiteral("110000"), 2010, QStringLiteral("resident_population")).size(), 3u);
+}
+
+TEST(OwnData, MunicipalityCodesMatchAsTheBundleDoes)
+{
+    const DataBundle bundle = fixtureBundle();
+    EXPECT_EQ(bundle.regions.matchCode(QStringLiteral("110000"), Level::Prefecture), QStringLiteral("110100"));
+    EXPECT_EQ(bundle.regions.matchCode(QStringLiteral("110100"), Level::Province), QStringLiteral("110000"));
+    EXPECT_EQ(bundle.regions.matchCode(QStringLiteral("370100"), Level::Prefecture), QStringLiteral("370100"));
+    EXPECT_EQ(bundle.regions.matchCode(QStringLiteral("370100"), Level::Province), QString());
+    EXPECT_EQ(bundle.regions.matchCode(QStringLiteral("370000"), Level::Prefecture), QString());
+    EXPECT_EQ(bundle.regions.matchCode(QStringLiteral("710000"), Level::Prefecture), QStringLiteral("710000"));
+}
+
+TEST(OwnData, GeoPackageInWebMercatorWithAnotherCodeFieldReplacesThePrefectures)
+{
+    QTemporaryDir dir;
+    const QString gpkg = dir.filePath(QStringLiteral("cities.gpkg"));
+    // The fixture's prefectures as a GeoPackage in EPSG:3857, code field `adcode`, Beijing coded 110000.
+    const int rc = QProcess::execute(QStringLiteral(RENKOU_OGR2OGR_PATH),
+                                     {QStringLiteral("-f"), QStringLiteral("GPKG"), gpkg,
+                                      dataPath(QStringLiteral("bundle/boundaries/prefectures.geojson")),
+                                      QStringLiteral("-t_srs"), QStringLiteral("EPSG:3857"), QStringLiteral("-nln"),
+                                      QStringLiteral("cities"), QStringLiteral("-dialect"), QStringLiteral("SQLite"),
+                                      QStringLiteral("-sql"),
+                                      QStringLiteral("SELECT CASE WHEN code = '110100' THEN '110000' ELSE code END AS adcode, "
+                                                     "name_zh, geometry FROM prefectures")});
+    ASSERT_EQ(rc, 0);
+    const auto fields = BoundaryLayer::fields(gpkg);
+    ASSERT_TRUE(fields.ok()) << fields.error().toString().toStdString();
+    EXPECT_TRUE(fields->contains(QStringLiteral("adcode")));
+
+    DataBundle bundle = fixtureBundle();
+    const auto original = bundle.prefectures;
+    const auto join = bundle.replaceBoundaries(gpkg, {});
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_EQ(join->level, Level::Prefecture);
+    EXPECT_EQ(join->codeField, QStringLiteral("adcode"));
+    EXPECT_EQ(join->recoded, QStringList{QStringLiteral("110000 → 110100")});
+    EXPECT_TRUE(join->matched.contains(QStringLiteral("110100")));
+    EXPECT_TRUE(join->matched.contains(QStringLiteral("370200")));
+    EXPECT_TRUE(join->duplicates.isEmpty());
+    // Reprojected onto the same map: Qingdao has the same area as from the GeoJSON.
+    const int mine = bundle.prefectures.indexOf(QStringLiteral("370200"));
+    const int theirs = original.indexOf(QStringLiteral("370200"));
+    ASSERT_GE(mine, 0);
+    EXPECT_NEAR(area(bundle.prefectures.features()[size_t(mine)].polygons) / area(original.features()[size_t(theirs)].polygons), 1.0, 1e-3);
+    EXPECT_TRUE(bundle.areas.prefecture.contains(QStringLiteral("110100")));
+
+    // The user picks another field: nothing matches, and the report says so.
+    DataBundle other = fixtureBundle();
+    BoundaryImportOptions byName;
+    byName.codeField = QStringLiteral("name_zh");
+    byName.level = Level::Prefecture;
+    const auto wrong = other.replaceBoundaries(gpkg, byName);
+    ASSERT_TRUE(wrong.ok());
+    EXPECT_TRUE(wrong->matched.isEmpty());
+    EXPECT_EQ(wrong->unmatchedOnMap.size(), 4);
+    EXPECT_TRUE(wrong->text(other.regions).contains(QStringLiteral("every unit shows no data"))) << wrong->text(other.regions).toStdString();
+}
+
+TEST(OwnData, JoinReportListsDuplicatesAndUnitsWithDataMissingFromTheMap)
+{
+    DataBundle bundle = fixtureBundle();
+    BoundaryImportOptions options;
+    options.level = Level::Prefecture;
+    const auto join = bundle.replaceBoundaries(dataPath(QStringLiteral("own/duplicate_codes.geojson")), options);
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_EQ(join->duplicates, QStringList{QStringLiteral("370100")});
+    EXPECT_EQ(join->unmatchedInTable, (QStringList{QStringLiteral("370200")}));
+    const QString text = join->text(bundle.regions);
+    EXPECT_TRUE(text.contains(QStringLiteral("In the table, not on the map (1): 青岛市 370200"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Duplicate codes on the map"))) << text.toStdString();
+}
