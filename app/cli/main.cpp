@@ -115,6 +115,37 @@ struct Common {
                             QStringLiteral("Y")};
     QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Start year of a change."), QStringLiteral("A")};
     QCommandLineOption to{QStringLiteral("to"), QStringLiteral("End year of a change."), QStringLiteral("B")};
+    // The user's own data, on every subcommand.
+    QCommandLineOption table{QStringLiteral("table"),
+                             QStringLiteral("Add a table of your own: the bundle's long CSV schema, or the wide layout "
+                                            "code,name,2000,2001,... (then give --table-indicator and --table-unit). Repeatable."),
+                             QStringLiteral("FILE")};
+    QCommandLineOption tableIndicator{QStringLiteral("table-indicator"),
+                                      QStringLiteral("Indicator of the numbers in a wide --table, e.g. resident_population."),
+                                      QStringLiteral("NAME")};
+    QCommandLineOption tableUnit{QStringLiteral("table-unit"), QStringLiteral("Unit of the numbers in a wide --table, e.g. persons."),
+                                 QStringLiteral("UNIT")};
+    QCommandLineOption tableSource{QStringLiteral("table-source"),
+                                   QStringLiteral("Source id of the numbers in a wide --table; default: the file's name."),
+                                   QStringLiteral("ID")};
+    QCommandLineOption tableFlag{QStringLiteral("table-flag"), QStringLiteral("Flag of the numbers in a wide --table: estimate (default) or census."),
+                                 QStringLiteral("estimate|census"), QStringLiteral("estimate")};
+    QCommandLineOption boundaries{QStringLiteral("boundaries"),
+                                  QStringLiteral("Boundaries of your own (any OGR format and CRS) in place of the province or "
+                                                 "prefecture layer, whichever their codes match. Repeatable."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption boundariesLevel{QStringLiteral("boundaries-level"),
+                                       QStringLiteral("The layer --boundaries replaces: province or prefecture (default: by their codes)."),
+                                       QStringLiteral("province|prefecture")};
+    QCommandLineOption codeField{QStringLiteral("code-field"),
+                                 QStringLiteral("Field of --boundaries that holds the division code (default: code, adcode, 区划码 or id)."),
+                                 QStringLiteral("FIELD")};
+
+    /// --data and the own-data options, which every subcommand takes.
+    QList<QCommandLineOption> dataOptions() const
+    {
+        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, boundaries, boundariesLevel, codeField};
+    }
 };
 
 using Command = std::function<int(const QStringList &args, const QString &name)>;
@@ -141,13 +172,62 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, co
     return std::nullopt;
 }
 
+/// Adds the user's --table and --boundaries to `bundle`; the reports go to stderr.
+Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Common &common)
+{
+    auto note = [](const QString &text) {
+        for (const QString &line : text.split(u'\n'))
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(line));
+    };
+    BoundaryImportOptions boundaryOptions;
+    boundaryOptions.codeField = parser.value(common.codeField);
+    if (parser.isSet(common.boundariesLevel)) {
+        const auto level = parseLevel(parser.value(common.boundariesLevel));
+        if (!level || (*level != Level::Province && *level != Level::Prefecture))
+            return Error{Error::Code::Usage, {}, {}, QStringLiteral("--boundaries-level must be province or prefecture")};
+        boundaryOptions.level = level;
+    }
+    for (const QString &path : parser.values(common.boundaries)) {
+        auto join = bundle.replaceBoundaries(path, boundaryOptions, DataBundle::defaultCacheDir());
+        if (!join)
+            return join.error();
+        note(QStringLiteral("%1: %2").arg(path, join->text(bundle.regions)));
+    }
+    const QString flag = parser.value(common.tableFlag);
+    if (flag != u"estimate" && flag != u"census")
+        return Error{Error::Code::Usage, {}, {}, QStringLiteral("--table-flag must be estimate or census")};
+    for (const QString &path : parser.values(common.table)) {
+        auto layout = PopulationStore::detectLayout(path);
+        if (!layout)
+            return layout.error();
+        std::optional<WideTableSpec> wide;
+        if (layout.value() == TableLayout::Wide) {
+            if (!parser.isSet(common.tableIndicator) || !parser.isSet(common.tableUnit))
+                return Error{Error::Code::Usage, path, {},
+                             QStringLiteral("is a wide table (a column per year): give --table-indicator and --table-unit")};
+            wide = WideTableSpec{parser.value(common.tableIndicator), parser.value(common.tableUnit),
+                                 parser.value(common.tableSource), flag};
+        }
+        auto added = bundle.addTable(path, wide);
+        if (!added)
+            return added.error();
+        note(added->text(bundle.regions));
+    }
+    return Done{};
+}
+
 Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &common,
                               DataBundle::Parts parts = DataBundle::Parts::Tables)
 {
     const auto dir = DataBundle::locate(parser.value(common.data), QCoreApplication::applicationDirPath());
     if (!dir)
         return dir.error();
-    return DataBundle::load(dir.value(), parts, DataBundle::defaultCacheDir());
+    auto bundle = DataBundle::load(dir.value(), parts, DataBundle::defaultCacheDir());
+    if (!bundle)
+        return bundle;
+    if (auto ok = addOwnData(bundle.value(), parser, common); !ok)
+        return ok.error();
+    return bundle;
 }
 
 bool formatOk(const QCommandLineParser &parser, const Common &common)
@@ -226,8 +306,8 @@ int cmdTable(const QStringList &args, const QString &name)
     const QCommandLineOption sort(QStringLiteral("sort"), QStringLiteral("Row order: code (default) or value."),
                                   QStringLiteral("code|value"), QStringLiteral("code"));
     const QCommandLineOption desc(QStringLiteral("desc"), QStringLiteral("Descending order (largest value first); units without data stay last."));
-    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format,
-                       common.data});
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format});
+    parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("One row per unit of a level: code,name_zh,name_en,year,value,unit,source,"
                                          "flag,note,rank,from_year. No data is an empty value (JSON null); the note says "
@@ -264,7 +344,8 @@ int cmdIndicators(const QStringList &args, const QString &name)
 {
     QCommandLineParser parser;
     Common common;
-    parser.addOptions({common.format, common.data});
+    parser.addOptions({common.format});
+    parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Every indicator: name,unit,spans_years,description,needs. spans_years=1 means "
                                          "a change between two years (--from/--to).")))
@@ -301,7 +382,8 @@ int cmdClassify(const QStringList &args, const QString &name)
     const QCommandLineOption palette(QStringLiteral("palette"), QStringLiteral("ColorBrewer palette for the color column (default YlGnBu, diverging RdBu)."),
                                      QStringLiteral("NAME"));
     parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, method, classes, breaks,
-                       neutral, palette, common.format, common.data});
+                       neutral, palette, common.format});
+    parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Classes of an indicator's values at a level: class,lower,upper,count,label,color; "
                                          "a last row with an empty class counts the units without data.")))
@@ -382,7 +464,8 @@ int cmdSeries(const QStringList &args, const QString &name)
     Common common;
     const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("Unit code (six digits)."),
                                   QStringLiteral("CODE"));
-    parser.addOptions({code, common.indicator, common.format, common.data});
+    parser.addOptions({code, common.indicator, common.format});
+    parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("One unit's series, one row per year with data: "
                                          "code,year,value,unit,source,flag (the year-end estimate where there is "
@@ -418,7 +501,8 @@ int cmdRegions(const QStringList &args, const QString &name)
 {
     QCommandLineParser parser;
     Common common;
-    parser.addOptions({common.level, common.format, common.data});
+    parser.addOptions({common.level, common.format});
+    parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("The region table: code,level,parent_code,name_zh,name_en,type,region,"
                                          "provincial_capital; the units of regions.csv, or of one level (region: the four NBS regions).")))
@@ -505,7 +589,8 @@ int cmdMap(const QStringList &args, const QString &name)
                                        QStringLiteral("Growth/decline: the change (unless the indicator is one already) in diverging colours around 0."));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Label language: zh (default) or en."), QStringLiteral("zh|en"),
                                   QStringLiteral("zh"));
-    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, common.data});
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang});
+    parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Draws the map as the app does — title, legend, source line, South China Sea inset — "
@@ -552,7 +637,8 @@ int cmdChart(const QStringList &args, const QString &name)
                                   QStringLiteral("MODE"), QStringLiteral("absolute"));
     const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
                                   QStringLiteral("Y"));
-    parser.addOptions({codes, common.indicator, mode, base, common.data});
+    parser.addOptions({codes, common.indicator, mode, base});
+    parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Draws the units' series over the years — gaps stay gaps, census counts as dots — with "
@@ -658,7 +744,7 @@ void printUsage(FILE *stream)
     QString text = QStringLiteral("Usage: renkou-cli <command> [options]\n\nCommands:\n");
     for (const auto &[name, command] : commands())
         text += QStringLiteral("  %1  %2\n").arg(name, -10).arg(command.second);
-    text += QStringLiteral("\nEvery command takes --help and --data DIR.\n"
+    text += QStringLiteral("\nEvery command takes --help, --data DIR, and --table FILE / --boundaries FILE for data of your own.\n"
                            "Exit status: 0 success, 1 data or input error, 2 usage error.\n");
     std::fputs(qPrintable(text), stream);
 }

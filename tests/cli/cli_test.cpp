@@ -136,7 +136,8 @@ TEST(Cli, HelpOnEveryCommand)
         const CliRun r = cli({command, QStringLiteral("--help")});
         EXPECT_EQ(r.exitCode, 0) << command.toStdString();
         EXPECT_TRUE(r.out.startsWith(QStringLiteral("Usage: renkou-cli %1").arg(command))) << r.out.toStdString();
-        EXPECT_TRUE(r.out.contains(QStringLiteral("--data"))) << command.toStdString();
+        for (const char *option : {"--data", "--table", "--table-indicator", "--boundaries", "--code-field"})
+            EXPECT_TRUE(r.out.contains(QString::fromLatin1(option))) << command.toStdString() << " " << option;
     }
     const CliRun top = cli({QStringLiteral("--help")});
     EXPECT_EQ(top.exitCode, 0);
@@ -359,4 +360,67 @@ TEST(Cli, ChartExportsIndexedSeries)
                    dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
     EXPECT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--mode"),
                    QStringLiteral("bars"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 2);
+}
+
+TEST(Cli, OwnWideTableOnEveryCommandNeedsItsIndicatorAndUnit)
+{
+    const QString wide = QDir(QStringLiteral(RENKOU_TEST_DATA)).filePath(QStringLiteral("own/wide_population.csv"));
+    const CliRun bare = cli({QStringLiteral("series"), QStringLiteral("--code"), QStringLiteral("370000"),
+                             QStringLiteral("--data"), fixture(), QStringLiteral("--table"), wide});
+    EXPECT_EQ(bare.exitCode, 2);
+    EXPECT_TRUE(bare.err.contains(wide + QStringLiteral(": is a wide table"))) << bare.err.toStdString();
+
+    const CliRun r = cli({QStringLiteral("series"), QStringLiteral("--code"), QStringLiteral("370000"),
+                          QStringLiteral("--data"), fixture(), QStringLiteral("--table"), wide,
+                          QStringLiteral("--table-indicator"), QStringLiteral("resident_population"),
+                          QStringLiteral("--table-unit"), QStringLiteral("persons")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.lines().contains(QStringLiteral("370000,2014,4650,persons,wide_population.csv,estimate")))
+        << r.out.toStdString();
+    // 2015 is NA in the file: no row, not 0.
+    EXPECT_FALSE(r.out.contains(QStringLiteral("370000,2015")));
+    EXPECT_TRUE(r.err.contains(QStringLiteral("2 empty cells left as no data"))) << r.err.toStdString();
+
+    // The table command sees the same value, ranked among the units that have one.
+    const CliRun t = cli({QStringLiteral("table"), QStringLiteral("--year"), QStringLiteral("2014"),
+                          QStringLiteral("--data"), fixture(), QStringLiteral("--table"), wide,
+                          QStringLiteral("--table-indicator"), QStringLiteral("resident_population"),
+                          QStringLiteral("--table-unit"), QStringLiteral("persons")});
+    ASSERT_EQ(t.exitCode, 0) << t.err.toStdString();
+    EXPECT_TRUE(t.out.contains(QStringLiteral("370000,山东省,Shandong,2014,4650,persons,wide_population.csv,estimate")))
+        << t.out.toStdString();
+}
+
+TEST(Cli, OwnBoundariesAreJoinedAndReported)
+{
+    const QString own = QDir(QStringLiteral(RENKOU_TEST_DATA)).filePath(QStringLiteral("own/duplicate_codes.geojson"));
+    const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--level"), QStringLiteral("prefecture"),
+                          QStringLiteral("--indicator"), QStringLiteral("density"), QStringLiteral("--year"),
+                          QStringLiteral("2010"), QStringLiteral("--data"), fixture(), QStringLiteral("--boundaries"), own,
+                          QStringLiteral("--boundaries-level"), QStringLiteral("prefecture")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("In the table, not on the map (1): 青岛市 370200"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("Duplicate codes on the map"))) << r.err.toStdString();
+    // Qingdao is not on these boundaries: its density has no area, so no value.
+    const QStringList qingdao = r.lines().filter(QRegularExpression(QStringLiteral("^370200,")));
+    ASSERT_EQ(qingdao.size(), 1) << r.out.toStdString();
+    EXPECT_EQ(qingdao[0].section(u',', 4, 4), QString()) << qingdao[0].toStdString();
+    const QStringList jinan = r.lines().filter(QRegularExpression(QStringLiteral("^370100,")));
+    ASSERT_EQ(jinan.size(), 1);
+    EXPECT_FALSE(jinan[0].section(u',', 4, 4).isEmpty()) << jinan[0].toStdString();
+    const CliRun badLevel = cli({QStringLiteral("regions"), QStringLiteral("--data"), fixture(), QStringLiteral("--boundaries"),
+                                 own, QStringLiteral("--boundaries-level"), QStringLiteral("county")});
+    EXPECT_EQ(badLevel.exitCode, 2);
+}
+
+TEST(Cli, BadOwnTableExitsWith1NamingFileAndLine)
+{
+    const QString bad = QDir(QStringLiteral(RENKOU_TEST_DATA)).filePath(QStringLiteral("bad/wide_text_cell.csv"));
+    const CliRun r = cli({QStringLiteral("regions"), QStringLiteral("--data"), fixture(), QStringLiteral("--table"), bad,
+                          QStringLiteral("--table-indicator"), QStringLiteral("resident_population"),
+                          QStringLiteral("--table-unit"), QStringLiteral("persons")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(bad + QStringLiteral(": line 3, column 2021: value 'abc' is not a finite number")))
+        << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty());
 }
