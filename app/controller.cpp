@@ -41,6 +41,27 @@ void Controller::load(const QString &dir)
         });
 }
 
+namespace {
+core::Error notReady(const QString &path)
+{
+    return core::Error{core::Error::Code::Usage, path, {}, QStringLiteral("cannot be added before the data has finished loading")};
+}
+} // namespace
+
+core::Result<core::TableImport> Controller::addTable(const QString &path, const std::optional<core::WideTableSpec> &wide)
+{
+    if (!m_bundle || isLoading())
+        return notReady(path);
+    return m_bundle->addTable(path, wide);
+}
+
+core::Result<core::JoinReport> Controller::replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options)
+{
+    if (!m_bundle || isLoading())
+        return notReady(path);
+    return m_bundle->replaceBoundaries(path, options, core::DataBundle::defaultCacheDir());
+}
+
 bool Controller::stepDone(quint64 generation, const core::Error *error)
 {
     if (generation != m_generation)

@@ -23,6 +23,11 @@ public:
     const core::DataBundle *bundle() const { return m_bundle.get(); }
     bool isLoading() const { return m_pendingSteps > 0; }
 
+    /// Adds the user's table to the loaded bundle (see DataBundle::addTable); refused while loading.
+    core::Result<core::TableImport> addTable(const QString &path, const std::optional<core::WideTableSpec> &wide);
+    /// Replaces a boundary layer with the user's (see DataBundle::replaceBoundaries); refused while loading.
+    core::Result<core::JoinReport> replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options);
+
 signals:
     /// The tables and the province layer are loaded.
     void bundleReady();

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "owndatadialogs.h"
+
 #include "chartpanel.h"
 #include "columnmodel.h"
 #include "columntable.h"
@@ -36,6 +38,10 @@
 #include <QStatusBar>
 #include <QStringListModel>
 #include <QToolBar>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <set>
 
@@ -47,6 +53,7 @@ using ui::levelLabel;
 MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Renkou 人口 — China's population map"));
+    setAcceptDrops(true);
     buildUi();
     connect(&m_controller, &Controller::bundleReady, this, &MainWindow::onBundleReady);
     connect(&m_controller, &Controller::layersReady, this, &MainWindow::onLayersReady);
@@ -225,6 +232,21 @@ void MainWindow::buildUi()
     bar->addWidget(m_search);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openTableAction = file->addAction(tr("Open &table…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open table"), QString(),
+                                                          tr("CSV tables (*.csv);;All files (*)"));
+        if (!path.isEmpty())
+            openTable(path);
+    });
+    openTableAction->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &boundaries…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open boundaries"), QString(),
+            tr("Vector files (*.geojson *.json *.topojson *.shp *.gpkg *.kml *.gml *.fgb);;All files (*)"));
+        if (!path.isEmpty())
+            openBoundaries(path);
+    });
+    file->addSeparator();
     QAction *exportMap = file->addAction(tr("Export &map…"), this, &MainWindow::exportMapDialog);
     exportMap->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog);
@@ -304,14 +326,7 @@ void MainWindow::buildUi()
 void MainWindow::onBundleReady()
 {
     const core::DataBundle &b = *bundle();
-    m_yearsCache.clear();
-    {
-        const QSignalBlocker block(m_indicatorBox);
-        m_indicatorBox->clear();
-        for (const core::IndicatorInfo &i : core::availableIndicators(b.population))
-            m_indicatorBox->addItem(QStringLiteral("%1 (%2)").arg(i.description, i.name), i.name);
-        m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(m_indicator)));
-    }
+    showTables();
     // Search: Chinese name, English name (also without spaces and apostrophes: pinyin as typed), code.
     QStringList entries;
     for (const core::Region &r : b.regions.all()) {
@@ -335,13 +350,143 @@ void MainWindow::onBundleReady()
     m_search->setCompleter(completer);
 
     const auto years = b.population.years(QStringLiteral("resident_population"));
-    if (!years.empty()) {
-        m_timeline->setRange(years.front(), years.back());
+    if (!years.empty())
         m_timeline->setYear(years.back());
-    }
     statusBar()->showMessage(tr("Data: %1 — loading prefecture boundaries …").arg(b.dir));
     refresh();
     m_map->flyTo(m_map->renderer().fullExtent(), false);
+}
+
+void MainWindow::showTables()
+{
+    const core::DataBundle &b = *bundle();
+    m_yearsCache.clear();
+    {
+        const QSignalBlocker block(m_indicatorBox);
+        m_indicatorBox->clear();
+        for (const core::IndicatorInfo &i : core::availableIndicators(b.population))
+            m_indicatorBox->addItem(QStringLiteral("%1 (%2)").arg(i.description, i.name), i.name);
+        m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(m_indicator)));
+    }
+    const auto years = b.population.years(QStringLiteral("resident_population"));
+    if (!years.empty())
+        m_timeline->setRange(years.front(), years.back());
+}
+
+core::Result<core::TableImport> MainWindow::addTable(const QString &path, const std::optional<core::WideTableSpec> &wide)
+{
+    auto result = m_controller.addTable(path, wide);
+    if (!result)
+        return result;
+    showTables();
+    refresh();
+    statusBar()->showMessage(tr("Added %n value(s) from %1", nullptr, result->table.rows).arg(QFileInfo(path).fileName()));
+    return result;
+}
+
+core::Result<core::JoinReport> MainWindow::replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options)
+{
+    auto result = m_controller.replaceBoundaries(path, options);
+    if (!result)
+        return result;
+    m_drill.clear();
+    m_selection.clear();
+    m_yearsCache.clear();
+    if (result->level == core::Level::Prefecture && m_level != core::Level::Prefecture)
+        m_levelBox->setCurrentIndex(m_levelBox->findData(int(core::Level::Prefecture))); // refreshes
+    m_map->renderer().setLayers(nullptr);
+    refresh();
+    m_map->flyTo(m_map->renderer().fullExtent(), false);
+    statusBar()->showMessage(tr("%1 boundaries from %2").arg(levelLabel(result->level), QFileInfo(path).fileName()));
+    return result;
+}
+
+namespace {
+/// A report in a message box: the first line as the text, the rest below it.
+void showReport(QWidget *parent, const QString &title, const QString &report, bool warn)
+{
+    QMessageBox box(warn ? QMessageBox::Warning : QMessageBox::Information, title, report.section(u'\n', 0, 0),
+                    QMessageBox::Ok, parent);
+    box.setInformativeText(report.section(u'\n', 1));
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+}
+} // namespace
+
+void MainWindow::openTable(const QString &path)
+{
+    if (!bundle())
+        return;
+    auto layout = core::PopulationStore::detectLayout(path);
+    std::optional<core::WideTableSpec> wide;
+    if (layout && layout.value() == core::TableLayout::Wide) {
+        WideTableDialog dialog(path, bundle()->population, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        wide = dialog.spec();
+    }
+    auto result = layout ? addTable(path, wide) : core::Result<core::TableImport>(layout.error());
+    if (!result) {
+        QMessageBox::warning(this, tr("Cannot add the table"), result.error().toString());
+        return;
+    }
+    const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0;
+    showReport(this, tr("Table added"), result->text(bundle()->regions), warn);
+}
+
+void MainWindow::openBoundaries(const QString &path)
+{
+    if (!bundle())
+        return;
+    auto attributes = core::BoundaryLayer::attributes(path);
+    if (!attributes) {
+        QMessageBox::warning(this, tr("Cannot open the boundaries"), attributes.error().toString());
+        return;
+    }
+    BoundaryImportDialog dialog(path, std::move(attributes).value(), bundle()->regions, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto result = replaceBoundaries(path, dialog.options());
+    QApplication::restoreOverrideCursor();
+    if (!result) {
+        QMessageBox::warning(this, tr("Cannot open the boundaries"), result.error().toString());
+        return;
+    }
+    const bool warn = !result->warnings.isEmpty() || !result->duplicates.isEmpty() || result->matched.isEmpty();
+    showReport(this, tr("Boundaries joined"), result->text(bundle()->regions), warn);
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    // A Shapefile comes with sidecar files; open the .shp only.
+    static const QStringList sidecars = {QStringLiteral("shx"), QStringLiteral("dbf"), QStringLiteral("prj"),
+                                         QStringLiteral("cpg"), QStringLiteral("qix"), QStringLiteral("sbn"),
+                                         QStringLiteral("sbx"), QStringLiteral("xml")};
+    for (const QString &path : paths) {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (suffix == u"csv")
+            openTable(path);
+        else if (!sidecars.contains(suffix))
+            openBoundaries(path);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &u : event->mimeData()->urls())
+        paths << u.toLocalFile();
+    event->acceptProposedAction();
+    // Dialogs open after the drop has finished, not inside the drag-and-drop event.
+    QTimer::singleShot(0, this, [this, paths] { openFiles(paths); });
 }
 
 void MainWindow::onLayersReady()

@@ -8,6 +8,8 @@
 #include <functional>
 
 class QAction;
+class QDragEnterEvent;
+class QDropEvent;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -46,6 +48,12 @@ public:
     /// Writes map.png, map.pdf, chart.png, chart.svg, data.csv and sources.txt for the current view into
     /// `dir`; replaces existing files only when `overwrite`. Returns the first error, if any.
     core::Status writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int step)> &progress = {});
+    /// Adds the user's table and shows its data (no dialog); the error names the file and the problem.
+    core::Result<core::TableImport> addTable(const QString &path, const std::optional<core::WideTableSpec> &wide = {});
+    /// Replaces a boundary layer with the user's and shows it (no dialog).
+    core::Result<core::JoinReport> replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options);
+    /// Opens files as File → Open does, asking what it needs: tables (.csv) and boundaries (any other).
+    void openFiles(const QStringList &paths);
 
 
 signals:
@@ -54,8 +62,16 @@ signals:
     /// Every layer is loaded and drawn.
     void fullyLoaded();
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     void buildUi();
+    void openTable(const QString &path);
+    void openBoundaries(const QString &path);
+    /// Fills the indicator list and the timeline's range from the bundle's tables.
+    void showTables();
     void exportMapDialog();
     /// Tells the user how an export went: a warning naming the file and problem, or a status message.
     void reportExport(const core::Status &status, const QString &path);

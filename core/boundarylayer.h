@@ -45,8 +45,13 @@ public:
     static Result<BoundaryLayer> readCached(const QString &path, const Projection &target, const Options &options,
                                             const QString &cacheDir);
 
-    /// The attribute fields of the layer (the first, or `layerName`), for choosing the code field.
-    static Result<QStringList> fields(const QString &path, const QString &layerName = {});
+    /// The attribute table of a layer (the first, or `layerName`) without its geometry: enough to choose
+    /// the code field before reading the layer.
+    struct Attributes {
+        QStringList fields;
+        std::vector<QHash<QString, QString>> rows;
+    };
+    static Result<Attributes> attributes(const QString &path, const QString &layerName = {});
 
     const QString &path() const { return m_path; }
     /// What the user must be told about a layer that was read: the features repaired with make-valid.

@@ -8,6 +8,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <array>
 #include <memory>
 #include <mutex>
 
@@ -128,7 +129,7 @@ QString validityReason(const OGRGeometry &geom)
 
 } // namespace
 
-Result<QStringList> BoundaryLayer::fields(const QString &path, const QString &layerName)
+Result<BoundaryLayer::Attributes> BoundaryLayer::attributes(const QString &path, const QString &layerName)
 {
     initGdal();
     if (!QFileInfo::exists(path))
@@ -142,10 +143,20 @@ Result<QStringList> BoundaryLayer::fields(const QString &path, const QString &la
                                           : ds->GetLayerByName(layerName.toUtf8().constData());
     if (!layer)
         return Error{Error::Code::Schema, path, {}, QStringLiteral("has no layer '%1'").arg(layerName)};
-    QStringList out;
+    Attributes out;
     OGRFeatureDefn *defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
-        out << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
+        out.fields << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
+    layer->SetIgnoredFields(std::array<const char *, 2>{"OGR_GEOMETRY", nullptr}.data());
+    layer->ResetReading();
+    for (const auto &f : *layer) {
+        QHash<QString, QString> row;
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            if (f->IsFieldSetAndNotNull(i))
+                row.insert(out.fields.at(i), QString::fromUtf8(f->GetFieldAsString(i)).trimmed());
+        }
+        out.rows.push_back(std::move(row));
+    }
     return out;
 }
 

@@ -107,9 +107,11 @@ TEST(OwnData, GeoPackageInWebMercatorWithAnotherCodeFieldReplacesThePrefectures)
                                       QStringLiteral("SELECT CASE WHEN code = '110100' THEN '110000' ELSE code END AS adcode, "
                                                      "name_zh, geometry FROM prefectures")});
     ASSERT_EQ(rc, 0);
-    const auto fields = BoundaryLayer::fields(gpkg);
-    ASSERT_TRUE(fields.ok()) << fields.error().toString().toStdString();
-    EXPECT_TRUE(fields->contains(QStringLiteral("adcode")));
+    const auto attributes = BoundaryLayer::attributes(gpkg);
+    ASSERT_TRUE(attributes.ok()) << attributes.error().toString().toStdString();
+    EXPECT_EQ(attributes->fields, (QStringList{QStringLiteral("adcode"), QStringLiteral("name_zh")}));
+    ASSERT_EQ(attributes->rows.size(), 4u);
+    EXPECT_EQ(attributes->rows[0].value(QStringLiteral("adcode")), QStringLiteral("110000"));
 
     DataBundle bundle = fixtureBundle();
     const auto original = bundle.prefectures;

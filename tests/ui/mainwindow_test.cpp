@@ -17,6 +17,11 @@
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 using namespace renkou;
@@ -395,4 +400,99 @@ TEST_F(MainWindowTest, AfterTwoFlightsTheMapIsDrawnAtFullDetailAgain)
     QTest::keyClick(m_map, Qt::Key_Backspace);
     QTRY_VERIFY_WITH_TIMEOUT(!m_map->isFlying(), 3000);
     EXPECT_FALSE(m_map->renderer().isInteractive());
+}
+
+namespace {
+/// Closes every modal dialog as it opens and keeps its text, so that interactive flows run unattended.
+class DialogCloser {
+public:
+    DialogCloser()
+    {
+        m_timer.setInterval(20);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            QWidget *w = QApplication::activeModalWidget();
+            if (!w)
+                return;
+            if (auto *box = qobject_cast<QMessageBox *>(w))
+                texts << box->text() + u'\n' + box->informativeText();
+            w->close();
+        });
+        m_timer.start();
+    }
+    QStringList texts;
+
+private:
+    QTimer m_timer;
+};
+
+QString writeFile(const QTemporaryDir &dir, const char *name, const char *text)
+{
+    const QString path = dir.filePath(QString::fromLatin1(name));
+    QFile f(path);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    return path;
+}
+} // namespace
+
+TEST_F(MainWindowTest, AnOwnWideTableAddsAYearToTheMapWithItsSource)
+{
+    QTemporaryDir dir;
+    // Hand-made numbers for a year the bundle does not have.
+    const QString path = writeFile(dir, "bulletin.csv", "code,name,2099\n370000,山东省,100000000\n440000,广东省,128000000\n");
+    const auto result = m_window->addTable(path, core::WideTableSpec{QStringLiteral("resident_population"),
+                                                                     QStringLiteral("persons"), {}});
+    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    auto *timeline = m_window->findChild<ui::Timeline *>();
+    ASSERT_NE(timeline, nullptr);
+    EXPECT_EQ(timeline->dataYears().back(), 2099);
+    timeline->stepForward(); // from the latest year of the bundle to the next with data: 2099
+    QTest::qWait(20);
+    const core::ColumnEntry *shandong = m_window->column().find(QStringLiteral("370000"));
+    ASSERT_NE(shandong, nullptr);
+    ASSERT_TRUE(shandong->value.has_value());
+    EXPECT_EQ(*shandong->value, 1e8);
+    EXPECT_EQ(shandong->source, QStringLiteral("bulletin.csv"));
+    // A province the table leaves out has no data in 2099, not 0.
+    EXPECT_FALSE(m_window->column().find(QStringLiteral("110000"))->value.has_value());
+}
+
+TEST_F(MainWindowTest, DroppingATableAddsItAndShowsTheReport)
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "mine.csv",
+                                   "code,year,indicator,value,unit,source,flag\n370000,2099,resident_population,99000000,persons,mine,estimate\n");
+    DialogCloser closer;
+    auto *mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QTRY_VERIFY_WITH_TIMEOUT(!closer.texts.isEmpty(), 5000);
+    EXPECT_TRUE(closer.texts.front().contains(QStringLiteral("Added 1 values of resident_population (2099–2099) from mine.csv")))
+        << closer.texts.front().toStdString();
+    delete mime;
+    // A broken file dropped next is refused with a message naming it, and the first table stays.
+    const QString bad = QStringLiteral(RENKOU_TEST_DATA) + QStringLiteral("/bad/population_negative.csv");
+    m_window->openFiles({bad});
+    QTRY_VERIFY_WITH_TIMEOUT(closer.texts.size() == 2, 5000);
+    EXPECT_TRUE(closer.texts[1].contains(QStringLiteral("population_negative.csv: line 2"))) << closer.texts[1].toStdString();
+    EXPECT_EQ(m_window->findChild<ui::Timeline *>()->dataYears().back(), 2099);
+}
+
+TEST_F(MainWindowTest, OwnBoundariesReplaceThePrefectureLayer)
+{
+    core::BoundaryImportOptions options;
+    options.level = core::Level::Prefecture;
+    const auto join = m_window->replaceBoundaries(QStringLiteral(RENKOU_TEST_DATA) + QStringLiteral("/own/duplicate_codes.geojson"), options);
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_EQ(join->duplicates, QStringList{QStringLiteral("370100")});
+    EXPECT_EQ(m_window->findChild<QComboBox *>(QStringLiteral("levelBox"))->currentData().toInt(), int(core::Level::Prefecture));
+    ASSERT_NE(m_map->renderer().layer(), nullptr);
+    EXPECT_EQ(m_map->renderer().layer()->features().size(), 3u);
+    // The map still answers a click on the new layer.
+    clickUnit(QStringLiteral("110100"));
+    EXPECT_TRUE(label("regionName").contains(QStringLiteral("北京"))) << label("regionName").toStdString();
 }

@@ -1,0 +1,139 @@
+#include "owndatadialogs.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace renkou::app {
+
+namespace {
+QDialogButtonBox *okCancel(QDialog *dialog, const QString &okText)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(okText);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return buttons;
+}
+} // namespace
+
+WideTableDialog::WideTableDialog(const QString &path, const core::PopulationStore &store, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Open table: %1").arg(QFileInfo(path).fileName()));
+    auto *form = new QFormLayout(this);
+    form->addRow(new QLabel(tr("This table has a column per year. Say what its numbers are; an empty cell "
+                               "(or NA, -, ..) is no data.")));
+    m_indicator = new QComboBox;
+    m_indicator->setObjectName(QStringLiteral("wideIndicator"));
+    m_indicator->setEditable(true);
+    m_indicator->addItems(store.indicators());
+    m_indicator->setCurrentText(QStringLiteral("resident_population"));
+    m_unit = new QLineEdit(store.unitOf(QStringLiteral("resident_population")));
+    m_unit->setObjectName(QStringLiteral("wideUnit"));
+    connect(m_indicator, &QComboBox::currentTextChanged, this, [this, &store](const QString &indicator) {
+        const QString unit = store.unitOf(indicator);
+        if (!unit.isEmpty())
+            m_unit->setText(unit);
+    });
+    m_source = new QLineEdit(QFileInfo(path).fileName());
+    m_source->setToolTip(tr("Shown wherever these values are; an id from sources.csv, or any name"));
+    m_flag = new QComboBox;
+    m_flag->addItem(tr("Year-end estimate"), QStringLiteral("estimate"));
+    m_flag->addItem(tr("Census count"), QStringLiteral("census"));
+    form->addRow(tr("Indicator"), m_indicator);
+    form->addRow(tr("Unit"), m_unit);
+    form->addRow(tr("Source"), m_source);
+    form->addRow(tr("Kind"), m_flag);
+    form->addRow(okCancel(this, tr("Add table")));
+}
+
+core::WideTableSpec WideTableDialog::spec() const
+{
+    return {m_indicator->currentText().trimmed(), m_unit->text().trimmed(), m_source->text().trimmed(),
+            m_flag->currentData().toString()};
+}
+
+BoundaryImportDialog::BoundaryImportDialog(const QString &path, core::BoundaryLayer::Attributes attributes,
+                                           const core::RegionTable &regions, QWidget *parent)
+    : QDialog(parent), m_attributes(std::move(attributes)), m_regions(regions)
+{
+    setWindowTitle(tr("Open boundaries: %1").arg(QFileInfo(path).fileName()));
+    auto *form = new QFormLayout(this);
+    m_field = new QComboBox;
+    m_field->setObjectName(QStringLiteral("codeField"));
+    m_field->addItems(m_attributes.fields);
+    for (const QString &f : core::BoundaryLayer::Options{}.codeFields) {
+        if (const int i = m_attributes.fields.indexOf(f); i >= 0) {
+            m_field->setCurrentIndex(i);
+            break;
+        }
+    }
+    m_level = new QComboBox;
+    m_level->setObjectName(QStringLiteral("boundaryLevel"));
+    m_level->addItem(tr("Provinces"), int(core::Level::Province));
+    m_level->addItem(tr("Prefectures"), int(core::Level::Prefecture));
+    m_preview = new QLabel;
+    m_preview->setObjectName(QStringLiteral("joinPreview"));
+    m_preview->setWordWrap(true);
+    form->addRow(new QLabel(tr("%n feature(s). Which field holds the division code (GB/T 2260)?", nullptr,
+                               int(m_attributes.rows.size()))));
+    form->addRow(tr("Code field"), m_field);
+    form->addRow(tr("Replaces"), m_level);
+    form->addRow(m_preview);
+    auto *buttons = okCancel(this, tr("Open"));
+    form->addRow(buttons);
+    auto bestLevel = [this] {
+        int matches[2] = {0, 0};
+        for (const auto &row : m_attributes.rows) {
+            const QString code = row.value(m_field->currentText());
+            matches[0] += m_regions.matchCode(code, core::Level::Province).isEmpty() ? 0 : 1;
+            matches[1] += m_regions.matchCode(code, core::Level::Prefecture).isEmpty() ? 0 : 1;
+        }
+        m_level->setCurrentIndex(matches[1] > matches[0] ? 1 : 0);
+    };
+    bestLevel();
+    connect(m_field, &QComboBox::currentIndexChanged, this, [this, bestLevel] {
+        bestLevel();
+        updatePreview();
+    });
+    connect(m_level, &QComboBox::currentIndexChanged, this, &BoundaryImportDialog::updatePreview);
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_attributes.fields.isEmpty());
+    updatePreview();
+}
+
+void BoundaryImportDialog::updatePreview()
+{
+    const auto level = core::Level(m_level->currentData().toInt());
+    int matched = 0;
+    int municipal = 0;
+    for (const auto &row : m_attributes.rows) {
+        const QString code = row.value(m_field->currentText());
+        const QString match = m_regions.matchCode(code, level);
+        matched += match.isEmpty() ? 0 : 1;
+        municipal += !match.isEmpty() && match != code ? 1 : 0;
+    }
+    QString text = tr("%1 of %2 features have a %3 code of regions.csv.")
+                       .arg(matched)
+                       .arg(m_attributes.rows.size())
+                       .arg(core::levelName(level));
+    if (municipal > 0)
+        text += u' ' + tr("%n municipality code(s) will be matched as the bundle does (110000 ↔ 110100).", nullptr, municipal);
+    if (matched == 0)
+        text += u' ' + tr("Nothing would match: every unit would show no data.");
+    m_preview->setText(text);
+}
+
+core::BoundaryImportOptions BoundaryImportDialog::options() const
+{
+    core::BoundaryImportOptions o;
+    o.codeField = m_field->currentText();
+    o.level = core::Level(m_level->currentData().toInt());
+    return o;
+}
+
+} // namespace renkou::app

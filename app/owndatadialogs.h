@@ -1,0 +1,45 @@
+#pragma once
+#include "databundle.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace renkou::app {
+
+/// Asks what the numbers of a wide table (`code,name,2000,2001,…`) are: indicator, unit, source, flag.
+class WideTableDialog : public QDialog {
+    Q_OBJECT
+public:
+    WideTableDialog(const QString &path, const core::PopulationStore &store, QWidget *parent = nullptr);
+    core::WideTableSpec spec() const;
+
+private:
+    QComboBox *m_indicator;
+    QLineEdit *m_unit;
+    QLineEdit *m_source;
+    QComboBox *m_flag;
+};
+
+/// Asks which field of a boundary file holds the division code and which layer it replaces, showing how
+/// many features each choice matches before anything is loaded.
+class BoundaryImportDialog : public QDialog {
+    Q_OBJECT
+public:
+    BoundaryImportDialog(const QString &path, core::BoundaryLayer::Attributes attributes,
+                         const core::RegionTable &regions, QWidget *parent = nullptr);
+    core::BoundaryImportOptions options() const;
+
+private:
+    void updatePreview();
+
+    core::BoundaryLayer::Attributes m_attributes;
+    const core::RegionTable &m_regions;
+    QComboBox *m_field;
+    QComboBox *m_level;
+    QLabel *m_preview;
+};
+
+} // namespace renkou::app
