@@ -3,6 +3,8 @@
 #include "palette.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
 #include <QSet>
 
 namespace renkou::ui {
@@ -132,9 +134,15 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     r.setSubtitle(notes.join(u' '));
     const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));
     const core::Source *lines = b.sources.find(QStringLiteral("tianditu-lines"));
+    // Boundaries the user opened are cited as their file, with its date as the vintage.
+    QString boundaries = atlas ? atlas->title : QStringLiteral("cn-atlas");
+    if (!layer->path().startsWith(b.dir + u'/')) {
+        const QFileInfo own(layer->path());
+        boundaries = tr("own file %1 of %2").arg(own.fileName(), own.lastModified().toString(QStringLiteral("yyyy-MM-dd")));
+    }
     r.setSourceLine(tr("Source: %1. Boundaries: %2%3.")
                         .arg(sourceYears.empty() ? tr("no data") : core::citeSources(b.sources, sourceYears),
-                             atlas ? atlas->title : QStringLiteral("cn-atlas"),
+                             boundaries,
                              lines && b.hasAllLayers() ? QStringLiteral("; ") + lines->title : QString()));
     return scene;
 }
