@@ -13,10 +13,10 @@ namespace renkou::core {
 
 Result<QString> DataBundle::locate(const QString &explicitDir, const QString &appDir)
 {
-    auto existing = [](const QString &dir, const QString &why) -> Result<QString> {
-        if (QFileInfo(dir).isDir())
-            return QDir(dir).absolutePath();
-        return Error{Error::Code::NotFound, dir, {}, QStringLiteral("no data directory here (%1)").arg(why)};
+    auto existing = [](const QString &candidate, const QString &why) -> Result<QString> {
+        if (QFileInfo(candidate).isDir())
+            return QDir(candidate).absolutePath();
+        return Error{Error::Code::NotFound, candidate, {}, QStringLiteral("no data directory here (%1)").arg(why)};
     };
     if (!explicitDir.isEmpty())
         return existing(explicitDir, QStringLiteral("given with --data"));

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Longer fuzzing runs than ctest's: builds the asan preset (clang, ASan/UBSan, libFuzzer) and runs each fuzz
+# target for SECONDS (default 600), keeping what it finds in build/asan/tests/fuzz/corpus/<target>.
+# Usage: packaging/fuzz.sh [SECONDS] [table|regions|boundaries ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(table regions boundaries)
+cmake --preset asan >/dev/null
+cmake --build --preset asan --target renkou_fuzz_seeds "${targets[@]/#/fuzz-}"
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
+for t in "${targets[@]}"; do
+  dir=build/asan/tests/fuzz
+  mkdir -p "$dir/corpus/$t" "$dir/crashes/$t"
+  echo "== fuzz-$t for ${seconds}s"
+  "$dir/fuzz-$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    -artifact_prefix="$dir/crashes/$t/" "$dir/corpus/$t" "$dir/seeds/$t"
+done
