@@ -8,6 +8,8 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRawFont>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <cmath>
@@ -41,6 +43,74 @@ QSize ExportSize::pixels() const
 {
     return QSize(int(std::lround(layout.width() * scale)), int(std::lround(layout.height() * scale)));
 }
+
+namespace {
+
+/// The CJK ideograph (U+4E00–U+9FFF) that the CJK font draws with the same glyph as each Kangxi or CJK
+/// radical (U+2E80–U+2FDF) it has: 山 for ⼭ (U+2F2D), 青 for ⻘ (U+2ED8), 龙 for ⻰ (U+2EF0).
+const QHash<char16_t, char16_t> &ideographOfRadical()
+{
+    static const QHash<char16_t, char16_t> table = [] {
+        QHash<char16_t, char16_t> out;
+        const QRawFont font = QRawFont::fromFont(QFont(QStringLiteral("Noto Sans CJK SC")));
+        if (!font.isValid())
+            return out;
+        QString ideographs;
+        for (char16_t c = 0x4E00; c <= 0x9FFF; ++c)
+            ideographs += QChar(c);
+        const QList<quint32> glyphs = font.glyphIndexesForString(ideographs);
+        QHash<quint32, char16_t> byGlyph;
+        for (qsizetype i = 0; i < glyphs.size(); ++i) {
+            if (glyphs[i] != 0 && !byGlyph.contains(glyphs[i]))
+                byGlyph.insert(glyphs[i], ideographs[i].unicode());
+        }
+        QString radicals;
+        for (char16_t c = 0x2E80; c <= 0x2FDF; ++c)
+            radicals += QChar(c);
+        const QList<quint32> radicalGlyphs = font.glyphIndexesForString(radicals);
+        for (qsizetype i = 0; i < radicalGlyphs.size(); ++i) {
+            if (const auto it = byGlyph.constFind(radicalGlyphs[i]); radicalGlyphs[i] != 0 && it != byGlyph.constEnd())
+                out.insert(radicals[i].unicode(), *it);
+        }
+        return out;
+    }();
+    return table;
+}
+
+/// Qt's PDF engine writes each font subset's ToUnicode map from the lowest code point that maps to a glyph.
+/// Noto Sans CJK maps radicals and ideographs to the same glyphs, so 山东省 would be extracted (and searched)
+/// as ⼭东省. This rewrites the target of every such entry to the ideograph. Targets are four hex digits
+/// either way and the maps are not compressed, so no byte offset in the file moves.
+void mapRadicalsToIdeographs(QByteArray &pdf)
+{
+    static const QRegularExpression section(QStringLiteral("beginbf(range|char)\\n(.*?)endbf\\1"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression token(QStringLiteral("<([0-9A-Fa-f]{4})>"));
+    const QString text = QString::fromLatin1(pdf); // one QChar per byte: positions are byte offsets
+    std::vector<std::pair<qsizetype, char16_t>> edits; // where a target's hex digits start, the ideograph
+    for (auto s = section.globalMatch(text); s.hasNext();) {
+        const auto m = s.next();
+        const int sourceTokens = m.captured(1) == u"range" ? 2 : 1; // the glyph codes before the targets
+        const qsizetype end = m.capturedEnd(2);
+        for (qsizetype lineStart = m.capturedStart(2); lineStart < end;) {
+            qsizetype lineEnd = text.indexOf(u'\n', lineStart);
+            if (lineEnd < 0 || lineEnd > end)
+                lineEnd = end;
+            int index = 0;
+            for (auto t = token.globalMatch(QStringView(text).sliced(lineStart, lineEnd - lineStart)); t.hasNext(); ++index) {
+                const auto tm = t.next();
+                const auto it = ideographOfRadical().constFind(char16_t(tm.captured(1).toUInt(nullptr, 16)));
+                if (index >= sourceTokens && it != ideographOfRadical().constEnd())
+                    edits.emplace_back(lineStart + tm.capturedStart(1), *it);
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+    for (const auto &[at, ideograph] : edits)
+        pdf.replace(at, 4, QByteArray::number(uint(ideograph), 16).toUpper().rightJustified(4, '0'));
+}
+
+} // namespace
 
 core::Status writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite)
 {
@@ -111,6 +181,8 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
         paint(painter, layout);
     }
     buffer.close();
+    if (*format == ExportFormat::Pdf)
+        mapRadicalsToIdeographs(bytes);
     if (bytes.isEmpty())
         return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("nothing was drawn")};
     return writeFileAtomically(path, bytes, options.overwrite);
