@@ -683,7 +683,7 @@ void MainWindow::updateSidePanel()
         names << bilingualName(*region);
         const bool share = m_chartMode->currentIndex() == 3;
         const auto raw = b.population.series(code, QStringLiteral("resident_population"));
-        const auto points = share ? shareSeries(*region, raw) : raw;
+        const auto points = share ? core::shareOfWhole(bundle()->context(), *region, raw) : raw;
         std::set<int> years;
         for (const core::Observation &o : points) {
             sourceYears.emplace_back(o.source, o.year);
@@ -853,33 +853,6 @@ std::optional<std::pair<ui::ExportSize, QString>> askPictureTarget(QWidget *pare
     return std::pair{*size, path};
 }
 } // namespace
-
-std::vector<core::Observation> MainWindow::shareSeries(const core::Region &unit, const std::vector<core::Observation> &points) const
-{
-    const core::DataBundle &b = *bundle();
-    const core::Region *whole = unit.level == core::Level::Prefecture ? b.regions.find(unit.parentCode, core::Level::Province)
-                                                                       : b.regions.find(unit.parentCode, core::Level::Country);
-    std::vector<core::Observation> out;
-    if (!whole)
-        return out;
-    const auto members = b.regions.members(*whole);
-    for (const core::Observation &o : points) {
-        double total = 0;
-        bool complete = !members.empty();
-        for (const core::Region *m : members) {
-            const auto v = b.population.value(m->code, o.year, QStringLiteral("resident_population"));
-            complete = complete && v.has_value();
-            total += v ? v->value : 0;
-        }
-        if (!complete || total <= 0)
-            continue; // a share needs every unit of the whole: otherwise no value, not a guess
-        core::Observation share = o;
-        share.value = o.value / total * 100.0;
-        share.unit = QStringLiteral("%");
-        out.push_back(share);
-    }
-    return out;
-}
 
 QString MainWindow::censusComparison(const core::Region &unit) const
 {

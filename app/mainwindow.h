@@ -81,9 +81,6 @@ private:
     QString sourcesText() const;
     /// The census 2010 vs 2020 comparison of a prefecture-level unit as an HTML table (empty if no census).
     QString censusComparison(const core::Region &unit) const;
-    /// A unit's series as a share (%) of its province (prefectures) or of China (provinces): only years in
-    /// which every unit of the whole has a value.
-    std::vector<core::Observation> shareSeries(const core::Region &unit, const std::vector<core::Observation> &points) const;
     void onBundleReady();
     void onLayersReady();
     void refresh();

@@ -442,4 +442,32 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
     return column;
 }
 
+std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Region &unit,
+                                      const std::vector<Observation> &points)
+{
+    const RegionTable &regions = *context.regions;
+    const Region *whole = unit.level == Level::Prefecture ? regions.find(unit.parentCode, Level::Province)
+                                                          : regions.find(unit.parentCode, Level::Country);
+    std::vector<Observation> out;
+    if (!whole)
+        return out;
+    const auto members = regions.members(*whole);
+    for (const Observation &o : points) {
+        double total = 0;
+        bool complete = !members.empty();
+        for (const Region *m : members) {
+            const auto v = context.store->value(m->code, o.year, QStringLiteral("resident_population"));
+            complete = complete && v.has_value();
+            total += v ? v->value : 0;
+        }
+        if (!complete || total <= 0)
+            continue;
+        Observation share = o;
+        share.value = o.value / total * 100.0;
+        share.unit = QStringLiteral("%");
+        out.push_back(share);
+    }
+    return out;
+}
+
 } // namespace renkou::core

@@ -59,6 +59,12 @@ struct Column {
     std::vector<double> values() const;
 };
 
+/// A unit's series as a share (%) of the resident population of the whole it belongs to: a prefecture-level
+/// unit of its province (the sum of the province's prefecture-level units), a province of the 31 provinces.
+/// Only years in which every unit of the whole has a value: otherwise no share, not a guess.
+std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Region &unit,
+                                      const std::vector<Observation> &points);
+
 /// Every indicator: the computed ones, then each indicator the tables carry (as published).
 std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store);
 /// The indicator called `name`, or a usage Error listing the known names.

@@ -1,5 +1,8 @@
 #include "chartpanel.h"
 
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+
 #include "maprenderer.h"
 
 #include <QCursor>
@@ -49,11 +52,16 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &
     const qreal captionHeight = caption.isEmpty() ? 0
         : QFontMetricsF(font).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, caption).height() + 8;
     const QRectF chartRect = target.adjusted(0, 0, 0, -captionHeight);
-    m_view->resize(chartRect.size().toSize());
-    m_chart->resize(chartRect.size());
+    // Lay the chart out at the target's size now (a hidden view never gets the events that would), draw
+    // the scene, then give the chart back its size on screen.
+    const QRectF onScreen = m_chart->geometry();
+    m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
+    if (m_chart->layout())
+        m_chart->layout()->activate();
     painter.save();
     painter.fillRect(target, Qt::white);
-    m_view->render(&painter, chartRect, m_view->rect());
+    m_chart->scene()->render(&painter, chartRect, m_chart->geometry());
+    m_chart->setGeometry(onScreen);
     painter.setFont(font);
     painter.setPen(QColor(0x44, 0x44, 0x44));
     painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, captionHeight),

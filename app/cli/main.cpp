@@ -633,7 +633,8 @@ int cmdChart(const QStringList &args, const QString &name)
     OutputOptions output;
     const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Unit codes, comma-separated."), QStringLiteral("C1,C2,..."));
     const QCommandLineOption mode(QStringLiteral("mode"),
-                                  QStringLiteral("absolute (default), indexed, or change (from the year before, as bars)."),
+                                  QStringLiteral("absolute (default), indexed, change (from the year before, as bars), or share "
+                                                 "(of the province; for a province, of the 31 provinces)."),
                                   QStringLiteral("MODE"), QStringLiteral("absolute"));
     const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
                                   QStringLiteral("Y"));
@@ -650,8 +651,8 @@ int cmdChart(const QStringList &args, const QString &name)
     if (!parser.isSet(codes))
         return usageError(QStringLiteral("--codes is required"), name);
     const QString m = parser.value(mode);
-    if (m != u"absolute" && m != u"indexed" && m != u"change")
-        return usageError(QStringLiteral("--mode must be absolute, indexed or change"), name);
+    if (m != u"absolute" && m != u"indexed" && m != u"change" && m != u"share")
+        return usageError(QStringLiteral("--mode must be absolute, indexed, change or share"), name);
     std::optional<int> baseYear;
     if (parser.isSet(base)) {
         bool ok = false;
@@ -672,6 +673,7 @@ int cmdChart(const QStringList &args, const QString &name)
     QStringList notes;
     std::vector<renkou::ui::ChartBreak> breaks;
     std::set<int> common_years;
+    std::set<Level> levels;
     for (const QString &c : parser.value(codes).split(u',', Qt::SkipEmptyParts)) {
         const Region *r = bundle->regions.find(c.trimmed());
         if (!r) {
@@ -679,7 +681,13 @@ int cmdChart(const QStringList &args, const QString &name)
                          qPrintable(bundle->dir + QStringLiteral("/regions.csv")), qPrintable(c));
             return kExitData;
         }
-        const auto points = bundle->population.series(r->code, indicator->baseIndicator);
+        levels.insert(r->level);
+        auto points = bundle->population.series(r->code, indicator->baseIndicator);
+        if (m == u"share") {
+            if (indicator->baseIndicator != u"resident_population")
+                return usageError(QStringLiteral("--mode share is for population"), name);
+            points = shareOfWhole(bundle->context(), *r, points);
+        }
         std::set<int> years;
         for (const Observation &o : points) {
             sourceYears.emplace_back(o.source, o.year);
@@ -704,19 +712,26 @@ int cmdChart(const QStringList &args, const QString &name)
         }
         baseYear = *common_years.begin();
     }
+    const bool allProvinces = levels == std::set<Level>{Level::Province};
     renkou::ui::ChartPanel chart;
     const QString suffix = m == u"indexed" ? QStringLiteral(" — index, %1 = 100").arg(*baseYear)
                            : m == u"change" ? QStringLiteral(" — change from the year before")
+                           : m == u"share"  ? (allProvinces ? QStringLiteral(" — share of the 31 provinces (%)")
+                                                                : QStringLiteral(" — share of the province (%)"))
                                             : QString();
     const renkou::ui::ChartMode chartMode = m == u"indexed" ? renkou::ui::ChartMode::Indexed
                                             : m == u"change" ? renkou::ui::ChartMode::YearOnYear
                                                              : renkou::ui::ChartMode::Absolute;
-    chart.showSeries(indicator->description + suffix, indicator->unit, series, chartMode, baseYear.value_or(0), breaks);
+    const QString unit = m == u"share" ? QStringLiteral("%") : indicator->unit;
+    chart.showSeries(indicator->description + suffix, unit, series, chartMode, baseYear.value_or(0), breaks);
     if (!chart.leftOut().isEmpty()) {
         std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", *baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
         return kExitData;
     }
-    QString caption = QStringLiteral("Unit: %1. Source: %2.").arg(indicator->unit, citeSources(bundle->sources, sourceYears));
+    QString caption = QStringLiteral("Unit: %1. Source: %2.").arg(unit, citeSources(bundle->sources, sourceYears));
+    if (m == u"share")
+        caption += QStringLiteral(" Shares of the sum of the province's prefecture-level units (for a province: of the 31 "
+                                  "provinces); no share in a year in which one of them has no value.");
     for (const QString &n : notes)
         caption += QStringLiteral(" Note: ") + n;
     const auto exportOptions = std::get<renkou::ui::ExportOptions>(options);

@@ -360,6 +360,18 @@ TEST(Cli, ChartExportsIndexedSeries)
     QFile b(bars);
     ASSERT_TRUE(b.open(QIODevice::ReadOnly));
     EXPECT_TRUE(QString::fromUtf8(b.readAll()).contains(QStringLiteral("change from the year before")));
+    // Changsha's share of Hunan and Guiyang's of Guizhou: an axis in % and the rule for the whole under it.
+    const QString share = dir.filePath(QStringLiteral("share.svg"));
+    const CliRun s = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("430100,520100"), QStringLiteral("--mode"),
+                          QStringLiteral("share"), QStringLiteral("--out"), share});
+    ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+    QFile sh(share);
+    ASSERT_TRUE(sh.open(QIODevice::ReadOnly));
+    const QString shareXml = QString::fromUtf8(sh.readAll());
+    EXPECT_TRUE(shareXml.contains(QStringLiteral("share of the province (%)")));
+    EXPECT_TRUE(shareXml.contains(QStringLiteral("Unit: %.")));
+    EXPECT_TRUE(shareXml.contains(QStringLiteral("Changsha")));
+    EXPECT_TRUE(shareXml.contains(QStringLiteral("Guiyang")));
     EXPECT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("999999"), QStringLiteral("--out"),
                    dir.filePath(QStringLiteral("x.png"))}).exitCode, 1);
     EXPECT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--mode"),

@@ -124,3 +124,25 @@ TEST(Indicators, LatestYearFollowsTheData)
     const auto urban = findIndicator(fixture().population, QStringLiteral("urban_share_pct")).value();
     EXPECT_EQ(latestYear(fixture().context(), Level::Province, urban), 2010);
 }
+
+TEST(Indicators, ShareOfWholeNeedsEveryUnitOfTheWhole)
+{
+    auto bundle = DataBundle::load(renkou::test::dataPath(QStringLiteral("bundle")), DataBundle::Parts::Tables);
+    ASSERT_TRUE(bundle.ok());
+    const Region *jinan = bundle->regions.find(QStringLiteral("370100"), Level::Prefecture);
+    ASSERT_NE(jinan, nullptr);
+    const auto share = shareOfWhole(bundle->context(), *jinan,
+                                    bundle->population.series(QStringLiteral("370100"), QStringLiteral("resident_population")));
+    // 2010: Jinan 2100 of Jinan 2100 + Qingdao 2900.
+    ASSERT_EQ(share.size(), 1u);
+    EXPECT_EQ(share[0].year, 2010);
+    EXPECT_DOUBLE_EQ(share[0].value, 42.0);
+    EXPECT_EQ(share[0].unit, QStringLiteral("%"));
+    // A province's share of the provinces: 2011 has no Beijing value, so no share (not a guess).
+    const Region *shandong = bundle->regions.find(QStringLiteral("370000"), Level::Province);
+    const auto provinces = shareOfWhole(bundle->context(), *shandong,
+                                        bundle->population.series(QStringLiteral("370000"), QStringLiteral("resident_population")));
+    EXPECT_FALSE(provinces.empty());
+    for (const Observation &o : provinces)
+        EXPECT_NE(o.year, 2011);
+}
