@@ -120,10 +120,35 @@ const BoundaryLayer *DataBundle::layer(Level level) const
 
 Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide)
 {
-    auto table = wide ? population.addWideFile(path, *wide) : population.addFile(path);
+    // A table of prefecture-level units that codes a municipality as its province (110000 for Beijing) is
+    // matched as the bundle does: the code becomes the prefecture-level unit's (110100).
+    auto fileCodes = PopulationStore::codesIn(path);
+    if (!fileCodes)
+        return fileCodes.error();
+    int provinceOnly = 0;
+    int prefectureOnly = 0;
+    for (const QString &c : std::as_const(fileCodes.value())) {
+        const bool province = regions.find(c, Level::Province);
+        const bool prefecture = regions.find(c, Level::Prefecture);
+        provinceOnly += province && !prefecture ? 1 : 0;
+        prefectureOnly += prefecture && !province ? 1 : 0;
+    }
+    QHash<QString, QString> recode;
+    QStringList recoded;
+    if (prefectureOnly > provinceOnly) {
+        for (const QString &c : std::as_const(fileCodes.value())) {
+            const QString target = regions.find(c, Level::Province) ? regions.matchCode(c, Level::Prefecture) : QString();
+            if (!target.isEmpty() && target != c && !fileCodes->contains(target)) {
+                recode.insert(c, target);
+                recoded << QStringLiteral("%1 → %2").arg(c, target);
+            }
+        }
+    }
+    auto table = wide ? population.addWideFile(path, *wide, recode) : population.addFile(path, recode);
     if (!table)
         return table.error();
     TableImport out;
+    out.recoded = recoded;
     out.table = std::move(table).value();
     const QFileInfo info(path);
     for (const QString &id : std::as_const(out.table.sources)) {
@@ -192,6 +217,9 @@ QString TableImport::text(const RegionTable &regions) const
         lines << QStringLiteral("%1 values have the code, year, indicator and flag of rows loaded before: the "
                                 "earlier values stay shown, both are in the table view.")
                      .arg(table.shadowed);
+    if (!recoded.isEmpty())
+        lines << QStringLiteral("A table of prefecture-level units: municipality codes matched as the bundle does: %1")
+                     .arg(recoded.join(QStringLiteral(", ")));
     for (const JoinReport &j : joins)
         lines << j.text(regions);
     if (!unknownCodes.isEmpty()) {

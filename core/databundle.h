@@ -18,6 +18,7 @@ struct TableImport {
     TableLoadReport table;
     std::vector<JoinReport> joins; ///< one per level the table has codes of and whose map is loaded
     QStringList unknownCodes;      ///< codes of no unit in regions.csv
+    QStringList recoded;           ///< "110000 → 110100": municipality codes of a prefecture-level table
 
     QString text(const RegionTable &regions) const;
 };

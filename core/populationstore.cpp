@@ -93,7 +93,20 @@ Result<TableLayout> PopulationStore::detectLayout(const QString &path)
                      .arg(columns().join(u','), missing.join(QStringLiteral(", ")))};
 }
 
-Result<TableLoadReport> PopulationStore::addFile(const QString &path)
+Result<QStringList> PopulationStore::codesIn(const QString &path)
+{
+    auto csv = CsvTable::read(path, {QStringLiteral("code")});
+    if (!csv)
+        return csv.error();
+    QStringList out;
+    const int column = csv->column(QStringLiteral("code"));
+    for (const CsvRow &row : csv->rows())
+        out << row.fields.at(column).trimmed();
+    out.removeDuplicates();
+    return out;
+}
+
+Result<TableLoadReport> PopulationStore::addFile(const QString &path, const QHash<QString, QString> &recode)
 {
     auto csv = CsvTable::read(path, columns());
     if (!csv)
@@ -127,10 +140,11 @@ Result<TableLoadReport> PopulationStore::addFile(const QString &path)
         o.flag = field(6);
         rows.push_back(std::move(o));
     }
-    return merge(path, std::move(rows), TableLayout::Long);
+    return merge(path, std::move(rows), TableLayout::Long, recode);
 }
 
-Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec)
+Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec,
+                                                     const QHash<QString, QString> &recode)
 {
     auto csv = CsvTable::read(path, {QStringLiteral("code")});
     if (!csv)
@@ -179,14 +193,17 @@ Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const 
             rows.push_back(std::move(o));
         }
     }
-    auto report = merge(path, std::move(rows), TableLayout::Wide);
+    auto report = merge(path, std::move(rows), TableLayout::Wide, recode);
     if (report)
         report->noDataCells = noData;
     return report;
 }
 
-Result<TableLoadReport> PopulationStore::merge(const QString &path, std::vector<Observation> rows, TableLayout layout)
+Result<TableLoadReport> PopulationStore::merge(const QString &path, std::vector<Observation> rows, TableLayout layout,
+                                               const QHash<QString, QString> &recode)
 {
+    for (Observation &o : rows)
+        o.code = recode.value(o.code, o.code);
     const QString canonical = QFileInfo(path).canonicalFilePath();
     for (const QString &f : std::as_const(m_files)) {
         if (QFileInfo(f).canonicalFilePath() == canonical)

@@ -62,10 +62,14 @@ public:
 
     /// Reads one table in the long layout and adds its rows. The file is checked whole first: on error
     /// nothing is added. A file already loaded is refused.
-    Result<TableLoadReport> addFile(const QString &path);
+    /// `recode` gives some codes of the file other codes (municipality codes at prefecture level).
+    Result<TableLoadReport> addFile(const QString &path, const QHash<QString, QString> &recode = {});
     /// Reads one table in the wide layout: a row per unit, a column per year; an empty (or NA, -, ..) cell
     /// is no data. Checked whole first like addFile().
-    Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec);
+    Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec,
+                                        const QHash<QString, QString> &recode = {});
+    /// The codes of a table of either layout, without adding it (to decide how to match them).
+    static Result<QStringList> codesIn(const QString &path);
 
     /// The value shown for (code, year, indicator): the year-end estimate if there is one, else the census
     /// count. Among rows with the same flag the one loaded first wins.
@@ -87,7 +91,8 @@ public:
 
 private:
     /// Checks rows read from `path` against each other and the rows loaded, then adds them all or none.
-    Result<TableLoadReport> merge(const QString &path, std::vector<Observation> rows, TableLayout layout);
+    Result<TableLoadReport> merge(const QString &path, std::vector<Observation> rows, TableLayout layout,
+                                  const QHash<QString, QString> &recode);
 
     std::vector<Observation> m_rows;
     QHash<QString, std::vector<int>> m_index; ///< key code + '|' + indicator → rows sorted by year, estimate first

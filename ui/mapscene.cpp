@@ -77,7 +77,8 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     const bool within = q.scaleWithin && !q.drillProvince.isEmpty();
     std::vector<double> values;
     for (const core::ColumnEntry &e : scene.column.entries) {
-        if (e.value && (!within || focusCodes.contains(e.region->code)))
+        // Only units the map draws: boundaries of the user's may leave some out.
+        if (e.value && layer->indexOf(e.region->code) >= 0 && (!within || focusCodes.contains(e.region->code)))
             values.push_back(*e.value);
     }
     const QString unit = q.indicator.unit;

@@ -155,3 +155,18 @@ TEST(OwnData, JoinReportListsDuplicatesAndUnitsWithDataMissingFromTheMap)
     EXPECT_TRUE(text.contains(QStringLiteral("In the table, not on the map (1): 青岛市 370200"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Duplicate codes on the map"))) << text.toStdString();
 }
+
+TEST(OwnData, APrefectureTableCodingBeijingAsItsProvinceIsMatchedAsTheBundleDoes)
+{
+    DataBundle bundle = fixtureBundle();
+    const auto result = bundle.addTable(dataPath(QStringLiteral("own/wide_prefectures.csv")), kPopulation);
+    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    EXPECT_EQ(result->recoded, QStringList{QStringLiteral("110000 → 110100")});
+    EXPECT_EQ(bundle.population.value(QStringLiteral("110100"), 2014, QStringLiteral("resident_population"))->value, 1319);
+    EXPECT_FALSE(bundle.population.value(QStringLiteral("110000"), 2014, QStringLiteral("resident_population")).has_value());
+    // A table of provinces keeps 110000.
+    DataBundle other = fixtureBundle();
+    const auto provinces = other.addTable(dataPath(QStringLiteral("own/wide_population.csv")), kPopulation);
+    ASSERT_TRUE(provinces.ok());
+    EXPECT_TRUE(provinces->recoded.isEmpty());
+}
