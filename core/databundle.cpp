@@ -204,12 +204,13 @@ Result<JoinReport> DataBundle::replaceBoundaries(const QString &path, const Boun
 QString TableImport::text(const RegionTable &regions) const
 {
     QStringList lines;
-    lines << QStringLiteral("Added %1 values of %2 (%3–%4) from %5%6.")
+    const QString years = table.firstYear == table.lastYear ? QString::number(table.firstYear)
+                                                            : QStringLiteral("%1–%2").arg(table.firstYear).arg(table.lastYear);
+    lines << QStringLiteral("Added %1 %2 of %3 (%4) from %5%6.")
                  .arg(table.rows)
-                 .arg(table.indicators.join(QStringLiteral(", ")))
-                 .arg(table.firstYear)
-                 .arg(table.lastYear)
-                 .arg(QFileInfo(table.path).fileName(),
+                 .arg(table.rows == 1 ? QStringLiteral("value") : QStringLiteral("values"))
+                 .arg(table.indicators.join(QStringLiteral(", ")), years,
+                      QFileInfo(table.path).fileName(),
                       table.layout == TableLayout::Wide
                           ? QStringLiteral(" (wide layout; %1 empty cells left as no data)").arg(table.noDataCells)
                           : QString());

@@ -471,7 +471,7 @@ TEST_F(MainWindowTest, DroppingATableAddsItAndShowsTheReport)
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(m_window.get(), &drop);
     QTRY_VERIFY_WITH_TIMEOUT(!closer.texts.isEmpty(), 5000);
-    EXPECT_TRUE(closer.texts.front().contains(QStringLiteral("Added 1 values of resident_population (2099–2099) from mine.csv")))
+    EXPECT_TRUE(closer.texts.front().contains(QStringLiteral("Added 1 value of resident_population (2099) from mine.csv")))
         << closer.texts.front().toStdString();
     delete mime;
     // A broken file dropped next is refused with a message naming it, and the first table stays.
