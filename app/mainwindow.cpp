@@ -9,6 +9,7 @@
 #include "mapscene.h"
 #include "mapview.h"
 #include "palette.h"
+#include "rankingview.h"
 #include "timeline.h"
 
 #include <QAction>
@@ -33,6 +34,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QHBoxLayout>
 #include <QStatusBar>
@@ -180,7 +182,14 @@ void MainWindow::buildUi()
     auto *tabs = new QTabWidget;
     tabs->setObjectName(QStringLiteral("sideTabs"));
     tabs->addTab(trend, tr("Trend"));
-    tabs->addTab(numbers, tr("Table and ranking"));
+    tabs->addTab(numbers, tr("Table"));
+    m_ranking = new ui::RankingView;
+    connect(m_ranking, &ui::RankingView::unitClicked, this, [this](const QString &code, bool add) { selectRegion(code, add); });
+    auto *rankingScroll = new QScrollArea;
+    rankingScroll->setObjectName(QStringLiteral("rankingScroll"));
+    rankingScroll->setWidget(m_ranking);
+    rankingScroll->setWidgetResizable(true);
+    tabs->addTab(rankingScroll, tr("Ranking"));
     m_census = new QLabel;
     m_census->setObjectName(QStringLiteral("censusComparison"));
     m_census->setTextFormat(Qt::RichText);
@@ -606,6 +615,8 @@ void MainWindow::refresh()
     r.setSelection(featureIndices(m_selection));
     m_tableModel->setColumn(m_column);
     m_tableModel->setSelectedCodes(QSet<QString>(m_selection.begin(), m_selection.end()));
+    m_ranking->setColumn(m_column, m_classes, scene.palette);
+    m_ranking->setSelection(QSet<QString>(m_selection.begin(), m_selection.end()));
     m_breadcrumb->setText(m_drill.isEmpty()
                               ? tr("China 中国 · %1").arg(levelLabel(lvl))
                               : tr("<a href=\"back\">China 中国</a> › %1  <span style=\"color:#777\">(Backspace: back)</span>")
@@ -660,6 +671,7 @@ void MainWindow::selectRegion(const QString &code, bool add)
     }
     m_map->renderer().setSelection(featureIndices(m_selection));
     m_tableModel->setSelectedCodes(QSet<QString>(m_selection.begin(), m_selection.end()));
+    m_ranking->setSelection(QSet<QString>(m_selection.begin(), m_selection.end()));
     m_map->update();
     updateSidePanel();
 }

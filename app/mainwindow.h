@@ -19,6 +19,7 @@ namespace renkou::ui {
 class ColumnModel;
 class MapView;
 class ChartPanel;
+class RankingView;
 class Timeline;
 } // namespace renkou::ui
 
@@ -110,6 +111,7 @@ private:
     QComboBox *m_chartMode = nullptr;
     QSpinBox *m_baseYear = nullptr;
     ui::ColumnModel *m_tableModel = nullptr;
+    ui::RankingView *m_ranking = nullptr;
     QLineEdit *m_search = nullptr;
     QAction *m_growthAction = nullptr;
     QAction *m_scaleWithinAction = nullptr;

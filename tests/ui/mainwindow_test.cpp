@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "mapview.h"
 #include "palette.h"
+#include "rankingview.h"
 #include "timeline.h"
 
 #include <QAction>
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -495,4 +497,30 @@ TEST_F(MainWindowTest, OwnBoundariesReplaceThePrefectureLayer)
     // The map still answers a click on the new layer.
     clickUnit(QStringLiteral("110100"));
     EXPECT_TRUE(label("regionName").contains(QStringLiteral("北京"))) << label("regionName").toStdString();
+}
+
+TEST_F(MainWindowTest, RankingOrdersUnitsByValueInTheMapColoursAndHighlightsTheSelection)
+{
+    auto *ranking = m_window->findChild<ui::RankingView *>(QStringLiteral("rankingView"));
+    ASSERT_NE(ranking, nullptr);
+    const QStringList order = ranking->order();
+    ASSERT_EQ(order.size(), 34);
+    // Guangdong has the most residents; Taiwan, Hong Kong and Macao have no annual data and come last.
+    EXPECT_EQ(order.front(), QStringLiteral("440000"));
+    for (const char *last : {"710000", "810000", "820000"})
+        EXPECT_GE(order.indexOf(QString::fromLatin1(last)), 31) << last;
+    for (int i = 1; i < 31; ++i)
+        EXPECT_GE(*m_window->column().find(order[i - 1])->value, *m_window->column().find(order[i])->value);
+    // The bar has the colour the map gives the unit.
+    EXPECT_EQ(ranking->barColor(QStringLiteral("370000")), pixel(QStringLiteral("370000")));
+    // Clicking Shandong on the map highlights its row; clicking a row selects its unit.
+    clickUnit(QStringLiteral("370000"));
+    EXPECT_TRUE(ranking->isHighlighted(QStringLiteral("370000")));
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("sideTabs"));
+    tabs->setCurrentIndex(tabs->count() - 1);
+    QTest::qWait(20);
+    QTest::mouseClick(ranking, Qt::LeftButton, {}, ranking->rowRect(QStringLiteral("410000")).center());
+    EXPECT_TRUE(label("regionName").contains(QStringLiteral("河南"))) << label("regionName").toStdString();
+    EXPECT_TRUE(ranking->isHighlighted(QStringLiteral("410000")));
+    EXPECT_FALSE(ranking->isHighlighted(QStringLiteral("370000")));
 }
