@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 
 namespace renkou::app {
 
@@ -60,12 +61,50 @@ core::WideTableSpec WideTableDialog::spec() const
 
 BoundaryImportDialog::BoundaryImportDialog(const QString &path, core::BoundaryLayer::Attributes attributes,
                                            const core::RegionTable &regions, QWidget *parent)
-    : QDialog(parent), m_attributes(std::move(attributes)), m_regions(regions)
+    : QDialog(parent), m_path(path), m_attributes(std::move(attributes)), m_regions(regions)
 {
     setWindowTitle(tr("Open boundaries: %1").arg(QFileInfo(path).fileName()));
     auto *form = new QFormLayout(this);
+    m_layer = new QComboBox;
+    m_layer->setObjectName(QStringLiteral("boundaryLayer"));
+    m_layer->addItems(m_attributes.layers);
+    m_layer->setCurrentText(m_attributes.layer);
     m_field = new QComboBox;
     m_field->setObjectName(QStringLiteral("codeField"));
+    m_level = new QComboBox;
+    m_level->setObjectName(QStringLiteral("boundaryLevel"));
+    m_level->addItem(tr("Provinces"), int(core::Level::Province));
+    m_level->addItem(tr("Prefectures"), int(core::Level::Prefecture));
+    m_count = new QLabel;
+    m_preview = new QLabel;
+    m_preview->setObjectName(QStringLiteral("joinPreview"));
+    m_preview->setWordWrap(true);
+    form->addRow(tr("Layer"), m_layer);
+    m_layer->setEnabled(m_attributes.layers.size() > 1);
+    form->addRow(m_count);
+    form->addRow(tr("Code field"), m_field);
+    form->addRow(tr("Replaces"), m_level);
+    form->addRow(m_preview);
+    auto *buttons = okCancel(this, tr("Open"));
+    form->addRow(buttons);
+    connect(m_layer, &QComboBox::currentTextChanged, this, [this, buttons](const QString &layer) {
+        auto read = core::BoundaryLayer::attributes(m_path, layer);
+        m_attributes = read ? std::move(read).value() : core::BoundaryLayer::Attributes{};
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_attributes.fields.isEmpty());
+        showFields();
+    });
+    connect(m_field, &QComboBox::currentIndexChanged, this, &BoundaryImportDialog::fieldChanged);
+    connect(m_level, &QComboBox::currentIndexChanged, this, &BoundaryImportDialog::updatePreview);
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_attributes.fields.isEmpty());
+    showFields();
+}
+
+void BoundaryImportDialog::showFields()
+{
+    m_count->setText(tr("%n feature(s). Which field holds the division code (GB/T 2260)?", nullptr,
+                        int(m_attributes.rows.size())));
+    const QSignalBlocker block(m_field);
+    m_field->clear();
     m_field->addItems(m_attributes.fields);
     for (const QString &f : core::BoundaryLayer::Options{}.codeFields) {
         if (const int i = m_attributes.fields.indexOf(f); i >= 0) {
@@ -73,36 +112,20 @@ BoundaryImportDialog::BoundaryImportDialog(const QString &path, core::BoundaryLa
             break;
         }
     }
-    m_level = new QComboBox;
-    m_level->setObjectName(QStringLiteral("boundaryLevel"));
-    m_level->addItem(tr("Provinces"), int(core::Level::Province));
-    m_level->addItem(tr("Prefectures"), int(core::Level::Prefecture));
-    m_preview = new QLabel;
-    m_preview->setObjectName(QStringLiteral("joinPreview"));
-    m_preview->setWordWrap(true);
-    form->addRow(new QLabel(tr("%n feature(s). Which field holds the division code (GB/T 2260)?", nullptr,
-                               int(m_attributes.rows.size()))));
-    form->addRow(tr("Code field"), m_field);
-    form->addRow(tr("Replaces"), m_level);
-    form->addRow(m_preview);
-    auto *buttons = okCancel(this, tr("Open"));
-    form->addRow(buttons);
-    auto bestLevel = [this] {
-        int matches[2] = {0, 0};
-        for (const auto &row : m_attributes.rows) {
-            const QString code = row.value(m_field->currentText());
-            matches[0] += m_regions.matchCode(code, core::Level::Province).isEmpty() ? 0 : 1;
-            matches[1] += m_regions.matchCode(code, core::Level::Prefecture).isEmpty() ? 0 : 1;
-        }
-        m_level->setCurrentIndex(matches[1] > matches[0] ? 1 : 0);
-    };
-    bestLevel();
-    connect(m_field, &QComboBox::currentIndexChanged, this, [this, bestLevel] {
-        bestLevel();
-        updatePreview();
-    });
-    connect(m_level, &QComboBox::currentIndexChanged, this, &BoundaryImportDialog::updatePreview);
-    buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_attributes.fields.isEmpty());
+    fieldChanged();
+}
+
+void BoundaryImportDialog::fieldChanged()
+{
+    // The level whose codes this field matches more of.
+    int matches[2] = {0, 0};
+    for (const auto &row : m_attributes.rows) {
+        const QString code = row.value(m_field->currentText());
+        matches[0] += m_regions.matchCode(code, core::Level::Province).isEmpty() ? 0 : 1;
+        matches[1] += m_regions.matchCode(code, core::Level::Prefecture).isEmpty() ? 0 : 1;
+    }
+    const QSignalBlocker block(m_level);
+    m_level->setCurrentIndex(matches[1] > matches[0] ? 1 : 0);
     updatePreview();
 }
 
@@ -132,6 +155,7 @@ core::BoundaryImportOptions BoundaryImportDialog::options() const
 {
     core::BoundaryImportOptions o;
     o.codeField = m_field->currentText();
+    o.layerName = m_layer->currentText();
     o.level = core::Level(m_level->currentData().toInt());
     return o;
 }

@@ -34,11 +34,18 @@ public:
 
 private:
     void updatePreview();
+    /// Lists the fields of the layer read, choosing the code field and the level that fit best.
+    void showFields();
+    /// Chooses the level the code field matches best and updates the preview.
+    void fieldChanged();
 
+    QString m_path;
     core::BoundaryLayer::Attributes m_attributes;
     const core::RegionTable &m_regions;
+    QComboBox *m_layer;
     QComboBox *m_field;
     QComboBox *m_level;
+    QLabel *m_count;
     QLabel *m_preview;
 };
 

@@ -48,6 +48,8 @@ public:
     /// The attribute table of a layer (the first, or `layerName`) without its geometry: enough to choose
     /// the code field before reading the layer.
     struct Attributes {
+        QStringList layers; ///< every layer of the file (a GeoPackage or TopoJSON may have several)
+        QString layer;      ///< the one read
         QStringList fields;
         std::vector<QHash<QString, QString>> rows;
     };

@@ -144,6 +144,9 @@ Result<BoundaryLayer::Attributes> BoundaryLayer::attributes(const QString &path,
     if (!layer)
         return Error{Error::Code::Schema, path, {}, QStringLiteral("has no layer '%1'").arg(layerName)};
     Attributes out;
+    for (OGRLayer *l : ds->GetLayers())
+        out.layers << QString::fromUtf8(l->GetName());
+    out.layer = QString::fromUtf8(layer->GetName());
     OGRFeatureDefn *defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
         out.fields << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());

@@ -137,6 +137,9 @@ struct Common {
     QCommandLineOption boundariesLevel{QStringLiteral("boundaries-level"),
                                        QStringLiteral("The layer --boundaries replaces: province or prefecture (default: by their codes)."),
                                        QStringLiteral("province|prefecture")};
+    QCommandLineOption boundariesLayer{QStringLiteral("boundaries-layer"),
+                                       QStringLiteral("Layer of --boundaries to read, for files with several (GeoPackage, TopoJSON); default: the first."),
+                                       QStringLiteral("NAME")};
     QCommandLineOption codeField{QStringLiteral("code-field"),
                                  QStringLiteral("Field of --boundaries that holds the division code (default: code, adcode, 区划码 or id)."),
                                  QStringLiteral("FIELD")};
@@ -144,7 +147,8 @@ struct Common {
     /// --data and the own-data options, which every subcommand takes.
     QList<QCommandLineOption> dataOptions() const
     {
-        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, boundaries, boundariesLevel, codeField};
+        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, boundaries, boundariesLevel,
+                boundariesLayer, codeField};
     }
 };
 
@@ -181,6 +185,7 @@ Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Co
     };
     BoundaryImportOptions boundaryOptions;
     boundaryOptions.codeField = parser.value(common.codeField);
+    boundaryOptions.layerName = parser.value(common.boundariesLayer);
     if (parser.isSet(common.boundariesLevel)) {
         const auto level = parseLevel(parser.value(common.boundariesLevel));
         if (!level || (*level != Level::Province && *level != Level::Prefecture))

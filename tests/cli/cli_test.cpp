@@ -136,7 +136,7 @@ TEST(Cli, HelpOnEveryCommand)
         const CliRun r = cli({command, QStringLiteral("--help")});
         EXPECT_EQ(r.exitCode, 0) << command.toStdString();
         EXPECT_TRUE(r.out.startsWith(QStringLiteral("Usage: renkou-cli %1").arg(command))) << r.out.toStdString();
-        for (const char *option : {"--data", "--table", "--table-indicator", "--boundaries", "--code-field"})
+        for (const char *option : {"--data", "--table", "--table-indicator", "--boundaries", "--boundaries-layer", "--code-field"})
             EXPECT_TRUE(r.out.contains(QString::fromLatin1(option))) << command.toStdString() << " " << option;
     }
     const CliRun top = cli({QStringLiteral("--help")});

@@ -170,3 +170,31 @@ TEST(OwnData, APrefectureTableCodingBeijingAsItsProvinceIsMatchedAsTheBundleDoes
     ASSERT_TRUE(provinces.ok());
     EXPECT_TRUE(provinces->recoded.isEmpty());
 }
+
+TEST(OwnData, AFileWithSeveralLayersReadsTheOneAskedFor)
+{
+    const QString path = dataPath(QStringLiteral("own/two_layers.topojson"));
+    const auto first = BoundaryLayer::attributes(path);
+    ASSERT_TRUE(first.ok()) << first.error().toString().toStdString();
+    EXPECT_EQ(first->layers.size(), 2);
+    EXPECT_TRUE(first->layers.contains(QStringLiteral("cities")));
+    const auto cities = BoundaryLayer::attributes(path, QStringLiteral("cities"));
+    ASSERT_TRUE(cities.ok());
+    EXPECT_EQ(cities->layer, QStringLiteral("cities"));
+    EXPECT_TRUE(cities->fields.contains(QStringLiteral("adcode")));
+
+    DataBundle bundle = fixtureBundle();
+    BoundaryImportOptions options;
+    options.layerName = QStringLiteral("cities");
+    const auto join = bundle.replaceBoundaries(path, options);
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_EQ(join->level, Level::Prefecture);
+    EXPECT_EQ(join->codeField, QStringLiteral("adcode"));
+    EXPECT_EQ(join->matched, (QStringList{QStringLiteral("110100"), QStringLiteral("370100")}));
+    options.layerName = QStringLiteral("counties");
+    const auto missing = bundle.replaceBoundaries(path, options);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().message.contains(QStringLiteral("has no layer 'counties'"))) << missing.error().message.toStdString();
+    // The refused file left the layer read before in place.
+    EXPECT_GE(bundle.prefectures.indexOf(QStringLiteral("370100")), 0);
+}

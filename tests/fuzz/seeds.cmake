@@ -21,7 +21,7 @@ file(GLOB fixture_tables ${TESTDATA}/bundle/population/*.csv ${TESTDATA}/own/*.c
 file(COPY ${fixture_tables} DESTINATION ${OUT}/table)
 file(GLOB fixture_regions ${TESTDATA}/bundle/regions.csv ${TESTDATA}/bad/regions_*.csv)
 file(COPY ${fixture_regions} DESTINATION ${OUT}/regions)
-file(GLOB fixture_boundaries ${TESTDATA}/bundle/boundaries/*.geojson ${TESTDATA}/own/*.geojson ${TESTDATA}/bad/*.geojson
+file(GLOB fixture_boundaries ${TESTDATA}/bundle/boundaries/*.geojson ${TESTDATA}/own/*.geojson ${TESTDATA}/own/*.topojson ${TESTDATA}/bad/*.geojson
      ${TESTDATA}/bad/*.json ${HANDMADE}/boundaries/*)
 list(FILTER fixture_boundaries EXCLUDE REGEX "directory\\.geojson")
 file(COPY ${fixture_boundaries} DESTINATION ${OUT}/boundaries)

@@ -4,6 +4,7 @@
 #include "databundle.h"
 #include "exporter.h"
 #include "mainwindow.h"
+#include "owndatadialogs.h"
 #include "mapview.h"
 #include "palette.h"
 #include "rankingview.h"
@@ -523,4 +524,22 @@ TEST_F(MainWindowTest, RankingOrdersUnitsByValueInTheMapColoursAndHighlightsTheS
     EXPECT_TRUE(label("regionName").contains(QStringLiteral("河南"))) << label("regionName").toStdString();
     EXPECT_TRUE(ranking->isHighlighted(QStringLiteral("410000")));
     EXPECT_FALSE(ranking->isHighlighted(QStringLiteral("370000")));
+}
+
+TEST(BoundaryImportDialogTest, ChoosingAnotherLayerListsItsFieldsAndTheLevelTheyMatch)
+{
+    const QString path = QStringLiteral(RENKOU_TEST_DATA) + QStringLiteral("/own/two_layers.topojson");
+    auto attributes = core::BoundaryLayer::attributes(path, QStringLiteral("provinces"));
+    ASSERT_TRUE(attributes.ok());
+    app::BoundaryImportDialog dialog(path, std::move(attributes).value(), tables().regions);
+    auto *layer = dialog.findChild<QComboBox *>(QStringLiteral("boundaryLayer"));
+    ASSERT_NE(layer, nullptr);
+    EXPECT_EQ(dialog.options().level, core::Level::Province);
+    EXPECT_EQ(dialog.options().codeField, QStringLiteral("code"));
+    layer->setCurrentText(QStringLiteral("cities"));
+    const core::BoundaryImportOptions options = dialog.options();
+    EXPECT_EQ(options.layerName, QStringLiteral("cities"));
+    EXPECT_EQ(options.codeField, QStringLiteral("adcode"));
+    EXPECT_EQ(options.level, core::Level::Prefecture);
+    EXPECT_TRUE(dialog.findChild<QLabel *>(QStringLiteral("joinPreview"))->text().startsWith(QStringLiteral("2 of 2 features")));
 }
