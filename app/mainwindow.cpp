@@ -335,7 +335,7 @@ void MainWindow::buildUi()
 void MainWindow::onBundleReady()
 {
     const core::DataBundle &b = *bundle();
-    showTables();
+    const std::optional<int> latest = showTables();
     // Search: Chinese name, English name (also without spaces and apostrophes: pinyin as typed), code.
     QStringList entries;
     for (const core::Region &r : b.regions.all()) {
@@ -358,15 +358,14 @@ void MainWindow::onBundleReady()
     });
     m_search->setCompleter(completer);
 
-    const auto years = b.population.years(QStringLiteral("resident_population"));
-    if (!years.empty())
-        m_timeline->setYear(years.back());
+    if (latest)
+        m_timeline->setYear(*latest);
     statusBar()->showMessage(tr("Data: %1 — loading prefecture boundaries …").arg(b.dir));
     refresh();
     m_map->flyTo(m_map->renderer().fullExtent(), false);
 }
 
-void MainWindow::showTables()
+std::optional<int> MainWindow::showTables()
 {
     const core::DataBundle &b = *bundle();
     m_yearsCache.clear();
@@ -378,8 +377,10 @@ void MainWindow::showTables()
         m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(m_indicator)));
     }
     const auto years = b.population.years(QStringLiteral("resident_population"));
-    if (!years.empty())
-        m_timeline->setRange(years.front(), years.back());
+    if (years.empty())
+        return std::nullopt;
+    m_timeline->setRange(years.front(), years.back());
+    return years.back();
 }
 
 core::Result<core::TableImport> MainWindow::addTable(const QString &path, const std::optional<core::WideTableSpec> &wide)
@@ -612,11 +613,9 @@ void MainWindow::refresh()
     m_changeColumn = previous ? core::computeColumn(b.context(), lvl, core::findIndicator(b.population, QStringLiteral("change")).value(),
                                                     year, previous)
                               : core::Column{};
-    r.setSelection(featureIndices(m_selection));
     m_tableModel->setColumn(m_column);
-    m_tableModel->setSelectedCodes(QSet<QString>(m_selection.begin(), m_selection.end()));
     m_ranking->setColumn(m_column, m_classes, scene.palette);
-    m_ranking->setSelection(QSet<QString>(m_selection.begin(), m_selection.end()));
+    showSelection();
     m_breadcrumb->setText(m_drill.isEmpty()
                               ? tr("China 中国 · %1").arg(levelLabel(lvl))
                               : tr("<a href=\"back\">China 中国</a> › %1  <span style=\"color:#777\">(Backspace: back)</span>")
@@ -669,11 +668,17 @@ void MainWindow::selectRegion(const QString &code, bool add)
     } else {
         m_selection = {code};
     }
-    m_map->renderer().setSelection(featureIndices(m_selection));
-    m_tableModel->setSelectedCodes(QSet<QString>(m_selection.begin(), m_selection.end()));
-    m_ranking->setSelection(QSet<QString>(m_selection.begin(), m_selection.end()));
+    showSelection();
     m_map->update();
     updateSidePanel();
+}
+
+void MainWindow::showSelection()
+{
+    const QSet<QString> codes(m_selection.begin(), m_selection.end());
+    m_map->renderer().setSelection(featureIndices(m_selection));
+    m_tableModel->setSelectedCodes(codes);
+    m_ranking->setSelection(codes);
 }
 
 void MainWindow::updateSidePanel()

@@ -71,8 +71,10 @@ private:
     void buildUi();
     void openTable(const QString &path);
     void openBoundaries(const QString &path);
-    /// Fills the indicator list and the timeline's range from the bundle's tables.
-    void showTables();
+    /// Fills the indicator list and the timeline's range from the bundle's tables; returns the latest year.
+    std::optional<int> showTables();
+    /// Shows m_selection on the map, in the table and in the ranking.
+    void showSelection();
     void exportMapDialog();
     /// Tells the user how an export went: a warning naming the file and problem, or a status message.
     void reportExport(const core::Status &status, const QString &path);

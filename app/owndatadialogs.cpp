@@ -117,15 +117,11 @@ void BoundaryImportDialog::showFields()
 
 void BoundaryImportDialog::fieldChanged()
 {
-    // The level whose codes this field matches more of.
-    int matches[2] = {0, 0};
-    for (const auto &row : m_attributes.rows) {
-        const QString code = row.value(m_field->currentText());
-        matches[0] += m_regions.matchCode(code, core::Level::Province).isEmpty() ? 0 : 1;
-        matches[1] += m_regions.matchCode(code, core::Level::Prefecture).isEmpty() ? 0 : 1;
-    }
+    QStringList codes;
+    for (const auto &row : m_attributes.rows)
+        codes << row.value(m_field->currentText());
     const QSignalBlocker block(m_level);
-    m_level->setCurrentIndex(matches[1] > matches[0] ? 1 : 0);
+    m_level->setCurrentIndex(m_level->findData(int(core::guessLevel(codes, m_regions))));
     updatePreview();
 }
 

@@ -122,29 +122,21 @@ Result<TableImport> DataBundle::addTable(const QString &path, const std::optiona
 {
     // A table of prefecture-level units that codes a municipality as its province (110000 for Beijing) is
     // matched as the bundle does: the code becomes the prefecture-level unit's (110100).
-    auto fileCodes = PopulationStore::codesIn(path);
-    if (!fileCodes)
-        return fileCodes.error();
-    int provinceOnly = 0;
-    int prefectureOnly = 0;
-    for (const QString &c : std::as_const(fileCodes.value())) {
-        const bool province = regions.find(c, Level::Province);
-        const bool prefecture = regions.find(c, Level::Prefecture);
-        provinceOnly += province && !prefecture ? 1 : 0;
-        prefectureOnly += prefecture && !province ? 1 : 0;
-    }
-    QHash<QString, QString> recode;
     QStringList recoded;
-    if (prefectureOnly > provinceOnly) {
-        for (const QString &c : std::as_const(fileCodes.value())) {
+    const PopulationStore::Recode municipalities = [&](const QStringList &codes) {
+        QHash<QString, QString> out;
+        if (guessLevel(codes, regions) != Level::Prefecture)
+            return out;
+        for (const QString &c : codes) {
             const QString target = regions.find(c, Level::Province) ? regions.matchCode(c, Level::Prefecture) : QString();
-            if (!target.isEmpty() && target != c && !fileCodes->contains(target)) {
-                recode.insert(c, target);
+            if (!target.isEmpty() && target != c && !codes.contains(target)) {
+                out.insert(c, target);
                 recoded << QStringLiteral("%1 → %2").arg(c, target);
             }
         }
-    }
-    auto table = wide ? population.addWideFile(path, *wide, recode) : population.addFile(path, recode);
+        return out;
+    };
+    auto table = wide ? population.addWideFile(path, *wide, municipalities) : population.addFile(path, municipalities);
     if (!table)
         return table.error();
     TableImport out;
@@ -182,7 +174,10 @@ Result<JoinReport> DataBundle::replaceBoundaries(const QString &path, const Boun
     if (!loaded)
         return loaded.error();
     BoundaryLayer layer = std::move(loaded).value();
-    const Level level = options.level.value_or(guessLevel(layer, regions));
+    QStringList featureCodes;
+    for (const Feature &f : layer.features())
+        featureCodes << f.code;
+    const Level level = options.level.value_or(guessLevel(featureCodes, regions));
     if (level != Level::Province && level != Level::Prefecture)
         return Error{Error::Code::Usage, path, {}, QStringLiteral("boundaries replace the province or the prefecture layer")};
     const QStringList recoded = matchMunicipalityCodes(layer, regions, level);
@@ -223,13 +218,10 @@ QString TableImport::text(const RegionTable &regions) const
                      .arg(recoded.join(QStringLiteral(", ")));
     for (const JoinReport &j : joins)
         lines << j.text(regions);
-    if (!unknownCodes.isEmpty()) {
-        QStringList shown = unknownCodes.mid(0, 8);
-        lines << QStringLiteral("Codes of no unit in regions.csv (%1), not shown on any map: %2%3")
+    if (!unknownCodes.isEmpty())
+        lines << QStringLiteral("Codes of no unit in regions.csv (%1), not shown on any map: %2")
                      .arg(unknownCodes.size())
-                     .arg(shown.join(QStringLiteral(", ")),
-                          unknownCodes.size() > 8 ? QStringLiteral(" and %1 more").arg(unknownCodes.size() - 8) : QString());
-    }
+                     .arg(listCodes(unknownCodes, regions));
     return lines.join(u'\n');
 }
 

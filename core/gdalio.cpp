@@ -116,35 +116,52 @@ bool collect(const OGRGeometry &geom, BoundaryLayer::Kind kind, Feature &feature
     }
 }
 
-/// Why GEOS finds `geom` invalid ("Self-intersection at 117.2 31.8"), or a general phrase.
-QString validityReason(const OGRGeometry &geom)
+/// A dataset opened read-only and one of its layers (the first, or the one named).
+struct OpenedLayer {
+    GDALDatasetUniquePtr dataset;
+    OGRLayer *layer = nullptr;
+};
+
+Result<OpenedLayer> openLayer(const QString &path, const QString &layerName)
 {
+    initGdal();
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{Error::Code::NotFound, path, {}, QStringLiteral("no such file")};
     CPLErrorReset();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    geom.IsValid(); // GDAL reports GEOS's reason as an error message
-    CPLPopErrorHandler();
-    const QString msg = QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
-    return msg.isEmpty() ? QStringLiteral("GEOS gave no reason") : msg;
+    OpenedLayer out;
+    out.dataset.reset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!out.dataset)
+        return Error{Error::Code::Format, path, {},
+                     QStringLiteral("%1 (%2)").arg(info.isDir() // a Shapefile directory is a valid OGR dataset
+                                                       ? QStringLiteral("is a directory with no readable vector layer")
+                                                       : QStringLiteral("is not a vector file GDAL can read"),
+                                                   lastGdalError())};
+    if (layerName.isEmpty())
+        out.layer = out.dataset->GetLayerCount() > 0 ? out.dataset->GetLayer(0) : nullptr;
+    else
+        out.layer = out.dataset->GetLayerByName(layerName.toUtf8().constData());
+    if (!out.layer) {
+        QStringList names;
+        for (OGRLayer *l : out.dataset->GetLayers())
+            names << QString::fromUtf8(l->GetName());
+        return Error{Error::Code::Schema, path, {},
+                     layerName.isEmpty() ? QStringLiteral("has no layers")
+                                         : QStringLiteral("has no layer '%1' (layers: %2)").arg(layerName, names.join(u','))};
+    }
+    return out;
 }
 
 } // namespace
 
 Result<BoundaryLayer::Attributes> BoundaryLayer::attributes(const QString &path, const QString &layerName)
 {
-    initGdal();
-    if (!QFileInfo::exists(path))
-        return Error{Error::Code::NotFound, path, {}, QStringLiteral("no such file")};
-    CPLErrorReset();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
-        return Error{Error::Code::Format, path, {},
-                     QStringLiteral("is not a vector file GDAL can read (%1)").arg(lastGdalError())};
-    OGRLayer *layer = layerName.isEmpty() ? (ds->GetLayerCount() > 0 ? ds->GetLayer(0) : nullptr)
-                                          : ds->GetLayerByName(layerName.toUtf8().constData());
-    if (!layer)
-        return Error{Error::Code::Schema, path, {}, QStringLiteral("has no layer '%1'").arg(layerName)};
+    auto opened = openLayer(path, layerName);
+    if (!opened)
+        return opened.error();
+    OGRLayer *layer = opened->layer;
     Attributes out;
-    for (OGRLayer *l : ds->GetLayers())
+    for (OGRLayer *l : opened->dataset->GetLayers())
         out.layers << QString::fromUtf8(l->GetName());
     out.layer = QString::fromUtf8(layer->GetName());
     OGRFeatureDefn *defn = layer->GetLayerDefn();
@@ -165,34 +182,10 @@ Result<BoundaryLayer::Attributes> BoundaryLayer::attributes(const QString &path,
 
 Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection &target, const Options &options)
 {
-    initGdal();
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{Error::Code::NotFound, path, {}, QStringLiteral("no such file")};
-    const bool isDirDataset = info.isDir();  // a Shapefile directory is a valid OGR dataset
-    CPLErrorReset();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
-        return Error{Error::Code::Format, path, {},
-                     QStringLiteral("%1 (%2)").arg(isDirDataset ? QStringLiteral("is a directory with no readable vector layer")
-                                                                : QStringLiteral("is not a vector file GDAL can read"),
-                                                   lastGdalError())};
-    OGRLayer *layer = nullptr;
-    if (options.layerName.isEmpty()) {
-        if (ds->GetLayerCount() > 0)
-            layer = ds->GetLayer(0);
-    } else {
-        layer = ds->GetLayerByName(options.layerName.toUtf8().constData());
-    }
-    if (!layer) {
-        QStringList names;
-        for (OGRLayer *l : ds->GetLayers())
-            names << QString::fromUtf8(l->GetName());
-        return Error{Error::Code::Schema, path, {},
-                     options.layerName.isEmpty()
-                         ? QStringLiteral("has no layers")
-                         : QStringLiteral("has no layer '%1' (layers: %2)").arg(options.layerName, names.join(u','))};
-    }
+    auto opened = openLayer(path, options.layerName);
+    if (!opened)
+        return opened.error();
+    OGRLayer *layer = opened->layer;
 
     if (layer->GetFeatureCount(TRUE) == 0)
         return Error{Error::Code::Value, path, {}, QStringLiteral("has no features")};
@@ -259,14 +252,16 @@ Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection 
             return Error{Error::Code::Value, path, where, QStringLiteral("has no geometry")};
         std::unique_ptr<OGRGeometry> projected(geom->clone());
         bool repaired = false;
+        CPLErrorReset();
         if (options.kind == Kind::Polygons && !projected->IsValid()) {
-            // Self-intersections and the like: repaired with GEOS make-valid, and the user is told.
+            // Self-intersections and the like: repaired with GEOS make-valid, and the user is told why (GDAL
+            // reports GEOS's reason as the last error message).
+            const QString reason = lastGdalError();
             std::unique_ptr<OGRGeometry> fixed(projected->MakeValid());
             if (!fixed || fixed->IsEmpty())
                 return Error{Error::Code::Value, path, where,
                              QStringLiteral("is not a valid polygon and cannot be repaired (%1)").arg(lastGdalError())};
-            out.m_warnings << QStringLiteral("%1: not a valid polygon (%2); repaired with make-valid")
-                                  .arg(where, validityReason(*projected));
+            out.m_warnings << QStringLiteral("%1: not a valid polygon (%2); repaired with make-valid").arg(where, reason);
             projected = std::move(fixed);
             repaired = true;
         }

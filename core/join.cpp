@@ -13,8 +13,9 @@ QStringList sorted(QSet<QString> set)
     return out;
 }
 
-/// "北京市 110000, 天津市 120000 and 3 more".
-QString listed(const QStringList &codes, const RegionTable &regions)
+} // namespace
+
+QString listCodes(const QStringList &codes, const RegionTable &regions)
 {
     constexpr int kShown = 8;
     QStringList parts;
@@ -28,15 +29,13 @@ QString listed(const QStringList &codes, const RegionTable &regions)
     return text;
 }
 
-} // namespace
-
-Level guessLevel(const BoundaryLayer &layer, const RegionTable &regions)
+Level guessLevel(const QStringList &codes, const RegionTable &regions)
 {
     int provinces = 0;
     int prefectures = 0;
-    for (const Feature &f : layer.features()) {
-        provinces += regions.matchCode(f.code, Level::Province).isEmpty() ? 0 : 1;
-        prefectures += regions.matchCode(f.code, Level::Prefecture).isEmpty() ? 0 : 1;
+    for (const QString &code : codes) {
+        provinces += regions.matchCode(code, Level::Province).isEmpty() ? 0 : 1;
+        prefectures += regions.matchCode(code, Level::Prefecture).isEmpty() ? 0 : 1;
     }
     return prefectures > provinces ? Level::Prefecture : Level::Province;
 }
@@ -89,7 +88,7 @@ QString JoinReport::text(const RegionTable &regions) const
                  .arg(matched.size());
     auto add = [&](const QString &what, const QStringList &codes) {
         if (!codes.isEmpty())
-            lines << QStringLiteral("%1 (%2): %3").arg(what).arg(codes.size()).arg(listed(codes, regions));
+            lines << QStringLiteral("%1 (%2): %3").arg(what).arg(codes.size()).arg(listCodes(codes, regions));
     };
     add(QStringLiteral("In the table, not on the map"), unmatchedInTable);
     add(QStringLiteral("On the map, not in the table (no data)"), unmatchedOnMap);

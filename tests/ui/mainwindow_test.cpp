@@ -194,6 +194,19 @@ TEST_F(MainWindowTest, GrowthDeclineToggleGivesShandongAndGuangdongOppositeHues)
 
 TEST_F(MainWindowTest, DoubleClickOnHunanDrillsIntoItsFourteenPrefectures)
 {
+    // A year in which every prefecture-level unit of Hunan has a value (the latest census at least).
+    const core::Region &hunanProvince = *tables().regions.find(QStringLiteral("430000"), core::Level::Province);
+    std::optional<int> year;
+    for (int y = 2024; y >= 2000 && !year; --y) {
+        const auto units = tables().regions.members(hunanProvince);
+        if (std::all_of(units.begin(), units.end(), [&](const core::Region *r) {
+                return tables().population.value(r->code, y, QStringLiteral("resident_population")).has_value();
+            }))
+            year = y;
+    }
+    ASSERT_TRUE(year.has_value());
+    auto *timeline = m_window->findChild<ui::Timeline *>(QStringLiteral("timeline"));
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(*year));
     const core::BoxD full = m_map->renderer().viewBox();
     QTest::mouseDClick(m_map, Qt::LeftButton, {}, pointOf(QStringLiteral("430000")));
     ASSERT_EQ(m_map->renderer().focus().size(), 14u);
@@ -333,9 +346,20 @@ TEST_F(MainWindowTest, ChartMarksSeriesBreaksAndIndexesToACommonYear)
     std::vector<int> breakYears;
     for (const ui::ChartBreak &b : chart->drawnBreaks())
         breakYears.push_back(b.year);
-    // notes.csv: the 2010 and 2020 revisions of every province's series.
-    EXPECT_EQ(breakYears, (std::vector<int>{2010, 2020}));
-    EXPECT_TRUE(chart->drawnBreaks().front().text.contains(QStringLiteral("revision, not migration")));
+    // Every series break notes.csv gives Shandong within its plotted years is drawn, and nothing else.
+    std::vector<int> expected;
+    const std::vector<int> plotted = chart->plottedYears();
+    for (const core::Note *n : tables().notes.forUnit(QStringLiteral("370000"), core::Level::Province))
+        if (n->kind == u"series_break" && n->year && *n->year > plotted.front() && *n->year <= plotted.back())
+            expected.push_back(*n->year);
+    std::sort(expected.begin(), expected.end());
+    std::sort(breakYears.begin(), breakYears.end());
+    ASSERT_GE(expected.size(), 2u); // the 2010 and 2020 census revisions at least
+    EXPECT_EQ(breakYears, expected);
+    const auto revision2010 = std::find_if(chart->drawnBreaks().begin(), chart->drawnBreaks().end(),
+                                           [](const ui::ChartBreak &b) { return b.year == 2010; });
+    ASSERT_NE(revision2010, chart->drawnBreaks().end());
+    EXPECT_TRUE(revision2010->text.contains(QStringLiteral("revision, not migration")));
     auto *mode = m_window->findChild<QComboBox *>(QStringLiteral("chartMode"));
     ASSERT_NE(mode, nullptr);
     mode->setCurrentIndex(1);
@@ -351,11 +375,15 @@ TEST_F(MainWindowTest, ChangeFromTheYearBeforeAndShareOfTheProvince)
     const auto *chart = m_window->findChild<ui::ChartPanel *>(QStringLiteral("chartPanel"));
     clickUnit(QStringLiteral("370000"));
     mode->setCurrentIndex(2);
-    // A change needs the year before: 2006–2024 (2000 and 2005 have no previous year with a value).
+    // A change needs the year before: a bar for every year whose predecessor has a value, and no other.
+    const std::vector<int> have = years(QStringLiteral("370000"));
     std::vector<int> expected;
-    for (int y = 2006; y <= 2024; ++y)
-        expected.push_back(y);
+    for (int y : have)
+        if (std::find(have.begin(), have.end(), y - 1) != have.end())
+            expected.push_back(y);
+    ASSERT_FALSE(expected.empty());
     EXPECT_EQ(chart->plottedYears(), expected);
+    EXPECT_EQ(chart->plottedYears().back(), 2024);
 
     // Changsha's share of Hunan in 2020, summed here from the tables, matches capital_share_pct.
     ASSERT_TRUE(m_window->goTo(QStringLiteral("430100")));
