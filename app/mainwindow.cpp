@@ -895,6 +895,18 @@ QString MainWindow::censusComparison(const core::Region &unit) const
         std::optional<double> v[2];
         for (int i = 0; i < 2; ++i) {
             const int year = i == 0 ? 2010 : 2020;
+            if (row.indicator == u"population") {
+                // The census count of 1 November, not a year-end estimate of the same year.
+                for (const core::Observation &o : b.population.observations(unit.code, year, QStringLiteral("resident_population"))) {
+                    if (o.flag == u"census") {
+                        v[i] = o.value;
+                        any = true;
+                        sourceYears.emplace_back(o.source, year);
+                        break;
+                    }
+                }
+                continue;
+            }
             const core::Column c = core::computeColumn(ctx, core::Level::Prefecture, info.value(), year);
             if (const core::ColumnEntry *e = c.find(unit.code); e && e->value) {
                 v[i] = e->value;
