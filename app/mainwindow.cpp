@@ -100,7 +100,7 @@ void MainWindow::buildUi()
     auto *side = new QWidget;
     side->setObjectName(QStringLiteral("sidePanel"));
     auto *layout = new QVBoxLayout(side);
-    m_name = new QLabel(tr("Click a region to see its trend; Ctrl-click to compare several."));
+    m_name = new QLabel(noSelectionPrompt());
     m_name->setObjectName(QStringLiteral("regionName"));
     m_name->setFont(ui::mapFont(13, true));
     m_name->setWordWrap(true);
@@ -681,10 +681,24 @@ void MainWindow::showSelection()
     m_ranking->setSelection(codes);
 }
 
+QString MainWindow::noSelectionPrompt() const
+{
+    return tr("Click a region to see its trend; Ctrl-click to compare several.");
+}
+
 void MainWindow::updateSidePanel()
 {
+    // With nothing selected the panel says so: it never shows a unit, value or year the map does not.
+    auto clearPanel = [this] {
+        m_name->setText(noSelectionPrompt());
+        m_details->clear();
+        m_census->clear();
+        m_census->hide();
+        m_chart->clear();
+        m_caption->clear();
+    };
     if (!bundle() || m_selection.isEmpty())
-        return;
+        return clearPanel();
     const core::DataBundle &b = *bundle();
     const core::Level lvl = level();
     std::vector<ui::ChartSeries> series;
@@ -720,8 +734,11 @@ void MainWindow::updateSidePanel()
         series.push_back({bilingualName(*region), points});
     }
     if (series.empty())
-        return;
-    const core::Region *current = b.regions.find(m_selection.back(), lvl);
+        return clearPanel();
+    const core::Region *current = nullptr; // the last selected unit the level has
+    for (const QString &code : m_selection)
+        if (const core::Region *r = b.regions.find(code, lvl))
+            current = r;
     m_name->setText(names.join(QStringLiteral(" · ")));
     const QString unit = m_column.indicator.unit;
     QString details = tr("Code %1 · %2 · %3").arg(current->code, current->type, current->region);

@@ -75,6 +75,8 @@ private:
     std::optional<int> showTables();
     /// Shows m_selection on the map, in the table and in the ranking.
     void showSelection();
+    /// What the side panel's title says while nothing is selected.
+    QString noSelectionPrompt() const;
     void exportMapDialog();
     /// Tells the user how an export went: a warning naming the file and problem, or a status message.
     void reportExport(const core::Status &status, const QString &path);

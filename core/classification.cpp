@@ -28,7 +28,7 @@ void count(std::vector<ClassRange> &classes, const std::vector<double> &values)
 std::vector<ClassRange> ClassificationMethod::classes(std::vector<double> values, int k, const QString &unit) const
 {
     std::vector<ClassRange> out;
-    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
+    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }), values.end());
     if (values.empty() || k < 1)
         return out;
     std::sort(values.begin(), values.end());
@@ -68,9 +68,12 @@ std::vector<double> EqualIntervalClassification::calculateBreaks(const std::vect
 {
     std::vector<double> breaks;
     const double lo = sorted.front();
-    const double width = (sorted.back() - lo) / k;
-    for (int i = 1; i < k; ++i)
-        breaks.push_back(lo + width * i);
+    const double hi = sorted.back();
+    for (int i = 1; i < k; ++i) {
+        // A weighted mean of the ends: hi − lo itself overflows for values beyond ±DBL_MAX / 2.
+        const double t = double(i) / k;
+        breaks.push_back(lo * (1 - t) + hi * t);
+    }
     breaks.push_back(sorted.back());
     return breaks;
 }
@@ -81,10 +84,15 @@ std::vector<double> JenksClassification::calculateBreaks(const std::vector<doubl
     // units), so this is fast enough.
     const int n = int(sorted.size());
     k = std::min(k, n);
+    // The sums run on values scaled into [−1, 1] (the classes do not change under scaling): squares of values
+    // above ~1.3e154 would overflow to infinity and leave no class end to choose.
+    const double scale = std::max(std::abs(sorted.front()), std::abs(sorted.back()));
+    const double divisor = scale > 0 ? scale : 1;
     std::vector<double> prefix(size_t(n) + 1, 0), prefixSq(size_t(n) + 1, 0);
     for (int i = 0; i < n; ++i) {
-        prefix[size_t(i) + 1] = prefix[size_t(i)] + sorted[size_t(i)];
-        prefixSq[size_t(i) + 1] = prefixSq[size_t(i)] + sorted[size_t(i)] * sorted[size_t(i)];
+        const double v = sorted[size_t(i)] / divisor;
+        prefix[size_t(i) + 1] = prefix[size_t(i)] + v;
+        prefixSq[size_t(i) + 1] = prefixSq[size_t(i)] + v * v;
     }
     // Squared deviation of sorted[a..b] (inclusive) from its mean.
     auto ssd = [&](int a, int b) {
@@ -95,7 +103,10 @@ std::vector<double> JenksClassification::calculateBreaks(const std::vector<doubl
     const double inf = std::numeric_limits<double>::infinity();
     // cost[c][i]: best cost of splitting sorted[0..i] into c+1 classes; start[c][i]: first index of the last class.
     std::vector<std::vector<double>> cost(size_t(k), std::vector<double>(size_t(n), inf));
-    std::vector<std::vector<int>> start(size_t(k), std::vector<int>(size_t(n), 0));
+    // Every start defaults to the first index the class can have, so the walk back always stays in range.
+    std::vector<std::vector<int>> start(static_cast<size_t>(k));
+    for (int c = 0; c < k; ++c)
+        start[size_t(c)].assign(size_t(n), c);
     for (int i = 0; i < n; ++i)
         cost[0][size_t(i)] = ssd(0, i);
     for (int c = 1; c < k; ++c) {
@@ -187,9 +198,22 @@ int classIndex(const std::vector<ClassRange> &classes, double value)
     return -1;
 }
 
+namespace {
+/// Beyond ±1e15 (or below 1e−3 for a rate) numbers are written in scientific notation: "1.2e+200".
+bool needsScientific(double value, const QString &unit)
+{
+    const double a = std::abs(value);
+    return !std::isfinite(value) || a >= 1e15 || (a > 0 && a < 1e-3 && unit != u"persons");
+}
+} // namespace
+
 QString formatValue(double value, const QString &unit)
 {
     const QLocale c = QLocale::c();
+    if (needsScientific(value, unit)) {
+        const QString number = c.toString(value, 'g', 3);
+        return unit == u"%" || unit == u"‰" ? number + u' ' + unit : number;
+    }
     if (unit == u"persons") {
         const double a = std::abs(value);
         if (a >= 1e9)
@@ -208,6 +232,8 @@ QString formatValue(double value, const QString &unit)
 
 QString formatFull(double value, const QString &unit)
 {
+    if (needsScientific(value, unit))
+        return QLocale::c().toString(value, 'g', 10);
     if (unit == u"persons")
         return QLocale(QLocale::English).toString(value, 'f', 0);
     return QLocale::c().toString(value, 'g', 10);

@@ -1,5 +1,7 @@
 #include "columntable.h"
 
+#include <QRegularExpression>
+
 namespace renkou::core {
 
 QStringList columnTableHeader()
@@ -41,13 +43,28 @@ QString csvField(const QString &s)
     return s;
 }
 
+QString spreadsheetSafe(const QString &cell)
+{
+    if (cell.isEmpty())
+        return cell;
+    const QChar first = cell.front();
+    if (first == u'+' || first == u'-') {
+        static const QRegularExpression number(QStringLiteral("^[+-](\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*(%|‰)?$"));
+        if (number.match(cell).hasMatch())
+            return cell;
+    } else if (first != u'=' && first != u'@' && first != u'\t' && first != u'\r') {
+        return cell;
+    }
+    return u'\'' + cell;
+}
+
 QByteArray columnCsv(const Column &column, bool bom)
 {
     QString text = columnTableHeader().join(u',') + u'\n';
     for (const ColumnEntry &e : column.entries) {
         QStringList cells;
         for (const QString &c : columnTableRow(column, e))
-            cells << csvField(c);
+            cells << csvField(spreadsheetSafe(c));
         text += cells.join(u',') + u'\n';
     }
     QByteArray out = bom ? QByteArray("\xEF\xBB\xBF") : QByteArray();

@@ -17,8 +17,12 @@ QStringList columnTableRow(const Column &column, const ColumnEntry &entry);
 QString tableNumber(double value);
 /// A CSV field, quoted when it holds a comma, quote or line break.
 QString csvField(const QString &text);
+/// A cell a spreadsheet shows as text, never runs as a formula (OWASP, "CSV Injection"): text beginning
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. Numbers stay as they are
+/// ("-430000", "-430,000", "+1.5 %").
+QString spreadsheetSafe(const QString &cell);
 /// The whole column as UTF-8 CSV (CRLF-free), with a byte-order mark when `bom` (Excel on a Chinese
-/// Windows then reads it as UTF-8).
+/// Windows then reads it as UTF-8); every cell spreadsheetSafe().
 QByteArray columnCsv(const Column &column, bool bom);
 
 } // namespace renkou::core

@@ -1,4 +1,5 @@
 #include "csvreader.h"
+#include "inputfile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -82,15 +83,10 @@ QString CsvTable::lineRef(const CsvRow &row)
 
 Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{Error::Code::NotFound, path, {}, QStringLiteral("no such file")};
-    if (info.isDir())
-        return Error{Error::Code::Unreadable, path, {}, QStringLiteral("is a directory, not a CSV file")};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Code::Unreadable, path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    QByteArray bytes = file.readAll();
+    auto read = readInputFile(path, kMaxTableBytes);
+    if (!read)
+        return read.error();
+    QByteArray bytes = std::move(read).value();
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
 

@@ -1,9 +1,12 @@
 // The only file that talks to GDAL/OGR. Every GDAL handle is held by an RAII wrapper and released here.
 #include "boundarylayer.h"
+#include "inputfile.h"
 
 #include <QFileInfo>
 
+#include <cpl_http.h>
 #include <gdal_priv.h>
+#include <ogr_srs_api.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
@@ -11,19 +14,65 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace renkou::core {
 
 namespace {
 
+/// URLs GDAL tried to fetch on this thread since the last clearBlockedUrls(): never fetched (see initGdal).
+thread_local QStringList t_blockedUrls;
+
+/// Refuses every HTTP request GDAL makes (a GeoJSON `crs` link, a WFS or a remote schema) and remembers the URL,
+/// so the file can be refused with a message naming what it points at. GDAL's API (cpl_http.h): a result with
+/// an error, never null (null would hand the request to the default, networked fetch).
+CPLHTTPResult *refuseHttp(const char *url, CSLConstList, GDALProgressFunc, void *, CPLHTTPFetchWriteFunc, void *, void *)
+{
+    t_blockedUrls << QString::fromUtf8(url);
+    auto *result = static_cast<CPLHTTPResult *>(CPLCalloc(1, sizeof(CPLHTTPResult)));
+    result->nStatus = 1;
+    result->pszErrBuf = CPLStrdup("Renkou never fetches from the network");
+    return result;
+}
+
+/// GDAL set up for a desktop app that reads local files only: no HTTP from any driver, no /vsicurl/ (or
+/// /vsis3/ ...) file, no PROJ grid download. See GDAL's configuration options
+/// (https://gdal.org/user/configoptions.html): CPL_VSIL_CURL_ALLOWED_FILENAME restricts the network file
+/// systems to one (never used) name.
 void initGdal()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_FILENAME", "/renkou-never-fetches-from-the-network");
+        CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+        CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
+        CPLSetConfigOption("GML_DOWNLOAD_SCHEMA", "NO");
+        CPLSetConfigOption("PROJ_NETWORK", "OFF");
         GDALAllRegister();
+        CPLHTTPSetFetchCallback(refuseHttp, nullptr);
+        OSRSetPROJEnableNetwork(FALSE);
         // Errors are read with CPLGetLastErrorMsg() and reported through Error, not printed.
         CPLSetErrorHandler(CPLQuietErrorHandler);
     });
+}
+
+/// The OGR drivers Renkou opens: local vector formats whose files cannot name other files or URLs to read
+/// (no VRT, WFS, GML, OAPIF). GDAL short names (https://gdal.org/drivers/vector/).
+constexpr const char *kBoundaryDrivers[] = {"GeoJSON", "GeoJSONSeq", "TopoJSON", "ESRI Shapefile", "GPKG", "FlatGeobuf",
+                                            "KML", "LIBKML", "MapInfo File", "OpenFileGDB", "GPX", nullptr};
+
+/// An Error if GDAL tried to reach the network since `t_blockedUrls` was cleared.
+std::optional<Error> networkRefusal(const QString &path)
+{
+    if (t_blockedUrls.isEmpty())
+        return std::nullopt;
+    QStringList urls = t_blockedUrls;
+    urls.removeDuplicates();
+    t_blockedUrls.clear();
+    return Error{Error::Code::Format, path, {},
+                 QStringLiteral("points at %1 on the network; Renkou reads local files only and fetched nothing "
+                                "(save the file with its CRS written in it, e.g. as GeoPackage)")
+                     .arg(urls.join(QStringLiteral(", ")))};
 }
 
 struct TransformDeleter {
@@ -125,18 +174,29 @@ struct OpenedLayer {
 Result<OpenedLayer> openLayer(const QString &path, const QString &layerName)
 {
     initGdal();
+    if (Status ok = checkInputFile(path, kMaxBoundaryBytes, true); !ok)
+        return ok.error();
     const QFileInfo info(path);
-    if (!info.exists())
-        return Error{Error::Code::NotFound, path, {}, QStringLiteral("no such file")};
     CPLErrorReset();
+    t_blockedUrls.clear();
     OpenedLayer out;
-    out.dataset.reset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!out.dataset)
+    out.dataset.reset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kBoundaryDrivers));
+    if (auto refused = networkRefusal(path))
+        return *refused;
+    if (!out.dataset) {
+        QString reason = lastGdalError();
+        const QString suffix = info.suffix().toLower();
+        if ((suffix == u"json" || suffix == u"geojson") && info.size() > 200'000'000)
+            reason = QStringLiteral("GDAL's GeoJSON driver reads files up to 200 MB, this one is %1; save it as "
+                                    "GeoPackage or FlatGeobuf").arg(formatBytes(info.size()));
         return Error{Error::Code::Format, path, {},
                      QStringLiteral("%1 (%2)").arg(info.isDir() // a Shapefile directory is a valid OGR dataset
                                                        ? QStringLiteral("is a directory with no readable vector layer")
-                                                       : QStringLiteral("is not a vector file GDAL can read"),
-                                                   lastGdalError())};
+                                                       : QStringLiteral("is not a vector file GDAL can read as GeoJSON, "
+                                                                        "TopoJSON, Shapefile, GeoPackage, FlatGeobuf, KML, "
+                                                                        "MapInfo, File Geodatabase or GPX"),
+                                                   reason)};
+    }
     if (layerName.isEmpty())
         out.layer = out.dataset->GetLayerCount() > 0 ? out.dataset->GetLayer(0) : nullptr;
     else
@@ -177,6 +237,8 @@ Result<BoundaryLayer::Attributes> BoundaryLayer::attributes(const QString &path,
         }
         out.rows.push_back(std::move(row));
     }
+    if (auto refused = networkRefusal(path))
+        return *refused;
     return out;
 }
 
@@ -215,6 +277,8 @@ Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection 
         sourceSrs = *layerSrs;
     else
         sourceSrs.SetWellKnownGeogCS("WGS84"); // as TopoJSON is
+    if (auto refused = networkRefusal(path))
+        return *refused;
     if (sourceSrs.IsGeographic()) {
         // GeoJSON is longitude/latitude by definition; a file written in metres without saying so is not.
         OGREnvelope env;

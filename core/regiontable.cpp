@@ -105,6 +105,16 @@ Result<RegionTable> RegionTable::load(const QString &path)
     table.m_byCode.clear();
     for (int i = 0; i < int(table.m_regions.size()); ++i)
         table.m_byCode[table.m_regions[i].code].push_back(i);
+    // Members by parent, in code order (the order of m_regions).
+    for (int i = 0; i < int(table.m_regions.size()); ++i) {
+        const Region &r = table.m_regions[i];
+        if (r.level == Level::Province && !r.region.isEmpty()) {
+            table.m_countryMembers.push_back(i);
+            table.m_members[memberKey(Level::Region, r.region)].push_back(i);
+        } else if (r.level == Level::Prefecture && r.code != r.parentCode) {
+            table.m_members[memberKey(Level::Province, r.parentCode)].push_back(i);
+        }
+    }
     return table;
 }
 
@@ -148,16 +158,26 @@ QString RegionTable::matchCode(const QString &code, Level level) const
     return {};
 }
 
+QString RegionTable::memberKey(Level level, const QString &code)
+{
+    return QString::number(int(level)) + u'|' + code;
+}
+
 std::vector<const Region *> RegionTable::members(const Region &unit) const
 {
+    const std::vector<int> *indices = nullptr;
+    if (unit.level == Level::Country) {
+        indices = &m_countryMembers;
+    } else if (unit.level == Level::Region || unit.level == Level::Province) {
+        const auto it = m_members.constFind(memberKey(unit.level, unit.code));
+        if (it != m_members.constEnd())
+            indices = &*it;
+    }
     std::vector<const Region *> out;
-    for (const Region &r : m_regions) {
-        const bool member = (unit.level == Level::Country && r.level == Level::Province && !r.region.isEmpty())
-                            || (unit.level == Level::Region && r.level == Level::Province && r.region == unit.code)
-                            || (unit.level == Level::Province && r.level == Level::Prefecture
-                                && r.parentCode == unit.code && r.code != unit.code);
-        if (member)
-            out.push_back(&r);
+    if (indices) {
+        out.reserve(indices->size());
+        for (int i : *indices)
+            out.push_back(&m_regions[size_t(i)]);
     }
     return out;
 }

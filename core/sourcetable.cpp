@@ -58,7 +58,8 @@ QString citeSources(const SourceTable &sources, const std::vector<std::pair<QStr
             order << id;
         years[id].push_back(year);
     }
-    QStringList parts;
+    QStringList publishers; // in order of first appearance
+    QHash<QString, QStringList> byPublisher;
     for (const QString &id : order) {
         std::vector<int> ys = years.value(id);
         std::sort(ys.begin(), ys.end());
@@ -72,7 +73,18 @@ QString citeSources(const SourceTable &sources, const std::vector<std::pair<QStr
             i = j + 1;
         }
         const Source *s = sources.find(id);
-        parts << QStringLiteral("%1: %2").arg(s ? s->citation() : id, ranges.join(QStringLiteral(", ")));
+        const QString publisher = s ? s->publisher : QString();
+        QString title = s ? s->title : id;
+        if (s && !s->version.isEmpty())
+            title += QStringLiteral(", ") + s->version;
+        if (!byPublisher.contains(publisher))
+            publishers << publisher;
+        byPublisher[publisher] << QStringLiteral("%1: %2").arg(title, ranges.join(QStringLiteral(", ")));
+    }
+    QStringList parts;
+    for (const QString &publisher : publishers) {
+        const QString listed = byPublisher.value(publisher).join(QStringLiteral("; "));
+        parts << (publisher.isEmpty() ? listed : QStringLiteral("%1 (%2)").arg(listed, publisher));
     }
     return parts.join(QStringLiteral("; "));
 }

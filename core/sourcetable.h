@@ -39,8 +39,9 @@ private:
 
 namespace renkou::core {
 
-/// "citation: 2005–2024; citation: 2000" for the sources behind a set of (source id, year) pairs, in order of
-/// first appearance; consecutive years are joined into ranges. Unknown ids are named as they are.
+/// "title, version: 2005–2024; title: 2000 (publisher)" for the sources behind a set of (source id, year)
+/// pairs, in order of first appearance; consecutive years are joined into ranges; sources of one publisher
+/// are listed together and the publisher named once. Unknown ids are named as they are.
 QString citeSources(const SourceTable &sources, const std::vector<std::pair<QString, int>> &sourceYears);
 
 } // namespace renkou::core

@@ -44,6 +44,8 @@ void ChartPanel::clear()
         m_chart->removeAxis(axis);
     m_chart->setTitle(QString());
     m_years.clear();
+    m_breaks.clear();
+    m_leftOut.clear();
 }
 
 void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &caption)

@@ -1,4 +1,5 @@
 #include "columnmodel.h"
+#include "columntable.h"
 
 #include "classification.h"
 
@@ -105,7 +106,7 @@ QString ColumnModel::toTsv(const QAbstractItemModel &model, const QModelIndexLis
     for (int r : rowNumbers) {
         QStringList cells;
         for (int c = 0; c < model.columnCount(); ++c)
-            cells << model.data(model.index(r, c)).toString().replace(u'\t', u' ').replace(u'\n', u' ');
+            cells << core::spreadsheetSafe(model.data(model.index(r, c)).toString().replace(u'\t', u' ').replace(u'\n', u' '));
         lines << cells.join(u'\t');
     }
     return lines.join(u'\n') + u'\n';

@@ -27,7 +27,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Rows as tab-separated text with a header line (what Copy puts on the clipboard).
+    /// Rows as tab-separated text with a header line (what Copy puts on the clipboard), every cell
+    /// core::spreadsheetSafe().
     static QString toTsv(const QAbstractItemModel &model, const QModelIndexList &rows = {});
 
 private:

@@ -1,4 +1,5 @@
 #include "exporter.h"
+#include "inputfile.h"
 
 #include "maprenderer.h"
 
@@ -11,6 +12,7 @@
 #include <QRawFont>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStorageInfo>
 #include <QSvgGenerator>
 #include <cmath>
 
@@ -121,10 +123,17 @@ core::Status writeFileAtomically(const QString &path, const QByteArray &bytes, b
         return core::Error{core::Error::Code::Exists, path, {},
                            QStringLiteral("already exists; not replaced (use --force to replace it)")};
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: a failed write reports the system's reason ("No space left on device"), where a failed
+    // flush at commit() said only "Unknown error".
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("cannot be written: %1").arg(file.errorString())};
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("cannot be written: %1").arg(file.errorString())};
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        QString reason = file.errorString();
+        const QStorageInfo disk(info.absolutePath());
+        if ((reason.isEmpty() || reason == u"Unknown error") && disk.isValid() && disk.bytesAvailable() < bytes.size())
+            reason = QStringLiteral("No space left on device (%1 to write)").arg(core::formatBytes(bytes.size()));
+        return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("cannot be written: %1").arg(reason)};
+    }
     return core::Done{};
 }
 
@@ -142,7 +151,16 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     if (*format == ExportFormat::Png) {
-        QImage image(options.size.pixels(), QImage::Format_ARGB32_Premultiplied);
+        const QSize pixels = options.size.pixels();
+        if (qint64(pixels.width()) * pixels.height() > kMaxExportPixels)
+            return core::Error{core::Error::Code::Value, path, {},
+                               QStringLiteral("would be %1 × %2 pixels (%3 megapixels); a PNG is limited to %4 megapixels: "
+                                              "choose a smaller width or resolution, or SVG or PDF (vector, any size)")
+                                   .arg(pixels.width())
+                                   .arg(pixels.height())
+                                   .arg(qint64(pixels.width()) * pixels.height() / 1'000'000)
+                                   .arg(kMaxExportPixels / 1'000'000)};
+        QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull())
             return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("the image size is too large")};
         // Painted at 96 dpi (so that point sizes lay out as on screen) and scaled; the file then records

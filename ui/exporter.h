@@ -16,6 +16,10 @@ class MapRenderer;
 
 enum class ExportFormat { Png, Svg, Pdf };
 
+/// Largest PNG export (100 megapixels, 400 MB while painted): 180 mm at 600 dpi is 13 megapixels, OWID's
+/// 3400 × 2400 is 8. Larger PNGs are refused before anything is allocated.
+inline constexpr qint64 kMaxExportPixels = 100'000'000;
+
 /// The format named by a file's suffix (.png, .svg, .pdf), or nullopt.
 std::optional<ExportFormat> exportFormatOf(const QString &path);
 

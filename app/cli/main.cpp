@@ -69,7 +69,8 @@ struct Table {
     std::vector<QStringList> rows;
     QSet<QString> numeric;
 
-    void print(const QString &format) const
+    /// In CSV, every cell is spreadsheetSafe() unless `raw`.
+    void print(const QString &format, bool raw) const
     {
         if (format == u"json") {
             // Written by hand to keep the keys in header order.
@@ -92,7 +93,7 @@ struct Table {
             for (const QStringList &row : rows) {
                 QStringList cells;
                 for (const QString &c : row)
-                    cells << csvField(c);
+                    cells << csvField(raw ? c : spreadsheetSafe(c));
                 out() << cells.join(u',') << '\n';
             }
         }
@@ -105,6 +106,9 @@ struct Common {
     QCommandLineOption data{QStringLiteral("data"), QStringLiteral("Data bundle directory."), QStringLiteral("DIR")};
     QCommandLineOption format{QStringLiteral("format"), QStringLiteral("Output format: csv (default) or json."),
                               QStringLiteral("csv|json"), QStringLiteral("csv")};
+    QCommandLineOption raw{QStringLiteral("raw"),
+                           QStringLiteral("CSV cells exactly as in the data: without the ' that keeps a spreadsheet from "
+                                          "running text beginning with = + - @ as a formula.")};
     QCommandLineOption level{QStringLiteral("level"), QStringLiteral("Level: province (default), prefecture, region (the four NBS regions) or nation."),
                              QStringLiteral("province|prefecture|region|nation")};
     QCommandLineOption indicator{QStringLiteral("indicator"),
@@ -311,7 +315,7 @@ int cmdTable(const QStringList &args, const QString &name)
     const QCommandLineOption sort(QStringLiteral("sort"), QStringLiteral("Row order: code (default) or value."),
                                   QStringLiteral("code|value"), QStringLiteral("code"));
     const QCommandLineOption desc(QStringLiteral("desc"), QStringLiteral("Descending order (largest value first); units without data stay last."));
-    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format});
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format, common.raw});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("One row per unit of a level: code,name_zh,name_en,year,value,unit,source,"
@@ -341,7 +345,7 @@ int cmdTable(const QStringList &args, const QString &name)
     Table table{columnTableHeader(), {}, QSet<QString>(numeric.begin(), numeric.end())};
     for (const ColumnEntry &e : column.entries)
         table.rows.push_back(columnTableRow(column, e));
-    table.print(parser.value(common.format));
+    table.print(parser.value(common.format), parser.isSet(common.raw));
     return kExitOk;
 }
 
@@ -349,7 +353,7 @@ int cmdIndicators(const QStringList &args, const QString &name)
 {
     QCommandLineParser parser;
     Common common;
-    parser.addOptions({common.format});
+    parser.addOptions({common.format, common.raw});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Every indicator: name,unit,spans_years,description,needs. spans_years=1 means "
@@ -366,7 +370,7 @@ int cmdIndicators(const QStringList &args, const QString &name)
                 {QStringLiteral("spans_years")}};
     for (const IndicatorInfo &i : availableIndicators(bundle->population))
         table.rows.push_back({i.name, i.unit, i.spansYears ? QStringLiteral("1") : QStringLiteral("0"), i.description, i.needs});
-    table.print(parser.value(common.format));
+    table.print(parser.value(common.format), parser.isSet(common.raw));
     return kExitOk;
 }
 
@@ -387,7 +391,7 @@ int cmdClassify(const QStringList &args, const QString &name)
     const QCommandLineOption palette(QStringLiteral("palette"), QStringLiteral("ColorBrewer palette for the color column (default YlGnBu, diverging RdBu)."),
                                      QStringLiteral("NAME"));
     parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, method, classes, breaks,
-                       neutral, palette, common.format});
+                       neutral, palette, common.format, common.raw});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Classes of an indicator's values at a level: class,lower,upper,count,label,color; "
@@ -459,7 +463,7 @@ int cmdClassify(const QStringList &args, const QString &name)
     const int noData = int(column.entries.size() - column.values().size());
     table.rows.push_back({QString(), QString(), QString(), QString::number(noData), QStringLiteral("no data"),
                           noDataColor().name()});
-    table.print(parser.value(common.format));
+    table.print(parser.value(common.format), parser.isSet(common.raw));
     return kExitOk;
 }
 
@@ -469,7 +473,7 @@ int cmdSeries(const QStringList &args, const QString &name)
     Common common;
     const QCommandLineOption code(QStringLiteral("code"), QStringLiteral("Unit code (six digits)."),
                                   QStringLiteral("CODE"));
-    parser.addOptions({code, common.indicator, common.format});
+    parser.addOptions({code, common.indicator, common.format, common.raw});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("One unit's series, one row per year with data: "
@@ -498,7 +502,7 @@ int cmdSeries(const QStringList &args, const QString &name)
                 {QStringLiteral("year"), QStringLiteral("value")}};
     for (const Observation &o : bundle->population.series(c, indicator->baseIndicator))
         table.rows.push_back({o.code, QString::number(o.year), numberText(o.value), o.unit, o.source, o.flag});
-    table.print(parser.value(common.format));
+    table.print(parser.value(common.format), parser.isSet(common.raw));
     return kExitOk;
 }
 
@@ -506,7 +510,7 @@ int cmdRegions(const QStringList &args, const QString &name)
 {
     QCommandLineParser parser;
     Common common;
-    parser.addOptions({common.level, common.format});
+    parser.addOptions({common.level, common.format, common.raw});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("The region table: code,level,parent_code,name_zh,name_en,type,region,"
@@ -535,7 +539,7 @@ int cmdRegions(const QStringList &args, const QString &name)
         table.rows.push_back({r.code, levelName(r.level), r.parentCode, r.nameZh, r.nameEn, r.type, r.region,
                               r.provincialCapital ? QStringLiteral("1") : QStringLiteral("0")});
     }
-    table.print(parser.value(common.format));
+    table.print(parser.value(common.format), parser.isSet(common.raw));
     return kExitOk;
 }
 

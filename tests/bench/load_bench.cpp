@@ -1,6 +1,8 @@
 // Loading benchmarks: the bundle's tables and each boundary layer, read and projected.
 #include "databundle.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 
 using namespace renkou::core;
@@ -30,3 +32,40 @@ static void BM_ReadLayer(benchmark::State &state, const char *file)
 }
 BENCHMARK_CAPTURE(BM_ReadLayer, provinces, "boundaries/provinces.geojson")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ReadLayer, prefectures, "boundaries/prefectures.geojson")->Unit(benchmark::kMillisecond);
+
+// regions.csv with `n` prefecture-level units spread over 31 provinces: loading it and listing every
+// province's members must stay linear in n (issue 12: 100,000 units took 355 s when members() scanned).
+static void BM_RegionsWithManyUnits(benchmark::State &state)
+{
+    const int n = int(state.range(0));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("regions.csv"));
+    {
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        QByteArray text = "code,level,parent_code,name_zh,name_en,type,region,provincial_capital\n"
+                          "100000,country,,中国,China,country,,0\n";
+        for (int p = 0; p < 31; ++p)
+            text += QByteArray::number(110000 + p * 10000) + ",province,100000,省" + QByteArray::number(p) + ",P"
+                    + QByteArray::number(p) + ",province,East,0\n";
+        for (int i = 0; i < n; ++i) // codes 400000–499999 are not the parent province of their unit: no clash with the 31 above
+            text += QByteArray::number(400000 + i) + ",prefecture," + QByteArray::number(110000 + (i % 31) * 10000)
+                    + ",市,City,prefecture-level city,,0\n";
+        f.write(text);
+    }
+    for (auto _ : state) {
+        auto table = RegionTable::load(path);
+        if (!table) {
+            state.SkipWithError(table.error().toString().toStdString().c_str());
+            break;
+        }
+        size_t members = 0;
+        for (const Region *p : table->ofLevel(Level::Province))
+            members += table->members(*p).size();
+        if (members != size_t(n))
+            state.SkipWithError("members lost");
+        benchmark::DoNotOptimize(members);
+    }
+    state.SetComplexityN(n);
+}
+BENCHMARK(BM_RegionsWithManyUnits)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
 #include <random>
 
 using namespace renkou::core;
@@ -128,4 +130,61 @@ TEST(DivergingClasses, SymmetricAroundZeroWithANeutralBand)
     EXPECT_EQ(classIndex(pct, -0.06), 1);
     EXPECT_EQ(pct[2].label, QStringLiteral("flat (±0.05 %)"));
     EXPECT_EQ(pct[0].count + pct[1].count + pct[2].count + pct[3].count + pct[4].count, 5);
+}
+
+// Any finite double goes in: extremes (±1e308, denormals, −0), all equal, one value. Every method gives
+// finite, ordered classes that hold every value exactly once, with labels of sensible length.
+TEST(Classification, ExtremeValuesGiveFiniteClassesForEveryMethod)
+{
+    const double big = 1e308;
+    const double denormal = std::numeric_limits<double>::denorm_min();
+    const std::vector<std::vector<double>> inputs = {
+        {1e200, 2e200, 3e200},
+        {-big, big, 0, 1, -1},
+        {-big, -big / 2, big / 2, big},
+        {denormal, 2 * denormal, 3 * denormal, 0.0},
+        {-0.0, 0.0, -0.0},
+        {42, 42, 42, 42},
+        {7},
+        {1e-300, 1e300, -1e-300, 5},
+    };
+    const QuantileClassification quantile;
+    const EqualIntervalClassification equal;
+    const JenksClassification jenks;
+    const ManualClassification manual({0, 1e100});
+    const ClassificationMethod *methods[] = {&quantile, &equal, &jenks, &manual};
+    for (const auto &values : inputs) {
+        for (const ClassificationMethod *method : methods) {
+            for (int k : {1, 2, 5}) {
+                const auto classes = method->classes(values, k, QStringLiteral("persons"));
+                ASSERT_FALSE(classes.empty());
+                int total = 0;
+                for (const ClassRange &c : classes) {
+                    EXPECT_TRUE(std::isfinite(c.lower) && std::isfinite(c.upper));
+                    EXPECT_LE(c.lower, c.upper);
+                    EXPECT_LT(c.label.size(), 40) << c.label.toStdString();
+                    EXPECT_FALSE(c.label.contains(QStringLiteral("inf")));
+                    total += c.count;
+                }
+                EXPECT_EQ(total, int(values.size())) << "k=" << k;
+                for (double v : values)
+                    EXPECT_GE(classIndex(classes, v), 0) << v;
+            }
+        }
+        const auto diverging = divergingClasses(values, 3, 0, QStringLiteral("%"));
+        int total = 0;
+        for (const ClassRange &c : diverging) {
+            EXPECT_TRUE(std::isfinite(c.lower) && std::isfinite(c.upper));
+            EXPECT_LT(c.label.size(), 40) << c.label.toStdString();
+            total += c.count;
+        }
+        EXPECT_EQ(total, int(values.size()));
+    }
+    // Jenks on huge values still splits where the gap is.
+    const auto two = JenksClassification().classes({1e200, 1.1e200, 9e200, 9.1e200}, 2, QStringLiteral("ratio"));
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[0].upper, 1.1e200);
+    EXPECT_EQ(two[0].count, 2);
+    EXPECT_EQ(formatValue(1e308, QStringLiteral("persons")), QStringLiteral("1e+308"));
+    EXPECT_EQ(formatFull(2.5e200, QStringLiteral("persons")), QStringLiteral("2.5e+200"));
 }

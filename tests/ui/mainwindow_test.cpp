@@ -589,3 +589,31 @@ TEST(BoundaryImportDialogTest, ChoosingAnotherLayerListsItsFieldsAndTheLevelThey
     EXPECT_EQ(options.level, core::Level::Prefecture);
     EXPECT_TRUE(dialog.findChild<QLabel *>(QStringLiteral("joinPreview"))->text().startsWith(QStringLiteral("2 of 2 features")));
 }
+
+// hostile/09: a level switch, a drill-down and back each clear the selection, and the side panel with it;
+// it never goes on describing a unit and year the map no longer shows.
+TEST_F(MainWindowTest, TheSidePanelFollowsTheSelectionThroughLevelSwitchesAndDrillDowns)
+{
+    const QString prompt = label("regionName");
+    clickUnit(QStringLiteral("440000"));
+    ASSERT_TRUE(label("regionName").contains(QStringLiteral("广东省")));
+    ASSERT_FALSE(label("regionDetails").isEmpty());
+    auto *levelBox = m_window->findChild<QComboBox *>(QStringLiteral("levelBox"));
+    levelBox->setCurrentIndex(levelBox->findData(int(core::Level::Prefecture)));
+    EXPECT_EQ(label("regionName"), prompt);
+    EXPECT_TRUE(label("regionDetails").isEmpty());
+    EXPECT_FALSE(label("chartCaption").contains(QStringLiteral("Unit:")));
+    const auto *chart = m_window->findChild<ui::ChartPanel *>(QStringLiteral("chartPanel"));
+    EXPECT_EQ(chart->seriesCount(), 0);
+    levelBox->setCurrentIndex(levelBox->findData(int(core::Level::Province)));
+    // Drill into Guangdong with it selected, then back out: cleared each time.
+    clickUnit(QStringLiteral("440000"));
+    ASSERT_TRUE(label("regionName").contains(QStringLiteral("广东省")));
+    QTest::mouseDClick(m_map, Qt::LeftButton, {}, pointOf(QStringLiteral("440000")));
+    EXPECT_EQ(label("regionName"), prompt);
+    ASSERT_TRUE(m_window->goTo(QStringLiteral("440100")));
+    ASSERT_TRUE(label("regionName").contains(QStringLiteral("广州市")));
+    QTest::keyClick(m_map, Qt::Key_Backspace);
+    EXPECT_EQ(label("regionName"), prompt);
+    EXPECT_TRUE(label("regionDetails").isEmpty());
+}
