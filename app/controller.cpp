@@ -62,6 +62,20 @@ core::Result<core::JoinReport> Controller::replaceBoundaries(const QString &path
     return m_bundle->replaceBoundaries(path, options, core::DataBundle::defaultCacheDir());
 }
 
+core::Result<core::TableImport> Controller::addTable(core::ParsedTable table)
+{
+    if (!m_bundle || isLoading())
+        return notReady(table.path);
+    return m_bundle->addTable(std::move(table));
+}
+
+core::Result<core::JoinReport> Controller::replaceBoundaries(core::BoundaryLayer layer, const core::BoundaryImportOptions &options)
+{
+    if (!m_bundle || isLoading())
+        return notReady(layer.path());
+    return m_bundle->replaceBoundaries(std::move(layer), options);
+}
+
 bool Controller::stepDone(quint64 generation, const core::Error *error)
 {
     if (generation != m_generation)

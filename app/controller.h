@@ -2,6 +2,8 @@
 #include "databundle.h"
 
 #include <QObject>
+#include <QtConcurrent/QtConcurrentRun>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -27,6 +29,25 @@ public:
     core::Result<core::TableImport> addTable(const QString &path, const std::optional<core::WideTableSpec> &wide);
     /// Replaces a boundary layer with the user's (see DataBundle::replaceBoundaries); refused while loading.
     core::Result<core::JoinReport> replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options);
+    /// As addTable(path, …) for a table read in the background (PopulationStore::readTable).
+    core::Result<core::TableImport> addTable(core::ParsedTable table);
+    /// As replaceBoundaries(path, …) for a layer read in the background (DataBundle::readBoundaries).
+    core::Result<core::JoinReport> replaceBoundaries(core::BoundaryLayer layer, const core::BoundaryImportOptions &options);
+
+    /// Runs `work` (which must not touch the bundle) on the thread pool, then `done` with its result on this
+    /// object's thread — unless cancelImport() was called or another import started meanwhile: then the
+    /// result is dropped. The window never waits for a file.
+    template <typename T>
+    void runImport(std::function<T()> work, std::function<void(T)> done)
+    {
+        const quint64 generation = ++m_importGeneration;
+        QtConcurrent::run(std::move(work)).then(this, [this, generation, done = std::move(done)](T result) {
+            if (generation == m_importGeneration)
+                done(std::move(result));
+        });
+    }
+    /// Drops the result of the import running now (its reading finishes in the background, unused).
+    void cancelImport() { ++m_importGeneration; }
 
 signals:
     /// The tables and the province layer are loaded.
@@ -45,6 +66,7 @@ private:
     std::unique_ptr<core::DataBundle> m_incoming;
     std::optional<core::DataBundle::OtherLayers> m_incomingLayers;
     quint64 m_generation = 0;
+    quint64 m_importGeneration = 0;
     quint64 m_bundleGeneration = 0; ///< the load m_bundle came from
     int m_pendingSteps = 0;
 };

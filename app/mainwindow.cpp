@@ -385,18 +385,26 @@ std::optional<int> MainWindow::showTables()
 
 core::Result<core::TableImport> MainWindow::addTable(const QString &path, const std::optional<core::WideTableSpec> &wide)
 {
-    auto result = m_controller.addTable(path, wide);
+    return showAddedTable(m_controller.addTable(path, wide));
+}
+
+core::Result<core::TableImport> MainWindow::showAddedTable(core::Result<core::TableImport> result)
+{
     if (!result)
         return result;
     showTables();
     refresh();
-    statusBar()->showMessage(tr("Added %n value(s) from %1", nullptr, result->table.rows).arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(tr("Added %n value(s) from %1", nullptr, result->table.rows).arg(QFileInfo(result->table.path).fileName()));
     return result;
 }
 
 core::Result<core::JoinReport> MainWindow::replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options)
 {
-    auto result = m_controller.replaceBoundaries(path, options);
+    return showNewBoundaries(m_controller.replaceBoundaries(path, options), path);
+}
+
+core::Result<core::JoinReport> MainWindow::showNewBoundaries(core::Result<core::JoinReport> result, const QString &path)
+{
     if (!result)
         return result;
     m_drill.clear();
@@ -409,6 +417,26 @@ core::Result<core::JoinReport> MainWindow::replaceBoundaries(const QString &path
     m_map->flyTo(m_map->renderer().fullExtent(), false);
     statusBar()->showMessage(tr("%1 boundaries from %2").arg(levelLabel(result->level), QFileInfo(path).fileName()));
     return result;
+}
+
+template <typename T>
+void MainWindow::inBackground(const QString &what, std::function<T()> work, std::function<void(T)> done)
+{
+    // A busy indicator with Cancel, shown only if the work takes a while; Cancel drops the result.
+    auto *progress = new QProgressDialog(what, tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    connect(progress, &QProgressDialog::canceled, this, [this, progress] {
+        m_controller.cancelImport();
+        progress->deleteLater();
+        statusBar()->showMessage(tr("Cancelled"));
+    });
+    m_controller.runImport<T>(std::move(work), [progress, done = std::move(done)](T result) {
+        progress->disconnect(); // closing it now is not a Cancel
+        progress->hide();
+        progress->deleteLater();
+        done(std::move(result));
+    });
 }
 
 namespace {
@@ -427,44 +455,68 @@ void MainWindow::openTable(const QString &path)
 {
     if (!bundle())
         return;
-    auto layout = core::PopulationStore::detectLayout(path);
-    std::optional<core::WideTableSpec> wide;
-    if (layout && layout.value() == core::TableLayout::Wide) {
-        WideTableDialog dialog(path, bundle()->population, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        wide = dialog.spec();
-    }
-    auto result = layout ? addTable(path, wide) : core::Result<core::TableImport>(layout.error());
-    if (!result) {
-        QMessageBox::warning(this, tr("Cannot add the table"), result.error().toString());
-        return;
-    }
-    const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0;
-    showReport(this, tr("Table added"), result->text(bundle()->regions), warn);
+    // Every read of the file runs in the background: the window never waits for a slow or special file.
+    const QString name = QFileInfo(path).fileName();
+    inBackground<core::Result<core::TableLayout>>(
+        tr("Reading %1 …").arg(name), [path] { return core::PopulationStore::detectLayout(path); },
+        [this, path, name](core::Result<core::TableLayout> layout) {
+            if (!layout) {
+                QMessageBox::warning(this, tr("Cannot add the table"), layout.error().toString());
+                return;
+            }
+            std::optional<core::WideTableSpec> wide;
+            if (layout.value() == core::TableLayout::Wide) {
+                WideTableDialog dialog(path, bundle()->population, this);
+                if (dialog.exec() != QDialog::Accepted)
+                    return;
+                wide = dialog.spec();
+            }
+            inBackground<core::Result<core::ParsedTable>>(
+                tr("Reading %1 …").arg(name), [path, wide] { return core::PopulationStore::readTable(path, wide); },
+                [this](core::Result<core::ParsedTable> parsed) {
+                    auto result = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value()))
+                                         : core::Result<core::TableImport>(parsed.error());
+                    if (!result) {
+                        QMessageBox::warning(this, tr("Cannot add the table"), result.error().toString());
+                        return;
+                    }
+                    const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0;
+                    showReport(this, tr("Table added"), result->text(bundle()->regions), warn);
+                });
+        });
 }
 
 void MainWindow::openBoundaries(const QString &path)
 {
     if (!bundle())
         return;
-    auto attributes = core::BoundaryLayer::attributes(path);
-    if (!attributes) {
-        QMessageBox::warning(this, tr("Cannot open the boundaries"), attributes.error().toString());
-        return;
-    }
-    BoundaryImportDialog dialog(path, std::move(attributes).value(), bundle()->regions, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto result = replaceBoundaries(path, dialog.options());
-    QApplication::restoreOverrideCursor();
-    if (!result) {
-        QMessageBox::warning(this, tr("Cannot open the boundaries"), result.error().toString());
-        return;
-    }
-    const bool warn = !result->warnings.isEmpty() || !result->duplicates.isEmpty() || result->matched.isEmpty();
-    showReport(this, tr("Boundaries joined"), result->text(bundle()->regions), warn);
+    const QString name = QFileInfo(path).fileName();
+    inBackground<core::Result<core::BoundaryLayer::Attributes>>(
+        tr("Reading %1 …").arg(name), [path] { return core::BoundaryLayer::attributes(path); },
+        [this, path, name](core::Result<core::BoundaryLayer::Attributes> attributes) {
+            if (!attributes) {
+                QMessageBox::warning(this, tr("Cannot open the boundaries"), attributes.error().toString());
+                return;
+            }
+            BoundaryImportDialog dialog(path, std::move(attributes).value(), bundle()->regions, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            const core::BoundaryImportOptions options = dialog.options();
+            const QString cacheDir = core::DataBundle::defaultCacheDir();
+            inBackground<core::Result<core::BoundaryLayer>>(
+                tr("Reading and projecting %1 …").arg(name),
+                [path, options, cacheDir] { return core::DataBundle::readBoundaries(path, options, cacheDir); },
+                [this, path, options](core::Result<core::BoundaryLayer> layer) {
+                    auto result = layer ? showNewBoundaries(m_controller.replaceBoundaries(std::move(layer).value(), options), path)
+                                        : core::Result<core::JoinReport>(layer.error());
+                    if (!result) {
+                        QMessageBox::warning(this, tr("Cannot open the boundaries"), result.error().toString());
+                        return;
+                    }
+                    const bool warn = !result->warnings.isEmpty() || !result->duplicates.isEmpty() || result->matched.isEmpty();
+                    showReport(this, tr("Boundaries joined"), result->text(bundle()->regions), warn);
+                });
+        });
 }
 
 void MainWindow::openFiles(const QStringList &paths)

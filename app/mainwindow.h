@@ -71,6 +71,12 @@ private:
     void buildUi();
     void openTable(const QString &path);
     void openBoundaries(const QString &path);
+    /// Runs `work` in the background (Controller::runImport) behind a busy dialog with Cancel, then `done`.
+    template <typename T>
+    void inBackground(const QString &what, std::function<T()> work, std::function<void(T)> done);
+    /// Shows what adding a table or replacing boundaries did on the map, the timeline and the status bar.
+    core::Result<core::TableImport> showAddedTable(core::Result<core::TableImport> result);
+    core::Result<core::JoinReport> showNewBoundaries(core::Result<core::JoinReport> result, const QString &path);
     /// Fills the indicator list and the timeline's range from the bundle's tables; returns the latest year.
     std::optional<int> showTables();
     /// Shows m_selection on the map, in the table and in the ranking.

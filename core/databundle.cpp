@@ -120,6 +120,15 @@ const BoundaryLayer *DataBundle::layer(Level level) const
 
 Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide)
 {
+    auto parsed = PopulationStore::readTable(path, wide);
+    if (!parsed)
+        return parsed.error();
+    return addTable(std::move(parsed).value());
+}
+
+Result<TableImport> DataBundle::addTable(ParsedTable parsed)
+{
+    const QString path = parsed.path;
     // A table of prefecture-level units that codes a municipality as its province (110000 for Beijing) is
     // matched as the bundle does: the code becomes the prefecture-level unit's (110100).
     QStringList recoded;
@@ -136,7 +145,7 @@ Result<TableImport> DataBundle::addTable(const QString &path, const std::optiona
         }
         return out;
     };
-    auto table = wide ? population.addWideFile(path, *wide, municipalities) : population.addFile(path, municipalities);
+    auto table = population.add(std::move(parsed), municipalities);
     if (!table)
         return table.error();
     TableImport out;
@@ -163,17 +172,28 @@ Result<TableImport> DataBundle::addTable(const QString &path, const std::optiona
     return out;
 }
 
-Result<JoinReport> DataBundle::replaceBoundaries(const QString &path, const BoundaryImportOptions &options,
+Result<BoundaryLayer> DataBundle::readBoundaries(const QString &path, const BoundaryImportOptions &options,
                                                  const QString &cacheDir)
 {
     BoundaryLayer::Options read;
     read.layerName = options.layerName;
     if (!options.codeField.isEmpty())
         read.codeFields = {options.codeField};
-    auto loaded = BoundaryLayer::readCached(path, Projection::chinaAlbers(), read, cacheDir);
+    return BoundaryLayer::readCached(path, Projection::chinaAlbers(), read, cacheDir);
+}
+
+Result<JoinReport> DataBundle::replaceBoundaries(const QString &path, const BoundaryImportOptions &options,
+                                                 const QString &cacheDir)
+{
+    auto loaded = readBoundaries(path, options, cacheDir);
     if (!loaded)
         return loaded.error();
-    BoundaryLayer layer = std::move(loaded).value();
+    return replaceBoundaries(std::move(loaded).value(), options);
+}
+
+Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const BoundaryImportOptions &options)
+{
+    const QString path = layer.path();
     QStringList featureCodes;
     for (const Feature &f : layer.features())
         featureCodes << f.code;

@@ -80,6 +80,14 @@ struct DataBundle {
     /// reports the join with the tables. On error the bundle is as it was.
     Result<JoinReport> replaceBoundaries(const QString &path, const BoundaryImportOptions &options,
                                          const QString &cacheDir = {});
+    /// The user's boundaries read and projected, not yet joined (the slow part of replaceBoundaries()).
+    /// Pure: may run on any thread.
+    static Result<BoundaryLayer> readBoundaries(const QString &path, const BoundaryImportOptions &options,
+                                                const QString &cacheDir = {});
+    /// Replaces a layer with one readBoundaries() gave; as replaceBoundaries(path, …).
+    Result<JoinReport> replaceBoundaries(BoundaryLayer layer, const BoundaryImportOptions &options);
+    /// Adds a table PopulationStore::readTable() read; as addTable(path, …).
+    Result<TableImport> addTable(ParsedTable table);
     /// The layer of a level (province or prefecture), or nullptr for the others.
     const BoundaryLayer *layer(Level level) const;
     /// True once the prefecture layer is there.

@@ -95,6 +95,24 @@ Result<TableLayout> PopulationStore::detectLayout(const QString &path)
 
 Result<TableLoadReport> PopulationStore::addFile(const QString &path, const Recode &recode)
 {
+    auto table = readTable(path);
+    if (!table)
+        return table.error();
+    return add(std::move(table).value(), recode);
+}
+
+Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode)
+{
+    auto table = readTable(path, spec);
+    if (!table)
+        return table.error();
+    return add(std::move(table).value(), recode);
+}
+
+Result<ParsedTable> PopulationStore::readTable(const QString &path, const std::optional<WideTableSpec> &wide)
+{
+    if (wide)
+        return readWide(path, *wide);
     auto csv = CsvTable::read(path, columns());
     if (!csv)
         return csv.error();
@@ -127,10 +145,10 @@ Result<TableLoadReport> PopulationStore::addFile(const QString &path, const Reco
         o.flag = field(6);
         rows.push_back(std::move(o));
     }
-    return merge(path, std::move(rows), TableLayout::Long, recode);
+    return ParsedTable{path, TableLayout::Long, std::move(rows), 0};
 }
 
-Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode)
+Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTableSpec &spec)
 {
     auto csv = CsvTable::read(path, {QStringLiteral("code")});
     if (!csv)
@@ -179,15 +197,13 @@ Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const 
             rows.push_back(std::move(o));
         }
     }
-    auto report = merge(path, std::move(rows), TableLayout::Wide, recode);
-    if (report)
-        report->noDataCells = noData;
-    return report;
+    return ParsedTable{path, TableLayout::Wide, std::move(rows), noData};
 }
 
-Result<TableLoadReport> PopulationStore::merge(const QString &path, std::vector<Observation> rows, TableLayout layout,
-                                               const Recode &recode)
+Result<TableLoadReport> PopulationStore::add(ParsedTable table, const Recode &recode)
 {
+    const QString &path = table.path;
+    std::vector<Observation> &rows = table.rows;
     if (recode) {
         QStringList fileCodes;
         for (const Observation &o : rows)
@@ -208,7 +224,8 @@ Result<TableLoadReport> PopulationStore::merge(const QString &path, std::vector<
     static const QRegularExpression codePattern(QStringLiteral("^\\d{6}$"));
     TableLoadReport report;
     report.path = path;
-    report.layout = layout;
+    report.layout = table.layout;
+    report.noDataCells = table.noDataCells;
     QHash<QString, QString> units = m_units;
     QHash<QString, int> firstLine; // full key → line
     QSet<QString> indicators, codes, sources;

@@ -50,6 +50,15 @@ struct TableLoadReport {
     int lastYear = 0;
 };
 
+/// A table read and checked row by row, not yet added to a store (PopulationStore::readTable). Safe to make
+/// on any thread.
+struct ParsedTable {
+    QString path;
+    TableLayout layout = TableLayout::Long;
+    std::vector<Observation> rows;
+    int noDataCells = 0; ///< empty or "NA"/"-"/".." cells of a wide table
+};
+
 /// Every observation loaded, indexed by (code, indicator). Missing is missing: a lookup without a row
 /// gives std::nullopt, never 0.
 class PopulationStore {
@@ -71,6 +80,11 @@ public:
     /// Reads one table in the wide layout: a row per unit, a column per year; an empty (or NA, -, ..) cell
     /// is no data. Checked whole first like addFile().
     Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode = {});
+    /// Reads a table without adding it: the long layout, or with `wide` the wide layout (as addFile() and
+    /// addWideFile() do). Pure: may run on any thread. Errors name the file, the line and the problem.
+    static Result<ParsedTable> readTable(const QString &path, const std::optional<WideTableSpec> &wide = std::nullopt);
+    /// Checks a read table against itself and the rows loaded, then adds it whole, or nothing.
+    Result<TableLoadReport> add(ParsedTable table, const Recode &recode = {});
 
     /// The value shown for (code, year, indicator): the year-end estimate if there is one, else the census
     /// count. Among rows with the same flag the one loaded first wins.
@@ -91,9 +105,7 @@ public:
     QSet<QString> codes() const;
 
 private:
-    /// Checks rows read from `path` against each other and the rows loaded, then adds them all or none.
-    Result<TableLoadReport> merge(const QString &path, std::vector<Observation> rows, TableLayout layout,
-                                  const Recode &recode);
+    static Result<ParsedTable> readWide(const QString &path, const WideTableSpec &spec);
 
     std::vector<Observation> m_rows;
     QHash<QString, std::vector<int>> m_index; ///< key code + '|' + indicator → rows sorted by year, estimate first

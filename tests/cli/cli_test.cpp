@@ -1,5 +1,6 @@
 // Runs the real renkou-cli binary and checks its output and exit codes.
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -454,4 +455,110 @@ TEST(Cli, BadOwnTableExitsWith1NamingFileAndLine)
     EXPECT_TRUE(r.err.contains(bad + QStringLiteral(": line 3, column 2021: value 'abc' is not a finite number")))
         << r.err.toStdString();
     EXPECT_TRUE(r.out.isEmpty());
+}
+
+namespace {
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+} // namespace
+
+// hostile/04, 05: a named pipe or a device as a table ends at once with exit 1 and the file named.
+TEST(Cli, SpecialFilesAsTablesExitAtOnce)
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo.csv"));
+    ASSERT_EQ(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+    const QString zero = dir.filePath(QStringLiteral("zero.csv"));
+    ASSERT_TRUE(QFile::link(QStringLiteral("/dev/zero"), zero));
+    for (const QString &path : {fifo, zero}) {
+        const CliRun r = cli({QStringLiteral("table"), QStringLiteral("--table"), path});
+        EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(path));
+        EXPECT_TRUE(r.err.contains(QStringLiteral("is not a regular file"))) << r.err.toStdString();
+    }
+}
+
+// hostile/07: Jenks on values near 1e200 gives the classes asked for.
+TEST(Cli, JenksOnHugeValuesGivesTwoClasses)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("jenks-1e200.csv"));
+    writeFile(path, "code,year,indicator,value,unit,source,flag\n110000,2020,big,1e200,ratio,s,estimate\n"
+                    "120000,2020,big,2e200,ratio,s,estimate\n130000,2020,big,3e200,ratio,s,estimate\n");
+    const CliRun r = cli({QStringLiteral("classify"), QStringLiteral("--table"), path, QStringLiteral("--indicator"),
+                          QStringLiteral("big"), QStringLiteral("--year"), QStringLiteral("2020"), QStringLiteral("--method"),
+                          QStringLiteral("jenks"), QStringLiteral("--classes"), QStringLiteral("2")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    int classes = 0;
+    for (const QString &line : r.lines().mid(1))
+        classes += line.startsWith(u',') ? 0 : 1; // the "no data" row has no class number
+    EXPECT_EQ(classes, 2) << r.out.toStdString();
+    EXPECT_FALSE(r.out.contains(QStringLiteral("inf")));
+}
+
+// hostile/10: renkou-cli table writes formula-like text cells as text; --raw writes them as they are.
+TEST(Cli, TableCellsNeverBecomeFormulasUnlessRaw)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("formula.csv"));
+    writeFile(path, "code,year,indicator,value,unit,source,flag\n"
+                    "110000,2020,inj,-1,=1+1,\"=HYPERLINK(\"\"http://x.invalid/\"\",\"\"click\"\")\",estimate\n"
+                    "120000,2020,inj,2,=1+1,+SUM(1;2),estimate\n130000,2020,inj,3,=1+1,@SUM(1+1),estimate\n");
+    const QStringList args = {QStringLiteral("table"), QStringLiteral("--table"), path, QStringLiteral("--indicator"),
+                              QStringLiteral("inj"), QStringLiteral("--year"), QStringLiteral("2020")};
+    const CliRun safe = cli(args);
+    ASSERT_EQ(safe.exitCode, 0) << safe.err.toStdString();
+    static const QRegularExpression formulaCell(QStringLiteral("(^|,)\"?[=+@]"));
+    for (const QString &line : safe.lines())
+        EXPECT_FALSE(formulaCell.match(line).hasMatch()) << line.toStdString();
+    EXPECT_TRUE(safe.out.contains(QStringLiteral("110000,北京市,Beijing,2020,-1,'=1+1,")));
+    EXPECT_TRUE(safe.out.contains(QStringLiteral(",'+SUM(1;2),")));
+    const CliRun raw = cli(args + QStringList{QStringLiteral("--raw")});
+    ASSERT_EQ(raw.exitCode, 0);
+    EXPECT_TRUE(raw.out.contains(QStringLiteral(",=1+1,+SUM(1;2),")));
+}
+
+// hostile/13: a PNG beyond the pixel limit is refused at once, naming its size; nothing is written.
+TEST(Cli, AHugePngIsRefusedByItsPixelCount)
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("w.png"));
+    const CliRun r = cli({QStringLiteral("map"), QStringLiteral("--out"), out, QStringLiteral("--width-mm"),
+                          QStringLiteral("1000"), QStringLiteral("--dpi"), QStringLiteral("1200")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("megapixels"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
+}
+
+// hostile/08: a damaged cache entry is rejected at once and the file read again.
+TEST(Cli, ADamagedLayerCacheIsReadAgain)
+{
+    QTemporaryDir dir;
+    const QString geojson = dir.filePath(QStringLiteral("victim.geojson"));
+    writeFile(geojson, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"110000"},"geometry":{"type":"Polygon","coordinates":[[[116,39],[117,39],[117,40],[116,39]]]}}]})");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+    auto run = [&] {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(RENKOU_CLI), {QStringLiteral("table"), QStringLiteral("--boundaries"), geojson});
+        EXPECT_TRUE(p.waitForFinished(60000));
+        return p.exitCode();
+    };
+    ASSERT_EQ(run(), 0);
+    QStringList entries;
+    for (QDirIterator it(dir.filePath(QStringLiteral("cache")), {QStringLiteral("*.layer")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        entries << it.next();
+    ASSERT_FALSE(entries.isEmpty());
+    for (const QString &entry : entries) {
+        QFile f(entry);
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        f.seek(0x58 < f.size() ? 0x58 : 36);
+        f.write(QByteArray::fromHex("000000000FFFFFFF"));
+    }
+    EXPECT_EQ(run(), 0);
 }

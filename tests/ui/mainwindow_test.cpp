@@ -24,6 +24,7 @@
 #include <QDragEnterEvent>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProcess>
 #include <QTimer>
 #include <gtest/gtest.h>
 
@@ -616,4 +617,26 @@ TEST_F(MainWindowTest, TheSidePanelFollowsTheSelectionThroughLevelSwitchesAndDri
     QTest::keyClick(m_map, Qt::Key_Backspace);
     EXPECT_EQ(label("regionName"), prompt);
     EXPECT_TRUE(label("regionDetails").isEmpty());
+}
+
+// hostile/04: a named pipe opened as a table (or as boundaries) is refused with a message naming it, and
+// the window keeps answering meanwhile.
+TEST_F(MainWindowTest, OpeningANamedPipeNeitherFreezesTheWindowNorHangs)
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo.csv"));
+    ASSERT_EQ(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+    const QString fifoMap = dir.filePath(QStringLiteral("fifo.geojson"));
+    ASSERT_EQ(QProcess::execute(QStringLiteral("mkfifo"), {fifoMap}), 0);
+    DialogCloser closer;
+    m_window->openFiles({fifo});
+    QTRY_VERIFY_WITH_TIMEOUT(closer.texts.size() == 1, 5000);
+    EXPECT_TRUE(closer.texts[0].contains(fifo));
+    EXPECT_TRUE(closer.texts[0].contains(QStringLiteral("is not a regular file"))) << closer.texts[0].toStdString();
+    m_window->openFiles({fifoMap});
+    QTRY_VERIFY_WITH_TIMEOUT(closer.texts.size() == 2, 5000);
+    EXPECT_TRUE(closer.texts[1].contains(QStringLiteral("is not a regular file"))) << closer.texts[1].toStdString();
+    // Still answering: a click selects.
+    clickUnit(QStringLiteral("370000"));
+    EXPECT_TRUE(label("regionName").contains(QStringLiteral("山东省")));
 }
