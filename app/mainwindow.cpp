@@ -471,8 +471,10 @@ void MainWindow::openTable(const QString &path)
                     return;
                 wide = dialog.spec();
             }
+            const std::shared_ptr<const core::RegionMatcher> keys = bundle()->keys(); // immutable: safe on another thread
             inBackground<core::Result<core::ParsedTable>>(
-                tr("Reading %1 …").arg(name), [path, wide] { return core::PopulationStore::readTable(path, wide); },
+                tr("Reading %1 …").arg(name),
+                [path, wide, keys] { return core::PopulationStore::readTable(path, core::TableReadOptions{wide, {}, keys.get()}); },
                 [this](core::Result<core::ParsedTable> parsed) {
                     auto result = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value()))
                                          : core::Result<core::TableImport>(parsed.error());
@@ -578,7 +580,9 @@ core::IndicatorInfo MainWindow::currentIndicator() const
     auto chosen = core::findIndicator(store, m_indicator);
     if (!chosen)
         chosen = core::findIndicator(store, QStringLiteral("population"));
-    if (m_growthAction->isChecked() && !chosen->spansYears)
+    // Growth/decline shows the change of a one-year indicator; a user's own indicator is shown as it is
+    // (it may be a change already), in diverging colours.
+    if (m_growthAction->isChecked() && !chosen->spansYears && !store.isUserIndicator(chosen->baseIndicator))
         return core::findIndicator(store, QStringLiteral("change")).value();
     return chosen.value();
 }
@@ -657,7 +661,7 @@ void MainWindow::refresh()
         if (!from || *from >= year)
             from = previousDataYear(lvl, year).value_or(year - 1);
     }
-    ui::MapQuery query{lvl, indicator, year, from, m_drill, m_scaleWithinAction->isChecked(), notes};
+    ui::MapQuery query{lvl, indicator, year, from, m_drill, m_scaleWithinAction->isChecked(), notes, m_growthAction->isChecked()};
     const ui::MapScene scene = ui::applyMapScene(r, b, query);
     m_column = scene.column;
     m_classes = scene.classes;

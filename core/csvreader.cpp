@@ -3,7 +3,12 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QStringDecoder>
+
+#include <uchardet.h>
+
+#include <algorithm>
 
 namespace renkou::core {
 
@@ -11,7 +16,7 @@ namespace {
 
 /// Splits RFC 4180 text into records; quoted fields may hold commas, quotes ("") and newlines.
 /// Returns false with `error` set when a quote is left open.
-bool splitRecords(const QString &text, std::vector<CsvRow> &records, QString &error)
+bool splitRecords(const QString &text, QChar delimiter, std::vector<CsvRow> &records, QString &error)
 {
     CsvRow current;
     QString field;
@@ -52,7 +57,7 @@ bool splitRecords(const QString &text, std::vector<CsvRow> &records, QString &er
             inQuotes = true;
             fieldWasQuoted = true;
             quoteStartLine = line;
-        } else if (c == u',') {
+        } else if (c == delimiter) {
             current.fields << field;
             field.clear();
             fieldWasQuoted = false;
@@ -81,36 +86,175 @@ QString CsvTable::lineRef(const CsvRow &row)
     return QStringLiteral("line %1").arg(row.line);
 }
 
-Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns)
+namespace {
+
+/// uchardet's guess of a text's encoding ("GB18030", "BIG5", "UTF-16LE" ...), or empty.
+QString guessEncoding(const QByteArray &bytes)
+{
+    uchardet_t detector = uchardet_new();
+    QString name;
+    if (uchardet_handle_data(detector, bytes.constData(), size_t(bytes.size())) == 0) {
+        uchardet_data_end(detector);
+        name = QString::fromLatin1(uchardet_get_charset(detector));
+    }
+    uchardet_delete(detector);
+    return name == u"ASCII" ? QString() : name;
+}
+
+/// Fields with text in them.
+int filled(const CsvRow &row)
+{
+    return int(std::count_if(row.fields.begin(), row.fields.end(), [](const QString &f) { return !f.trimmed().isEmpty(); }));
+}
+
+bool isComment(const CsvRow &row)
+{
+    return !row.fields.isEmpty() && row.fields.front().trimmed().startsWith(u'#');
+}
+
+/// The row as one line of text, for a preamble or footer ("指标：年末常住人口(万人)").
+QString rowText(const CsvRow &row)
+{
+    QStringList parts;
+    for (const QString &f : row.fields)
+        if (!f.trimmed().isEmpty())
+            parts << f.trimmed();
+    return parts.join(QStringLiteral(", "));
+}
+
+/// The delimiter of a table: a comma, or a tab (Excel's "Unicode text") or a semicolon when the first line
+/// with several fields has more of those than commas.
+QChar detectDelimiter(const QString &text)
+{
+    for (const QStringView line : QStringView(text).split(u'\n')) {
+        const qsizetype commas = line.count(u','), tabs = line.count(u'\t'), semicolons = line.count(u';');
+        if (commas + tabs + semicolons == 0 || line.trimmed().startsWith(u'#'))
+            continue;
+        if (tabs > commas && tabs >= semicolons)
+            return u'\t';
+        if (semicolons > commas)
+            return u';';
+        return u',';
+    }
+    return u',';
+}
+
+} // namespace
+
+Result<CsvTable::Text> CsvTable::decode(const QString &path, QByteArray bytes, const QString &encoding)
+{
+    auto decodeAs = [&](const QByteArray &name, const QString &label) -> std::optional<Text> {
+        QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
+        if (!decoder.isValid())
+            return std::nullopt;
+        QString text = decoder.decode(bytes);
+        if (decoder.hasError())
+            return std::nullopt;
+        if (text.startsWith(QChar(0xFEFF)))
+            text.remove(0, 1);
+        return Text{text, label};
+    };
+    if (!encoding.isEmpty()) {
+        if (!QStringDecoder(encoding.toLatin1().constData()).isValid())
+            return Error{Error::Code::Usage, path, {}, QStringLiteral("'%1' is not an encoding Renkou knows (UTF-8, GB18030, GBK, Big5, UTF-16 …)").arg(encoding)};
+        if (auto t = decodeAs(encoding.toLatin1(), encoding))
+            return *t;
+        return Error{Error::Code::Format, path, {}, QStringLiteral("is not valid %1 text").arg(encoding)};
+    }
+    // A byte-order mark says it all.
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        if (auto t = decodeAs("UTF-8", QStringLiteral("UTF-8 with byte-order mark")))
+            return *t;
+    } else if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        const bool le = bytes.startsWith("\xFF\xFE");
+        if (auto t = decodeAs(le ? "UTF-16LE" : "UTF-16BE", le ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE")))
+            return *t;
+    } else if (!bytes.contains('\0')) {
+        if (auto t = decodeAs("UTF-8", QStringLiteral("UTF-8")))
+            return *t;
+        // Not UTF-8: most often GB18030/GBK (Excel's CSV on a Chinese Windows). uchardet tells it from Big5
+        // (traditional characters, Hong Kong and Taiwan) and the other East Asian encodings; its single-byte
+        // guesses (Latin-1 …) are unreliable on short Chinese text, so they come after GB18030.
+        const QString guess = guessEncoding(bytes);
+        static const QStringList eastAsian = {QStringLiteral("BIG5"), QStringLiteral("EUC-TW"), QStringLiteral("SHIFT_JIS"),
+                                              QStringLiteral("EUC-JP"), QStringLiteral("EUC-KR")};
+        const bool cjkGuess = eastAsian.contains(guess.toUpper());
+        for (const QString &name : {cjkGuess ? guess : QStringLiteral("GB18030"), cjkGuess ? QStringLiteral("GB18030") : guess}) {
+            if (name.isEmpty())
+                continue;
+            if (auto t = decodeAs(name.toLatin1(), name == u"GB18030" ? QStringLiteral("GB18030 (GBK)") : name))
+                return *t;
+        }
+    } else {
+        // UTF-16 without a byte-order mark: every other byte of Latin text is 0.
+        qsizetype evenZeros = 0, oddZeros = 0;
+        for (qsizetype i = 0; i + 1 < bytes.size(); i += 2) {
+            evenZeros += bytes[i] == 0 ? 1 : 0;
+            oddZeros += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        const bool le = oddZeros > evenZeros;
+        if (std::max(evenZeros, oddZeros) * 4 > bytes.size() / 2) {
+            if (auto t = decodeAs(le ? "UTF-16LE" : "UTF-16BE", le ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE")))
+                return *t;
+        }
+        return Error{Error::Code::Format, path, {}, QStringLiteral("is not a text file (it holds binary bytes)")};
+    }
+    return Error{Error::Code::Format, path, {},
+                 QStringLiteral("is not UTF-8, UTF-16 or GB18030/GBK text; save it as UTF-8 or name its encoding")};
+}
+
+Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns, const QString &encoding)
 {
     auto read = readInputFile(path, kMaxTableBytes);
     if (!read)
         return read.error();
-    QByteArray bytes = std::move(read).value();
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
-
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError())
-        return Error{Error::Code::Format, path, {},
-                     QStringLiteral("is not UTF-8 text (saved as GBK or another encoding?); save it as UTF-8")};
+    auto decoded = decode(path, std::move(read).value(), encoding);
+    if (!decoded)
+        return decoded.error();
+    const QString &text = decoded->text;
 
     std::vector<CsvRow> records;
     QString splitError;
-    if (!splitRecords(text, records, splitError))
+    if (!splitRecords(text, detectDelimiter(text), records, splitError))
         return Error{Error::Code::Format, path, {}, splitError};
-    if (records.empty())
-        return Error{Error::Code::Format, path, {}, QStringLiteral("is empty: expected a header line")};
+    // Comment lines anywhere; above the header, a preamble of lines with at most one field (a title, the NBS
+    // export's 数据库：…, 指标：…, 时间：…).
+    std::vector<CsvRow> rows;
+    QStringList preamble;
+    bool headerSeen = false;
+    for (CsvRow &r : records) {
+        if (isComment(r) || (!headerSeen && filled(r) < 2)) {
+            preamble << rowText(r).remove(QRegularExpression(QStringLiteral("^#\\s*")));
+            continue;
+        }
+        headerSeen = true;
+        rows.push_back(std::move(r));
+    }
+    if (rows.empty())
+        return Error{Error::Code::Format, path, {},
+                     records.empty() ? QStringLiteral("is empty: expected a header line")
+                                     : QStringLiteral("has no header line with two or more columns")};
+    // Below the table, a footer of lines with fewer fields than the header and at most one filled (注：…,
+    // 数据来源：…).
+    QStringList footer;
+    while (rows.size() > 1 && rows.back().fields.size() < rows.front().fields.size() && filled(rows.back()) <= 1) {
+        footer.prepend(rowText(rows.back()));
+        rows.pop_back();
+    }
+    records = std::move(rows);
 
     CsvTable table;
     table.m_path = path;
+    table.m_encoding = decoded->encoding;
+    table.m_preamble = preamble;
+    table.m_footer = footer;
+    table.m_headerLine = records.front().line;
     table.m_header = records.front().fields;
     for (QString &h : table.m_header)
         h = h.trimmed();
     for (const QString &required : requiredColumns) {
         if (!table.m_header.contains(required))
-            return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
+            return Error{Error::Code::Schema, path, QStringLiteral("line %1").arg(table.m_headerLine),
                          QStringLiteral("the header lacks the column '%1' (header: %2; expected: %3)")
                              .arg(required, table.m_header.join(u','), requiredColumns.join(u','))};
     }

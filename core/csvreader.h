@@ -12,14 +12,34 @@ struct CsvRow {
     QStringList fields;
 };
 
-/// A CSV file read whole: RFC 4180 quoting, UTF-8 with or without a byte-order mark.
+/// A CSV file read whole, as spreadsheets save them: RFC 4180 quoting; comma, tab or semicolon delimited;
+/// UTF-8 (with or without a byte-order mark), UTF-16 or a legacy encoding (GB18030/GBK, Big5, told apart
+/// by uchardet); `#` comment lines skipped; a preamble above the header (title, the NBS export's 数据库：…,
+/// 指标：…, 时间：… lines: at most one field each) and a footer below the table (注：…, 数据来源：…) set aside.
+/// Line numbers are the file's own.
 class CsvTable {
 public:
-    /// Reads `path`; fails if it is not UTF-8, a row has the wrong number of fields, or a column in
-    /// `requiredColumns` is missing from the header.
-    static Result<CsvTable> read(const QString &path, const QStringList &requiredColumns);
+    /// Reads `path` (decoded as `encoding` when given, else detected); fails if the bytes are not text in
+    /// a known encoding, a row has the wrong number of fields, or a column in `requiredColumns` is missing
+    /// from the header.
+    static Result<CsvTable> read(const QString &path, const QStringList &requiredColumns, const QString &encoding = {});
+
+    /// Decoded text and the name of its encoding ("UTF-8", "GB18030 (GBK)", "UTF-16LE" …).
+    struct Text {
+        QString text;
+        QString encoding;
+    };
+    /// Decodes a file's bytes: as `encoding` if given, else by byte-order mark, UTF-8 validity, UTF-16's
+    /// zero bytes, uchardet's guess, GB18030. Errors: Usage (unknown encoding), Format (not text).
+    static Result<Text> decode(const QString &path, QByteArray bytes, const QString &encoding = {});
 
     const QString &path() const { return m_path; }
+    const QString &encoding() const { return m_encoding; }
+    /// Lines above the header and `#` comments, as text ("指标：年末常住人口(万人)").
+    const QStringList &preamble() const { return m_preamble; }
+    /// Lines below the table ("注：…", "数据来源：国家统计局").
+    const QStringList &footer() const { return m_footer; }
+    int headerLine() const { return m_headerLine; }
     const QStringList &header() const { return m_header; }
     const std::vector<CsvRow> &rows() const { return m_rows; }
     /// Index of `name` in the header, or -1.
@@ -29,6 +49,10 @@ public:
 
 private:
     QString m_path;
+    QString m_encoding;
+    QStringList m_preamble;
+    QStringList m_footer;
+    int m_headerLine = 1;
     QStringList m_header;
     std::vector<CsvRow> m_rows;
 };

@@ -1,4 +1,5 @@
 #include "databundle.h"
+#include "regionmatcher.h"
 
 #include "bundleschema.h"
 
@@ -118,56 +119,163 @@ const BoundaryLayer *DataBundle::layer(Level level) const
     }
 }
 
-Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide)
+Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide, const QString &encoding)
 {
-    auto parsed = PopulationStore::readTable(path, wide);
+    auto parsed = PopulationStore::readTable(path, TableReadOptions{wide, encoding, keys().get()});
     if (!parsed)
         return parsed.error();
     return addTable(std::move(parsed).value());
 }
 
+std::shared_ptr<const RegionMatcher> DataBundle::keys() const
+{
+    return matcher ? matcher : std::make_shared<const RegionMatcher>(regions, aliases);
+}
+
 Result<TableImport> DataBundle::addTable(ParsedTable parsed)
 {
     const QString path = parsed.path;
-    // A table of prefecture-level units that codes a municipality as its province (110000 for Beijing) is
-    // matched as the bundle does: the code becomes the prefecture-level unit's (110100).
-    QStringList recoded;
-    const PopulationStore::Recode municipalities = [&](const QStringList &codes) {
-        QHash<QString, QString> out;
-        if (guessLevel(codes, regions) != Level::Prefecture)
-            return out;
-        for (const QString &c : codes) {
-            const QString target = regions.find(c, Level::Province) ? regions.matchCode(c, Level::Prefecture) : QString();
-            if (!target.isEmpty() && target != c && !codes.contains(target)) {
-                out.insert(c, target);
-                recoded << QStringLiteral("%1 → %2").arg(c, target);
-            }
+    const auto m = keys();
+    TableImport out;
+    if (!parsed.encoding.isEmpty() && parsed.encoding != u"UTF-8")
+        out.readNotes << QStringLiteral("read as %1").arg(parsed.encoding);
+    out.readNotes << parsed.notes;
+
+    if (parsed.rows.empty())
+        return Error{Error::Code::Value, path, {}, QStringLiteral("has no rows with a value")};
+    // A user's indicator never hides behind one Renkou computes (`population` is the resident population).
+    static const std::vector<IndicatorInfo> computed = availableIndicators(PopulationStore{});
+    for (const Observation &o : parsed.rows) {
+        const auto same = std::find_if(computed.begin(), computed.end(), [&](const IndicatorInfo &i) { return i.name == o.indicator; });
+        if (same != computed.end())
+            return Error{Error::Code::Usage, path, QStringLiteral("line %1").arg(o.line),
+                         QStringLiteral("indicator '%1' is the name of one Renkou computes (%2): name yours differently "
+                                        "(resident_population adds to the bundle's resident population)")
+                             .arg(o.indicator, same->description)};
+    }
+    // Each row's key to a unit: codes in any form, names in any spelling, at the level most keys match.
+    QStringList keyList;
+    for (const Observation &o : parsed.rows)
+        keyList << o.code;
+    keyList.removeDuplicates();
+    const QSet<QString> keySet(keyList.begin(), keyList.end());
+    const Level level = m->guessLevel(keyList);
+    std::vector<Observation> kept;
+    kept.reserve(parsed.rows.size());
+    std::vector<bool> isPart;
+    QMap<int, QSet<QString>> keysByKind;
+    QHash<QString, QString> unmatched, refused; // key → line
+    for (Observation &o : parsed.rows) {
+        KeyMatch k = m->match(o.code, level, o.year);
+        // A municipality coded as its province in a table that also has the prefecture-level unit's code
+        // stays the province.
+        if (k.kind == MatchKind::CodeForm && k.detail.contains(u"municipality") && keySet.contains(k.code))
+            k = KeyMatch{MatchKind::Code, o.code, {}, {}};
+        switch (k.kind) {
+        case MatchKind::None:
+            unmatched.insert(o.code, o.code);
+            continue;
+        case MatchKind::Split:
+        case MatchKind::Ambiguous:
+            refused.insert(o.code, k.kind == MatchKind::Split
+                                       ? QStringLiteral("'%1' (line %2) is a former unit split among %3: its values belong to none of them")
+                                             .arg(o.code).arg(o.line).arg(listCodes(k.units, regions))
+                                       : QStringLiteral("'%1' (line %2) names several units: %3; write the code")
+                                             .arg(o.code).arg(o.line).arg(listCodes(k.units, regions)));
+            continue;
+        default:
+            break;
         }
-        return out;
-    };
-    auto table = population.add(std::move(parsed), municipalities);
+        keysByKind[int(k.kind)].insert(o.code);
+        if (k.code != o.code && out.recoded.size() < 400 && !out.recoded.contains(QStringLiteral("%1 → %2").arg(o.code, k.code)))
+            out.recoded << QStringLiteral("%1 → %2").arg(o.code, k.code);
+        isPart.push_back(k.kind == MatchKind::PartOf);
+        o.code = k.code;
+        kept.push_back(std::move(o));
+    }
+    for (auto it = keysByKind.cbegin(); it != keysByKind.cend(); ++it)
+        out.matchedBy << QStringLiteral("%1 by %2").arg(it->size()).arg(matchKindName(MatchKind(it.key())));
+    for (auto it = unmatched.cbegin(); it != unmatched.cend(); ++it) {
+        static const QRegularExpression six(QStringLiteral("^\\d{6}$"));
+        if (six.match(it.key()).hasMatch())
+            out.unknownCodes << it.key();
+        else
+            out.unmatched << QStringLiteral("'%1' (closest: %2)").arg(it.key(), m->closest(it.key(), level).join(QStringLiteral(", ")));
+    }
+    out.unknownCodes.sort();
+    out.unmatched.sort();
+    for (const QString &r : std::as_const(refused))
+        out.refused << r;
+    out.refused.sort();
+    if (kept.empty()) {
+        QStringList examples = keyList.mid(0, 3);
+        return Error{Error::Code::Value, path, QStringLiteral("line %1").arg(parsed.rows.front().line),
+                     QStringLiteral("no row names a unit of regions.csv (keys such as %1; closest units to '%2': %3)")
+                         .arg(QStringLiteral("'") + examples.join(QStringLiteral("', '")) + QStringLiteral("'"), keyList.value(0),
+                              m->closest(keyList.value(0), level).join(QStringLiteral(", ")))};
+    }
+
+    // Rows that now name the same unit, year, indicator and flag: the parts of a unit add up; anything else
+    // is two rows for one unit, which the user must sort out.
+    QHash<QString, size_t> firstOf;
+    std::vector<Observation> rows;
+    rows.reserve(kept.size());
+    std::vector<bool> rowIsPart;
+    QHash<size_t, QStringList> partsOf;
+    for (size_t i = 0; i < kept.size(); ++i) {
+        Observation &o = kept[i];
+        const QString k = QStringList{o.code, QString::number(o.year), o.indicator, o.flag}.join(u'|');
+        const auto it = firstOf.constFind(k);
+        if (it == firstOf.constEnd()) {
+            firstOf.insert(k, rows.size());
+            rowIsPart.push_back(isPart[i]);
+            rows.push_back(std::move(o));
+            continue;
+        }
+        Observation &first = rows[*it];
+        if (!isPart[i] && !rowIsPart[*it])
+            return Error{Error::Code::Value, path, QStringLiteral("line %1").arg(o.line),
+                         QStringLiteral("repeats line %1: the same unit (%2), indicator %3, year %4 and flag")
+                             .arg(first.line).arg(listCodes({o.code}, regions), o.indicator).arg(o.year)};
+        if (o.unit != first.unit)
+            return Error{Error::Code::Value, path, QStringLiteral("line %1").arg(o.line),
+                         QStringLiteral("is a part of %1 in '%2', line %3 in '%4': parts add up only in one unit")
+                             .arg(listCodes({o.code}, regions), o.unit).arg(first.line).arg(first.unit)};
+        partsOf[*it] << QStringLiteral("line %1").arg(o.line);
+        first.value += o.value;
+    }
+    for (auto it = partsOf.cbegin(); it != partsOf.cend(); ++it) {
+        const Observation &o = rows[it.key()];
+        out.summed << QStringLiteral("%1 %2 %3: sum of line %4 and %5 (parts of the unit as it is today)")
+                          .arg(listCodes({o.code}, regions), o.indicator)
+                          .arg(o.year)
+                          .arg(o.line)
+                          .arg(it->join(QStringLiteral(", ")));
+    }
+    parsed.rows = std::move(rows);
+    parsed.user = true;
+
+    auto table = population.add(std::move(parsed));
     if (!table)
         return table.error();
-    TableImport out;
-    out.recoded = recoded;
     out.table = std::move(table).value();
     const QFileInfo info(path);
     for (const QString &id : std::as_const(out.table.sources)) {
         sources.add(Source{id, QStringLiteral("Own table %1").arg(info.fileName()), QStringLiteral("loaded by the user"),
                            info.absoluteFilePath(),
                            QStringLiteral("file of %1").arg(info.lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-                           {}, {}});
+                           {}, out.summed.join(QStringLiteral("; "))});
     }
     const QSet<QString> codes(out.table.codes.begin(), out.table.codes.end());
-    for (Level level : {Level::Province, Level::Prefecture}) {
-        const BoundaryLayer *l = layer(level);
-        const bool hasCodes = std::any_of(codes.begin(), codes.end(), [&](const QString &c) { return regions.find(c, level); });
-        if (hasCodes && !l->features().empty())
-            out.joins.push_back(joinReport(*l, level, codes, regions));
-    }
-    for (const QString &c : std::as_const(out.table.codes)) {
-        if (!regions.find(c))
-            out.unknownCodes << c;
+    // A join with the map of each level the table has units of (Taiwan, Hong Kong and Macao, which have one
+    // code at both levels, do not count).
+    for (Level l : {Level::Province, Level::Prefecture}) {
+        const Level otherLevel = l == Level::Province ? Level::Prefecture : Level::Province;
+        const BoundaryLayer *layerOf = layer(l);
+        const bool hasCodes = std::any_of(codes.begin(), codes.end(),
+                                          [&](const QString &c) { return regions.find(c, l) && !regions.find(c, otherLevel); });
+        if (hasCodes && !layerOf->features().empty())
+            out.joins.push_back(joinReport(*layerOf, l, codes, regions));
     }
     return out;
 }
@@ -233,13 +341,28 @@ QString TableImport::text(const RegionTable &regions) const
         lines << QStringLiteral("%1 values have the code, year, indicator and flag of rows loaded before: the "
                                 "earlier values stay shown, both are in the table view.")
                      .arg(table.shadowed);
+    if (!readNotes.isEmpty())
+        lines << QStringLiteral("Read: %1.").arg(readNotes.join(QStringLiteral("; ")));
+    if (!matchedBy.isEmpty())
+        lines << QStringLiteral("Keys matched to units: %1.").arg(matchedBy.join(QStringLiteral(", ")));
     if (!recoded.isEmpty())
-        lines << QStringLiteral("A table of prefecture-level units: municipality codes matched as the bundle does: %1")
-                     .arg(recoded.join(QStringLiteral(", ")));
+        lines << QStringLiteral("Keys that are not the unit's code (%1): %2%3")
+                     .arg(recoded.size())
+                     .arg(recoded.mid(0, 8).join(QStringLiteral(", ")),
+                          recoded.size() > 8 ? QStringLiteral(" and %1 more").arg(recoded.size() - 8) : QString());
+    for (const QString &s : summed)
+        lines << QStringLiteral("Parts summed: %1").arg(s);
+    if (!unmatched.isEmpty())
+        lines << QStringLiteral("Keys of no unit, rows left out (%1): %2%3")
+                     .arg(unmatched.size())
+                     .arg(unmatched.mid(0, 8).join(QStringLiteral("; ")),
+                          unmatched.size() > 8 ? QStringLiteral(" and %1 more").arg(unmatched.size() - 8) : QString());
+    for (const QString &r : refused)
+        lines << QStringLiteral("Left out: %1").arg(r);
     for (const JoinReport &j : joins)
         lines << j.text(regions);
     if (!unknownCodes.isEmpty())
-        lines << QStringLiteral("Codes of no unit in regions.csv (%1), not shown on any map: %2")
+        lines << QStringLiteral("Codes of no unit in regions.csv (%1), rows left out: %2")
                      .arg(unknownCodes.size())
                      .arg(listCodes(unknownCodes, regions));
     return lines.join(u'\n');
@@ -257,6 +380,14 @@ Result<DataBundle> DataBundle::load(const QString &dir, Parts parts, const QStri
     if (!regions)
         return regions.error();
     bundle.regions = std::move(regions).value();
+    // Other names and codes of the units (release 5 on): optional.
+    if (const QString aliasPath = d.filePath(QStringLiteral("region_aliases.csv")); QFileInfo::exists(aliasPath)) {
+        auto aliases = loadRegionAliases(aliasPath);
+        if (!aliases)
+            return aliases.error();
+        bundle.aliases = std::move(aliases).value();
+    }
+    bundle.matcher = std::make_shared<const RegionMatcher>(bundle.regions, bundle.aliases);
     auto sources = SourceTable::load(d.filePath(QStringLiteral("sources.csv")));
     if (!sources)
         return sources.error();

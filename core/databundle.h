@@ -4,11 +4,13 @@
 #include "join.h"
 #include "notetable.h"
 #include "populationstore.h"
+#include "regionmatcher.h"
 #include "regiontable.h"
 #include "result.h"
 #include "sourcetable.h"
 
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace renkou::core {
@@ -17,8 +19,13 @@ namespace renkou::core {
 struct TableImport {
     TableLoadReport table;
     std::vector<JoinReport> joins; ///< one per level the table has codes of and whose map is loaded
-    QStringList unknownCodes;      ///< codes of no unit in regions.csv
-    QStringList recoded;           ///< "110000 → 110100": municipality codes of a prefecture-level table
+    QStringList unknownCodes;      ///< six-digit codes of no unit in regions.csv (their rows are left out)
+    QStringList recoded;           ///< "北京市 → 110000 (name)": keys that were not the unit's code, as matched
+    QStringList readNotes;         ///< how the file was read: encoding, key column, unit conversion
+    QStringList matchedBy;         ///< "31 by name", "2 by short name" …
+    QStringList summed;            ///< "110100 北京市 2000 = 110100 + 110200 (parts summed)"
+    QStringList unmatched;         ///< "'Foo' (closest: 北京市 110000, …)": keys of no unit, rows left out
+    QStringList refused;           ///< split or ambiguous keys, rows left out, with the units named
 
     QString text(const RegionTable &regions) const;
 };
@@ -45,6 +52,9 @@ struct DataBundle {
 
     QString dir;
     RegionTable regions;
+    std::vector<RegionAlias> aliases; ///< region_aliases.csv; empty for a bundle without it
+    /// Matches the keys of users' files (codes in any form, names in any spelling) to units; made by load().
+    std::shared_ptr<const RegionMatcher> matcher;
     SourceTable sources;
     NoteTable notes;
     PopulationStore population;
@@ -75,7 +85,9 @@ struct DataBundle {
     void adopt(OtherLayers layers);
     /// Adds the user's table (long layout, or wide with `wide` saying what its numbers are). On error the
     /// bundle is as it was.
-    Result<TableImport> addTable(const QString &path, const std::optional<WideTableSpec> &wide = std::nullopt);
+    /// `encoding`: empty to detect it.
+    Result<TableImport> addTable(const QString &path, const std::optional<WideTableSpec> &wide = std::nullopt,
+                                 const QString &encoding = {});
     /// Replaces the province or prefecture layer with the user's boundaries (any OGR format and CRS) and
     /// reports the join with the tables. On error the bundle is as it was.
     Result<JoinReport> replaceBoundaries(const QString &path, const BoundaryImportOptions &options,
@@ -86,8 +98,14 @@ struct DataBundle {
                                                 const QString &cacheDir = {});
     /// Replaces a layer with one readBoundaries() gave; as replaceBoundaries(path, …).
     Result<JoinReport> replaceBoundaries(BoundaryLayer layer, const BoundaryImportOptions &options);
-    /// Adds a table PopulationStore::readTable() read; as addTable(path, …).
+    /// Adds a table PopulationStore::readTable() read; as addTable(path, …). Each row's key (a code in any
+    /// form, a name in any spelling) is matched to a unit by `matcher` at the level most keys match; the
+    /// parts of a unit (part_of aliases) are summed into it; rows of no unit, of a split former unit or of
+    /// an ambiguous name are left out and listed. Error (Value) when no row names a unit, or two rows name
+    /// the same unit, year, indicator and flag without being its parts.
     Result<TableImport> addTable(ParsedTable table);
+    /// `matcher`, or one made now (a bundle not made by load()).
+    std::shared_ptr<const RegionMatcher> keys() const;
     /// The layer of a level (province or prefecture), or nullptr for the others.
     const BoundaryLayer *layer(Level level) const;
     /// True once the prefecture layer is there.

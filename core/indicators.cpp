@@ -20,6 +20,7 @@ QString tr(const char *text)
 /// A value with everything that travels with it. No value: `notes` say why.
 struct Cell {
     std::optional<double> value;
+    bool fromBundle = false; ///< rests on a row of the bundle's own tables (not only on users' tables)
     QStringList sources;
     QStringList flags;
     QStringList notes;
@@ -36,6 +37,7 @@ struct Cell {
     /// Takes over the sources, flags and notes of `other` (the value stays).
     void absorb(const Cell &other)
     {
+        fromBundle = fromBundle || other.fromBundle;
         for (const QString &s : other.sources)
             if (!sources.contains(s))
                 sources << s;
@@ -202,6 +204,7 @@ private:
             return std::nullopt;
         Cell c;
         c.value = o->value;
+        c.fromBundle = !m_c.store->isUserFile(o->file);
         c.sources << o->source;
         c.flags << o->flag;
         return c;
@@ -310,6 +313,9 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
 {
     if (!c.notes)
         return;
+    // The bundle's notes describe the bundle's numbers: not a user's value, nor a user's indicator.
+    if ((cell.value && !cell.fromBundle) || (!cell.value && c.store->isUserIndicator(ind.baseIndicator)))
+        return;
     std::vector<const Note *> notes = c.notes->forUnit(r.code, r.level);
     if (r.level == Level::Region || r.level == Level::Country) {
         // Sums of provinces carry the province-wide notes.
@@ -377,7 +383,10 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
     };
     for (const QString &name : store.indicators()) {
         if (name != kResident)
-            out.push_back({name, store.unitOf(name), tr("As published in the data tables"), name, false, name});
+            // A user's indicator is named by its own name, on the map's title too.
+            out.push_back({name, store.unitOf(name),
+                           store.isUserIndicator(name) ? tr("%1 (own table)").arg(name) : tr("As published in the data tables"),
+                           name, false, name});
     }
     return out;
 }

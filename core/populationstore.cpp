@@ -1,8 +1,11 @@
 #include "populationstore.h"
 
 #include "csvreader.h"
+#include "numbers.h"
+#include "regionmatcher.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
@@ -50,13 +53,6 @@ std::optional<int> parseYear(const QString &text)
     return year;
 }
 
-/// A cell a spreadsheet leaves for "no value": empty, NA, N/A, -, .., …
-bool isNoDataMarker(const QString &text)
-{
-    static const QStringList markers = {QString(), QStringLiteral("NA"), QStringLiteral("N/A"), QStringLiteral("n/a"),
-                                        QStringLiteral("-"), QStringLiteral(".."), QStringLiteral("…")};
-    return markers.contains(text);
-}
 
 /// A year column of a wide table: "2020" or "2020年".
 std::optional<int> yearColumn(const QString &header)
@@ -71,9 +67,9 @@ constexpr double kMaxPersons = 1e10;
 
 } // namespace
 
-Result<TableLayout> PopulationStore::detectLayout(const QString &path)
+Result<TableLayout> PopulationStore::detectLayout(const QString &path, const QString &encoding)
 {
-    auto csv = CsvTable::read(path, {});
+    auto csv = CsvTable::read(path, {}, encoding);
     if (!csv)
         return csv.error();
     QStringList missing;
@@ -85,17 +81,19 @@ Result<TableLayout> PopulationStore::detectLayout(const QString &path)
         return TableLayout::Long;
     const bool hasYearColumn = std::any_of(csv->header().begin(), csv->header().end(),
                                            [](const QString &h) { return yearColumn(h).has_value(); });
-    if (csv->column(QStringLiteral("code")) >= 0 && hasYearColumn)
+    const bool hasOtherColumn = std::any_of(csv->header().begin(), csv->header().end(),
+                                            [](const QString &h) { return !yearColumn(h).has_value(); });
+    if (hasOtherColumn && hasYearColumn)
         return TableLayout::Wide;
-    return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
+    return Error{Error::Code::Schema, path, QStringLiteral("line %1").arg(csv->headerLine()),
                  QStringLiteral("the header is neither the long layout (%1; missing: %2) nor the wide layout "
-                                "(a 'code' column and a column per year such as 2020)")
+                                "(a column of codes or names and a column per year such as 2020)")
                      .arg(columns().join(u','), missing.join(QStringLiteral(", ")))};
 }
 
 Result<TableLoadReport> PopulationStore::addFile(const QString &path, const Recode &recode)
 {
-    auto table = readTable(path);
+    auto table = readTable(path, {});
     if (!table)
         return table.error();
     return add(std::move(table).value(), recode);
@@ -103,25 +101,27 @@ Result<TableLoadReport> PopulationStore::addFile(const QString &path, const Reco
 
 Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode)
 {
-    auto table = readTable(path, spec);
+    auto table = readTable(path, TableReadOptions{spec, {}, nullptr});
     if (!table)
         return table.error();
     return add(std::move(table).value(), recode);
 }
 
-Result<ParsedTable> PopulationStore::readTable(const QString &path, const std::optional<WideTableSpec> &wide)
+Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableReadOptions &options)
 {
-    if (wide)
-        return readWide(path, *wide);
-    auto csv = CsvTable::read(path, columns());
+    if (options.wide)
+        return readWide(path, *options.wide, options);
+    auto csv = CsvTable::read(path, columns(), options.encoding);
     if (!csv)
         return csv.error();
     std::vector<int> col;
     for (const QString &c : columns())
         col.push_back(csv->column(c));
 
-    std::vector<Observation> rows;
+    ParsedTable out{path, TableLayout::Long, {}, 0, csv->encoding(), {}};
+    std::vector<Observation> &rows = out.rows;
     rows.reserve(csv->rows().size());
+    QSet<QString> converted;
     for (const CsvRow &row : csv->rows()) {
         auto field = [&](int i) { return row.fields.at(col[i]).trimmed(); };
         Observation o;
@@ -136,68 +136,132 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const std::o
         const QString valueText = field(3);
         if (valueText.isEmpty())
             return rowError(path, row.line, QStringLiteral("the value is empty (leave the row out when there is no data)"));
-        bool ok = false;
-        o.value = valueText.toDouble(&ok);
-        if (!ok || !std::isfinite(o.value))
+        const auto value = parseNumber(valueText);
+        if (!value)
             return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(valueText));
+        o.value = *value;
         o.unit = field(4);
+        // Counts in 万人, 千人 … become persons.
+        if (const auto factor = personsFactor(o.unit); factor && o.unit != u"persons") {
+            converted.insert(QStringLiteral("%1 × %2").arg(o.unit, QLocale(QLocale::English).toString(*factor, 'f', 0)));
+            o.value *= *factor;
+            o.unit = QStringLiteral("persons");
+        }
         o.source = field(5);
         o.flag = field(6);
         rows.push_back(std::move(o));
     }
-    return ParsedTable{path, TableLayout::Long, std::move(rows), 0};
+    for (const QString &c : std::as_const(converted))
+        out.notes << QStringLiteral("values in %1 converted to persons").arg(c);
+    return out;
 }
 
-Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTableSpec &spec)
+Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTableSpec &spec, const TableReadOptions &options)
 {
-    auto csv = CsvTable::read(path, {QStringLiteral("code")});
+    auto csv = CsvTable::read(path, {}, options.encoding);
     if (!csv)
         return csv.error();
-    const int codeColumn = csv->column(QStringLiteral("code"));
+    const QString headerLine = QStringLiteral("line %1").arg(csv->headerLine());
     std::vector<std::pair<int, int>> yearColumns; // column index, year
     QSet<int> seenYears;
+    std::vector<int> otherColumns;
     for (int i = 0; i < csv->header().size(); ++i) {
         const auto year = yearColumn(csv->header().at(i));
-        if (!year)
+        if (!year) {
+            otherColumns.push_back(i);
             continue;
+        }
         if (seenYears.contains(*year))
-            return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
-                         QStringLiteral("year %1 has two columns").arg(*year)};
+            return Error{Error::Code::Schema, path, headerLine, QStringLiteral("year %1 has two columns").arg(*year)};
         seenYears.insert(*year);
         yearColumns.push_back({i, *year});
     }
     if (yearColumns.empty())
-        return Error{Error::Code::Schema, path, QStringLiteral("line 1"),
-                     QStringLiteral("has no year columns (a column per year such as 2020)")};
+        return Error{Error::Code::Schema, path, headerLine,
+                     QStringLiteral("has no year columns (a column per year such as 2020 or 2020年)")};
+
+    // The key column: the one named, else the one whose values name the most units (codes or names), else
+    // `code`.
+    int keyColumn = -1;
+    if (!spec.keyColumn.isEmpty()) {
+        keyColumn = csv->column(spec.keyColumn);
+        if (keyColumn < 0)
+            return Error{Error::Code::Schema, path, headerLine,
+                         QStringLiteral("has no column '%1' (header: %2)").arg(spec.keyColumn, csv->header().join(u','))};
+    } else if (options.matcher) {
+        int best = 0;
+        for (int c : otherColumns) {
+            QStringList keys;
+            for (const CsvRow &row : csv->rows())
+                keys << row.fields.at(c);
+            const int n = std::max(options.matcher->matchCount(keys, Level::Province), options.matcher->matchCount(keys, Level::Prefecture));
+            if (n > best) {
+                best = n;
+                keyColumn = c;
+            }
+        }
+    }
+    if (keyColumn < 0)
+        keyColumn = csv->column(QStringLiteral("code"));
+    if (keyColumn < 0)
+        return Error{Error::Code::Schema, path, headerLine,
+                     QStringLiteral("has no column whose values are division codes or unit names (header: %1)")
+                         .arg(csv->header().join(u','))};
+
+    // What the numbers are: as given, else as the file's title says (the NBS export's 指标：年末常住人口(万人)).
+    QString indicator = spec.indicator;
+    QString unit = spec.unit;
+    for (const QString &line : csv->preamble()) {
+        static const QRegularExpression title(QStringLiteral("^(?:指标|indicator)\\s*[:：]\\s*(.+)$"), QRegularExpression::CaseInsensitiveOption);
+        if (const auto m = title.match(line); m.hasMatch() && indicator.isEmpty()) {
+            const QString term = m.captured(1).trimmed();
+            indicator = indicatorForTerm(term);
+            if (indicator.isEmpty())
+                indicator = withoutUnit(term);
+        }
+        if (unit.isEmpty())
+            unit = personsUnitIn(line);
+    }
+    if (indicator.isEmpty())
+        return Error{Error::Code::Usage, path, {},
+                     QStringLiteral("is a wide table that does not say what its numbers are: name the indicator")};
+    if (unit.isEmpty())
+        return Error{Error::Code::Usage, path, {}, QStringLiteral("is a wide table that does not give its unit: name the unit")};
+    const auto factor = personsFactor(unit);
+    const double multiply = factor ? *factor : 1.0;
+    const QString storedUnit = factor ? QStringLiteral("persons") : unit;
     const QString source = spec.source.isEmpty() ? QFileInfo(path).fileName() : spec.source;
 
-    std::vector<Observation> rows;
-    int noData = 0;
+    ParsedTable out{path, TableLayout::Wide, {}, 0, csv->encoding(), {}};
+    out.notes << QStringLiteral("key column '%1'; numbers: %2 in %3").arg(csv->header().at(keyColumn), indicator, unit);
+    if (factor && *factor != 1)
+        out.notes << QStringLiteral("values in %1 converted to persons (× %2)").arg(unit, QLocale(QLocale::English).toString(*factor, 'f', 0));
     for (const CsvRow &row : csv->rows()) {
+        const QString key = row.fields.at(keyColumn).trimmed();
         for (const auto &[column, year] : yearColumns) {
             const QString text = row.fields.at(column).trimmed();
             if (isNoDataMarker(text)) {
-                ++noData;
+                ++out.noDataCells;
                 continue;
             }
             Observation o;
             o.file = path;
             o.line = row.line;
-            o.code = row.fields.at(codeColumn).trimmed();
+            o.code = key;
             o.year = year;
-            o.indicator = spec.indicator;
-            bool ok = false;
-            o.value = text.toDouble(&ok);
-            if (!ok || !std::isfinite(o.value))
+            o.indicator = indicator;
+            const auto value = parseNumber(text);
+            if (!value)
                 return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(text),
                                 csv->header().at(column));
-            o.unit = spec.unit;
+            o.value = *value * multiply;
+            o.unit = storedUnit;
             o.source = source;
             o.flag = spec.flag;
-            rows.push_back(std::move(o));
+            out.rows.push_back(std::move(o));
         }
     }
-    return ParsedTable{path, TableLayout::Wide, std::move(rows), noData};
+    return out;
 }
 
 Result<TableLoadReport> PopulationStore::add(ParsedTable table, const Recode &recode)
@@ -237,7 +301,8 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table, const Recode &re
             return fail(QStringLiteral("the indicator is empty"));
         if (o.unit.isEmpty())
             return fail(QStringLiteral("the unit is empty"));
-        if (o.unit == u"persons" && o.value < 0)
+        // A count of residents is never negative; a change in persons (a user's pop_change) may be.
+        if (o.unit == u"persons" && o.value < 0 && (o.indicator.endsWith(u"population") || o.indicator.endsWith(u"migrants")))
             return fail(QStringLiteral("a count of persons cannot be negative (%1)").arg(o.value, 0, 'g', 12));
         if (o.unit == u"persons" && o.value > kMaxPersons)
             return fail(QStringLiteral("%1 persons is more than 10 billion: not a population count").arg(o.value, 0, 'g', 6));
@@ -288,6 +353,10 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table, const Recode &re
     }
     m_units = units;
     m_files << path;
+    if (table.user)
+        m_userFiles.insert(path);
+    else
+        m_bundleIndicators.unite(QSet<QString>(report.indicators.begin(), report.indicators.end()));
     return report;
 }
 

@@ -27,10 +27,20 @@ struct Observation {
 /// What the numbers of a table in the wide layout (`code,name,2000,2001,…`, as spreadsheets write it) are:
 /// the layout has one indicator and unit, which the user names.
 struct WideTableSpec {
-    QString indicator;
-    QString unit;
+    QString indicator;  ///< empty: from the file's title (指标：年末常住人口 → resident_population)
+    QString unit;       ///< empty: from the file's title or a comment; 万人, 千人, 亿人 … become persons
     QString source;                               ///< empty: the file's name
     QString flag = QStringLiteral("estimate");    ///< estimate or census
+    QString keyColumn = {}; ///< the column of codes or names; empty: the one whose values name the most units
+};
+
+class RegionMatcher;
+
+/// How to read a user's table.
+struct TableReadOptions {
+    std::optional<WideTableSpec> wide; ///< the wide layout, and what its numbers are; none: the long layout
+    QString encoding;                  ///< empty: detected (CsvTable::decode)
+    const RegionMatcher *matcher = nullptr; ///< finds a wide table's key column; may be null
 };
 
 /// The layouts a population table can have.
@@ -55,8 +65,11 @@ struct TableLoadReport {
 struct ParsedTable {
     QString path;
     TableLayout layout = TableLayout::Long;
-    std::vector<Observation> rows;
+    std::vector<Observation> rows; ///< `code` is still the file's key (a code or name in any form)
     int noDataCells = 0; ///< empty or "NA"/"-"/".." cells of a wide table
+    QString encoding;    ///< as read ("UTF-8", "GB18030 (GBK)" …)
+    QStringList notes;   ///< how it was read: the key column, unit conversions
+    bool user = false;   ///< a user's own table (not the bundle's): the bundle's notes do not apply to it
 };
 
 /// Every observation loaded, indexed by (code, indicator). Missing is missing: a lookup without a row
@@ -68,7 +81,7 @@ public:
 
     /// The layout of the table at `path`, from its header: Long (the columns above), or Wide (`code` and
     /// year columns such as `2000`). An error names the file and what its header lacks.
-    static Result<TableLayout> detectLayout(const QString &path);
+    static Result<TableLayout> detectLayout(const QString &path, const QString &encoding = {});
 
     /// Reads one table in the long layout and adds its rows. The file is checked whole first: on error
     /// nothing is added. A file already loaded is refused.
@@ -82,7 +95,7 @@ public:
     Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode = {});
     /// Reads a table without adding it: the long layout, or with `wide` the wide layout (as addFile() and
     /// addWideFile() do). Pure: may run on any thread. Errors name the file, the line and the problem.
-    static Result<ParsedTable> readTable(const QString &path, const std::optional<WideTableSpec> &wide = std::nullopt);
+    static Result<ParsedTable> readTable(const QString &path, const TableReadOptions &options);
     /// Checks a read table against itself and the rows loaded, then adds it whole, or nothing.
     Result<TableLoadReport> add(ParsedTable table, const Recode &recode = {});
 
@@ -103,13 +116,19 @@ public:
     const QStringList &files() const { return m_files; }
     /// Every code with at least one row.
     QSet<QString> codes() const;
+    /// True if `file` was added as a user's table (ParsedTable::user).
+    bool isUserFile(const QString &file) const { return m_userFiles.contains(file); }
+    /// True if every row of `indicator` comes from users' tables.
+    bool isUserIndicator(const QString &indicator) const { return m_units.contains(indicator) && !m_bundleIndicators.contains(indicator); }
 
 private:
-    static Result<ParsedTable> readWide(const QString &path, const WideTableSpec &spec);
+    static Result<ParsedTable> readWide(const QString &path, const WideTableSpec &spec, const TableReadOptions &options);
 
     std::vector<Observation> m_rows;
     QHash<QString, std::vector<int>> m_index; ///< key code + '|' + indicator → rows sorted by year, estimate first
     QHash<QString, QString> m_units;           ///< indicator → unit
+    QSet<QString> m_userFiles;                 ///< files added as users' tables
+    QSet<QString> m_bundleIndicators;          ///< indicators with rows from the bundle's own tables
     QStringList m_files;
 };
 

@@ -10,6 +10,7 @@ packages=(
   libgl-dev
   libgdal-dev gdal-bin
   libboost-dev
+  libuchardet-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk fonts-noto-core
   xvfb xauth

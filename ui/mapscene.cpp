@@ -82,7 +82,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
             values.push_back(*e.value);
     }
     const QString unit = q.indicator.unit;
-    if (q.indicator.spansYears) {
+    if (q.indicator.spansYears || q.diverging) {
         scene.classes = core::divergingClasses(values, kDivergingPerSide, unit == u"%" ? 0.05 : 0.0, unit);
         scene.palette = core::divergingPalette(kDivergingPerSide);
     } else {

@@ -20,6 +20,7 @@ struct MapQuery {
     QString drillProvince;     ///< a province shown with its prefecture-level units; empty: all of China
     bool scaleWithin = false;  ///< classify only the drilled province's units
     QStringList notes;         ///< lines the reader must see under the title (a substituted year, ...)
+    bool diverging = false;    ///< diverging colours around 0 for a one-year indicator (a user's table of changes)
 };
 
 /// What applyMapScene() put on the map.

@@ -125,13 +125,23 @@ struct Common {
                                             "code,name,2000,2001,... (then give --table-indicator and --table-unit). Repeatable."),
                              QStringLiteral("FILE")};
     QCommandLineOption tableIndicator{QStringLiteral("table-indicator"),
-                                      QStringLiteral("Indicator of the numbers in a wide --table, e.g. resident_population."),
+                                      QStringLiteral("Indicator of the numbers in a wide --table, e.g. resident_population; default: as the "
+                                                     "file's title says (the NBS export's 指标：年末常住人口)."),
                                       QStringLiteral("NAME")};
-    QCommandLineOption tableUnit{QStringLiteral("table-unit"), QStringLiteral("Unit of the numbers in a wide --table, e.g. persons."),
+    QCommandLineOption tableUnit{QStringLiteral("table-unit"), QStringLiteral("Unit of the numbers in a wide --table, e.g. persons, or 万人 (converted to persons); "
+                                                "default: as the file's title says."),
                                  QStringLiteral("UNIT")};
     QCommandLineOption tableSource{QStringLiteral("table-source"),
                                    QStringLiteral("Source id of the numbers in a wide --table; default: the file's name."),
                                    QStringLiteral("ID")};
+    QCommandLineOption tableKey{QStringLiteral("table-key"),
+                                QStringLiteral("Column of a wide --table that names the units (codes or names); default: "
+                                               "the column whose values match the most units."),
+                                QStringLiteral("COLUMN")};
+    QCommandLineOption tableEncoding{QStringLiteral("table-encoding"),
+                                     QStringLiteral("Encoding of the --table files (UTF-8, GB18030, GBK, Big5, UTF-16 …); "
+                                                    "default: detected."),
+                                     QStringLiteral("NAME")};
     QCommandLineOption tableFlag{QStringLiteral("table-flag"), QStringLiteral("Flag of the numbers in a wide --table: estimate (default) or census."),
                                  QStringLiteral("estimate|census"), QStringLiteral("estimate")};
     QCommandLineOption boundaries{QStringLiteral("boundaries"),
@@ -151,7 +161,7 @@ struct Common {
     /// --data and the own-data options, which every subcommand takes.
     QList<QCommandLineOption> dataOptions() const
     {
-        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, boundaries, boundariesLevel,
+        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, tableKey, tableEncoding, boundaries, boundariesLevel,
                 boundariesLayer, codeField};
     }
 };
@@ -205,21 +215,22 @@ Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Co
     const QString flag = parser.value(common.tableFlag);
     if (flag != u"estimate" && flag != u"census")
         return Error{Error::Code::Usage, {}, {}, QStringLiteral("--table-flag must be estimate or census")};
+    const QString encoding = parser.value(common.tableEncoding);
     for (const QString &path : parser.values(common.table)) {
-        auto layout = PopulationStore::detectLayout(path);
+        auto layout = PopulationStore::detectLayout(path, encoding);
         if (!layout)
             return layout.error();
         std::optional<WideTableSpec> wide;
-        if (layout.value() == TableLayout::Wide) {
-            if (!parser.isSet(common.tableIndicator) || !parser.isSet(common.tableUnit))
-                return Error{Error::Code::Usage, path, {},
-                             QStringLiteral("is a wide table (a column per year): give --table-indicator and --table-unit")};
+        if (layout.value() == TableLayout::Wide)
             wide = WideTableSpec{parser.value(common.tableIndicator), parser.value(common.tableUnit),
-                                 parser.value(common.tableSource), flag};
+                                 parser.value(common.tableSource), flag, parser.value(common.tableKey)};
+        auto added = bundle.addTable(path, wide, encoding);
+        if (!added) {
+            Error e = added.error();
+            if (e.code == Error::Code::Usage && wide && e.message.contains(QStringLiteral("does not")))
+                e.message += QStringLiteral(" (a wide table: give --table-indicator and --table-unit)");
+            return e;
         }
-        auto added = bundle.addTable(path, wide);
-        if (!added)
-            return added.error();
         note(added->text(bundle.regions));
     }
     return Done{};
@@ -257,8 +268,7 @@ struct Query {
 
 /// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
 std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
-                                      DataBundle::Parts parts = DataBundle::Parts::Tables,
-                                      const QString &indicatorOverride = {})
+                                      DataBundle::Parts parts = DataBundle::Parts::Tables, bool growth = false)
 {
     Query q;
     if (parser.isSet(common.level)) {
@@ -279,16 +289,20 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
     if (year && (from || to))
         return usageError(QStringLiteral("give --year, or --from and --to, not both"), name);
     // Indicators are known only once the tables are loaded; a density needs the boundaries too.
-    const QString indicatorName = indicatorOverride.isEmpty() ? parser.value(common.indicator) : indicatorOverride;
+    const QString indicatorName = parser.value(common.indicator);
     if (indicatorName == u"density")
         parts = DataBundle::Parts::Everything;
     auto bundle = loadBundle(parser, common, parts);
     if (!bundle)
         return dataError(bundle.error());
     q.bundle = std::move(bundle).value();
-    const auto indicator = findIndicator(q.bundle.population, indicatorName);
+    auto indicator = findIndicator(q.bundle.population, indicatorName);
     if (!indicator)
         return dataError(indicator.error());
+    // Growth/decline: a one-year indicator of the bundle becomes its change; a user's own indicator (which
+    // may be a change already) stays as it is.
+    if (growth && !indicator->spansYears && !q.bundle.population.isUserIndicator(indicator->baseIndicator))
+        indicator = findIndicator(q.bundle.population, QStringLiteral("change"));
     q.indicator = indicator.value();
     if (!q.indicator.spansYears && (from || to))
         return usageError(QStringLiteral("%1 is a value of one year: use --year").arg(q.indicator.name), name);
@@ -595,7 +609,7 @@ int cmdMap(const QStringList &args, const QString &name)
     Common common;
     OutputOptions output;
     const QCommandLineOption diverging(QStringLiteral("diverging"),
-                                       QStringLiteral("Growth/decline: the change (unless the indicator is one already) in diverging colours around 0."));
+                                       QStringLiteral("Growth/decline: the change (unless the indicator is one already, or is your own table's) in diverging colours around 0."));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Label language: zh (default) or en."), QStringLiteral("zh|en"),
                                   QStringLiteral("zh"));
     parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang});
@@ -615,21 +629,12 @@ int cmdMap(const QStringList &args, const QString &name)
         if (level != Level::Province && level != Level::Prefecture)
             return usageError(QStringLiteral("map --level must be province or prefecture"), name);
     }
-    QString override;
-    if (parser.isSet(diverging)) {
-        // Growth/decline: a one-year indicator becomes its change.
-        const QString chosen = parser.value(common.indicator);
-        if (chosen == u"population" || !QStringList({QStringLiteral("change"), QStringLiteral("change_pct"), QStringLiteral("cagr_pct"),
-                                                     QStringLiteral("natural_increase"), QStringLiteral("net_migration"),
-                                                     QStringLiteral("net_migration_rate")}).contains(chosen))
-            override = QStringLiteral("change");
-    }
-    auto resolved = resolveQuery(parser, common, name, DataBundle::Parts::Everything, override);
+    auto resolved = resolveQuery(parser, common, name, DataBundle::Parts::Everything, parser.isSet(diverging));
     if (const int *code = std::get_if<int>(&resolved))
         return *code;
     const Query &q = std::get<Query>(resolved);
     renkou::ui::MapRenderer renderer;
-    renkou::ui::applyMapScene(renderer, q.bundle, {q.level, q.indicator, q.year, q.from, {}, false, {}});
+    renkou::ui::applyMapScene(renderer, q.bundle, {q.level, q.indicator, q.year, q.from, {}, false, {}, parser.isSet(diverging)});
     renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
     const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
     return status ? kExitOk : exportError(status.error());

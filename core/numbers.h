@@ -1,0 +1,29 @@
+#pragma once
+#include <QString>
+#include <optional>
+
+namespace renkou::core {
+
+/// A number as people write it in tables: "2189", "2,189" and "2 189" (thousands separators), full-width
+/// digits ("２１８９"), a Unicode minus ("−3"), "1.5e3". nullopt if the text is not a finite number.
+std::optional<double> parseNumber(const QString &text);
+
+/// True for a cell that means "no value": empty, NA, N/A, null, -, --, .., …, —.
+bool isNoDataMarker(const QString &text);
+
+/// A unit of persons and its factor to persons: 人/persons 1, 千人 1,000, 万人 and "10000 persons" 10,000,
+/// 百万人 1,000,000, 亿人 100,000,000. nullopt for any other unit.
+std::optional<double> personsFactor(const QString &unit);
+
+/// A unit of persons named inside a header, title or comment ("年末常住人口(万人)", "# … 10000 persons"),
+/// or empty.
+QString personsUnitIn(const QString &text);
+
+/// "年末常住人口(万人)" → "年末常住人口": a title without its bracketed unit.
+QString withoutUnit(const QString &text);
+
+/// The bundle's indicator for a Chinese or English statistical term (年末常住人口, 常住人口 → resident_population;
+/// 出生率 → birth_rate …), or empty.
+QString indicatorForTerm(const QString &term);
+
+} // namespace renkou::core

@@ -1,0 +1,269 @@
+#include "regionmatcher.h"
+
+#include "csvreader.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+#include <set>
+
+namespace renkou::core {
+
+namespace {
+
+/// Rank of a kind of name match: the lower, the surer.
+int rank(MatchKind kind)
+{
+    switch (kind) {
+    case MatchKind::Name: return 0;
+    case MatchKind::ShortName: return 1;
+    case MatchKind::Alias: return 2;
+    case MatchKind::Former: return 3;
+    case MatchKind::PartOf: return 4;
+    case MatchKind::Split: return 5;
+    default: return 6;
+    }
+}
+
+MatchKind kindOfAlias(const QString &kind)
+{
+    if (kind == u"short_zh")
+        return MatchKind::ShortName;
+    if (kind == u"former_name" || kind == u"former_code")
+        return MatchKind::Former;
+    if (kind == u"part_of")
+        return MatchKind::PartOf;
+    if (kind == u"split")
+        return MatchKind::Split;
+    return MatchKind::Alias;
+}
+
+/// 北京市 → 北京, 内蒙古自治区 → 内蒙古, 延边朝鲜族自治州 → 延边, 香港特别行政区 → 香港: the name without its
+/// administrative suffix (and an autonomous unit's ethnic names), as the standard map writes it.
+QString shortChineseName(const QString &name)
+{
+    static const QRegularExpression ethnic(QStringLiteral("^(.{2,}?)(?:[\\x{4e00}-\\x{9fff}]{1,6}?族)+自治(?:区|州|县)$"));
+    static const QRegularExpression suffix(QStringLiteral("^(.{2,}?)(?:特别行政区|维吾尔自治区|自治区|自治州|地区|省|市|盟)$"));
+    if (const auto m = ethnic.match(name); m.hasMatch())
+        return m.captured(1);
+    if (const auto m = suffix.match(name); m.hasMatch())
+        return m.captured(1);
+    return {};
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    std::vector<int> row(size_t(b.size()) + 1);
+    for (size_t j = 0; j < row.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int up = row[size_t(j)];
+            row[size_t(j)] = std::min({row[size_t(j)] + 1, row[size_t(j) - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row.back();
+}
+
+} // namespace
+
+QString matchKindName(MatchKind kind)
+{
+    switch (kind) {
+    case MatchKind::None: return QStringLiteral("no match");
+    case MatchKind::Code: return QStringLiteral("code");
+    case MatchKind::CodeForm: return QStringLiteral("code in another form");
+    case MatchKind::Name: return QStringLiteral("name");
+    case MatchKind::ShortName: return QStringLiteral("short name");
+    case MatchKind::Alias: return QStringLiteral("other spelling or code");
+    case MatchKind::Former: return QStringLiteral("former name or code");
+    case MatchKind::PartOf: return QStringLiteral("part of a unit (summed)");
+    case MatchKind::Split: return QStringLiteral("former unit split among several");
+    case MatchKind::Ambiguous: return QStringLiteral("ambiguous");
+    }
+    return {};
+}
+
+Result<std::vector<RegionAlias>> loadRegionAliases(const QString &path)
+{
+    const QStringList columns = {QStringLiteral("code"), QStringLiteral("level"), QStringLiteral("alias"), QStringLiteral("kind"),
+                                 QStringLiteral("valid_from"), QStringLiteral("valid_to")};
+    auto csv = CsvTable::read(path, columns);
+    if (!csv)
+        return csv.error();
+    std::vector<int> col;
+    for (const QString &c : columns)
+        col.push_back(csv->column(c));
+    std::vector<RegionAlias> out;
+    out.reserve(csv->rows().size());
+    for (const CsvRow &row : csv->rows()) {
+        auto field = [&](int i) { return row.fields.at(col[size_t(i)]).trimmed(); };
+        RegionAlias a;
+        a.code = field(0);
+        const auto level = parseLevel(field(1));
+        if (!level)
+            return Error{Error::Code::Value, path, CsvTable::lineRef(row), QStringLiteral("level '%1' is not province or prefecture").arg(field(1))};
+        a.level = *level;
+        a.alias = field(2);
+        a.kind = field(3);
+        bool ok = true;
+        if (!field(4).isEmpty())
+            a.validFrom = field(4).toInt(&ok);
+        if (ok && !field(5).isEmpty())
+            a.validTo = field(5).toInt(&ok);
+        if (!ok)
+            return Error{Error::Code::Value, path, CsvTable::lineRef(row), QStringLiteral("valid_from or valid_to is not a year")};
+        if (a.alias.isEmpty())
+            return Error{Error::Code::Value, path, CsvTable::lineRef(row), QStringLiteral("the alias is empty")};
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+QString RegionMatcher::normalize(const QString &key)
+{
+    QString s = key.trimmed();
+    if (const qsizetype bar = s.indexOf(u'|'); bar > 0) // GADM: "北京|北京"
+        s.truncate(bar);
+    s = s.normalized(QString::NormalizationForm_KD); // full-width forms become ASCII; accents split off
+    QString out;
+    out.reserve(s.size());
+    for (const QChar c : s) {
+        if (c.isMark() || c.isSpace() || c.isPunct() || c.isSymbol())
+            continue;
+        out += c.toCaseFolded();
+    }
+    return out;
+}
+
+QString RegionMatcher::sixDigits(const QString &key)
+{
+    static const QRegularExpression decimal(QStringLiteral("^(\\d+)\\.0*$"));
+    static const QRegularExpression digits(QStringLiteral("^\\d+$"));
+    QString k = key.trimmed();
+    if (const auto m = decimal.match(k); m.hasMatch())
+        k = m.captured(1);
+    if (!digits.match(k).hasMatch())
+        return {};
+    if (k.size() == 12 && k.endsWith(QStringLiteral("000000")))
+        return k.left(6);
+    if (k.size() == 2)
+        return k + QStringLiteral("0000");
+    if (k.size() == 4)
+        return k + QStringLiteral("00");
+    return k.size() == 6 ? k : QString();
+}
+
+void RegionMatcher::add(const QString &key, Entry entry)
+{
+    const QString n = normalize(key);
+    if (n.isEmpty())
+        return;
+    auto &entries = m_index[n];
+    const bool known = std::any_of(entries.begin(), entries.end(), [&](const Entry &e) {
+        return e.code == entry.code && e.level == entry.level && e.kind == entry.kind;
+    });
+    if (!known)
+        entries.push_back(std::move(entry));
+}
+
+RegionMatcher::RegionMatcher(const RegionTable &regions, const std::vector<RegionAlias> &aliases) : m_regions(regions)
+{
+    for (const Region &r : regions.all()) {
+        if (r.level == Level::Region)
+            continue;
+        add(r.nameZh, {r.code, r.level, MatchKind::Name, QStringLiteral("name"), {}, {}});
+        add(r.nameEn, {r.code, r.level, MatchKind::Name, QStringLiteral("English name"), {}, {}});
+        if (const QString s = shortChineseName(r.nameZh); !s.isEmpty())
+            add(s, {r.code, r.level, MatchKind::ShortName, QStringLiteral("short name"), {}, {}});
+    }
+    for (const RegionAlias &a : aliases) {
+        if (!regions.find(a.code, a.level))
+            continue; // an alias of a unit this regions.csv does not have
+        add(a.alias, {a.code, a.level, kindOfAlias(a.kind), a.kind, a.validFrom, a.validTo});
+    }
+}
+
+KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int> year) const
+{
+    const QString k = key.trimmed().normalized(QString::NormalizationForm_KC);
+    if (k.isEmpty())
+        return {};
+    // Codes of regions.csv, as written or in another form; a code of another level is that unit.
+    if (const QString code = sixDigits(k); !code.isEmpty()) {
+        const MatchKind kind = code == k ? MatchKind::Code : MatchKind::CodeForm;
+        const QString form = code == k ? QString() : QStringLiteral("%1 → %2").arg(k, code);
+        if (m_regions.find(code, level))
+            return {kind, code, {}, form};
+        if (const QString other = m_regions.matchCode(code, level); !other.isEmpty())
+            return {MatchKind::CodeForm, other, {}, QStringLiteral("%1 → %2 (a municipality's code at the other level)").arg(k, other)};
+        if (m_regions.find(code))
+            return {kind, code, {}, form};
+    }
+    const auto it = m_index.constFind(normalize(k));
+    if (it == m_index.constEnd())
+        return {};
+    const Level other = level == Level::Province ? Level::Prefecture : Level::Province;
+    for (Level l : {level, other, Level::Country}) {
+        int best = rank(MatchKind::None);
+        for (const Entry &e : *it) {
+            const bool inUse = !year || ((!e.from || *year >= *e.from) && (!e.to || *year < *e.to));
+            if (e.level == l && inUse)
+                best = std::min(best, rank(e.kind));
+        }
+        if (best == rank(MatchKind::None))
+            continue;
+        std::set<QString> codes;
+        KeyMatch m;
+        for (const Entry &e : *it) {
+            const bool inUse = !year || ((!e.from || *year >= *e.from) && (!e.to || *year < *e.to));
+            if (e.level == l && inUse && rank(e.kind) == best) {
+                codes.insert(e.code);
+                m.kind = e.kind;
+                m.detail = e.detail;
+            }
+        }
+        if (m.kind == MatchKind::Split || codes.size() > 1) {
+            m.kind = m.kind == MatchKind::Split ? MatchKind::Split : MatchKind::Ambiguous;
+            m.units = QStringList(codes.begin(), codes.end());
+            return m;
+        }
+        m.code = *codes.begin();
+        return m;
+    }
+    return {};
+}
+
+int RegionMatcher::matchCount(const QStringList &keys, Level level) const
+{
+    int n = 0;
+    for (const QString &k : keys) {
+        const KeyMatch m = match(k, level);
+        n += !m.code.isEmpty() && m_regions.find(m.code, level) ? 1 : 0;
+    }
+    return n;
+}
+
+Level RegionMatcher::guessLevel(const QStringList &keys) const
+{
+    return matchCount(keys, Level::Prefecture) > matchCount(keys, Level::Province) ? Level::Prefecture : Level::Province;
+}
+
+QStringList RegionMatcher::closest(const QString &key, Level level, int n) const
+{
+    const QString k = normalize(key);
+    std::vector<std::pair<int, const Region *>> scored;
+    for (const Region *r : m_regions.ofLevel(level)) {
+        const int d = std::min(editDistance(k, normalize(r->nameZh)), editDistance(k, normalize(r->nameEn)));
+        scored.emplace_back(d, r);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList out;
+    for (size_t i = 0; i < scored.size() && int(i) < n; ++i)
+        out << QStringLiteral("%1 %2").arg(scored[i].second->nameZh, scored[i].second->code);
+    return out;
+}
+
+} // namespace renkou::core
