@@ -500,7 +500,7 @@ void MainWindow::openBoundaries(const QString &path)
                 QMessageBox::warning(this, tr("Cannot open the boundaries"), attributes.error().toString());
                 return;
             }
-            BoundaryImportDialog dialog(path, std::move(attributes).value(), bundle()->regions, this);
+            BoundaryImportDialog dialog(path, std::move(attributes).value(), bundle()->keys(), this);
             if (dialog.exec() != QDialog::Accepted)
                 return;
             const core::BoundaryImportOptions options = dialog.options();
@@ -515,7 +515,7 @@ void MainWindow::openBoundaries(const QString &path)
                         QMessageBox::warning(this, tr("Cannot open the boundaries"), result.error().toString());
                         return;
                     }
-                    const bool warn = !result->warnings.isEmpty() || !result->duplicates.isEmpty() || result->matched.isEmpty();
+                    const bool warn = !result->warnings.isEmpty() || !result->leftOut.isEmpty() || result->matched.isEmpty();
                     showReport(this, tr("Boundaries joined"), result->text(bundle()->regions), warn);
                 });
         });

@@ -60,8 +60,8 @@ core::WideTableSpec WideTableDialog::spec() const
 }
 
 BoundaryImportDialog::BoundaryImportDialog(const QString &path, core::BoundaryLayer::Attributes attributes,
-                                           const core::RegionTable &regions, QWidget *parent)
-    : QDialog(parent), m_path(path), m_attributes(std::move(attributes)), m_regions(regions)
+                                           std::shared_ptr<const core::RegionMatcher> matcher, QWidget *parent)
+    : QDialog(parent), m_path(path), m_attributes(std::move(attributes)), m_matcher(std::move(matcher))
 {
     setWindowTitle(tr("Open boundaries: %1").arg(QFileInfo(path).fileName()));
     auto *form = new QFormLayout(this);
@@ -101,17 +101,19 @@ BoundaryImportDialog::BoundaryImportDialog(const QString &path, core::BoundaryLa
 
 void BoundaryImportDialog::showFields()
 {
-    m_count->setText(tr("%n feature(s). Which field holds the division code (GB/T 2260)?", nullptr,
+    m_count->setText(tr("%n feature(s). Which field names the units (division codes or names)?", nullptr,
                         int(m_attributes.rows.size())));
     const QSignalBlocker block(m_field);
     m_field->clear();
     m_field->addItems(m_attributes.fields);
+    // Preselected: the field whose values name the most units, else the first of code, adcode, 区划码, id.
+    QString preselect = core::bestKeyField(m_attributes, *m_matcher);
     for (const QString &f : core::BoundaryLayer::Options{}.codeFields) {
-        if (const int i = m_attributes.fields.indexOf(f); i >= 0) {
-            m_field->setCurrentIndex(i);
-            break;
-        }
+        if (preselect.isEmpty() && m_attributes.fields.contains(f))
+            preselect = f;
     }
+    if (const int i = m_attributes.fields.indexOf(preselect); i >= 0)
+        m_field->setCurrentIndex(i);
     fieldChanged();
 }
 
@@ -121,7 +123,7 @@ void BoundaryImportDialog::fieldChanged()
     for (const auto &row : m_attributes.rows)
         codes << row.value(m_field->currentText());
     const QSignalBlocker block(m_level);
-    m_level->setCurrentIndex(m_level->findData(int(core::guessLevel(codes, m_regions))));
+    m_level->setCurrentIndex(m_level->findData(int(m_matcher->guessLevel(codes))));
     updatePreview();
 }
 
@@ -129,21 +131,24 @@ void BoundaryImportDialog::updatePreview()
 {
     const auto level = core::Level(m_level->currentData().toInt());
     int matched = 0;
-    int municipal = 0;
+    int other = 0;
     for (const auto &row : m_attributes.rows) {
-        const QString code = row.value(m_field->currentText());
-        const QString match = m_regions.matchCode(code, level);
-        matched += match.isEmpty() ? 0 : 1;
-        municipal += !match.isEmpty() && match != code ? 1 : 0;
+        const QString key = row.value(m_field->currentText());
+        const core::KeyMatch match = m_matcher->match(key, level);
+        const bool unit = m_matcher->matchCount({key}, level) > 0;
+        matched += unit ? 1 : 0;
+        other += unit && match.code != key ? 1 : 0;
     }
-    QString text = tr("%1 of %2 features have a %3 code of regions.csv.")
+    QString text = tr("%1 of %2 features name a %3 unit of regions.csv.")
                        .arg(matched)
                        .arg(m_attributes.rows.size())
                        .arg(core::levelName(level));
-    if (municipal > 0)
-        text += u' ' + tr("%n municipality code(s) will be matched as the bundle does (110000 ↔ 110100).", nullptr, municipal);
+    if (other > 0)
+        text += u' ' + tr("%n by a name or another form of code.", nullptr, other);
+    if (matched < int(m_attributes.rows.size()) && matched > 0)
+        text += u' ' + tr("The others are left out (not units: dashes of the nine-dash line, disputed pieces …).");
     if (matched == 0)
-        text += u' ' + tr("Nothing would match: every unit would show no data.");
+        text += u' ' + tr("Nothing would match: choose another field.");
     m_preview->setText(text);
 }
 

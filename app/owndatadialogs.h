@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include "databundle.h"
 
 #include <QDialog>
@@ -29,7 +30,7 @@ class BoundaryImportDialog : public QDialog {
     Q_OBJECT
 public:
     BoundaryImportDialog(const QString &path, core::BoundaryLayer::Attributes attributes,
-                         const core::RegionTable &regions, QWidget *parent = nullptr);
+                         std::shared_ptr<const core::RegionMatcher> matcher, QWidget *parent = nullptr);
     core::BoundaryImportOptions options() const;
 
 private:
@@ -41,7 +42,7 @@ private:
 
     QString m_path;
     core::BoundaryLayer::Attributes m_attributes;
-    const core::RegionTable &m_regions;
+    std::shared_ptr<const core::RegionMatcher> m_matcher;
     QComboBox *m_layer;
     QComboBox *m_field;
     QComboBox *m_level;

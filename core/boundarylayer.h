@@ -69,6 +69,11 @@ public:
 
     /// Codes that more than one feature carries (the first of them is the one indexOf() finds).
     QStringList duplicateCodes() const;
+    /// Makes every feature one unit: `unitOf` maps a feature's code to its unit's code; a feature whose code
+    /// it lacks is no unit (a dash of the nine-dash line, a disputed piece) and is left out. Features of one
+    /// unit become one feature (all their polygons: a province stored as a polygon per island), so area,
+    /// label, hover and legend count once per unit. Returns "460000 (2 features)" per unit dissolved.
+    QStringList assignUnits(const QHash<QString, QString> &unitOf);
 
 private:
     friend class LayerCache;

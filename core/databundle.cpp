@@ -281,19 +281,27 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
 }
 
 Result<BoundaryLayer> DataBundle::readBoundaries(const QString &path, const BoundaryImportOptions &options,
-                                                 const QString &cacheDir)
+                                                 const QString &cacheDir, const RegionMatcher *matcher)
 {
     BoundaryLayer::Options read;
     read.layerName = options.layerName;
-    if (!options.codeField.isEmpty())
+    if (!options.codeField.isEmpty()) {
         read.codeFields = {options.codeField};
+    } else if (matcher) {
+        // The field whose values name the most units: codes or names (GADM's NAME_1, ECharts' id …).
+        auto attributes = BoundaryLayer::attributes(path, options.layerName);
+        if (!attributes)
+            return attributes.error();
+        if (const QString field = bestKeyField(attributes.value(), *matcher); !field.isEmpty())
+            read.codeFields = {field};
+    }
     return BoundaryLayer::readCached(path, Projection::chinaAlbers(), read, cacheDir);
 }
 
 Result<JoinReport> DataBundle::replaceBoundaries(const QString &path, const BoundaryImportOptions &options,
                                                  const QString &cacheDir)
 {
-    auto loaded = readBoundaries(path, options, cacheDir);
+    auto loaded = readBoundaries(path, options, cacheDir, keys().get());
     if (!loaded)
         return loaded.error();
     return replaceBoundaries(std::move(loaded).value(), options);
@@ -302,18 +310,42 @@ Result<JoinReport> DataBundle::replaceBoundaries(const QString &path, const Boun
 Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const BoundaryImportOptions &options)
 {
     const QString path = layer.path();
+    const auto m = keys();
     QStringList featureCodes;
     for (const Feature &f : layer.features())
         featureCodes << f.code;
-    const Level level = options.level.value_or(guessLevel(featureCodes, regions));
+    featureCodes.removeDuplicates();
+    const Level level = options.level.value_or(m->guessLevel(featureCodes));
     if (level != Level::Province && level != Level::Prefecture)
         return Error{Error::Code::Usage, path, {}, QStringLiteral("boundaries replace the province or the prefecture layer")};
-    const QStringList recoded = matchMunicipalityCodes(layer, regions, level);
+    // Each feature's key to a unit of the level (codes in any form, names in any spelling); the rest are no
+    // units (the nine-dash line as polygons, disputed pieces).
+    QHash<QString, QString> unitOf;
+    QStringList recoded, leftOut;
+    for (const QString &key : std::as_const(featureCodes)) {
+        const KeyMatch k = m->match(key, level);
+        if (!k.code.isEmpty() && regions.find(k.code, level)) {
+            unitOf.insert(key, k.code);
+            if (k.code != key)
+                recoded << QStringLiteral("%1 → %2").arg(key, k.code);
+        } else {
+            leftOut << QStringLiteral("%1 (%2)").arg(key.isEmpty() ? QStringLiteral("no %1").arg(layer.codeField()) : key,
+                                                     k.kind == MatchKind::None ? QStringLiteral("no %1").arg(levelName(level))
+                                                                               : matchKindName(k.kind));
+        }
+    }
+    if (unitOf.isEmpty())
+        return Error{Error::Code::Value, path, {},
+                     QStringLiteral("no feature's %1 names a %2 of regions.csv (values such as %3): choose the field "
+                                    "with the division codes or names")
+                         .arg(layer.codeField(), levelName(level), featureCodes.mid(0, 3).join(QStringLiteral(", ")))};
+    const QStringList dissolved = layer.assignUnits(unitOf);
     JoinReport report = joinReport(layer, level, population.codes(), regions);
     report.recoded = recoded;
-    if (report.matched.isEmpty() && report.unmatchedOnMap.size() == int(layer.features().size()))
-        report.warnings << QStringLiteral("no feature's %1 is a %2 code of regions.csv: every unit shows no data")
-                               .arg(layer.codeField(), levelName(level));
+    report.dissolved = dissolved;
+    report.leftOut = leftOut;
+    if (report.matched.isEmpty())
+        report.warnings << QStringLiteral("no unit of the map has data in the tables: every unit shows no data");
     if (level == Level::Province) {
         provinces = std::move(layer);
         areas.province = areasOf(provinces);

@@ -94,9 +94,12 @@ struct DataBundle {
                                          const QString &cacheDir = {});
     /// The user's boundaries read and projected, not yet joined (the slow part of replaceBoundaries()).
     /// Pure: may run on any thread.
+    /// Without a code field in `options`, the field whose values name the most units (by `matcher`) is used.
     static Result<BoundaryLayer> readBoundaries(const QString &path, const BoundaryImportOptions &options,
-                                                const QString &cacheDir = {});
-    /// Replaces a layer with one readBoundaries() gave; as replaceBoundaries(path, …).
+                                                const QString &cacheDir = {}, const RegionMatcher *matcher = nullptr);
+    /// Replaces a layer with one readBoundaries() gave; as replaceBoundaries(path, …). Each feature's key is
+    /// matched to a unit of the level (`matcher`); features of one unit are dissolved into one, features of
+    /// no unit left out and listed. Error (Value) when no feature names a unit.
     Result<JoinReport> replaceBoundaries(BoundaryLayer layer, const BoundaryImportOptions &options);
     /// Adds a table PopulationStore::readTable() read; as addTable(path, …). Each row's key (a code in any
     /// form, a name in any spelling) is matched to a unit by `matcher` at the level most keys match; the

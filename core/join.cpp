@@ -40,6 +40,24 @@ Level guessLevel(const QStringList &codes, const RegionTable &regions)
     return prefectures > provinces ? Level::Prefecture : Level::Province;
 }
 
+QString bestKeyField(const BoundaryLayer::Attributes &attributes, const RegionMatcher &matcher)
+{
+    QString best;
+    int most = 0;
+    for (const QString &field : attributes.fields) {
+        QStringList values;
+        for (const auto &row : attributes.rows)
+            values << row.value(field);
+        values.removeDuplicates();
+        const int n = std::max(matcher.matchCount(values, Level::Province), matcher.matchCount(values, Level::Prefecture));
+        if (n > most) {
+            most = n;
+            best = field;
+        }
+    }
+    return best;
+}
+
 QStringList matchMunicipalityCodes(BoundaryLayer &layer, const RegionTable &regions, Level level)
 {
     QHash<QString, QString> newCodes;
@@ -93,8 +111,15 @@ QString JoinReport::text(const RegionTable &regions) const
     add(QStringLiteral("In the table, not on the map"), unmatchedInTable);
     add(QStringLiteral("On the map, not in the table (no data)"), unmatchedOnMap);
     add(QStringLiteral("Duplicate codes on the map (the first feature is used)"), duplicates);
+    if (!dissolved.isEmpty())
+        lines << QStringLiteral("Features of one unit joined into one (%1): %2").arg(dissolved.size()).arg(dissolved.join(QStringLiteral(", ")));
+    if (!leftOut.isEmpty())
+        lines << QStringLiteral("Features that are no unit, left out (%1): %2").arg(leftOut.size()).arg(leftOut.join(QStringLiteral(", ")));
     if (!recoded.isEmpty())
-        lines << QStringLiteral("Municipality codes matched as the bundle does: %1").arg(recoded.join(QStringLiteral(", ")));
+        lines << QStringLiteral("Keys that are not the unit's code (%1): %2%3")
+                     .arg(recoded.size())
+                     .arg(recoded.mid(0, 8).join(QStringLiteral(", ")),
+                          recoded.size() > 8 ? QStringLiteral(" and %1 more").arg(recoded.size() - 8) : QString());
     for (const QString &w : warnings)
         lines << QStringLiteral("Warning: %1").arg(w);
     return lines.join(u'\n');

@@ -1,5 +1,6 @@
 #pragma once
 #include "boundarylayer.h"
+#include "regionmatcher.h"
 #include "regiontable.h"
 
 #include <QSet>
@@ -15,6 +16,8 @@ struct JoinReport {
     QStringList unmatchedInTable; ///< codes with data (at this level) that no feature carries
     QStringList unmatchedOnMap;   ///< codes on the map without data
     QStringList duplicates;       ///< codes that more than one feature carries
+    QStringList dissolved;        ///< "460000 (2 features)": features of one unit made one
+    QStringList leftOut;          ///< "100000_JD (no unit)": features that name no unit of the level, not drawn as units
     QStringList recoded;          ///< "110000 → 110100": municipality codes matched as the bundle does
     QStringList warnings;         ///< repaired geometries, codes in no level, values already loaded
 
@@ -27,6 +30,9 @@ struct JoinReport {
 Level guessLevel(const QStringList &codes, const RegionTable &regions);
 /// "北京市 110000, 天津市 120000 and 3 more": the first codes of a list with their units' names, for reports.
 QString listCodes(const QStringList &codes, const RegionTable &regions);
+/// The field of a layer whose values name the most units (codes in any form or names), or empty if none
+/// names any.
+QString bestKeyField(const BoundaryLayer::Attributes &attributes, const RegionMatcher &matcher);
 /// Gives the layer's municipality codes the form `level` uses (RegionTable::matchCode); "old → new" lines.
 QStringList matchMunicipalityCodes(BoundaryLayer &layer, const RegionTable &regions, Level level);
 /// Joins a layer of `level` with the codes that have data; `dataCodes` may hold codes of any level.

@@ -4,6 +4,7 @@
 
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QFile>
 #include <gtest/gtest.h>
 
 using namespace renkou::core;
@@ -130,30 +131,52 @@ TEST(OwnData, GeoPackageInWebMercatorWithAnotherCodeFieldReplacesThePrefectures)
     EXPECT_NEAR(area(bundle.prefectures.features()[size_t(mine)].polygons) / area(original.features()[size_t(theirs)].polygons), 1.0, 1e-3);
     EXPECT_TRUE(bundle.areas.prefecture.contains(QStringLiteral("110100")));
 
-    // The user picks another field: nothing matches, and the report says so.
+    // The user picks the name field: the units are matched by their names.
     DataBundle other = fixtureBundle();
     BoundaryImportOptions byName;
     byName.codeField = QStringLiteral("name_zh");
     byName.level = Level::Prefecture;
-    const auto wrong = other.replaceBoundaries(gpkg, byName);
-    ASSERT_TRUE(wrong.ok());
-    EXPECT_TRUE(wrong->matched.isEmpty());
-    EXPECT_EQ(wrong->unmatchedOnMap.size(), 4);
-    EXPECT_TRUE(wrong->text(other.regions).contains(QStringLiteral("every unit shows no data"))) << wrong->text(other.regions).toStdString();
+    const auto named = other.replaceBoundaries(gpkg, byName);
+    ASSERT_TRUE(named.ok()) << named.error().toString().toStdString();
+    EXPECT_TRUE(named->matched.contains(QStringLiteral("370200")));
+    EXPECT_TRUE(named->recoded.contains(QStringLiteral("青岛市 → 370200")));
+    EXPECT_GE(other.prefectures.indexOf(QStringLiteral("370200")), 0);
 }
 
-TEST(OwnData, JoinReportListsDuplicatesAndUnitsWithDataMissingFromTheMap)
+// A field that names no unit is refused: never a map where every unit is hatched.
+TEST(OwnData, BoundariesWhoseFieldNamesNoUnitAreRefused)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("nothing.geojson"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"A1"},"geometry":{"type":"Polygon","coordinates":[[[116,39],[117,39],[117,40],[116,39]]]}}]})");
+    f.close();
+    DataBundle bundle = fixtureBundle();
+    const auto before = bundle.provinces.features().size();
+    const auto join = bundle.replaceBoundaries(path, {});
+    ASSERT_FALSE(join.ok());
+    EXPECT_TRUE(join.error().message.contains(QStringLiteral("no feature's code names a province"))) << join.error().toString().toStdString();
+    EXPECT_EQ(bundle.provinces.features().size(), before);
+}
+
+TEST(OwnData, FeaturesOfOneUnitAreDissolvedAndUnitsMissingFromTheMapListed)
 {
     DataBundle bundle = fixtureBundle();
     BoundaryImportOptions options;
     options.level = Level::Prefecture;
     const auto join = bundle.replaceBoundaries(dataPath(QStringLiteral("own/duplicate_codes.geojson")), options);
     ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
-    EXPECT_EQ(join->duplicates, QStringList{QStringLiteral("370100")});
+    // Two features of Jinan are one unit: one feature with both polygons.
+    EXPECT_TRUE(join->duplicates.isEmpty());
+    EXPECT_EQ(join->dissolved, QStringList{QStringLiteral("370100 (2 features)")});
+    ASSERT_GE(bundle.prefectures.indexOf(QStringLiteral("370100")), 0);
+    EXPECT_EQ(bundle.prefectures.features()[size_t(bundle.prefectures.indexOf(QStringLiteral("370100")))].polygons.size(), 2u);
+    EXPECT_EQ(bundle.prefectures.features().size(), 2u);
     EXPECT_EQ(join->unmatchedInTable, (QStringList{QStringLiteral("370200")}));
     const QString text = join->text(bundle.regions);
     EXPECT_TRUE(text.contains(QStringLiteral("In the table, not on the map (1): 青岛市 370200"))) << text.toStdString();
-    EXPECT_TRUE(text.contains(QStringLiteral("Duplicate codes on the map"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Features of one unit joined into one (1): 370100 (2 features)"))) << text.toStdString();
 }
 
 TEST(OwnData, APrefectureTableCodingBeijingAsItsProvinceIsMatchedAsTheBundleDoes)

@@ -538,10 +538,10 @@ TEST_F(MainWindowTest, OwnBoundariesReplaceThePrefectureLayer)
     options.level = core::Level::Prefecture;
     const auto join = m_window->replaceBoundaries(QStringLiteral(RENKOU_TEST_DATA) + QStringLiteral("/own/duplicate_codes.geojson"), options);
     ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
-    EXPECT_EQ(join->duplicates, QStringList{QStringLiteral("370100")});
+    EXPECT_EQ(join->dissolved, QStringList{QStringLiteral("370100 (2 features)")});
     EXPECT_EQ(m_window->findChild<QComboBox *>(QStringLiteral("levelBox"))->currentData().toInt(), int(core::Level::Prefecture));
     ASSERT_NE(m_map->renderer().layer(), nullptr);
-    EXPECT_EQ(m_map->renderer().layer()->features().size(), 3u);
+    EXPECT_EQ(m_map->renderer().layer()->features().size(), 2u); // Jinan's two features are one unit
     // The map still answers a click on the new layer.
     clickUnit(QStringLiteral("110100"));
     EXPECT_TRUE(label("regionName").contains(QStringLiteral("北京"))) << label("regionName").toStdString();
@@ -578,7 +578,7 @@ TEST(BoundaryImportDialogTest, ChoosingAnotherLayerListsItsFieldsAndTheLevelThey
     const QString path = QStringLiteral(RENKOU_TEST_DATA) + QStringLiteral("/own/two_layers.topojson");
     auto attributes = core::BoundaryLayer::attributes(path, QStringLiteral("provinces"));
     ASSERT_TRUE(attributes.ok());
-    app::BoundaryImportDialog dialog(path, std::move(attributes).value(), tables().regions);
+    app::BoundaryImportDialog dialog(path, std::move(attributes).value(), tables().keys());
     auto *layer = dialog.findChild<QComboBox *>(QStringLiteral("boundaryLayer"));
     ASSERT_NE(layer, nullptr);
     EXPECT_EQ(dialog.options().level, core::Level::Province);
