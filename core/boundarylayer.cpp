@@ -55,6 +55,16 @@ QStringList BoundaryLayer::assignUnits(const QHash<QString, QString> &unitOf)
     return dissolved;
 }
 
+void BoundaryLayer::setNames(const QHash<QString, std::pair<QString, QString>> &names)
+{
+    for (Feature &f : m_features) {
+        if (const auto it = names.constFind(f.code); it != names.constEnd()) {
+            f.properties.insert(QStringLiteral("name_zh"), it->first);
+            f.properties.insert(QStringLiteral("name_en"), it->second);
+        }
+    }
+}
+
 QStringList BoundaryLayer::duplicateCodes() const
 {
     QStringList out;

@@ -74,6 +74,9 @@ public:
     /// unit become one feature (all their polygons: a province stored as a polygon per island), so area,
     /// label, hover and legend count once per unit. Returns "460000 (2 features)" per unit dissolved.
     QStringList assignUnits(const QHash<QString, QString> &unitOf);
+    /// Sets each feature's `name_zh` and `name_en` (its map label) to its unit's names in `names` (code →
+    /// Chinese, English), whatever the file called it.
+    void setNames(const QHash<QString, std::pair<QString, QString>> &names);
 
 private:
     friend class LayerCache;

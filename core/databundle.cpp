@@ -340,6 +340,12 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
                                     "with the division codes or names")
                          .arg(layer.codeField(), levelName(level), featureCodes.mid(0, 3).join(QStringLiteral(", ")))};
     const QStringList dissolved = layer.assignUnits(unitOf);
+    // Labels name the units as regions.csv does, never by a raw code or a file's own spelling.
+    QHash<QString, std::pair<QString, QString>> names;
+    for (const QString &code : std::as_const(unitOf))
+        if (const Region *r = regions.find(code, level))
+            names.insert(code, {r->nameZh, r->nameEn});
+    layer.setNames(names);
     JoinReport report = joinReport(layer, level, population.codes(), regions);
     report.recoded = recoded;
     report.dissolved = dissolved;

@@ -1,7 +1,9 @@
 // The only file that talks to GDAL/OGR. Every GDAL handle is held by an RAII wrapper and released here.
 #include "boundarylayer.h"
+#include "echartsmap.h"
 #include "inputfile.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <cpl_http.h>
@@ -12,6 +14,8 @@
 #include <ogrsf_frmts.h>
 
 #include <array>
+#include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -169,7 +173,52 @@ bool collect(const OGRGeometry &geom, BoundaryLayer::Kind kind, Feature &feature
 struct OpenedLayer {
     GDALDatasetUniquePtr dataset;
     OGRLayer *layer = nullptr;
+    QByteArray memFile; ///< a /vsimem/ file the dataset reads (a decoded ECharts map), removed after it
+
+    OpenedLayer() = default;
+    OpenedLayer(OpenedLayer &&) = default;
+    OpenedLayer &operator=(OpenedLayer &&) = default;
+    OpenedLayer(const OpenedLayer &) = delete;
+    OpenedLayer &operator=(const OpenedLayer &) = delete;
+    ~OpenedLayer()
+    {
+        dataset.reset();
+        if (!memFile.isEmpty())
+            VSIUnlink(memFile.constData());
+    }
 };
+
+/// An ECharts map with encoded coordinates (`"UTF8Encoding": true`) decoded into an in-memory GeoJSON file
+/// that GDAL opens instead of `path`; nullopt for any other file.
+std::optional<Result<QByteArray>> decodedEChartsFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QByteArray ends = f.read(4096); // the flag may come first or last
+    if (f.size() > 4096 && f.seek(std::max<qint64>(4096, f.size() - 4096)))
+        ends += f.read(4096);
+    f.close();
+    if (!isEChartsEncoded(ends))
+        return std::nullopt;
+    auto bytes = readInputFile(path, kMaxBoundaryBytes);
+    if (!bytes)
+        return Result<QByteArray>(bytes.error());
+    auto decoded = decodeEChartsMap(bytes.value());
+    if (!decoded) {
+        Error e = decoded.error();
+        e.path = path;
+        e.message = QStringLiteral("is an ECharts map with encoded coordinates (UTF8Encoding): ") + e.message;
+        return Result<QByteArray>(e);
+    }
+    static std::atomic<int> counter{0};
+    const QByteArray name = "/vsimem/renkou-echarts-" + QByteArray::number(++counter) + ".geojson";
+    const QByteArray &json = decoded.value();
+    auto *buffer = static_cast<GByte *>(CPLMalloc(size_t(json.size())));
+    std::memcpy(buffer, json.constData(), size_t(json.size()));
+    VSIFCloseL(VSIFileFromMemBuffer(name.constData(), buffer, vsi_l_offset(json.size()), TRUE)); // GDAL frees the buffer
+    return Result<QByteArray>(name);
+}
 
 Result<OpenedLayer> openLayer(const QString &path, const QString &layerName)
 {
@@ -180,7 +229,15 @@ Result<OpenedLayer> openLayer(const QString &path, const QString &layerName)
     CPLErrorReset();
     t_blockedUrls.clear();
     OpenedLayer out;
-    out.dataset.reset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kBoundaryDrivers));
+    QByteArray openPath = path.toUtf8();
+    if (info.isFile() && QStringList({QStringLiteral("json"), QStringLiteral("geojson")}).contains(info.suffix().toLower())) {
+        if (auto decoded = decodedEChartsFile(path)) {
+            if (!*decoded)
+                return decoded->error();
+            out.memFile = openPath = decoded->value();
+        }
+    }
+    out.dataset.reset(GDALDataset::Open(openPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kBoundaryDrivers));
     if (auto refused = networkRefusal(path))
         return *refused;
     if (!out.dataset) {

@@ -1,0 +1,228 @@
+// Files people bring (../shared/cases/field, each with its EXPECT line, and tests/data/field, one more of
+// each kind), read through the same calls as the app and the CLI on the real bundle.
+#include "databundle.h"
+#include "indicators.h"
+#include "testpaths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace renkou::core;
+using renkou::test::dataPath;
+
+namespace {
+
+QString fieldCase(const char *relative)
+{
+    return QDir(QStringLiteral(RENKOU_CASES_DIR "/field")).filePath(QString::fromUtf8(relative));
+}
+
+/// The real bundle with its province layer (and aliases); each test gets its own copy to add to.
+DataBundle realBundle()
+{
+    static const DataBundle b = [] {
+        auto r = DataBundle::load(renkou::test::bundlePath(), DataBundle::Parts::TablesAndProvinces);
+        if (!r)
+            ADD_FAILURE() << r.error().toString().toStdString();
+        return std::move(r).value();
+    }();
+    return b;
+}
+
+/// The rows a user's file gave for a key (the bundle may hold rows of the same key).
+std::optional<double> userValue(const DataBundle &b, const char *code, int year, const QString &indicator, const QString &file)
+{
+    for (const Observation &o : b.population.observations(QString::fromLatin1(code), year, indicator))
+        if (QFileInfo(o.file).fileName() == file)
+            return o.value;
+    return std::nullopt;
+}
+
+const ColumnEntry *entry(const Column &c, const char *code)
+{
+    return c.find(QString::fromLatin1(code));
+}
+
+} // namespace
+
+// 05: the NBS export (GBK, 数据库/指标/时间 preamble, 注/数据来源 footer, province names, 万人) loads in one step as
+// resident population in persons; a user's indicator named "population" is refused.
+TEST(FieldCases, NbsExportInGbkLoadsAsResidentPopulation)
+{
+    DataBundle b = realBundle();
+    const QString path = fieldCase("05-nbs-export-gbk/分省年度数据.csv");
+    ASSERT_EQ(PopulationStore::detectLayout(path).value(), TableLayout::Wide);
+    const auto r = b.addTable(path, WideTableSpec{});
+    ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+    EXPECT_EQ(r->table.indicators, QStringList{QStringLiteral("resident_population")});
+    EXPECT_TRUE(r->readNotes.join(u' ').contains(QStringLiteral("GB18030"))) << r->readNotes.join(u'\n').toStdString();
+    EXPECT_TRUE(r->readNotes.join(u' ').contains(QStringLiteral("万人")));
+    EXPECT_EQ(r->table.codes.size(), 31);
+    EXPECT_EQ(userValue(b, "110000", 2024, QStringLiteral("resident_population"), QFileInfo(path).fileName()), 21830000.0);
+    EXPECT_TRUE(r->unmatched.isEmpty());
+
+    DataBundle other = realBundle();
+    const auto hidden = other.addTable(fieldCase("05-nbs-export-gbk/nbs_with_code.csv"),
+                                       WideTableSpec{QStringLiteral("population"), QStringLiteral("万人"), {}});
+    ASSERT_FALSE(hidden.ok());
+    EXPECT_TRUE(hidden.error().message.contains(QStringLiteral("the name of one Renkou computes")));
+    EXPECT_EQ(other.population.size(), realBundle().population.size());
+}
+
+// 06: quoted thousands separators read as numbers; the same sheet in GBK reads the same.
+TEST(FieldCases, ExcelThousandsSeparatorsAndAnyEncodingReadTheSame)
+{
+    const QString path = fieldCase("06-excel-csv-bom-thousands/常住人口_excel_utf8bom.csv");
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll()).remove(QChar(0xFEFF));
+    QTemporaryDir dir;
+    const QString gbk = dir.filePath(QStringLiteral("常住人口_gbk.csv"));
+    QFile g(gbk);
+    ASSERT_TRUE(g.open(QIODevice::WriteOnly));
+    g.write(QStringEncoder("GB18030").encode(text));
+    g.close();
+    for (const QString &p : {path, gbk}) {
+        DataBundle b = realBundle();
+        const auto r = b.addTable(p, WideTableSpec{QStringLiteral("pop_wan"), QStringLiteral("万人"), {}});
+        ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+        EXPECT_EQ(b.population.value(QStringLiteral("110000"), 2020, QStringLiteral("pop_wan"))->value, 21890000);
+        EXPECT_EQ(b.population.unitOf(QStringLiteral("pop_wan")), QStringLiteral("persons"));
+    }
+}
+
+// 07 and one of ours: features that share a unit are one unit (area, density, label, legend).
+TEST(FieldCases, MultipartUnitsAreDissolved)
+{
+    DataBundle b = realBundle();
+    const auto join = b.replaceBoundaries(fieldCase("07-multipart-units/minimal_hainan_two_parts.geojson"), {});
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_EQ(join->dissolved, QStringList{QStringLiteral("460000 (2 features)")});
+    ASSERT_EQ(b.provinces.features().size(), 1u);
+    EXPECT_EQ(b.provinces.features()[0].polygons.size(), 2u);
+    const auto density = computeColumn(b.context(), Level::Province, findIndicator(b.population, QStringLiteral("density")).value(), 2024);
+    const double hainan = *entry(density, "460000")->value;
+    EXPECT_GT(hainan, 200); // about 261 persons/km² with the bundle's outline; 9,200 was the first polygon's area
+    EXPECT_LT(hainan, 400);
+
+    DataBundle ours = realBundle();
+    const auto zj = ours.replaceBoundaries(dataPath(QStringLiteral("field/zhejiang_three_parts.geojson")), {});
+    ASSERT_TRUE(zj.ok()) << zj.error().toString().toStdString();
+    EXPECT_EQ(zj->codeField, QStringLiteral("PROV_CODE"));
+    EXPECT_EQ(zj->dissolved, QStringList{QStringLiteral("330000 (3 features)")});
+    EXPECT_EQ(ours.provinces.features().size(), 2u);
+    EXPECT_EQ(ours.provinces.features()[size_t(ours.provinces.indexOf(QStringLiteral("330000")))].properties.value(QStringLiteral("name_zh")),
+              QStringLiteral("浙江省"));
+}
+
+// 01: DataV's file: the nine-dash-line feature (adcode 100000_JD) is no unit; labels are the units' names.
+TEST(FieldCases, DataVNineDashFeatureIsNoUnit)
+{
+    DataBundle b = realBundle();
+    const auto join = b.replaceBoundaries(fieldCase("01-datav-100000-full/100000_full.json"), {});
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_EQ(join->codeField, QStringLiteral("adcode"));
+    ASSERT_EQ(join->leftOut.size(), 1);
+    EXPECT_TRUE(join->leftOut.front().startsWith(QStringLiteral("100000_JD")));
+    for (const Feature &f : b.provinces.features()) {
+        EXPECT_TRUE(b.regions.find(f.code, Level::Province)) << f.code.toStdString();
+        EXPECT_FALSE(f.properties.value(QStringLiteral("name_zh")).isEmpty());
+    }
+    // As the CLI's classify: no data for Taiwan, Hong Kong and Macao only.
+    const auto pop = computeColumn(b.context(), Level::Province, findIndicator(b.population, QStringLiteral("population")).value(), 2024);
+    int noData = 0;
+    for (const Feature &f : b.provinces.features())
+        noData += pop.find(f.code)->value ? 0 : 1;
+    EXPECT_EQ(noData, 3);
+}
+
+// 02: ECharts' china.json (UTF8Encoding) is decoded; its 2-digit ids are province codes.
+TEST(FieldCases, EChartsEncodedMapIsDecodedAndItsIdsMatched)
+{
+    DataBundle encoded = realBundle();
+    const auto a = encoded.replaceBoundaries(fieldCase("02-echarts-china-encoded/china.json"), {});
+    ASSERT_TRUE(a.ok()) << a.error().toString().toStdString();
+    DataBundle decoded = realBundle();
+    const auto c = decoded.replaceBoundaries(fieldCase("02-echarts-china-encoded/china_decoded.json"), {});
+    ASSERT_TRUE(c.ok()) << c.error().toString().toStdString();
+    EXPECT_TRUE(a->recoded.contains(QStringLiteral("11 → 110000")));
+    EXPECT_GE(a->matched.size(), 31);
+    ASSERT_EQ(encoded.provinces.features().size(), decoded.provinces.features().size());
+    for (const char *code : {"110000", "440000", "650000"}) {
+        const double x = encoded.areas.province.value(QString::fromLatin1(code));
+        const double y = decoded.areas.province.value(QString::fromLatin1(code));
+        EXPECT_GT(x, 0) << code;
+        EXPECT_NEAR(x / y, 1.0, 0.01) << code;
+    }
+}
+
+// 10: a user's indicator keeps its own values: zero is zero, missing is missing, Taiwan's value is theirs
+// with no bundle note.
+TEST(FieldCases, ZeroMissingAndTaiwanInAUsersTable)
+{
+    DataBundle b = realBundle();
+    const auto r = b.addTable(fieldCase("10-zero-vs-missing-sar/常住人口增量_2024.csv"),
+                              WideTableSpec{QStringLiteral("pop_change_wan"), QStringLiteral("万人"), {}});
+    ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+    const auto info = findIndicator(b.population, QStringLiteral("pop_change_wan")).value();
+    EXPECT_TRUE(info.description.contains(QStringLiteral("pop_change_wan")));
+    const Column c = computeColumn(b.context(), Level::Province, info, 2024);
+    EXPECT_EQ(*entry(c, "120000")->value, 0);
+    EXPECT_EQ(*entry(c, "370000")->value, -430000);
+    EXPECT_FALSE(entry(c, "540000")->value.has_value());
+    ASSERT_TRUE(entry(c, "710000")->value.has_value());
+    EXPECT_EQ(*entry(c, "710000")->value, -20000);
+    EXPECT_TRUE(entry(c, "710000")->note.isEmpty()) << entry(c, "710000")->note.toStdString();
+    EXPECT_TRUE(b.population.isUserIndicator(QStringLiteral("pop_change_wan")));
+}
+
+// 11 and ours: English, pinyin, GADM and traditional names; a leading # comment line; Big5.
+TEST(FieldCases, TablesKeyedByNamesInAnySpellingJoin)
+{
+    DataBundle b = realBundle();
+    const auto pypsa = b.addTable(fieldCase("11-pypsa-history-pop-english/History_POP.csv"), WideTableSpec{QStringLiteral("pop_hist"), {}, {}});
+    ASSERT_TRUE(pypsa.ok()) << pypsa.error().toString().toStdString();
+    EXPECT_EQ(pypsa->table.codes.size(), 31);
+    EXPECT_TRUE(pypsa->unmatched.isEmpty()) << pypsa->unmatched.join(u'\n').toStdString();
+    EXPECT_EQ(b.population.value(QStringLiteral("150000"), 2024, QStringLiteral("pop_hist"))->value, 23880000); // Innermongolia, 10000 persons
+    EXPECT_TRUE(b.population.value(QStringLiteral("540000"), 2024, QStringLiteral("pop_hist")).has_value());     // Tibet
+
+    const auto gadm = b.addTable(dataPath(QStringLiteral("field/gadm_names.csv")), WideTableSpec{QStringLiteral("pop_gadm"), QStringLiteral("persons"), {}});
+    ASSERT_TRUE(gadm.ok()) << gadm.error().toString().toStdString();
+    EXPECT_EQ(gadm->table.codes, (QStringList{QStringLiteral("110000"), QStringLiteral("150000"), QStringLiteral("540000"), QStringLiteral("650000")}));
+
+    const auto big5 = b.addTable(dataPath(QStringLiteral("field/big5_traditional.csv")), WideTableSpec{QStringLiteral("pop_big5"), QStringLiteral("persons"), {}});
+    ASSERT_TRUE(big5.ok()) << big5.error().toString().toStdString();
+    EXPECT_TRUE(big5->readNotes.join(u' ').contains(QStringLiteral("BIG5"), Qt::CaseInsensitive)) << big5->readNotes.join(u'\n').toStdString();
+    EXPECT_EQ(big5->table.codes, (QStringList{QStringLiteral("440000"), QStringLiteral("710000"), QStringLiteral("810000"), QStringLiteral("820000")}));
+}
+
+// 12 and ours: codes and names of other vintages: parts add into today's unit, a former code or name is
+// today's unit, a split former unit is left out naming the units.
+TEST(FieldCases, OldCodesAndNamesOfOtherVintages)
+{
+    DataBundle b = realBundle();
+    const auto r = b.addTable(fieldCase("12-census2000-municipality-split/prefecture_census2000_old_codes.csv"),
+                              WideTableSpec{QStringLiteral("census2000"), QStringLiteral("persons"), {}});
+    ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+    EXPECT_EQ(b.population.value(QStringLiteral("110100"), 2000, QStringLiteral("census2000"))->value, 13569194);
+    EXPECT_EQ(b.population.value(QStringLiteral("120100"), 2000, QStringLiteral("census2000"))->value, 9848731);
+    EXPECT_EQ(r->summed.size(), 2);
+    const Column c = computeColumn(b.context(), Level::Prefecture, findIndicator(b.population, QStringLiteral("census2000")).value(), 2000);
+    EXPECT_TRUE(entry(c, "110100")->note.isEmpty()) << entry(c, "110100")->note.toStdString(); // no bundle notes on their values
+
+    const auto codes = b.addTable(dataPath(QStringLiteral("field/old_codes_2000.csv")), WideTableSpec{QStringLiteral("old_codes"), QStringLiteral("persons"), {}});
+    ASSERT_TRUE(codes.ok()) << codes.error().toString().toStdString();
+    EXPECT_EQ(b.population.value(QStringLiteral("520500"), 2000, QStringLiteral("old_codes"))->value, 6218900);
+    const auto names = b.addTable(dataPath(QStringLiteral("field/old_names_2000.csv")), WideTableSpec{QStringLiteral("old_names"), QStringLiteral("persons"), {}});
+    ASSERT_TRUE(names.ok()) << names.error().toString().toStdString();
+    EXPECT_EQ(b.population.value(QStringLiteral("420600"), 2000, QStringLiteral("old_names"))->value, 5729300); // 襄樊 is 襄阳
+    EXPECT_EQ(b.population.value(QStringLiteral("520500"), 2000, QStringLiteral("old_names"))->value, 6218900); // 毕节地区
+    ASSERT_EQ(names->refused.size(), 1);
+    EXPECT_TRUE(names->refused.front().contains(QStringLiteral("巢湖市"))) << names->refused.front().toStdString();
+    EXPECT_TRUE(names->refused.front().contains(QStringLiteral("340100")));
+    EXPECT_FALSE(b.population.value(QStringLiteral("340100"), 2000, QStringLiteral("old_names")).has_value());
+}
