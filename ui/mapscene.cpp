@@ -117,6 +117,10 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
             }
         }
     }
+    // A map that is mostly hatched says so on itself, not only in a join report.
+    const int shownUnits = focusCodes.isEmpty() ? int(layer->features().size()) : int(focusCodes.size());
+    if (shownUnits > 0 && 2 * noData > shownUnits)
+        notes << tr("Values for only %1 of %2 units; the others have no data.").arg(shownUnits - noData).arg(shownUnits);
     std::vector<LegendItem> legend;
     for (size_t c = 0; c < scene.classes.size(); ++c)
         legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});
