@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "workbook.h"
 
 #include "owndatadialogs.h"
 
@@ -27,6 +28,7 @@
 #include <QInputDialog>
 #include <QPainter>
 #include <QProgressDialog>
+#include <QInputDialog>
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
@@ -243,7 +245,7 @@ void MainWindow::buildUi()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *openTableAction = file->addAction(tr("Open &table…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open table"), QString(),
-                                                          tr("CSV tables (*.csv);;All files (*)"));
+                                                          tr("Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods);;All files (*)"));
         if (!path.isEmpty())
             openTable(path);
     });
@@ -455,18 +457,42 @@ void MainWindow::openTable(const QString &path)
 {
     if (!bundle())
         return;
+    if (!core::isWorkbook(path))
+        return openTableSheet(path, {});
+    // A workbook with several sheets: the user picks one.
+    inBackground<core::Result<QStringList>>(
+        tr("Reading %1 …").arg(QFileInfo(path).fileName()), [path] { return core::workbookSheets(path); },
+        [this, path](core::Result<QStringList> sheets) {
+            if (!sheets) {
+                QMessageBox::warning(this, tr("Cannot add the table"), sheets.error().toString());
+                return;
+            }
+            QString sheet;
+            if (sheets->size() > 1) {
+                bool ok = false;
+                sheet = QInputDialog::getItem(this, tr("Open table: %1").arg(QFileInfo(path).fileName()),
+                                              tr("Which sheet holds the table?"), sheets.value(), 0, false, &ok);
+                if (!ok)
+                    return;
+            }
+            openTableSheet(path, sheet);
+        });
+}
+
+void MainWindow::openTableSheet(const QString &path, const QString &sheet)
+{
     // Every read of the file runs in the background: the window never waits for a slow or special file.
     const QString name = QFileInfo(path).fileName();
-    inBackground<core::Result<core::TableLayout>>(
-        tr("Reading %1 …").arg(name), [path] { return core::PopulationStore::detectLayout(path); },
-        [this, path, name](core::Result<core::TableLayout> layout) {
-            if (!layout) {
-                QMessageBox::warning(this, tr("Cannot add the table"), layout.error().toString());
+    inBackground<core::Result<core::TableShape>>(
+        tr("Reading %1 …").arg(name), [path, sheet] { return core::PopulationStore::inspect(path, {}, sheet); },
+        [this, path, name, sheet](core::Result<core::TableShape> shape) {
+            if (!shape) {
+                QMessageBox::warning(this, tr("Cannot add the table"), shape.error().toString());
                 return;
             }
             std::optional<core::WideTableSpec> wide;
-            if (layout.value() == core::TableLayout::Wide) {
-                WideTableDialog dialog(path, bundle()->population, this);
+            if (shape->layout == core::TableLayout::Wide) {
+                WideTableDialog dialog(path, bundle()->population, shape->said, this);
                 if (dialog.exec() != QDialog::Accepted)
                     return;
                 wide = dialog.spec();
@@ -474,7 +500,9 @@ void MainWindow::openTable(const QString &path)
             const std::shared_ptr<const core::RegionMatcher> keys = bundle()->keys(); // immutable: safe on another thread
             inBackground<core::Result<core::ParsedTable>>(
                 tr("Reading %1 …").arg(name),
-                [path, wide, keys] { return core::PopulationStore::readTable(path, core::TableReadOptions{wide, {}, keys.get()}); },
+                [path, wide, keys, sheet] {
+                    return core::PopulationStore::readTable(path, core::TableReadOptions{wide, {}, keys.get(), sheet});
+                },
                 [this](core::Result<core::ParsedTable> parsed) {
                     auto result = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value()))
                                          : core::Result<core::TableImport>(parsed.error());
@@ -482,7 +510,8 @@ void MainWindow::openTable(const QString &path)
                         QMessageBox::warning(this, tr("Cannot add the table"), result.error().toString());
                         return;
                     }
-                    const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0;
+                    const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0 || !result->unmatched.isEmpty()
+                                      || !result->refused.isEmpty();
                     showReport(this, tr("Table added"), result->text(bundle()->regions), warn);
                 });
         });
@@ -529,7 +558,8 @@ void MainWindow::openFiles(const QStringList &paths)
                                          QStringLiteral("sbx"), QStringLiteral("xml")};
     for (const QString &path : paths) {
         const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix == u"csv")
+        if (QStringList({QStringLiteral("csv"), QStringLiteral("txt"), QStringLiteral("tsv"), QStringLiteral("xlsx"),
+                         QStringLiteral("xls"), QStringLiteral("ods")}).contains(suffix))
             openTable(path);
         else if (!sidecars.contains(suffix))
             openBoundaries(path);

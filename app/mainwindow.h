@@ -70,6 +70,8 @@ protected:
 private:
     void buildUi();
     void openTable(const QString &path);
+    /// openTable() for one sheet of a workbook (empty: the first that holds a table, or a CSV file).
+    void openTableSheet(const QString &path, const QString &sheet);
     void openBoundaries(const QString &path);
     /// Runs `work` in the background (Controller::runImport) behind a busy dialog with Cancel, then `done`.
     template <typename T>

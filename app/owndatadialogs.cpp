@@ -22,23 +22,29 @@ QDialogButtonBox *okCancel(QDialog *dialog, const QString &okText)
 }
 } // namespace
 
-WideTableDialog::WideTableDialog(const QString &path, const core::PopulationStore &store, QWidget *parent)
+WideTableDialog::WideTableDialog(const QString &path, const core::PopulationStore &store, const core::WideTableSpec &said,
+                                 QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Open table: %1").arg(QFileInfo(path).fileName()));
     auto *form = new QFormLayout(this);
     form->addRow(new QLabel(tr("This table has a column per year. Say what its numbers are; an empty cell "
-                               "(or NA, -, ..) is no data.")));
+                               "(or NA, -, .., …) is no data. Counts in 万人, 千人 or 亿人 become persons.")));
+    if (!said.indicator.isEmpty() || !said.unit.isEmpty())
+        form->addRow(new QLabel(tr("The file says: %1 in %2.")
+                                    .arg(said.indicator.isEmpty() ? tr("(no indicator)") : said.indicator,
+                                         said.unit.isEmpty() ? tr("(no unit)") : said.unit)));
+    const QString indicator = said.indicator.isEmpty() ? QStringLiteral("resident_population") : said.indicator;
     m_indicator = new QComboBox;
     m_indicator->setObjectName(QStringLiteral("wideIndicator"));
     m_indicator->setEditable(true);
     m_indicator->addItems(store.indicators());
-    m_indicator->setCurrentText(QStringLiteral("resident_population"));
-    m_unit = new QLineEdit(store.unitOf(QStringLiteral("resident_population")));
+    m_indicator->setCurrentText(indicator);
+    m_unit = new QLineEdit(said.unit.isEmpty() ? store.unitOf(indicator) : said.unit);
     m_unit->setObjectName(QStringLiteral("wideUnit"));
-    connect(m_indicator, &QComboBox::currentTextChanged, this, [this, &store](const QString &indicator) {
-        const QString unit = store.unitOf(indicator);
-        if (!unit.isEmpty())
+    connect(m_indicator, &QComboBox::currentTextChanged, this, [this, &store, said](const QString &chosen) {
+        const QString unit = store.unitOf(chosen);
+        if (!unit.isEmpty() && said.unit.isEmpty()) // the file's own unit (万人) stays: it is converted
             m_unit->setText(unit);
     });
     m_source = new QLineEdit(QFileInfo(path).fileName());

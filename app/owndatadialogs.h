@@ -14,7 +14,9 @@ namespace renkou::app {
 class WideTableDialog : public QDialog {
     Q_OBJECT
 public:
-    WideTableDialog(const QString &path, const core::PopulationStore &store, QWidget *parent = nullptr);
+    /// `said`: what the file itself says its numbers are (indicator, unit; PopulationStore::inspect), prefilled.
+    WideTableDialog(const QString &path, const core::PopulationStore &store, const core::WideTableSpec &said = {},
+                    QWidget *parent = nullptr);
     core::WideTableSpec spec() const;
 
 private:

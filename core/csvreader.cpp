@@ -1,5 +1,6 @@
 #include "csvreader.h"
 #include "inputfile.h"
+#include "workbook.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -203,20 +204,61 @@ Result<CsvTable::Text> CsvTable::decode(const QString &path, QByteArray bytes, c
                  QStringLiteral("is not UTF-8, UTF-16 or GB18030/GBK text; save it as UTF-8 or name its encoding")};
 }
 
-Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns, const QString &encoding)
+Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns, const QString &encoding,
+                                const QString &sheet)
 {
-    auto read = readInputFile(path, kMaxTableBytes);
-    if (!read)
-        return read.error();
-    auto decoded = decode(path, std::move(read).value(), encoding);
-    if (!decoded)
-        return decoded.error();
-    const QString &text = decoded->text;
-
     std::vector<CsvRow> records;
-    QString splitError;
-    if (!splitRecords(text, detectDelimiter(text), records, splitError))
-        return Error{Error::Code::Format, path, {}, splitError};
+    QString encodingName;
+    if (isWorkbook(path)) {
+        // A sheet of a workbook: rows of cells, read through GDAL; row numbers are the sheet's. Without a
+        // sheet named, the first sheet that holds a table (a notes sheet may come first).
+        QStringList sheets = {sheet};
+        if (sheet.isEmpty()) {
+            auto names = workbookSheets(path);
+            if (!names)
+                return names.error();
+            sheets = names.value();
+        }
+        std::optional<Error> firstError;
+        for (const QString &name : std::as_const(sheets)) {
+            auto cells = readWorkbookSheet(path, name);
+            if (!cells)
+                return cells.error();
+            std::vector<CsvRow> rows;
+            int row = 0;
+            for (QStringList &r : cells.value()) {
+                ++row;
+                if (!std::all_of(r.begin(), r.end(), [](const QString &c) { return c.trimmed().isEmpty(); }))
+                    rows.push_back(CsvRow{row, std::move(r)});
+            }
+            auto table = fromRecords(path, std::move(rows), requiredColumns, QStringLiteral("sheet '%1'").arg(name));
+            if (table)
+                return table;
+            if (!firstError)
+                firstError = table.error();
+        }
+        Error e = *firstError;
+        if (sheets.size() > 1)
+            e.message += QStringLiteral(" (in no sheet: %1)").arg(sheets.join(QStringLiteral(", ")));
+        return e;
+    } else {
+        auto read = readInputFile(path, kMaxTableBytes);
+        if (!read)
+            return read.error();
+        auto decoded = decode(path, std::move(read).value(), encoding);
+        if (!decoded)
+            return decoded.error();
+        QString splitError;
+        if (!splitRecords(decoded->text, detectDelimiter(decoded->text), records, splitError))
+            return Error{Error::Code::Format, path, {}, splitError};
+        encodingName = decoded->encoding;
+    }
+    return fromRecords(path, std::move(records), requiredColumns, encodingName);
+}
+
+Result<CsvTable> CsvTable::fromRecords(const QString &path, std::vector<CsvRow> records, const QStringList &requiredColumns,
+                                       const QString &encodingName)
+{
     // Comment lines anywhere; above the header, a preamble of lines with at most one field (a title, the NBS
     // export's 数据库：…, 指标：…, 时间：…).
     std::vector<CsvRow> rows;
@@ -237,7 +279,10 @@ Result<CsvTable> CsvTable::read(const QString &path, const QStringList &required
     // Below the table, a footer of lines with fewer fields than the header and at most one filled (注：…,
     // 数据来源：…).
     QStringList footer;
-    while (rows.size() > 1 && rows.back().fields.size() < rows.front().fields.size() && filled(rows.back()) <= 1) {
+    static const QRegularExpression noteLine(QStringLiteral("^\\s*(注|说明|数据来源|资料来源|来源|note|notes|source)\\s*[:：]"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    while (rows.size() > 1 && filled(rows.back()) <= 1
+           && (rows.back().fields.size() < rows.front().fields.size() || noteLine.match(rowText(rows.back())).hasMatch())) {
         footer.prepend(rowText(rows.back()));
         rows.pop_back();
     }
@@ -245,7 +290,7 @@ Result<CsvTable> CsvTable::read(const QString &path, const QStringList &required
 
     CsvTable table;
     table.m_path = path;
-    table.m_encoding = decoded->encoding;
+    table.m_encoding = encodingName;
     table.m_preamble = preamble;
     table.m_footer = footer;
     table.m_headerLine = records.front().line;

@@ -22,7 +22,10 @@ public:
     /// Reads `path` (decoded as `encoding` when given, else detected); fails if the bytes are not text in
     /// a known encoding, a row has the wrong number of fields, or a column in `requiredColumns` is missing
     /// from the header.
-    static Result<CsvTable> read(const QString &path, const QStringList &requiredColumns, const QString &encoding = {});
+    /// A workbook (.xlsx, .xls, .ods) is read the same way from its sheet `sheet` (empty: the first sheet
+    /// that holds a table).
+    static Result<CsvTable> read(const QString &path, const QStringList &requiredColumns, const QString &encoding = {},
+                                 const QString &sheet = {});
 
     /// Decoded text and the name of its encoding ("UTF-8", "GB18030 (GBK)", "UTF-16LE" …).
     struct Text {
@@ -48,6 +51,10 @@ public:
     static QString lineRef(const CsvRow &row);
 
 private:
+    /// A table from its records (rows with the file's line numbers): the preamble, header, footer and checks.
+    static Result<CsvTable> fromRecords(const QString &path, std::vector<CsvRow> records, const QStringList &requiredColumns,
+                                        const QString &encodingName);
+
     QString m_path;
     QString m_encoding;
     QStringList m_preamble;

@@ -119,9 +119,10 @@ const BoundaryLayer *DataBundle::layer(Level level) const
     }
 }
 
-Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide, const QString &encoding)
+Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide, const QString &encoding,
+                                         const QString &sheet)
 {
-    auto parsed = PopulationStore::readTable(path, TableReadOptions{wide, encoding, keys().get()});
+    auto parsed = PopulationStore::readTable(path, TableReadOptions{wide, encoding, keys().get(), sheet});
     if (!parsed)
         return parsed.error();
     return addTable(std::move(parsed).value());
@@ -137,7 +138,9 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
     const QString path = parsed.path;
     const auto m = keys();
     TableImport out;
-    if (!parsed.encoding.isEmpty() && parsed.encoding != u"UTF-8")
+    if (parsed.encoding.startsWith(u"sheet "))
+        out.readNotes << QStringLiteral("read from %1").arg(parsed.encoding);
+    else if (!parsed.encoding.isEmpty() && parsed.encoding != u"UTF-8")
         out.readNotes << QStringLiteral("read as %1").arg(parsed.encoding);
     out.readNotes << parsed.notes;
 

@@ -85,9 +85,9 @@ struct DataBundle {
     void adopt(OtherLayers layers);
     /// Adds the user's table (long layout, or wide with `wide` saying what its numbers are). On error the
     /// bundle is as it was.
-    /// `encoding`: empty to detect it.
+    /// `encoding`: empty to detect it; `sheet`: of a workbook, empty for the first.
     Result<TableImport> addTable(const QString &path, const std::optional<WideTableSpec> &wide = std::nullopt,
-                                 const QString &encoding = {});
+                                 const QString &encoding = {}, const QString &sheet = {});
     /// Replaces the province or prefecture layer with the user's boundaries (any OGR format and CRS) and
     /// reports the join with the tables. On error the bundle is as it was.
     Result<JoinReport> replaceBoundaries(const QString &path, const BoundaryImportOptions &options,

@@ -56,7 +56,7 @@ Result<QByteArray> decodeEChartsMap(const QByteArray &json)
         const QJsonArray offsets = geometry.value(QStringLiteral("encodeOffsets")).toArray();
         const auto bad = [&] {
             return Error{Error::Code::Format, {}, QStringLiteral("feature %1").arg(f + 1),
-                         QStringLiteral("has ECharts-encoded coordinates that cannot be decoded")};
+                         QStringLiteral("a ring cannot be decoded (its encodeOffsets or the length of its string is wrong)")};
         };
         QJsonArray decoded;
         if (type == u"Polygon") {

@@ -2,6 +2,7 @@
 #include "boundarylayer.h"
 #include "echartsmap.h"
 #include "inputfile.h"
+#include "workbook.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -52,6 +53,12 @@ void initGdal()
         CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
         CPLSetConfigOption("GML_DOWNLOAD_SCHEMA", "NO");
         CPLSetConfigOption("PROJ_NETWORK", "OFF");
+        // Workbooks: every cell as text, no row taken as the header (Renkou finds it, after any title rows).
+        CPLSetConfigOption("OGR_XLSX_HEADERS", "DISABLE");
+        CPLSetConfigOption("OGR_ODS_HEADERS", "DISABLE");
+        CPLSetConfigOption("OGR_XLS_HEADERS", "DISABLE");
+        CPLSetConfigOption("OGR_XLSX_FIELD_TYPES", "STRING");
+        CPLSetConfigOption("OGR_ODS_FIELD_TYPES", "STRING");
         GDALAllRegister();
         CPLHTTPSetFetchCallback(refuseHttp, nullptr);
         OSRSetPROJEnableNetwork(FALSE);
@@ -422,6 +429,71 @@ Result<PointD> projectPoint(const Projection &target, double lon, double lat)
     if (!transform || !transform->Transform(1, &x, &y))
         return Error{Error::Code::Value, {}, {}, QStringLiteral("cannot project %1, %2").arg(lon).arg(lat)};
     return PointD{x, y};
+}
+
+bool isWorkbook(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == u"xlsx" || suffix == u"xls" || suffix == u"ods";
+}
+
+namespace {
+constexpr const char *kWorkbookDrivers[] = {"XLSX", "XLS", "ODS", nullptr};
+
+Result<GDALDatasetUniquePtr> openWorkbook(const QString &path)
+{
+    initGdal();
+    if (Status ok = checkInputFile(path, kMaxTableBytes); !ok)
+        return ok.error();
+    CPLErrorReset();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, kWorkbookDrivers));
+    if (!ds)
+        return Error{Error::Code::Format, path, {},
+                     QStringLiteral("is not a workbook GDAL can read as XLSX, XLS or ODS (%1)").arg(lastGdalError())};
+    return ds;
+}
+} // namespace
+
+Result<QStringList> workbookSheets(const QString &path)
+{
+    auto ds = openWorkbook(path);
+    if (!ds)
+        return ds.error();
+    QStringList names;
+    for (OGRLayer *l : ds.value()->GetLayers())
+        names << QString::fromUtf8(l->GetName());
+    if (names.isEmpty())
+        return Error{Error::Code::Format, path, {}, QStringLiteral("has no sheets")};
+    return names;
+}
+
+Result<std::vector<QStringList>> readWorkbookSheet(const QString &path, const QString &sheet)
+{
+    auto ds = openWorkbook(path);
+    if (!ds)
+        return ds.error();
+    OGRLayer *layer = sheet.isEmpty() ? ds.value()->GetLayer(0) : ds.value()->GetLayerByName(sheet.toUtf8().constData());
+    if (!layer) {
+        QStringList names;
+        for (OGRLayer *l : ds.value()->GetLayers())
+            names << QString::fromUtf8(l->GetName());
+        return Error{Error::Code::Schema, path, {},
+                     QStringLiteral("has no sheet '%1' (sheets: %2)").arg(sheet, names.join(QStringLiteral(", ")))};
+    }
+    // GDAL leaves out empty rows at the top; its feature ids count from the first row it reads (1-based
+    // sheet rows are recovered from them for error messages).
+    std::vector<QStringList> rows;
+    const int fields = layer->GetLayerDefn()->GetFieldCount();
+    for (const auto &f : *layer) {
+        QStringList cells;
+        for (int i = 0; i < fields; ++i)
+            cells << (f->IsFieldSetAndNotNull(i) ? QString::fromUtf8(f->GetFieldAsString(i)) : QString());
+        const qsizetype row = qsizetype(f->GetFID());
+        while (qsizetype(rows.size()) + 1 < row)
+            rows.emplace_back(); // rows GDAL skipped stay, empty, so row numbers stay the sheet's
+        rows.push_back(std::move(cells));
+    }
+    return rows;
 }
 
 } // namespace renkou::core

@@ -67,11 +67,47 @@ constexpr double kMaxPersons = 1e10;
 
 } // namespace
 
-Result<TableLayout> PopulationStore::detectLayout(const QString &path, const QString &encoding)
+WideTableSpec PopulationStore::fileSays(const CsvTable &csv)
 {
-    auto csv = CsvTable::read(path, {}, encoding);
+    WideTableSpec said;
+    said.source.clear();
+    for (const QString &line : csv.preamble()) {
+        static const QRegularExpression title(QStringLiteral("^(?:指标|indicator)\\s*[:：]\\s*(.+)$"), QRegularExpression::CaseInsensitiveOption);
+        if (const auto m = title.match(line); m.hasMatch() && said.indicator.isEmpty()) {
+            const QString term = m.captured(1).trimmed();
+            said.indicator = indicatorForTerm(term);
+            if (said.indicator.isEmpty())
+                said.indicator = withoutUnit(term);
+        }
+        if (said.unit.isEmpty())
+            said.unit = personsUnitIn(line);
+    }
+    return said;
+}
+
+Result<TableShape> PopulationStore::inspect(const QString &path, const QString &encoding, const QString &sheet)
+{
+    auto csv = CsvTable::read(path, {}, encoding, sheet);
     if (!csv)
         return csv.error();
+    auto layout = layoutOf(csv.value());
+    if (!layout)
+        return layout.error();
+    return TableShape{layout.value(), fileSays(csv.value()), csv->encoding()};
+}
+
+Result<TableLayout> PopulationStore::detectLayout(const QString &path, const QString &encoding, const QString &sheet)
+{
+    auto shape = inspect(path, encoding, sheet);
+    if (!shape)
+        return shape.error();
+    return shape->layout;
+}
+
+Result<TableLayout> PopulationStore::layoutOf(const CsvTable &table)
+{
+    const CsvTable *csv = &table; // as the CsvTable results elsewhere in this file
+    const QString &path = table.path();
     QStringList missing;
     for (const QString &c : columns()) {
         if (csv->column(c) < 0)
@@ -111,7 +147,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
 {
     if (options.wide)
         return readWide(path, *options.wide, options);
-    auto csv = CsvTable::read(path, columns(), options.encoding);
+    auto csv = CsvTable::read(path, columns(), options.encoding, options.sheet);
     if (!csv)
         return csv.error();
     std::vector<int> col;
@@ -158,7 +194,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
 
 Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTableSpec &spec, const TableReadOptions &options)
 {
-    auto csv = CsvTable::read(path, {}, options.encoding);
+    auto csv = CsvTable::read(path, {}, options.encoding, options.sheet);
     if (!csv)
         return csv.error();
     const QString headerLine = QStringLiteral("line %1").arg(csv->headerLine());
@@ -209,19 +245,9 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
                          .arg(csv->header().join(u','))};
 
     // What the numbers are: as given, else as the file's title says (the NBS export's 指标：年末常住人口(万人)).
-    QString indicator = spec.indicator;
-    QString unit = spec.unit;
-    for (const QString &line : csv->preamble()) {
-        static const QRegularExpression title(QStringLiteral("^(?:指标|indicator)\\s*[:：]\\s*(.+)$"), QRegularExpression::CaseInsensitiveOption);
-        if (const auto m = title.match(line); m.hasMatch() && indicator.isEmpty()) {
-            const QString term = m.captured(1).trimmed();
-            indicator = indicatorForTerm(term);
-            if (indicator.isEmpty())
-                indicator = withoutUnit(term);
-        }
-        if (unit.isEmpty())
-            unit = personsUnitIn(line);
-    }
+    const WideTableSpec said = fileSays(csv.value());
+    const QString indicator = spec.indicator.isEmpty() ? said.indicator : spec.indicator;
+    const QString unit = spec.unit.isEmpty() ? said.unit : spec.unit;
     if (indicator.isEmpty())
         return Error{Error::Code::Usage, path, {},
                      QStringLiteral("is a wide table that does not say what its numbers are: name the indicator")};

@@ -24,6 +24,9 @@ struct Observation {
     int line = 0;
 };
 
+/// The layouts a population table can have.
+enum class TableLayout { Long, Wide };
+
 /// What the numbers of a table in the wide layout (`code,name,2000,2001,…`, as spreadsheets write it) are:
 /// the layout has one indicator and unit, which the user names.
 struct WideTableSpec {
@@ -35,16 +38,24 @@ struct WideTableSpec {
 };
 
 class RegionMatcher;
+class CsvTable;
+
+/// What a table is, from a first look: its layout, what its title says its numbers are (indicator and unit,
+/// empty when it does not say), and how it was read.
+struct TableShape {
+    TableLayout layout = TableLayout::Long;
+    WideTableSpec said;
+    QString encoding;
+};
 
 /// How to read a user's table.
 struct TableReadOptions {
     std::optional<WideTableSpec> wide; ///< the wide layout, and what its numbers are; none: the long layout
     QString encoding;                  ///< empty: detected (CsvTable::decode)
     const RegionMatcher *matcher = nullptr; ///< finds a wide table's key column; may be null
+    QString sheet = {};                ///< of a workbook (.xlsx, .xls, .ods); empty: the first
 };
 
-/// The layouts a population table can have.
-enum class TableLayout { Long, Wide };
 
 /// What adding a table did, for the user's report.
 struct TableLoadReport {
@@ -81,7 +92,9 @@ public:
 
     /// The layout of the table at `path`, from its header: Long (the columns above), or Wide (`code` and
     /// year columns such as `2000`). An error names the file and what its header lacks.
-    static Result<TableLayout> detectLayout(const QString &path, const QString &encoding = {});
+    static Result<TableLayout> detectLayout(const QString &path, const QString &encoding = {}, const QString &sheet = {});
+    /// The layout and what the file says of its numbers (to prefill a dialog); errors as detectLayout().
+    static Result<TableShape> inspect(const QString &path, const QString &encoding = {}, const QString &sheet = {});
 
     /// Reads one table in the long layout and adds its rows. The file is checked whole first: on error
     /// nothing is added. A file already loaded is refused.
@@ -123,6 +136,9 @@ public:
 
 private:
     static Result<ParsedTable> readWide(const QString &path, const WideTableSpec &spec, const TableReadOptions &options);
+    static Result<TableLayout> layoutOf(const CsvTable &csv);
+    /// The indicator and unit a table's title or comments give (指标：年末常住人口(万人); # … 10000 persons).
+    static WideTableSpec fileSays(const CsvTable &csv);
 
     std::vector<Observation> m_rows;
     QHash<QString, std::vector<int>> m_index; ///< key code + '|' + indicator → rows sorted by year, estimate first

@@ -121,7 +121,7 @@ struct Common {
     QCommandLineOption to{QStringLiteral("to"), QStringLiteral("End year of a change."), QStringLiteral("B")};
     // The user's own data, on every subcommand.
     QCommandLineOption table{QStringLiteral("table"),
-                             QStringLiteral("Add a table of your own: the bundle's long CSV schema, or the wide layout "
+                             QStringLiteral("Add a table of your own (CSV in any common encoding, or a workbook: .xlsx, .xls, .ods): the bundle's long schema, or the wide layout "
                                             "code,name,2000,2001,... (then give --table-indicator and --table-unit). Repeatable."),
                              QStringLiteral("FILE")};
     QCommandLineOption tableIndicator{QStringLiteral("table-indicator"),
@@ -142,6 +142,9 @@ struct Common {
                                      QStringLiteral("Encoding of the --table files (UTF-8, GB18030, GBK, Big5, UTF-16 …); "
                                                     "default: detected."),
                                      QStringLiteral("NAME")};
+    QCommandLineOption tableSheet{QStringLiteral("table-sheet"),
+                                  QStringLiteral("Sheet of a workbook --table (.xlsx, .xls, .ods); default: the first sheet that holds a table."),
+                                  QStringLiteral("NAME")};
     QCommandLineOption tableFlag{QStringLiteral("table-flag"), QStringLiteral("Flag of the numbers in a wide --table: estimate (default) or census."),
                                  QStringLiteral("estimate|census"), QStringLiteral("estimate")};
     QCommandLineOption boundaries{QStringLiteral("boundaries"),
@@ -161,7 +164,7 @@ struct Common {
     /// --data and the own-data options, which every subcommand takes.
     QList<QCommandLineOption> dataOptions() const
     {
-        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, tableKey, tableEncoding, boundaries, boundariesLevel,
+        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, tableKey, tableEncoding, tableSheet, boundaries, boundariesLevel,
                 boundariesLayer, codeField};
     }
 };
@@ -216,15 +219,16 @@ Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Co
     if (flag != u"estimate" && flag != u"census")
         return Error{Error::Code::Usage, {}, {}, QStringLiteral("--table-flag must be estimate or census")};
     const QString encoding = parser.value(common.tableEncoding);
+    const QString sheet = parser.value(common.tableSheet);
     for (const QString &path : parser.values(common.table)) {
-        auto layout = PopulationStore::detectLayout(path, encoding);
+        auto layout = PopulationStore::detectLayout(path, encoding, sheet);
         if (!layout)
             return layout.error();
         std::optional<WideTableSpec> wide;
         if (layout.value() == TableLayout::Wide)
             wide = WideTableSpec{parser.value(common.tableIndicator), parser.value(common.tableUnit),
                                  parser.value(common.tableSource), flag, parser.value(common.tableKey)};
-        auto added = bundle.addTable(path, wide, encoding);
+        auto added = bundle.addTable(path, wide, encoding, sheet);
         if (!added) {
             Error e = added.error();
             if (e.code == Error::Code::Usage && wide && e.message.contains(QStringLiteral("does not")))

@@ -84,6 +84,8 @@ const Refused kRefused[] = {
     {"unclosed_quote.csv", Loader::Table, "", "quote"},
     {"directory.geojson", Loader::Table, "", "is a directory"},
     {"truncated.geojson", Loader::Boundaries, "", "is not a vector file GDAL can read"},
+    {"truncated.xlsx", Loader::Table, "", "is not a workbook GDAL can read"},
+    {"echarts_bad_offsets.json", Loader::Boundaries, "feature 1", "ECharts map with encoded coordinates (UTF8Encoding): a ring cannot be decoded"},
     {"broken_json.geojson", Loader::Boundaries, "", "is not a vector file GDAL can read"},
     {"empty.geojson", Loader::Boundaries, "", "is not a vector file GDAL can read"},
     {"directory.geojson", Loader::Boundaries, "", "is a directory with no readable vector layer"},

@@ -1,6 +1,7 @@
 // Files people bring (../shared/cases/field, each with its EXPECT line, and tests/data/field, one more of
 // each kind), read through the same calls as the app and the CLI on the real bundle.
 #include "databundle.h"
+#include "csvreader.h"
 #include "indicators.h"
 #include "testpaths.h"
 
@@ -225,4 +226,27 @@ TEST(FieldCases, OldCodesAndNamesOfOtherVintages)
     EXPECT_TRUE(names->refused.front().contains(QStringLiteral("巢湖市"))) << names->refused.front().toStdString();
     EXPECT_TRUE(names->refused.front().contains(QStringLiteral("340100")));
     EXPECT_FALSE(b.population.value(QStringLiteral("340100"), 2000, QStringLiteral("old_names")).has_value());
+}
+
+// A workbook as Excel saves the NBS export: a notes sheet first, then the table with title rows, numbers as
+// numbers and a footer; the sheet holding the table is found, and the file's title says 万人.
+TEST(FieldCases, WorkbookSheetWithTitleRowsLoads)
+{
+    const QString path = dataPath(QStringLiteral("field/nbs_export.xlsx"));
+    const auto shape = PopulationStore::inspect(path);
+    ASSERT_TRUE(shape.ok()) << shape.error().toString().toStdString();
+    EXPECT_EQ(shape->layout, TableLayout::Wide);
+    EXPECT_EQ(shape->said.indicator, QStringLiteral("resident_population"));
+    EXPECT_EQ(shape->said.unit, QStringLiteral("万人"));
+    DataBundle b = realBundle();
+    const auto r = b.addTable(path, WideTableSpec{});
+    ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+    EXPECT_TRUE(r->readNotes.join(u' ').contains(QStringLiteral("分省年度数据"))) << r->readNotes.join(u'\n').toStdString();
+    EXPECT_EQ(userValue(b, "370000", 2024, QStringLiteral("resident_population"), QStringLiteral("nbs_export.xlsx")), 100800000.0);
+    EXPECT_FALSE(userValue(b, "540000", 2024, QStringLiteral("resident_population"), QStringLiteral("nbs_export.xlsx")).has_value());
+    EXPECT_EQ(r->table.noDataCells, 1);
+    // A sheet that is not there is named with the sheets there are.
+    const auto missing = CsvTable::read(path, {}, {}, QStringLiteral("2025"));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().message.contains(QStringLiteral("说明, 分省年度数据"))) << missing.error().toString().toStdString();
 }
