@@ -168,8 +168,13 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
     std::vector<bool> isPart;
     QMap<int, QSet<QString>> keysByKind;
     QHash<QString, QString> unmatched, refused; // key → line
+    QHash<QString, KeyMatch> matches; // key|year → match: a key recurs for every indicator and year
     for (Observation &o : parsed.rows) {
-        KeyMatch k = m->match(o.code, level, o.year);
+        const QString cacheKey = o.code + u'|' + QString::number(o.year);
+        auto cached = matches.constFind(cacheKey);
+        if (cached == matches.constEnd())
+            cached = matches.insert(cacheKey, m->match(o.code, level, o.year));
+        KeyMatch k = *cached;
         // A municipality coded as its province in a table that also has the prefecture-level unit's code
         // stays the province.
         if (k.kind == MatchKind::CodeForm && k.detail.contains(u"municipality") && keySet.contains(k.code))
