@@ -71,7 +71,7 @@ MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(pa
     statusBar()->showMessage(tr("Loading %1 …").arg(dataDir));
     m_map->renderer().setTitle(tr("Loading data …"));
     m_controller.load(dataDir);
-    resize(1440, 900);
+    resize(1280, 800);
     if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
         splitter->setSizes({1000, 440}); // the map gets most of the width
 }
@@ -424,10 +424,13 @@ core::Result<core::JoinReport> MainWindow::showNewBoundaries(core::Result<core::
 template <typename T>
 void MainWindow::inBackground(const QString &what, std::function<T()> work, std::function<void(T)> done)
 {
-    // A busy indicator with Cancel, shown only if the work takes a while; Cancel drops the result.
+    // A busy indicator with Cancel, shown only if the work takes more than 0.4 s; Cancel drops the result.
+    // QProgressDialog's own timer is stopped (reset()): it would show the dialog after 4 s even once the
+    // work is done, over the next message box. The dialog is deleted before `done` runs its own dialogs.
     auto *progress = new QProgressDialog(what, tr("Cancel"), 0, 0, this);
     progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(400);
+    progress->reset();
+    QTimer::singleShot(400, progress, &QWidget::show);
     connect(progress, &QProgressDialog::canceled, this, [this, progress] {
         m_controller.cancelImport();
         progress->deleteLater();
@@ -435,8 +438,7 @@ void MainWindow::inBackground(const QString &what, std::function<T()> work, std:
     });
     m_controller.runImport<T>(std::move(work), [progress, done = std::move(done)](T result) {
         progress->disconnect(); // closing it now is not a Cancel
-        progress->hide();
-        progress->deleteLater();
+        delete progress;
         done(std::move(result));
     });
 }

@@ -47,6 +47,14 @@ public:
     const std::vector<CsvRow> &rows() const { return m_rows; }
     /// Index of `name` in the header, or -1.
     int column(const QString &name) const { return m_header.indexOf(name); }
+    /// column() of each of `names`, in order.
+    std::vector<int> columns(const QStringList &names) const
+    {
+        std::vector<int> out;
+        for (const QString &n : names)
+            out.push_back(column(n));
+        return out;
+    }
     /// "line N" for error messages.
     static QString lineRef(const CsvRow &row);
 

@@ -146,6 +146,17 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
 
     if (parsed.rows.empty())
         return Error{Error::Code::Value, path, {}, QStringLiteral("has no rows with a value")};
+    // ';' separates the sources of a value: a source id with one is written with ',' instead, and said.
+    QSet<QString> renamedSources;
+    for (Observation &o : parsed.rows) {
+        if (o.source.contains(u';')) {
+            renamedSources.insert(o.source);
+            o.source.replace(u';', u',');
+        }
+    }
+    if (!renamedSources.isEmpty())
+        out.readNotes << QStringLiteral("';' in source ids written as ',' (';' separates sources): %1")
+                             .arg(QStringList(renamedSources.begin(), renamedSources.end()).join(QStringLiteral(" ")));
     // A user's indicator never hides behind one Renkou computes (`population` is the resident population).
     static const std::vector<IndicatorInfo> computed = availableIndicators(PopulationStore{});
     for (const Observation &o : parsed.rows) {
@@ -269,7 +280,9 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
     out.table = std::move(table).value();
     const QFileInfo info(path);
     for (const QString &id : std::as_const(out.table.sources)) {
-        sources.add(Source{id, QStringLiteral("Own table %1").arg(info.fileName()), QStringLiteral("loaded by the user"),
+        const QString title = id == info.fileName() ? QStringLiteral("Own table %1").arg(id)
+                                                    : QStringLiteral("%1 in own table %2").arg(id, info.fileName());
+        sources.add(Source{id, title, QStringLiteral("loaded by the user"),
                            info.absoluteFilePath(),
                            QStringLiteral("file of %1").arg(info.lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
                            {}, out.summed.join(QStringLiteral("; "))});
@@ -392,17 +405,11 @@ QString TableImport::text(const RegionTable &regions) const
     if (!matchedBy.isEmpty())
         lines << QStringLiteral("Keys matched to units: %1.").arg(matchedBy.join(QStringLiteral(", ")));
     if (!recoded.isEmpty())
-        lines << QStringLiteral("Keys that are not the unit's code (%1): %2%3")
-                     .arg(recoded.size())
-                     .arg(recoded.mid(0, 8).join(QStringLiteral(", ")),
-                          recoded.size() > 8 ? QStringLiteral(" and %1 more").arg(recoded.size() - 8) : QString());
+        lines << reportLine(QStringLiteral("Keys that are not the unit's code"), recoded);
     for (const QString &s : summed)
         lines << QStringLiteral("Parts summed: %1").arg(s);
     if (!unmatched.isEmpty())
-        lines << QStringLiteral("Keys of no unit, rows left out (%1): %2%3")
-                     .arg(unmatched.size())
-                     .arg(unmatched.mid(0, 8).join(QStringLiteral("; ")),
-                          unmatched.size() > 8 ? QStringLiteral(" and %1 more").arg(unmatched.size() - 8) : QString());
+        lines << reportLine(QStringLiteral("Keys of no unit, rows left out"), unmatched, QStringLiteral("; "));
     for (const QString &r : refused)
         lines << QStringLiteral("Left out: %1").arg(r);
     for (const JoinReport &j : joins)

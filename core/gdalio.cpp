@@ -232,6 +232,8 @@ Result<OpenedLayer> openLayer(const QString &path, const QString &layerName)
     initGdal();
     if (Status ok = checkInputFile(path, kMaxBoundaryBytes, true); !ok)
         return ok.error();
+    if (Status ok = checkCompanionFiles(path); !ok)
+        return ok.error();
     const QFileInfo info(path);
     CPLErrorReset();
     t_blockedUrls.clear();
@@ -249,8 +251,14 @@ Result<OpenedLayer> openLayer(const QString &path, const QString &layerName)
         return *refused;
     if (!out.dataset) {
         QString reason = lastGdalError();
+        // A format Renkou does not open (VRT, WFS, GML …: they can name other files or URLs) is named as such.
+        if (GDALDriverH other = GDALIdentifyDriverEx(openPath.constData(), GDAL_OF_VECTOR, nullptr, nullptr))
+            reason = QStringLiteral("it is %1 (%2), a format Renkou does not open: such files can name other files "
+                                    "or URLs to read")
+                         .arg(QString::fromUtf8(GDALGetMetadataItem(other, GDAL_DMD_LONGNAME, nullptr)),
+                              QString::fromUtf8(GDALGetDescription(other)));
         const QString suffix = info.suffix().toLower();
-        if ((suffix == u"json" || suffix == u"geojson") && info.size() > 200'000'000)
+        if ((suffix == u"json" || suffix == u"geojson") && info.size() > (qint64(200) << 20))
             reason = QStringLiteral("GDAL's GeoJSON driver reads files up to 200 MB, this one is %1; save it as "
                                     "GeoPackage or FlatGeobuf").arg(formatBytes(info.size()));
         return Error{Error::Code::Format, path, {},

@@ -1,6 +1,8 @@
 #include "inputfile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cerrno>
 #include <cstring>
@@ -25,7 +27,11 @@ QString kindOf(mode_t mode)
 
 QString formatBytes(qint64 bytes)
 {
-    return QStringLiteral("%1 MB").arg(double(bytes) / 1e6, 0, 'f', bytes < 10'000'000 ? 1 : 0);
+    // Binary megabytes, as file managers on Linux and Windows count them: the limit of 64 MB reads "64 MB",
+    // a file one byte over it "64.0 MB".
+    const double mb = double(bytes) / double(1 << 20);
+    const bool whole = bytes % (1 << 20) == 0;
+    return QStringLiteral("%1 MB").arg(mb, 0, 'f', whole ? 0 : 1);
 }
 
 Status checkInputFile(const QString &path, qint64 maxBytes, bool allowDirectory)
@@ -54,6 +60,40 @@ Status checkInputFile(const QString &path, qint64 maxBytes, bool allowDirectory)
     if (qint64(st.st_size) > maxBytes)
         return Error{Error::Code::Value, path, {},
                      QStringLiteral("is %1, larger than the %2 Renkou reads").arg(formatBytes(st.st_size), formatBytes(maxBytes))};
+    return Done{};
+}
+
+Status checkCompanionFiles(const QString &path)
+{
+    const QFileInfo info(path);
+    const QDir dir = info.isDir() ? QDir(path) : info.dir();
+    const QString base = info.completeBaseName();
+    const QStringList entries = dir.entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString &name : entries) {
+        if (!info.isDir() && !(name.startsWith(base + u'.', Qt::CaseInsensitive) || name.startsWith(base + u'-', Qt::CaseInsensitive)))
+            continue;
+        const QString companion = dir.filePath(name);
+        if (companion == info.absoluteFilePath())
+            continue;
+        struct stat st {};
+        if (::stat(QFile::encodeName(companion).constData(), &st) != 0)
+            continue; // a dangling link: GDAL cannot open it either
+        if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+            return Error{Error::Code::Unreadable, path, {},
+                         QStringLiteral("its companion file %1 is not a regular file (%2)").arg(name, kindOf(st.st_mode))};
+    }
+    return Done{};
+}
+
+Status checkOutputFile(const QString &path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return Done{}; // not there (or a dangling link): a new file
+    if (!S_ISREG(st.st_mode))
+        return Error{Error::Code::Write, path, {},
+                     S_ISDIR(st.st_mode) ? QStringLiteral("is a directory")
+                                         : QStringLiteral("is not a regular file (%1): not replaced").arg(kindOf(st.st_mode))};
     return Done{};
 }
 

@@ -17,11 +17,21 @@ inline constexpr qint64 kMaxBoundaryBytes = qint64(2) << 30;
 /// pipe, device or socket: "is not a regular file (a named pipe)"), Value (larger than `maxBytes`).
 Status checkInputFile(const QString &path, qint64 maxBytes, bool allowDirectory = false);
 
+/// Checks the files GDAL may open beside `path` (a Shapefile's .dbf, .shx, .prj, .cpg; MapInfo's .dat; a
+/// GeoPackage's -wal and -journal: every entry of its folder whose name starts with the file's base name and
+/// a dot or dash; for a folder, every entry): each must be a regular file or folder. Error (Unreadable) names
+/// the first that is not, and what it is.
+Status checkCompanionFiles(const QString &path);
+
+/// Checks that `path` may be written: it does not exist, or it is a regular file (or a link to one). A
+/// device, pipe or socket (or a link to one) is never replaced. Error (Write) says what it is.
+Status checkOutputFile(const QString &path);
+
 /// Reads a whole file checked by checkInputFile(): never more than `maxBytes` bytes, even if the file grows
 /// while it is read. Errors as checkInputFile(), and Unreadable with the system's reason.
 Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes);
 
-/// "12.3 MB": a size in bytes for messages (decimal megabytes).
+/// "12.3 MB": a size in bytes for messages (binary megabytes, 2^20 bytes; whole ones without a decimal).
 QString formatBytes(qint64 bytes);
 
 } // namespace renkou::core

@@ -40,6 +40,16 @@ Level guessLevel(const QStringList &codes, const RegionTable &regions)
     return prefectures > provinces ? Level::Prefecture : Level::Province;
 }
 
+QString reportLine(const QString &what, const QStringList &items, const QString &separator)
+{
+    constexpr int kShown = 8;
+    return QStringLiteral("%1 (%2): %3%4")
+        .arg(what)
+        .arg(items.size())
+        .arg(items.mid(0, kShown).join(separator),
+             items.size() > kShown ? QStringLiteral(" and %1 more").arg(items.size() - kShown) : QString());
+}
+
 QString bestKeyField(const BoundaryLayer::Attributes &attributes, const RegionMatcher &matcher)
 {
     QString best;
@@ -112,14 +122,11 @@ QString JoinReport::text(const RegionTable &regions) const
     add(QStringLiteral("On the map, not in the table (no data)"), unmatchedOnMap);
     add(QStringLiteral("Duplicate codes on the map (the first feature is used)"), duplicates);
     if (!dissolved.isEmpty())
-        lines << QStringLiteral("Features of one unit joined into one (%1): %2").arg(dissolved.size()).arg(dissolved.join(QStringLiteral(", ")));
+        lines << reportLine(QStringLiteral("Features of one unit joined into one"), dissolved);
     if (!leftOut.isEmpty())
-        lines << QStringLiteral("Features that are no unit, left out (%1): %2").arg(leftOut.size()).arg(leftOut.join(QStringLiteral(", ")));
+        lines << reportLine(QStringLiteral("Features that are no unit, left out"), leftOut);
     if (!recoded.isEmpty())
-        lines << QStringLiteral("Keys that are not the unit's code (%1): %2%3")
-                     .arg(recoded.size())
-                     .arg(recoded.mid(0, 8).join(QStringLiteral(", ")),
-                          recoded.size() > 8 ? QStringLiteral(" and %1 more").arg(recoded.size() - 8) : QString());
+        lines << reportLine(QStringLiteral("Keys that are not the unit's code"), recoded);
     for (const QString &w : warnings)
         lines << QStringLiteral("Warning: %1").arg(w);
     return lines.join(u'\n');

@@ -28,6 +28,8 @@ struct JoinReport {
 /// The level whose units match more of `codes` (municipality codes counted as matched); the province level
 /// on a tie.
 Level guessLevel(const QStringList &codes, const RegionTable &regions);
+/// "what (11): a, b, … and 3 more": a report line with the first eight items of a list.
+QString reportLine(const QString &what, const QStringList &items, const QString &separator = QStringLiteral(", "));
 /// "北京市 110000, 天津市 120000 and 3 more": the first codes of a list with their units' names, for reports.
 QString listCodes(const QStringList &codes, const RegionTable &regions);
 /// The field of a layer whose values name the most units (codes in any form or names), or empty if none

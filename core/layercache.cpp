@@ -1,6 +1,7 @@
 // The cache of projected boundary layers: GDAL's GeoJSON parsing dominates start-up, so a layer is read
 // and projected once per version of its file and kept in a binary form (QDataStream).
 #include "boundarylayer.h"
+#include "inputfile.h"
 
 #include <QCryptographicHash>
 #include <QDataStream>
@@ -103,8 +104,8 @@ public:
         auto layer = parse(file, path, target);
         if (layer)
             QFile(file).setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime); // recently used
-        else if (QFileInfo::exists(file))
-            QFile::remove(file);
+        else if (QFileInfo(file).isSymLink() || QFileInfo::exists(file))
+            QFile::remove(file); // a damaged entry, or anything else in its place (removes a link, not its target)
         return layer;
     }
 
@@ -142,6 +143,8 @@ public:
 private:
     static std::optional<BoundaryLayer> parse(const QString &file, const QString &path, const Projection &target)
     {
+        if (!checkInputFile(file, kCacheLimitBytes)) // a pipe or device in the cache is no entry
+            return std::nullopt;
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly) || f.size() < kHeaderBytes || f.size() > kCacheLimitBytes)
             return std::nullopt;

@@ -150,9 +150,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
     auto csv = CsvTable::read(path, columns(), options.encoding, options.sheet);
     if (!csv)
         return csv.error();
-    std::vector<int> col;
-    for (const QString &c : columns())
-        col.push_back(csv->column(c));
+    const std::vector<int> col = csv->columns(columns());
 
     ParsedTable out{path, TableLayout::Long, {}, 0, csv->encoding(), {}};
     std::vector<Observation> &rows = out.rows;
@@ -338,6 +336,8 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table, const Recode &re
         units.insert(o.indicator, o.unit);
         if (o.source.isEmpty())
             return fail(QStringLiteral("the source is empty: every value must name its source"));
+        if (o.source.contains(u';'))
+            return fail(QStringLiteral("the source '%1' has a ';', which separates sources: write it without").arg(o.source));
         if (o.flag != u"census" && o.flag != u"estimate")
             return fail(QStringLiteral("flag '%1' is not census or estimate").arg(o.flag));
         const QString full = QStringList{o.code, QString::number(o.year), o.indicator, o.flag, o.source}.join(u'|');

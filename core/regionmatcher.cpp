@@ -93,9 +93,7 @@ Result<std::vector<RegionAlias>> loadRegionAliases(const QString &path)
     auto csv = CsvTable::read(path, columns);
     if (!csv)
         return csv.error();
-    std::vector<int> col;
-    for (const QString &c : columns)
-        col.push_back(csv->column(c));
+    const std::vector<int> col = csv->columns(columns);
     std::vector<RegionAlias> out;
     out.reserve(csv->rows().size());
     for (const CsvRow &row : csv->rows()) {

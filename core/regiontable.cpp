@@ -37,9 +37,7 @@ Result<RegionTable> RegionTable::load(const QString &path)
     auto csv = CsvTable::read(path, columns);
     if (!csv)
         return csv.error();
-    std::vector<int> col;
-    for (const QString &c : columns)
-        col.push_back(csv->column(c));
+    const std::vector<int> col = csv->columns(columns);
 
     static const QRegularExpression codePattern(QStringLiteral("^\\d{6}$"));
     RegionTable table;

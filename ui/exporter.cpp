@@ -117,8 +117,8 @@ void mapRadicalsToIdeographs(QByteArray &pdf)
 core::Status writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite)
 {
     const QFileInfo info(path);
-    if (info.isDir())
-        return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("is a directory")};
+    if (core::Status ok = core::checkOutputFile(path); !ok) // a directory, or a link to a device: never replaced
+        return ok.error();
     if (info.exists() && !overwrite)
         return core::Error{core::Error::Code::Exists, path, {},
                            QStringLiteral("already exists; not replaced (use --force to replace it)")};

@@ -93,8 +93,10 @@ void RankingView::paintEvent(QPaintEvent *event)
     p.fillRect(event->rect(), Qt::white);
     const int barLeft = kRankWidth + kNameWidth;
     const int barWidth = std::max(20, width() - barLeft - kValueWidth);
-    const double span = m_high - m_low;
-    auto xOf = [&](double v) { return barLeft + (span > 0 ? (v - m_low) / span * barWidth : 0.0); };
+    // Positions as fractions of the span, each end halved first: m_high − m_low overflows for values beyond
+    // ±DBL_MAX / 2.
+    const double halfSpan = m_high / 2 - m_low / 2;
+    auto xOf = [&](double v) { return barLeft + (halfSpan > 0 ? (v / 2 - m_low / 2) / halfSpan * barWidth : 0.0); };
     const int first = std::max(0, event->rect().top() / kRowHeight);
     const int last = std::min(int(m_rows.size()) - 1, event->rect().bottom() / kRowHeight);
     const QFont normal = font();

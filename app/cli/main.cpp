@@ -586,13 +586,13 @@ struct OutputOptions {
         if (parser.isSet(widthMm)) {
             const double w = parser.value(widthMm).toDouble(&ok);
             const double d = parser.isSet(dpi) ? parser.value(dpi).toDouble(&ok) : 300.0;
-            if (!ok || w < 10 || w > 2000 || d < 36 || d > 2400)
+            if (!ok || !(w >= 10 && w <= 2000) || !(d >= 36 && d <= 2400)) // NaN fails too
                 return usageError(QStringLiteral("--width-mm must be 10–2000 and --dpi 36–2400"), name);
             options.size = renkou::ui::ExportSize::forPrint(w, d);
         } else if (parser.isSet(scale)) {
             const double sc = parser.value(scale).toDouble(&ok);
-            if (!ok || sc <= 0 || sc > 16)
-                return usageError(QStringLiteral("--scale must be above 0 and at most 16"), name);
+            if (!ok || !(sc >= 0.1 && sc <= 16)) // NaN fails too
+                return usageError(QStringLiteral("--scale must be 0.1 to 16"), name);
             options.size = renkou::ui::ExportSize::atScale(sc);
         } else if (parser.isSet(dpi)) {
             return usageError(QStringLiteral("--dpi goes with --width-mm"), name);

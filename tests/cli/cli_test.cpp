@@ -516,10 +516,10 @@ TEST(Cli, TableCellsNeverBecomeFormulasUnlessRaw)
     for (const QString &line : safe.lines())
         EXPECT_FALSE(formulaCell.match(line).hasMatch()) << line.toStdString();
     EXPECT_TRUE(safe.out.contains(QStringLiteral("110000,北京市,Beijing,2020,-1,'=1+1,")));
-    EXPECT_TRUE(safe.out.contains(QStringLiteral(",'+SUM(1;2),")));
+    EXPECT_TRUE(safe.out.contains(QStringLiteral(",\"'+SUM(1,2)\","))) << safe.out.toStdString(); // ';' separates sources
     const CliRun raw = cli(args + QStringList{QStringLiteral("--raw")});
     ASSERT_EQ(raw.exitCode, 0);
-    EXPECT_TRUE(raw.out.contains(QStringLiteral(",=1+1,+SUM(1;2),")));
+    EXPECT_TRUE(raw.out.contains(QStringLiteral(",=1+1,\"+SUM(1,2)\",")));
 }
 
 // hostile/13: a PNG beyond the pixel limit is refused at once, naming its size; nothing is written.
@@ -561,4 +561,20 @@ TEST(Cli, ADamagedLayerCacheIsReadAgain)
         f.write(QByteArray::fromHex("000000000FFFFFFF"));
     }
     EXPECT_EQ(run(), 0);
+}
+
+// An export through a link to a device is refused, and the device stays as it was.
+TEST(Cli, AnExportNeverReplacesADevice)
+{
+    QTemporaryDir dir;
+    const QString link = dir.filePath(QStringLiteral("map.png"));
+    ASSERT_TRUE(QFile::link(QStringLiteral("/dev/null"), link));
+    const CliRun r = cli({QStringLiteral("map"), QStringLiteral("--out"), link, QStringLiteral("--force")});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("not a regular file (a character device)"))) << r.err.toStdString();
+    EXPECT_FALSE(QFileInfo(QStringLiteral("/dev/null")).isFile());
+    // Nonsense sizes are usage errors.
+    for (const char *scale : {"nan", "1e-300", "0"})
+        EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--out"), dir.filePath(QStringLiteral("a.png")), QStringLiteral("--scale"),
+                       QString::fromLatin1(scale)}).exitCode, 2) << scale;
 }

@@ -220,3 +220,68 @@ TEST(Hostile, CsvCellsNeverBecomeFormulas)
     for (const char *kept : {"-430000", "-430,000", "+1.5 %", "-0.25", "1e+200", "-1e+200", "山东省", "", "2020", "note - text"})
         EXPECT_EQ(spreadsheetSafe(QString::fromUtf8(kept)), QString::fromUtf8(kept)) << kept;
 }
+
+// Files GDAL opens beside the chosen one (a Shapefile's .dbf, a GeoPackage's -wal …) are checked too: a
+// named pipe among them is refused at once, naming it.
+TEST(Hostile, ACompanionFileThatIsAPipeIsRefused)
+{
+    QTemporaryDir dir;
+    const QString shp = dir.filePath(QStringLiteral("units.shp"));
+    writeFile(shp, QByteArray(100, '\0'));
+    writeFile(dir.filePath(QStringLiteral("units.shx")), QByteArray(100, '\0'));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("units.dbf"))).constData(), 0600), 0);
+    writeFile(dir.filePath(QStringLiteral("other.csv")), "not a companion");
+    for (const QString &path : {shp, dir.path()}) {
+        const auto layer = BoundaryLayer::read(path, Projection::chinaAlbers());
+        ASSERT_FALSE(layer.ok());
+        EXPECT_TRUE(layer.error().message.contains(QStringLiteral("companion file units.dbf is not a regular file (a named pipe)")))
+            << layer.error().toString().toStdString();
+        EXPECT_FALSE(BoundaryLayer::attributes(path).ok());
+    }
+}
+
+// A cache entry that is a pipe is no entry: the file is read again, nothing waits.
+TEST(Hostile, APipeInTheLayerCacheIsNotRead)
+{
+    QTemporaryDir dir;
+    const QString geojson = dir.filePath(QStringLiteral("victim.geojson"));
+    writeFile(geojson, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"110000"},"geometry":{"type":"Polygon","coordinates":[[[116,39],[117,39],[117,40],[116,39]]]}}]})");
+    const QString cache = dir.filePath(QStringLiteral("cache"));
+    ASSERT_TRUE(BoundaryLayer::readCached(geojson, Projection::chinaAlbers(), {}, cache).ok());
+    const QStringList entries = QDir(cache).entryList({QStringLiteral("*.layer")}, QDir::Files);
+    ASSERT_EQ(entries.size(), 1);
+    const QString entry = QDir(cache).filePath(entries.front());
+    ASSERT_TRUE(QFile::remove(entry));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(entry).constData(), 0600), 0);
+    const auto again = BoundaryLayer::readCached(geojson, Projection::chinaAlbers(), {}, cache);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->features().size(), 1u);
+}
+
+// Nothing is written through a link to a device or pipe (as root, a rename would replace the device).
+TEST(Hostile, OutputsNeverReplaceDevicesOrPipes)
+{
+    QTemporaryDir dir;
+    const QString link = dir.filePath(QStringLiteral("map.png"));
+    ASSERT_TRUE(QFile::link(QStringLiteral("/dev/null"), link));
+    const Status status = checkOutputFile(link);
+    ASSERT_FALSE(status.ok());
+    EXPECT_TRUE(status.error().message.contains(QStringLiteral("not a regular file (a character device)")));
+    const QString fifo = dir.filePath(QStringLiteral("data.csv"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    EXPECT_FALSE(checkOutputFile(fifo).ok());
+    EXPECT_TRUE(checkOutputFile(dir.filePath(QStringLiteral("new.png"))).ok());
+    writeFile(dir.filePath(QStringLiteral("old.png")), "x");
+    EXPECT_TRUE(checkOutputFile(dir.filePath(QStringLiteral("old.png"))).ok());
+}
+
+// A format that can name other files or URLs is named when refused.
+TEST(Hostile, ARefusedFormatIsNamed)
+{
+    QTemporaryDir dir;
+    const QString vrt = dir.filePath(QStringLiteral("layer.vrt"));
+    writeFile(vrt, "<OGRVRTDataSource><OGRVRTLayer name=\"x\"><SrcDataSource>other.geojson</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>");
+    const auto layer = BoundaryLayer::read(vrt, Projection::chinaAlbers());
+    ASSERT_FALSE(layer.ok());
+    EXPECT_TRUE(layer.error().message.contains(QStringLiteral("a format Renkou does not open"))) << layer.error().toString().toStdString();
+}

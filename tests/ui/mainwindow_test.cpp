@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QTimer>
 #include <gtest/gtest.h>
 
@@ -639,4 +640,33 @@ TEST_F(MainWindowTest, OpeningANamedPipeNeitherFreezesTheWindowNorHangs)
     // Still answering: a click selects.
     clickUnit(QStringLiteral("370000"));
     EXPECT_TRUE(label("regionName").contains(QStringLiteral("山东省")));
+}
+
+// A message left open after an import is never covered by the finished import's busy dialog (which once
+// showed itself after 4 s, window-modal, and locked the window).
+TEST_F(MainWindowTest, NoBusyDialogReturnsOverAMessageLeftOpen)
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "slow_reader.csv",
+                                   "code,year,indicator,value,unit,source,flag\n370000,2098,resident_population,9,persons,mine,estimate\n");
+    std::optional<bool> busyShown;
+    QTimer watcher;
+    watcher.setInterval(50);
+    QObject::connect(&watcher, &QTimer::timeout, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->property("watched").toBool())
+            return;
+        box->setProperty("watched", true);
+        QTimer::singleShot(4600, box, [&busyShown, box] {
+            bool shown = false;
+            for (const QProgressDialog *d : box->parentWidget()->findChildren<QProgressDialog *>())
+                shown = shown || d->isVisible();
+            busyShown = shown;
+            box->close();
+        });
+    });
+    watcher.start();
+    m_window->openFiles({path});
+    QTRY_VERIFY_WITH_TIMEOUT(busyShown.has_value(), 15000);
+    EXPECT_FALSE(*busyShown);
 }
