@@ -178,7 +178,8 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
     kept.reserve(parsed.rows.size());
     std::vector<bool> isPart;
     QMap<int, QSet<QString>> keysByKind;
-    QHash<QString, QString> unmatched, refused; // key → line
+    QSet<QString> unmatched;
+    QHash<QString, QString> refused; // key → why its rows are left out
     QHash<QString, KeyMatch> matches; // key|year → match: a key recurs for every indicator and year
     for (Observation &o : parsed.rows) {
         const QString cacheKey = o.code + u'|' + QString::number(o.year);
@@ -192,11 +193,12 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
             k = KeyMatch{MatchKind::Code, o.code, {}, {}};
         switch (k.kind) {
         case MatchKind::None:
-            unmatched.insert(o.code, o.code);
+            unmatched.insert(o.code);
             continue;
         case MatchKind::Split:
         case MatchKind::Ambiguous:
-            refused.insert(o.code, k.kind == MatchKind::Split
+            if (!refused.contains(o.code))
+                refused.insert(o.code, k.kind == MatchKind::Split
                                        ? QStringLiteral("'%1' (line %2) is a former unit split among %3: its values belong to none of them")
                                              .arg(o.code).arg(o.line).arg(listCodes(k.units, regions))
                                        : QStringLiteral("'%1' (line %2) names several units: %3; write the code")
@@ -214,12 +216,12 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
     }
     for (auto it = keysByKind.cbegin(); it != keysByKind.cend(); ++it)
         out.matchedBy << QStringLiteral("%1 by %2").arg(it->size()).arg(matchKindName(MatchKind(it.key())));
-    for (auto it = unmatched.cbegin(); it != unmatched.cend(); ++it) {
+    for (const QString &key : std::as_const(unmatched)) {
         static const QRegularExpression six(QStringLiteral("^\\d{6}$"));
-        if (six.match(it.key()).hasMatch())
-            out.unknownCodes << it.key();
+        if (six.match(key).hasMatch())
+            out.unknownCodes << key;
         else
-            out.unmatched << QStringLiteral("'%1' (closest: %2)").arg(it.key(), m->closest(it.key(), level).join(QStringLiteral(", ")));
+            out.unmatched << QStringLiteral("'%1' (closest: %2)").arg(key, m->closest(key, level).join(QStringLiteral(", ")));
     }
     out.unknownCodes.sort();
     out.unmatched.sort();

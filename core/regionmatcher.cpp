@@ -204,11 +204,16 @@ KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int
     if (it == m_index.constEnd())
         return {};
     const Level other = level == Level::Province ? Level::Prefecture : Level::Province;
+    // The years an alias was in use matter for earlier units (a code may have meant another unit then); an
+    // ISO or HASC code or a spelling names the same unit in any year's file.
+    const auto inUse = [&](const Entry &e) {
+        const bool dated = e.kind == MatchKind::Former || e.kind == MatchKind::PartOf || e.kind == MatchKind::Split;
+        return !dated || !year || ((!e.from || *year >= *e.from) && (!e.to || *year < *e.to));
+    };
     for (Level l : {level, other, Level::Country}) {
         int best = rank(MatchKind::None);
         for (const Entry &e : *it) {
-            const bool inUse = !year || ((!e.from || *year >= *e.from) && (!e.to || *year < *e.to));
-            if (e.level == l && inUse)
+            if (e.level == l && inUse(e))
                 best = std::min(best, rank(e.kind));
         }
         if (best == rank(MatchKind::None))
@@ -216,8 +221,7 @@ KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int
         std::set<QString> codes;
         KeyMatch m;
         for (const Entry &e : *it) {
-            const bool inUse = !year || ((!e.from || *year >= *e.from) && (!e.to || *year < *e.to));
-            if (e.level == l && inUse && rank(e.kind) == best) {
+            if (e.level == l && inUse(e) && rank(e.kind) == best) {
                 codes.insert(e.code);
                 m.kind = e.kind;
                 m.detail = e.detail;

@@ -250,3 +250,30 @@ TEST(FieldCases, WorkbookSheetWithTitleRowsLoads)
     ASSERT_FALSE(missing.ok());
     EXPECT_TRUE(missing.error().message.contains(QStringLiteral("说明, 分省年度数据"))) << missing.error().toString().toStdString();
 }
+
+// Keys of every common form, as a file of any year writes them (ISO 3166-2 numeric codes were replaced in
+// 2017, and still name the same province in a 2020 file).
+TEST(FieldCases, KeysOfEveryCommonForm)
+{
+    const DataBundle b = realBundle();
+    const auto m = b.keys();
+    const struct {
+        const char *key;
+        Level level;
+        const char *code;
+    } cases[] = {{"CN-37", Level::Province, "370000"},  {"CN-SD", Level::Province, "370000"},   {"CN.SD", Level::Province, "370000"},
+                 {"37", Level::Province, "370000"},     {"370000.0", Level::Province, "370000"}, {"山东", Level::Province, "370000"},
+                 {"Shandong Sheng", Level::Province, "370000"}, {"ＳＨＡＮＤＯＮＧ", Level::Province, "370000"},
+                 {"Inner Mongolia", Level::Province, "150000"}, {"InnerMongolia", Level::Province, "150000"},
+                 {"Nei Mongol", Level::Province, "150000"}, {"内蒙古", Level::Province, "150000"}, {"Tibet", Level::Province, "540000"},
+                 {"Xizang", Level::Province, "540000"}, {"Macau", Level::Province, "820000"}, {"廣東省", Level::Province, "440000"},
+                 {"北京|北京", Level::Province, "110000"}, {"吉林", Level::Province, "220000"}, {"吉林", Level::Prefecture, "220200"},
+                 {"4401", Level::Prefecture, "440100"}, {"440100000000", Level::Prefecture, "440100"},
+                 {"延边", Level::Prefecture, "222400"}, {"110000", Level::Prefecture, "110100"}};
+    for (const auto &c : cases) {
+        const KeyMatch k = m->match(QString::fromUtf8(c.key), c.level, 2020);
+        EXPECT_EQ(k.code, QString::fromLatin1(c.code)) << c.key << " (" << matchKindName(k.kind).toStdString() << ")";
+    }
+    EXPECT_EQ(m->match(QStringLiteral("Atlantis"), Level::Province).kind, MatchKind::None);
+    EXPECT_EQ(m->match(QStringLiteral("巢湖市"), Level::Prefecture, 2005).kind, MatchKind::Split);
+}
