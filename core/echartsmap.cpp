@@ -5,6 +5,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+#include <optional>
+
 namespace renkou::core {
 
 namespace {
@@ -14,8 +17,13 @@ std::optional<QJsonArray> decodeRing(const QString &text, const QJsonArray &offs
 {
     if (offsets.size() != 2 || text.size() % 2 != 0)
         return std::nullopt;
-    qint64 prevX = qint64(offsets[0].toDouble());
-    qint64 prevY = qint64(offsets[1].toDouble());
+    // Offsets are quantised longitude and latitude (× 1024): anything beyond ±2^40 is no map.
+    const double ox = offsets[0].toDouble(), oy = offsets[1].toDouble();
+    constexpr double kLimit = double(qint64(1) << 40);
+    if (!(std::abs(ox) < kLimit && std::abs(oy) < kLimit))
+        return std::nullopt;
+    qint64 prevX = qint64(ox);
+    qint64 prevY = qint64(oy);
     QJsonArray ring;
     for (qsizetype i = 0; i + 1 < text.size(); i += 2) {
         qint64 x = qint64(text[i].unicode()) - 64;

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
@@ -104,10 +105,19 @@ Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{Error::Code::Unreadable, path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    QByteArray bytes = file.read(maxBytes + 1);
-    if (bytes.size() > maxBytes)
-        return Error{Error::Code::Value, path, {},
-                     QStringLiteral("grew beyond the %1 Renkou reads while it was read").arg(formatBytes(maxBytes))};
+    // In chunks, up to the limit: memory for what the file holds, never for the limit (QIODevice::read(n)
+    // allocates n bytes at once).
+    QByteArray bytes;
+    bytes.reserve(std::min(file.size(), maxBytes));
+    for (;;) {
+        const QByteArray chunk = file.read(std::min<qint64>(qint64(1) << 20, maxBytes + 1 - bytes.size()));
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+        if (bytes.size() > maxBytes)
+            return Error{Error::Code::Value, path, {},
+                         QStringLiteral("grew beyond the %1 Renkou reads while it was read").arg(formatBytes(maxBytes))};
+    }
     if (file.error() != QFileDevice::NoError)
         return Error{Error::Code::Unreadable, path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
     return bytes;
