@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 #include <cpl_http.h>
 #include <gdal_priv.h>
@@ -53,6 +54,7 @@ void initGdal()
         CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
         CPLSetConfigOption("GML_DOWNLOAD_SCHEMA", "NO");
         CPLSetConfigOption("PROJ_NETWORK", "OFF");
+        CPLSetConfigOption("SHAPE_ENCODING", ""); // attributes as stored; fieldText() decodes them
         // Workbooks: every cell as text, no row taken as the header (Renkou finds it, after any title rows).
         CPLSetConfigOption("OGR_XLSX_HEADERS", "DISABLE");
         CPLSetConfigOption("OGR_ODS_HEADERS", "DISABLE");
@@ -84,6 +86,20 @@ std::optional<Error> networkRefusal(const QString &path)
                  QStringLiteral("points at %1 on the network; Renkou reads local files only and fetched nothing "
                                 "(save the file with its CRS written in it, e.g. as GeoPackage)")
                      .arg(urls.join(QStringLiteral(", ")))};
+}
+
+/// An attribute as text. Shapefiles are read without recoding (SHAPE_ENCODING ""): a .dbf written by
+/// Chinese GIS software without a .cpg is GBK, which GDAL would otherwise take for Latin-1. Valid UTF-8 is
+/// read as such, anything else as GB18030 (a superset of GBK).
+QString fieldText(const char *bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(QByteArrayView(bytes));
+    if (!utf8.hasError())
+        return text;
+    QStringDecoder gb("GB18030", QStringDecoder::Flag::Stateless);
+    text = gb.decode(QByteArrayView(bytes));
+    return gb.hasError() ? QString::fromLatin1(bytes) : text;
 }
 
 struct TransformDeleter {
@@ -218,8 +234,11 @@ std::optional<Result<QByteArray>> decodedEChartsFile(const QString &path)
         e.message = QStringLiteral("is an ECharts map with encoded coordinates (UTF8Encoding): ") + e.message;
         return Result<QByteArray>(e);
     }
+    // A folder of its own per read, and the file's own name: the layer is named as the file (china), the
+    // same at every read.
     static std::atomic<int> counter{0};
-    const QByteArray name = "/vsimem/renkou-echarts-" + QByteArray::number(++counter) + ".geojson";
+    const QByteArray name = "/vsimem/renkou-echarts-" + QByteArray::number(++counter) + '/'
+                            + QFileInfo(path).completeBaseName().toUtf8() + ".geojson";
     const QByteArray &json = decoded.value();
     auto *buffer = static_cast<GByte *>(CPLMalloc(size_t(json.size())));
     std::memcpy(buffer, json.constData(), size_t(json.size()));
@@ -305,7 +324,7 @@ Result<BoundaryLayer::Attributes> BoundaryLayer::attributes(const QString &path,
         QHash<QString, QString> row;
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
             if (f->IsFieldSetAndNotNull(i))
-                row.insert(out.fields.at(i), QString::fromUtf8(f->GetFieldAsString(i)).trimmed());
+                row.insert(out.fields.at(i), fieldText(f->GetFieldAsString(i)).trimmed());
         }
         out.rows.push_back(std::move(row));
     }
@@ -374,10 +393,10 @@ Result<BoundaryLayer> BoundaryLayer::read(const QString &path, const Projection 
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
             if (f->IsFieldSetAndNotNull(i))
                 feature.properties.insert(QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef()),
-                                          QString::fromUtf8(f->GetFieldAsString(i)));
+                                          fieldText(f->GetFieldAsString(i)));
         }
         if (codeIndex >= 0)
-            feature.code = QString::fromUtf8(f->GetFieldAsString(codeIndex)).trimmed();
+            feature.code = fieldText(f->GetFieldAsString(codeIndex)).trimmed();
         const QString where = feature.code.isEmpty()
                                   ? QStringLiteral("feature %1").arg(number)
                                   : QStringLiteral("feature %1 (%2 %3)").arg(number).arg(out.m_codeField, feature.code);
@@ -495,7 +514,7 @@ Result<std::vector<QStringList>> readWorkbookSheet(const QString &path, const QS
     for (const auto &f : *layer) {
         QStringList cells;
         for (int i = 0; i < fields; ++i)
-            cells << (f->IsFieldSetAndNotNull(i) ? QString::fromUtf8(f->GetFieldAsString(i)) : QString());
+            cells << (f->IsFieldSetAndNotNull(i) ? fieldText(f->GetFieldAsString(i)) : QString());
         const qsizetype row = qsizetype(f->GetFID());
         while (qsizetype(rows.size()) + 1 < row)
             rows.emplace_back(); // rows GDAL skipped stay, empty, so row numbers stay the sheet's

@@ -249,7 +249,8 @@ private:
         if (out.value) {
             if (!out.flags.contains(u"rollup"))
                 out.flags << QStringLiteral("rollup");
-            out.notes << tr("sum of its %1 units").arg(m_c.regions->members(r).size());
+            const auto n = m_c.regions->members(r).size();
+            out.notes << (n == 1 ? tr("the value of its one unit") : tr("sum of its %1 units").arg(n));
         }
         return out;
     }

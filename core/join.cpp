@@ -111,9 +111,10 @@ JoinReport joinReport(const BoundaryLayer &layer, Level level, const QSet<QStrin
 QString JoinReport::text(const RegionTable &regions) const
 {
     QStringList lines;
-    lines << QStringLiteral("Joined by code field '%1' at %2 level: %3 units matched.")
-                 .arg(codeField, levelName(level))
-                 .arg(matched.size());
+    lines << QStringLiteral("The %1 map (its field '%2' names the units): %3 %4 with data.")
+                 .arg(levelName(level), codeField)
+                 .arg(matched.size())
+                 .arg(matched.size() == 1 ? QStringLiteral("unit") : QStringLiteral("units"));
     auto add = [&](const QString &what, const QStringList &codes) {
         if (!codes.isEmpty())
             lines << QStringLiteral("%1 (%2): %3").arg(what).arg(codes.size()).arg(listCodes(codes, regions));

@@ -180,7 +180,13 @@ RegionMatcher::RegionMatcher(const RegionTable &regions, const std::vector<Regio
     for (const RegionAlias &a : aliases) {
         if (!regions.find(a.code, a.level))
             continue; // an alias of a unit this regions.csv does not have
-        add(a.alias, {a.code, a.level, kindOfAlias(a.kind), a.kind, a.validFrom, a.validTo});
+        const Entry entry{a.code, a.level, kindOfAlias(a.kind), a.kind, a.validFrom, a.validTo};
+        // ISO 3166-2 and HASC codes differ only in their punctuation (CN-HE is Hebei, CN.HE Henan): they are
+        // compared as written, in upper case.
+        if (a.kind == u"iso3166_2" || a.kind == u"hasc")
+            m_codes[a.alias.trimmed().toUpper()].push_back(entry);
+        else
+            add(a.alias, entry);
     }
 }
 
@@ -200,9 +206,14 @@ KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int
         if (m_regions.find(code))
             return {kind, code, {}, form};
     }
-    const auto it = m_index.constFind(normalize(k));
-    if (it == m_index.constEnd())
+    const std::vector<Entry> *found = nullptr;
+    if (const auto code = m_codes.constFind(k.toUpper()); code != m_codes.constEnd())
+        found = &*code;
+    else if (const auto name = m_index.constFind(normalize(k)); name != m_index.constEnd())
+        found = &*name;
+    if (!found)
         return {};
+    const std::vector<Entry> *it = found;
     const Level other = level == Level::Province ? Level::Prefecture : Level::Province;
     // The years an alias was in use matter for earlier units (a code may have meant another unit then); an
     // ISO or HASC code or a spelling names the same unit in any year's file.
@@ -211,9 +222,13 @@ KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int
         return !dated || !year || ((!e.from || *year >= *e.from) && (!e.to || *year < *e.to));
     };
     for (Level l : {level, other, Level::Country}) {
+        // The years choose among candidates; an earlier name used in a later file (襄樊 in 2020) still counts
+        // when it names one unit only.
+        const bool anyInUse = std::any_of(it->begin(), it->end(), [&](const Entry &e) { return e.level == l && inUse(e); });
+        const auto counts = [&](const Entry &e) { return e.level == l && (!anyInUse || inUse(e)); };
         int best = rank(MatchKind::None);
         for (const Entry &e : *it) {
-            if (e.level == l && inUse(e))
+            if (counts(e))
                 best = std::min(best, rank(e.kind));
         }
         if (best == rank(MatchKind::None))
@@ -221,7 +236,7 @@ KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int
         std::set<QString> codes;
         KeyMatch m;
         for (const Entry &e : *it) {
-            if (e.level == l && inUse(e) && rank(e.kind) == best) {
+            if (counts(e) && rank(e.kind) == best) {
                 codes.insert(e.code);
                 m.kind = e.kind;
                 m.detail = e.detail;

@@ -83,6 +83,7 @@ private:
 
     RegionTable m_regions; ///< a copy: the matcher outlives moves of the bundle that made it
     QHash<QString, std::vector<Entry>> m_index; ///< normalize(key) → entries
+    QHash<QString, std::vector<Entry>> m_codes; ///< ISO 3166-2 and HASC codes, upper case as written → entries
 };
 
 } // namespace renkou::core

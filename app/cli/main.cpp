@@ -158,7 +158,8 @@ struct Common {
                                        QStringLiteral("Layer of --boundaries to read, for files with several (GeoPackage, TopoJSON); default: the first."),
                                        QStringLiteral("NAME")};
     QCommandLineOption codeField{QStringLiteral("code-field"),
-                                 QStringLiteral("Field of --boundaries that holds the division code (default: code, adcode, 区划码 or id)."),
+                                 QStringLiteral("Field of --boundaries that names the units: division codes in any form or names "
+                                                "(default: the field whose values name the most units)."),
                                  QStringLiteral("FIELD")};
 
     /// --data and the own-data options, which every subcommand takes.

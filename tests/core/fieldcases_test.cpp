@@ -6,6 +6,7 @@
 #include "testpaths.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QFile>
 #include <QStringEncoder>
 #include <QTemporaryDir>
@@ -150,6 +151,16 @@ TEST(FieldCases, EChartsEncodedMapIsDecodedAndItsIdsMatched)
     const auto c = decoded.replaceBoundaries(fieldCase("02-echarts-china-encoded/china_decoded.json"), {});
     ASSERT_TRUE(c.ok()) << c.error().toString().toStdString();
     EXPECT_TRUE(a->recoded.contains(QStringLiteral("11 → 110000")));
+    // As the app does it: the dialog lists the layer, then the layer is read by that name.
+    const auto attributes = BoundaryLayer::attributes(fieldCase("02-echarts-china-encoded/china.json"));
+    ASSERT_TRUE(attributes.ok()) << attributes.error().toString().toStdString();
+    EXPECT_EQ(attributes->layer, QStringLiteral("china"));
+    DataBundle again = realBundle();
+    BoundaryImportOptions named;
+    named.layerName = attributes->layer;
+    named.codeField = QStringLiteral("id");
+    const auto byLayer = again.replaceBoundaries(fieldCase("02-echarts-china-encoded/china.json"), named);
+    ASSERT_TRUE(byLayer.ok()) << byLayer.error().toString().toStdString();
     EXPECT_GE(a->matched.size(), 31);
     ASSERT_EQ(encoded.provinces.features().size(), decoded.provinces.features().size());
     for (const char *code : {"110000", "440000", "650000"}) {
@@ -276,4 +287,40 @@ TEST(FieldCases, KeysOfEveryCommonForm)
     }
     EXPECT_EQ(m->match(QStringLiteral("Atlantis"), Level::Province).kind, MatchKind::None);
     EXPECT_EQ(m->match(QStringLiteral("巢湖市"), Level::Prefecture, 2005).kind, MatchKind::Split);
+}
+
+// ISO and HASC codes differ only in punctuation (CN-HE Hebei, CN.HE Henan); an earlier name in a later
+// year's file still names its unit when it names one only.
+TEST(FieldCases, IsoAndHascAreToldApartAndFormerNamesNeedNoYear)
+{
+    const DataBundle b = realBundle();
+    const auto m = b.keys();
+    EXPECT_EQ(m->match(QStringLiteral("CN-HE"), Level::Province, 2020).code, QStringLiteral("130000"));
+    EXPECT_EQ(m->match(QStringLiteral("CN.HE"), Level::Province, 2020).code, QStringLiteral("410000"));
+    EXPECT_EQ(m->match(QStringLiteral("cn-ha"), Level::Province).code, QStringLiteral("410000"));
+    EXPECT_EQ(m->match(QStringLiteral("襄樊"), Level::Prefecture, 2020).code, QStringLiteral("420600"));
+    EXPECT_EQ(m->match(QStringLiteral("襄樊市"), Level::Prefecture, 2005).kind, MatchKind::Former);
+}
+
+// A Shapefile written by Chinese GIS software: names in GBK and no .cpg.
+TEST(FieldCases, GbkShapefileWithoutCpgIsReadByName)
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("units.csv"));
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QStringEncoder("GB18030").encode(QStringLiteral("NAME,WKT\n山东,\"POLYGON((116 35,118 35,118 37,116 37,116 35))\"\n")));
+    f.close();
+    const QString shp = dir.filePath(QStringLiteral("units.shp"));
+    ASSERT_EQ(QProcess::execute(QStringLiteral(RENKOU_OGR2OGR_PATH),
+                                {QStringLiteral("-f"), QStringLiteral("ESRI Shapefile"), shp, csv, QStringLiteral("-a_srs"),
+                                 QStringLiteral("EPSG:4326"), QStringLiteral("-lco"), QStringLiteral("ENCODING="),
+                                 QStringLiteral("--config"), QStringLiteral("SHAPE_ENCODING"), QStringLiteral("")}),
+              0);
+    QFile::remove(dir.filePath(QStringLiteral("units.cpg")));
+    DataBundle bundle = realBundle();
+    const auto join = bundle.replaceBoundaries(shp, {});
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_EQ(join->codeField, QStringLiteral("NAME"));
+    EXPECT_EQ(join->matched, QStringList{QStringLiteral("370000")});
 }
