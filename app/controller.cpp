@@ -62,11 +62,11 @@ core::Result<core::JoinReport> Controller::replaceBoundaries(const QString &path
     return m_bundle->replaceBoundaries(path, options, core::DataBundle::defaultCacheDir());
 }
 
-core::Result<core::TableImport> Controller::addTable(core::ParsedTable table)
+core::Result<core::TableImport> Controller::addTable(core::ParsedTable table, const QHash<QString, QString> &assigned)
 {
     if (!m_bundle || isLoading())
         return notReady(table.path);
-    return m_bundle->addTable(std::move(table));
+    return m_bundle->addTable(std::move(table), assigned);
 }
 
 core::Result<core::JoinReport> Controller::replaceBoundaries(core::BoundaryLayer layer, const core::BoundaryImportOptions &options)

@@ -30,7 +30,7 @@ public:
     /// Replaces a boundary layer with the user's (see DataBundle::replaceBoundaries); refused while loading.
     core::Result<core::JoinReport> replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options);
     /// As addTable(path, …) for a table read in the background (PopulationStore::readTable).
-    core::Result<core::TableImport> addTable(core::ParsedTable table);
+    core::Result<core::TableImport> addTable(core::ParsedTable table, const QHash<QString, QString> &assigned = {});
     /// As replaceBoundaries(path, …) for a layer read in the background (DataBundle::readBoundaries).
     core::Result<core::JoinReport> replaceBoundaries(core::BoundaryLayer layer, const core::BoundaryImportOptions &options);
 

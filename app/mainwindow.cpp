@@ -28,6 +28,8 @@
 #include <QInputDialog>
 #include <QPainter>
 #include <QProgressDialog>
+#include <QCryptographicHash>
+#include <QSettings>
 #include <QInputDialog>
 #include <QCompleter>
 #include <QLabel>
@@ -505,8 +507,30 @@ void MainWindow::openTableSheet(const QString &path, const QString &sheet)
                 [path, wide, keys, sheet] {
                     return core::PopulationStore::readTable(path, core::TableReadOptions{wide, {}, keys.get(), sheet});
                 },
-                [this](core::Result<core::ParsedTable> parsed) {
-                    auto result = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value()))
+                [this, path](core::Result<core::ParsedTable> parsed) {
+                    // Keys that name no unit: the user assigns them or leaves them out; remembered per file.
+                    QHash<QString, QString> assigned;
+                    if (parsed) {
+                        const auto [unmatched, level] = bundle()->unmatchedKeys(parsed.value());
+                        if (!unmatched.isEmpty()) {
+                            QSettings settings;
+                            const QString key = QStringLiteral("keyAssignments/") + QString::fromLatin1(
+                                QCryptographicHash::hash(QFileInfo(path).canonicalFilePath().toUtf8(), QCryptographicHash::Sha1).toHex());
+                            QHash<QString, QString> remembered;
+                            const QVariantMap stored = settings.value(key).toMap();
+                            for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+                                remembered.insert(it.key(), it.value().toString());
+                            KeyAssignmentDialog dialog(path, unmatched, level, *bundle(), remembered, this);
+                            if (dialog.exec() != QDialog::Accepted)
+                                return;
+                            assigned = dialog.assignments();
+                            QVariantMap toStore;
+                            for (auto it = assigned.cbegin(); it != assigned.cend(); ++it)
+                                toStore.insert(it.key(), it.value());
+                            settings.setValue(key, toStore);
+                        }
+                    }
+                    auto result = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value(), assigned))
                                          : core::Result<core::TableImport>(parsed.error());
                     if (!result) {
                         QMessageBox::warning(this, tr("Cannot add the table"), result.error().toString());

@@ -4,6 +4,9 @@
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -165,6 +168,57 @@ core::BoundaryImportOptions BoundaryImportDialog::options() const
     o.layerName = m_layer->currentText();
     o.level = core::Level(m_level->currentData().toInt());
     return o;
+}
+
+KeyAssignmentDialog::KeyAssignmentDialog(const QString &path, const QStringList &keys, core::Level level,
+                                         const core::DataBundle &bundle, const QHash<QString, QString> &remembered,
+                                         QWidget *parent)
+    : QDialog(parent), m_keys(keys)
+{
+    setWindowTitle(tr("Open table: %1").arg(QFileInfo(path).fileName()));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("%n key(s) of this table name no %1 unit. Assign each to a unit, or leave its rows "
+                                    "out; the choice is remembered for this file.", nullptr, int(keys.size()))
+                                     .arg(core::levelName(level))));
+    auto *table = new QTableWidget(int(keys.size()), 2);
+    table->setObjectName(QStringLiteral("keyAssignments"));
+    table->setHorizontalHeaderLabels({tr("In the table"), tr("Unit")});
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->verticalHeader()->hide();
+    const auto matcher = bundle.keys();
+    const auto units = bundle.regions.ofLevel(level);
+    for (int row = 0; row < int(keys.size()); ++row) {
+        const QString &key = keys[row];
+        table->setItem(row, 0, new QTableWidgetItem(key));
+        auto *choice = new QComboBox;
+        choice->addItem(tr("— leave out —"), QString());
+        // The closest by name first, then every unit of the level by code.
+        QStringList closest;
+        for (const QString &c : matcher->closest(key, level, 5))
+            closest << c.section(u' ', -1);
+        for (const QString &code : std::as_const(closest))
+            if (const core::Region *r = bundle.regions.find(code, level))
+                choice->addItem(QStringLiteral("%1 %2 (%3)").arg(r->nameZh, r->nameEn, r->code), r->code);
+        choice->insertSeparator(choice->count());
+        for (const core::Region *r : units)
+            choice->addItem(QStringLiteral("%1 %2 (%3)").arg(r->nameZh, r->nameEn, r->code), r->code);
+        if (const auto it = remembered.constFind(key); it != remembered.constEnd())
+            choice->setCurrentIndex(std::max(0, choice->findData(*it)));
+        table->setCellWidget(row, 1, choice);
+        m_choices.push_back(choice);
+    }
+    table->resizeColumnToContents(0);
+    layout->addWidget(table);
+    layout->addWidget(okCancel(this, tr("Add table")));
+    resize(640, std::min(600, 160 + 32 * int(keys.size())));
+}
+
+QHash<QString, QString> KeyAssignmentDialog::assignments() const
+{
+    QHash<QString, QString> out;
+    for (size_t i = 0; i < m_choices.size(); ++i)
+        out.insert(m_keys[qsizetype(i)], m_choices[i]->currentData().toString());
+    return out;
 }
 
 } // namespace renkou::app

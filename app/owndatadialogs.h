@@ -52,4 +52,20 @@ private:
     QLabel *m_preview;
 };
 
+/// Lists the keys of a table that name no unit and lets the user assign each to a unit of the level or leave
+/// its rows out (the default). The closest units by name come first.
+class KeyAssignmentDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `remembered`: earlier choices for this file (key → unit code, empty: left out), preselected.
+    KeyAssignmentDialog(const QString &path, const QStringList &keys, core::Level level, const core::DataBundle &bundle,
+                        const QHash<QString, QString> &remembered = {}, QWidget *parent = nullptr);
+    /// Key → unit code, or empty for a key left out; every key listed.
+    QHash<QString, QString> assignments() const;
+
+private:
+    QStringList m_keys;
+    std::vector<QComboBox *> m_choices;
+};
+
 } // namespace renkou::app

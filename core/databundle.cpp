@@ -133,7 +133,22 @@ std::shared_ptr<const RegionMatcher> DataBundle::keys() const
     return matcher ? matcher : std::make_shared<const RegionMatcher>(regions, aliases);
 }
 
-Result<TableImport> DataBundle::addTable(ParsedTable parsed)
+std::pair<QStringList, Level> DataBundle::unmatchedKeys(const ParsedTable &table) const
+{
+    QStringList keyList;
+    for (const Observation &o : table.rows)
+        keyList << o.code;
+    keyList.removeDuplicates();
+    const auto m = keys();
+    const Level level = m->guessLevel(keyList);
+    QStringList out;
+    for (const QString &k : std::as_const(keyList))
+        if (m->match(k, level).kind == MatchKind::None)
+            out << k;
+    return {out, level};
+}
+
+Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString, QString> &assigned)
 {
     const QString path = parsed.path;
     const auto m = keys();
@@ -184,8 +199,17 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
     for (Observation &o : parsed.rows) {
         const QString cacheKey = o.code + u'|' + QString::number(o.year);
         auto cached = matches.constFind(cacheKey);
-        if (cached == matches.constEnd())
-            cached = matches.insert(cacheKey, m->match(o.code, level, o.year));
+        if (cached == matches.constEnd()) {
+            KeyMatch match = m->match(o.code, level, o.year);
+            if (match.kind == MatchKind::None && assigned.contains(o.code)) {
+                const QString unit = assigned.value(o.code);
+                if (unit.isEmpty())
+                    match = KeyMatch{MatchKind::None, {}, {}, QStringLiteral("left out by you")};
+                else if (regions.find(unit))
+                    match = KeyMatch{MatchKind::Assigned, unit, {}, {}};
+            }
+            cached = matches.insert(cacheKey, match);
+        }
         KeyMatch k = *cached;
         // A municipality coded as its province in a table that also has the prefecture-level unit's code
         // stays the province.
@@ -193,7 +217,8 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed)
             k = KeyMatch{MatchKind::Code, o.code, {}, {}};
         switch (k.kind) {
         case MatchKind::None:
-            unmatched.insert(o.code);
+            if (k.detail.isEmpty()) // not left out by the user's choice
+                unmatched.insert(o.code);
             continue;
         case MatchKind::Split:
         case MatchKind::Ambiguous:

@@ -82,6 +82,7 @@ QString matchKindName(MatchKind kind)
     case MatchKind::PartOf: return QStringLiteral("part of a unit (summed)");
     case MatchKind::Split: return QStringLiteral("former unit split among several");
     case MatchKind::Ambiguous: return QStringLiteral("ambiguous");
+    case MatchKind::Assigned: return QStringLiteral("your choice");
     }
     return {};
 }

@@ -34,6 +34,7 @@ enum class MatchKind {
     PartOf,     ///< an earlier unit that lies wholly inside this one: its values add into it (110200 → 110100)
     Split,      ///< an earlier unit divided among several: its values belong to none (`units` lists them)
     Ambiguous,  ///< several units of the level have this key (`units` lists them)
+    Assigned,   ///< the user chose the unit for this key
 };
 
 /// "code", "name", "short name" … for reports.

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -669,4 +670,53 @@ TEST_F(MainWindowTest, NoBusyDialogReturnsOverAMessageLeftOpen)
     m_window->openFiles({path});
     QTRY_VERIFY_WITH_TIMEOUT(busyShown.has_value(), 15000);
     EXPECT_FALSE(*busyShown);
+}
+
+// A key that names no unit is shown with the closest units; the user assigns it, and the value goes to that
+// unit; the choice is offered again for the same file.
+TEST_F(MainWindowTest, UnmatchedKeysAreAssignedByTheUserAndRemembered)
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "typo.csv", "指标：年末常住人口(万人)\n地区,2097年\n北京市,2189\nShandnog,10080\n");
+    int shownTimes = 0;
+    QStringList texts;
+    QTimer driver;
+    driver.setInterval(30);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        QWidget *w = QApplication::activeModalWidget();
+        if (!w)
+            return;
+        if (auto *assign = qobject_cast<app::KeyAssignmentDialog *>(w)) {
+            ++shownTimes;
+            auto *table = assign->findChild<QTableWidget *>(QStringLiteral("keyAssignments"));
+            auto *choice = qobject_cast<QComboBox *>(table->cellWidget(0, 1));
+            if (shownTimes == 1) {
+                EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("Shandnog"));
+                EXPECT_TRUE(choice->itemText(1).contains(QStringLiteral("山东省"))) << choice->itemText(1).toStdString(); // closest first
+                choice->setCurrentIndex(choice->findData(QStringLiteral("370000")));
+            } else {
+                EXPECT_EQ(choice->currentData().toString(), QStringLiteral("370000")); // remembered
+            }
+            assign->accept();
+        } else if (auto *box = qobject_cast<QMessageBox *>(w)) {
+            texts << box->text() + u'\n' + box->informativeText();
+            box->close();
+        } else if (auto *dialog = qobject_cast<QDialog *>(w)) {
+            dialog->accept(); // the wide-table dialog: resident_population as prefilled
+        }
+    });
+    driver.start();
+    m_window->openFiles({path});
+    QTRY_VERIFY_WITH_TIMEOUT(texts.size() == 1, 10000);
+    EXPECT_TRUE(texts[0].contains(QStringLiteral("your choice"))) << texts[0].toStdString();
+    auto *timeline = m_window->findChild<ui::Timeline *>();
+    ASSERT_EQ(timeline->dataYears().back(), 2097);
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2097));
+    ASSERT_EQ(m_window->column().year, 2097);
+    EXPECT_EQ(*m_window->column().find(QStringLiteral("370000"))->value, 100800000); // Shandnog, 万人 → persons
+    EXPECT_EQ(*m_window->column().find(QStringLiteral("110000"))->value, 21890000);
+    // The same file again: the dialog offers the remembered choice (the import is then refused as loaded).
+    m_window->openFiles({path});
+    QTRY_VERIFY_WITH_TIMEOUT(texts.size() == 2, 10000);
+    EXPECT_EQ(shownTimes, 2);
 }
