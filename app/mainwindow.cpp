@@ -396,7 +396,16 @@ core::Result<core::TableImport> MainWindow::showAddedTable(core::Result<core::Ta
 {
     if (!result)
         return result;
+    // A table of one indicator of the user's own is shown at once, in its latest year.
+    const bool ownIndicator = result->table.indicators.size() == 1
+                              && bundle()->population.isUserIndicator(result->table.indicators.front());
+    if (ownIndicator)
+        m_indicator = result->table.indicators.front();
     showTables();
+    if (ownIndicator) {
+        const QSignalBlocker block(m_timeline);
+        m_timeline->setYear(result->table.lastYear);
+    }
     refresh();
     statusBar()->showMessage(tr("Added %n value(s) from %1", nullptr, result->table.rows).arg(QFileInfo(result->table.path).fileName()));
     return result;

@@ -720,3 +720,18 @@ TEST_F(MainWindowTest, UnmatchedKeysAreAssignedByTheUserAndRemembered)
     QTRY_VERIFY_WITH_TIMEOUT(texts.size() == 2, 10000);
     EXPECT_EQ(shownTimes, 2);
 }
+
+// A table of one indicator of the user's own is on the map at once, in its latest year, under its name.
+TEST_F(MainWindowTest, AnOwnIndicatorIsShownAsSoonAsItIsAdded)
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "mine.csv",
+                                   "code,year,indicator,value,unit,source,flag\n370000,2021,my_index,7.5,points,mine,estimate\n"
+                                   "370000,2022,my_index,8.5,points,mine,estimate\n440000,2022,my_index,9.5,points,mine,estimate\n");
+    const auto result = m_window->addTable(path);
+    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("my_index"));
+    EXPECT_EQ(m_window->column().year, 2022);
+    EXPECT_EQ(*m_window->column().find(QStringLiteral("440000"))->value, 9.5);
+    EXPECT_TRUE(m_map->renderer().title().contains(QStringLiteral("my_index"))) << m_map->renderer().title().toStdString();
+}
