@@ -106,22 +106,21 @@ Result<TableLayout> PopulationStore::detectLayout(const QString &path, const QSt
 
 Result<TableLayout> PopulationStore::layoutOf(const CsvTable &table)
 {
-    const CsvTable *csv = &table; // as the CsvTable results elsewhere in this file
     const QString &path = table.path();
     QStringList missing;
     for (const QString &c : columns()) {
-        if (csv->column(c) < 0)
+        if (table.column(c) < 0)
             missing << c;
     }
     if (missing.isEmpty())
         return TableLayout::Long;
-    const bool hasYearColumn = std::any_of(csv->header().begin(), csv->header().end(),
+    const bool hasYearColumn = std::any_of(table.header().begin(), table.header().end(),
                                            [](const QString &h) { return yearColumn(h).has_value(); });
-    const bool hasOtherColumn = std::any_of(csv->header().begin(), csv->header().end(),
+    const bool hasOtherColumn = std::any_of(table.header().begin(), table.header().end(),
                                             [](const QString &h) { return !yearColumn(h).has_value(); });
     if (hasOtherColumn && hasYearColumn)
         return TableLayout::Wide;
-    return Error{Error::Code::Schema, path, QStringLiteral("line %1").arg(csv->headerLine()),
+    return Error{Error::Code::Schema, path, QStringLiteral("line %1").arg(table.headerLine()),
                  QStringLiteral("the header is neither the long layout (%1; missing: %2) nor the wide layout "
                                 "(a column of codes or names and a column per year such as 2020)")
                      .arg(columns().join(u','), missing.join(QStringLiteral(", ")))};
