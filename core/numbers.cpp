@@ -38,6 +38,7 @@ std::optional<double> personsFactor(const QString &unit)
         {QStringLiteral("人"), 1},           {QStringLiteral("persons"), 1},         {QStringLiteral("person"), 1},
         {QStringLiteral("千人"), 1e3},       {QStringLiteral("1000persons"), 1e3},   {QStringLiteral("thousandpersons"), 1e3},
         {QStringLiteral("万人"), 1e4},       {QStringLiteral("10000persons"), 1e4},  {QStringLiteral("tenthousandpersons"), 1e4},
+        {QStringLiteral("10kpersons"), 1e4},
         {QStringLiteral("百万人"), 1e6},     {QStringLiteral("millionpersons"), 1e6}, {QStringLiteral("亿人"), 1e8}};
     const auto it = factors.constFind(u);
     return it == factors.constEnd() ? std::nullopt : std::optional<double>(*it);

@@ -179,6 +179,8 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
             converted.insert(QStringLiteral("%1 × %2").arg(o.unit, QLocale(QLocale::English).toString(*factor, 'f', 0)));
             o.value *= *factor;
             o.unit = QStringLiteral("persons");
+            if (!std::isfinite(o.value))
+                return rowError(path, row.line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(valueText, field(4)));
         }
         o.source = field(5);
         o.flag = field(6);
@@ -278,6 +280,9 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
                 return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(text),
                                 csv->header().at(column));
             o.value = *value * multiply;
+            if (!std::isfinite(o.value))
+                return rowError(path, row.line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text, unit),
+                                csv->header().at(column));
             o.unit = storedUnit;
             o.source = source;
             o.flag = spec.flag;
