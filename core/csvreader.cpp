@@ -68,7 +68,17 @@ bool splitRecords(const QString &text, QChar delimiter, std::vector<CsvRow> &rec
             ++line;
             endRecord();
         } else {
-            field += c;
+            // An unquoted run up to the next delimiter or line end, appended at once (a quote inside it is
+            // a literal character).
+            qsizetype j = i + 1;
+            while (j < n) {
+                const QChar d = text.at(j);
+                if (d == delimiter || d == u'\n' || d == u'\r')
+                    break;
+                ++j;
+            }
+            field += QStringView(text).sliced(i, j - i);
+            i = j - 1;
         }
     }
     if (inQuotes) {

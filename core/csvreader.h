@@ -45,6 +45,8 @@ public:
     int headerLine() const { return m_headerLine; }
     const QStringList &header() const { return m_header; }
     const std::vector<CsvRow> &rows() const { return m_rows; }
+    /// The rows, moved out (to convert them one by one, freeing each as it goes); rows() is empty after.
+    std::vector<CsvRow> takeRows() { return std::move(m_rows); }
     /// Index of `name` in the header, or -1.
     int column(const QString &name) const { return m_header.indexOf(name); }
     /// column() of each of `names`, in order.

@@ -9,6 +9,9 @@ namespace renkou::core {
 
 std::optional<double> parseNumber(const QString &text)
 {
+    bool plain = false;
+    if (const double v = text.toDouble(&plain); plain) // the common case, without the work below
+        return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
     QString t = text.normalized(QString::NormalizationForm_KC).trimmed(); // full-width digits and signs
     t.replace(QChar(0x2212), u'-');                                       // − minus sign
     static const QRegularExpression grouped(QStringLiteral("^[+-]?\\d{1,3}([, ]\\d{3})+(\\.\\d+)?$"));

@@ -153,19 +153,25 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
 
     ParsedTable out{path, TableLayout::Long, {}, 0, csv->encoding(), {}};
     std::vector<Observation> &rows = out.rows;
-    rows.reserve(csv->rows().size());
+    std::vector<CsvRow> records = csv->takeRows();
+    rows.reserve(records.size());
     QSet<QString> converted;
-    for (const CsvRow &row : csv->rows()) {
+    // Codes, indicators, units, sources and flags recur on every row: one shared copy of each (QString is
+    // implicitly shared), and each unit's factor to persons found once.
+    QSet<QString> pool;
+    const auto interned = [&pool](const QString &s) { return *pool.insert(s); };
+    QHash<QString, std::optional<double>> factors;
+    for (CsvRow &row : records) {
         auto field = [&](int i) { return row.fields.at(col[i]).trimmed(); };
         Observation o;
         o.file = path;
         o.line = row.line;
-        o.code = field(0);
+        o.code = interned(field(0));
         const auto year = parseYear(field(1));
         if (!year)
             return rowError(path, row.line, QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(field(1)));
         o.year = *year;
-        o.indicator = field(2);
+        o.indicator = interned(field(2));
         const QString valueText = field(3);
         if (valueText.isEmpty())
             return rowError(path, row.line, QStringLiteral("the value is empty (leave the row out when there is no data)"));
@@ -173,18 +179,22 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
         if (!value)
             return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(valueText));
         o.value = *value;
-        o.unit = field(4);
+        o.unit = interned(field(4));
+        auto factorIt = factors.constFind(o.unit);
+        if (factorIt == factors.constEnd())
+            factorIt = factors.insert(o.unit, personsFactor(o.unit));
         // Counts in 万人, 千人 … become persons.
-        if (const auto factor = personsFactor(o.unit); factor && o.unit != u"persons") {
+        if (const auto factor = *factorIt; factor && o.unit != u"persons") {
             converted.insert(QStringLiteral("%1 × %2").arg(o.unit, QLocale(QLocale::English).toString(*factor, 'f', 0)));
             o.value *= *factor;
             o.unit = QStringLiteral("persons");
             if (!std::isfinite(o.value))
                 return rowError(path, row.line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(valueText, field(4)));
         }
-        o.source = field(5);
-        o.flag = field(6);
+        o.source = interned(field(5));
+        o.flag = interned(field(6));
         rows.push_back(std::move(o));
+        row.fields = QStringList(); // freed as it goes
     }
     for (const QString &c : std::as_const(converted))
         out.notes << QStringLiteral("values in %1 converted to persons").arg(c);
