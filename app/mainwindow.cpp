@@ -517,29 +517,10 @@ void MainWindow::openTableSheet(const QString &path, const QString &sheet)
                     return core::PopulationStore::readTable(path, core::TableReadOptions{wide, {}, keys.get(), sheet});
                 },
                 [this, path](core::Result<core::ParsedTable> parsed) {
-                    // Keys that name no unit: the user assigns them or leaves them out; remembered per file.
-                    QHash<QString, QString> assigned;
-                    if (parsed) {
-                        const auto [unmatched, level] = bundle()->unmatchedKeys(parsed.value());
-                        if (!unmatched.isEmpty()) {
-                            QSettings settings;
-                            const QString key = QStringLiteral("keyAssignments/") + QString::fromLatin1(
-                                QCryptographicHash::hash(QFileInfo(path).canonicalFilePath().toUtf8(), QCryptographicHash::Sha1).toHex());
-                            QHash<QString, QString> remembered;
-                            const QVariantMap stored = settings.value(key).toMap();
-                            for (auto it = stored.cbegin(); it != stored.cend(); ++it)
-                                remembered.insert(it.key(), it.value().toString());
-                            KeyAssignmentDialog dialog(path, unmatched, level, *bundle(), remembered, this);
-                            if (dialog.exec() != QDialog::Accepted)
-                                return;
-                            assigned = dialog.assignments();
-                            QVariantMap toStore;
-                            for (auto it = assigned.cbegin(); it != assigned.cend(); ++it)
-                                toStore.insert(it.key(), it.value());
-                            settings.setValue(key, toStore);
-                        }
-                    }
-                    auto result = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value(), assigned))
+                    std::optional<QHash<QString, QString>> assigned;
+                    if (parsed && !(assigned = askKeyAssignments(path, parsed.value())))
+                        return; // cancelled
+                    auto result = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value(), *assigned))
                                          : core::Result<core::TableImport>(parsed.error());
                     if (!result) {
                         QMessageBox::warning(this, tr("Cannot add the table"), result.error().toString());
@@ -550,6 +531,30 @@ void MainWindow::openTableSheet(const QString &path, const QString &sheet)
                     showReport(this, tr("Table added"), result->text(bundle()->regions), warn);
                 });
         });
+}
+
+std::optional<QHash<QString, QString>> MainWindow::askKeyAssignments(const QString &path, const core::ParsedTable &table)
+{
+    const auto [unmatched, level] = bundle()->unmatchedKeys(table);
+    if (unmatched.isEmpty())
+        return QHash<QString, QString>{};
+    QSettings settings;
+    const QString key = QStringLiteral("keyAssignments/")
+                        + QString::fromLatin1(QCryptographicHash::hash(QFileInfo(path).canonicalFilePath().toUtf8(),
+                                                                       QCryptographicHash::Sha1).toHex());
+    QHash<QString, QString> remembered;
+    const QVariantMap stored = settings.value(key).toMap();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        remembered.insert(it.key(), it.value().toString());
+    KeyAssignmentDialog dialog(path, unmatched, level, *bundle(), remembered, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const QHash<QString, QString> assigned = dialog.assignments();
+    QVariantMap toStore;
+    for (auto it = assigned.cbegin(); it != assigned.cend(); ++it)
+        toStore.insert(it.key(), it.value());
+    settings.setValue(key, toStore);
+    return assigned;
 }
 
 void MainWindow::openBoundaries(const QString &path)

@@ -70,6 +70,9 @@ protected:
 private:
     void buildUi();
     void openTable(const QString &path);
+    /// Keys of `table` that name no unit: the user assigns each to a unit or leaves it out (remembered per
+    /// file in QSettings). Empty when there are none; nullopt when the user cancels.
+    std::optional<QHash<QString, QString>> askKeyAssignments(const QString &path, const core::ParsedTable &table);
     /// openTable() for one sheet of a workbook (empty: the first that holds a table, or a CSV file).
     void openTableSheet(const QString &path, const QString &sheet);
     void openBoundaries(const QString &path);

@@ -217,52 +217,47 @@ Result<CsvTable::Text> CsvTable::decode(const QString &path, QByteArray bytes, c
 Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns, const QString &encoding,
                                 const QString &sheet)
 {
-    std::vector<CsvRow> records;
-    QString encodingName;
     if (isWorkbook(path)) {
         // A sheet of a workbook: rows of cells, read through GDAL; row numbers are the sheet's. Without a
         // sheet named, the first sheet that holds a table (a notes sheet may come first).
-        QStringList sheets = {sheet};
-        if (sheet.isEmpty()) {
-            auto names = workbookSheets(path);
-            if (!names)
-                return names.error();
-            sheets = names.value();
-        }
+        auto sheets = readWorkbook(path, sheet);
+        if (!sheets)
+            return sheets.error();
         std::optional<Error> firstError;
-        for (const QString &name : std::as_const(sheets)) {
-            auto cells = readWorkbookSheet(path, name);
-            if (!cells)
-                return cells.error();
+        for (WorkbookSheet &s : sheets.value()) {
             std::vector<CsvRow> rows;
             int row = 0;
-            for (QStringList &r : cells.value()) {
+            for (QStringList &r : s.rows) {
                 ++row;
                 if (!std::all_of(r.begin(), r.end(), [](const QString &c) { return c.trimmed().isEmpty(); }))
                     rows.push_back(CsvRow{row, std::move(r)});
             }
-            auto table = fromRecords(path, std::move(rows), requiredColumns, QStringLiteral("sheet '%1'").arg(name));
+            auto table = fromRecords(path, std::move(rows), requiredColumns, QStringLiteral("sheet '%1'").arg(s.name));
             if (table)
                 return table;
             if (!firstError)
                 firstError = table.error();
         }
         Error e = *firstError;
-        if (sheets.size() > 1)
-            e.message += QStringLiteral(" (in no sheet: %1)").arg(sheets.join(QStringLiteral(", ")));
+        if (sheets->size() > 1) {
+            QStringList names;
+            for (const WorkbookSheet &s : sheets.value())
+                names << s.name;
+            e.message += QStringLiteral(" (in no sheet: %1)").arg(names.join(QStringLiteral(", ")));
+        }
         return e;
-    } else {
-        auto read = readInputFile(path, kMaxTableBytes);
-        if (!read)
-            return read.error();
-        auto decoded = decode(path, std::move(read).value(), encoding);
-        if (!decoded)
-            return decoded.error();
-        QString splitError;
-        if (!splitRecords(decoded->text, detectDelimiter(decoded->text), records, splitError))
-            return Error{Error::Code::Format, path, {}, splitError};
-        encodingName = decoded->encoding;
     }
+    auto read = readInputFile(path, kMaxTableBytes);
+    if (!read)
+        return read.error();
+    auto decoded = decode(path, std::move(read).value(), encoding);
+    if (!decoded)
+        return decoded.error();
+    std::vector<CsvRow> records;
+    QString splitError;
+    if (!splitRecords(decoded->text, detectDelimiter(decoded->text), records, splitError))
+        return Error{Error::Code::Format, path, {}, splitError};
+    const QString encodingName = decoded->encoding;
     return fromRecords(path, std::move(records), requiredColumns, encodingName);
 }
 

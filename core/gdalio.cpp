@@ -494,33 +494,38 @@ Result<QStringList> workbookSheets(const QString &path)
     return names;
 }
 
-Result<std::vector<QStringList>> readWorkbookSheet(const QString &path, const QString &sheet)
+Result<std::vector<WorkbookSheet>> readWorkbook(const QString &path, const QString &sheet)
 {
     auto ds = openWorkbook(path);
     if (!ds)
         return ds.error();
-    OGRLayer *layer = sheet.isEmpty() ? ds.value()->GetLayer(0) : ds.value()->GetLayerByName(sheet.toUtf8().constData());
-    if (!layer) {
+    std::vector<WorkbookSheet> out;
+    for (OGRLayer *layer : ds.value()->GetLayers()) {
+        WorkbookSheet s{QString::fromUtf8(layer->GetName()), {}};
+        if (!sheet.isEmpty() && s.name != sheet)
+            continue;
+        // GDAL leaves out empty rows at the top; its feature ids count the sheet's rows from 1, so rows it
+        // skipped are put back, empty, and row numbers stay the sheet's.
+        const int fields = layer->GetLayerDefn()->GetFieldCount();
+        for (const auto &f : *layer) {
+            QStringList cells;
+            for (int i = 0; i < fields; ++i)
+                cells << (f->IsFieldSetAndNotNull(i) ? fieldText(f->GetFieldAsString(i)) : QString());
+            while (qsizetype(s.rows.size()) + 1 < qsizetype(f->GetFID()))
+                s.rows.emplace_back();
+            s.rows.push_back(std::move(cells));
+        }
+        out.push_back(std::move(s));
+    }
+    if (out.empty()) {
         QStringList names;
         for (OGRLayer *l : ds.value()->GetLayers())
             names << QString::fromUtf8(l->GetName());
         return Error{Error::Code::Schema, path, {},
-                     QStringLiteral("has no sheet '%1' (sheets: %2)").arg(sheet, names.join(QStringLiteral(", ")))};
+                     sheet.isEmpty() ? QStringLiteral("has no sheets")
+                                     : QStringLiteral("has no sheet '%1' (sheets: %2)").arg(sheet, names.join(QStringLiteral(", ")))};
     }
-    // GDAL leaves out empty rows at the top; its feature ids count from the first row it reads (1-based
-    // sheet rows are recovered from them for error messages).
-    std::vector<QStringList> rows;
-    const int fields = layer->GetLayerDefn()->GetFieldCount();
-    for (const auto &f : *layer) {
-        QStringList cells;
-        for (int i = 0; i < fields; ++i)
-            cells << (f->IsFieldSetAndNotNull(i) ? fieldText(f->GetFieldAsString(i)) : QString());
-        const qsizetype row = qsizetype(f->GetFID());
-        while (qsizetype(rows.size()) + 1 < row)
-            rows.emplace_back(); // rows GDAL skipped stay, empty, so row numbers stay the sheet's
-        rows.push_back(std::move(cells));
-    }
-    return rows;
+    return out;
 }
 
 } // namespace renkou::core

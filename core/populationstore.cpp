@@ -62,6 +62,12 @@ std::optional<int> yearColumn(const QString &header)
     return m.hasMatch() ? parseYear(m.captured(1)) : std::nullopt;
 }
 
+/// "values in 万人 converted to persons (× 10,000)", for the report.
+QString conversionNote(const QString &unit, double factor)
+{
+    return QStringLiteral("values in %1 converted to persons (× %2)").arg(unit, QLocale(QLocale::English).toString(factor, 'f', 0));
+}
+
 /// More persons than this is not a count of anyone's population.
 constexpr double kMaxPersons = 1e10;
 
@@ -70,7 +76,6 @@ constexpr double kMaxPersons = 1e10;
 WideTableSpec PopulationStore::fileSays(const CsvTable &csv)
 {
     WideTableSpec said;
-    said.source.clear();
     for (const QString &line : csv.preamble()) {
         static const QRegularExpression title(QStringLiteral("^(?:指标|indicator)\\s*[:：]\\s*(.+)$"), QRegularExpression::CaseInsensitiveOption);
         if (const auto m = title.match(line); m.hasMatch() && said.indicator.isEmpty()) {
@@ -126,20 +131,20 @@ Result<TableLayout> PopulationStore::layoutOf(const CsvTable &table)
                      .arg(columns().join(u','), missing.join(QStringLiteral(", ")))};
 }
 
-Result<TableLoadReport> PopulationStore::addFile(const QString &path, const Recode &recode)
+Result<TableLoadReport> PopulationStore::addFile(const QString &path)
 {
     auto table = readTable(path, {});
     if (!table)
         return table.error();
-    return add(std::move(table).value(), recode);
+    return add(std::move(table).value());
 }
 
-Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode)
+Result<TableLoadReport> PopulationStore::addWideFile(const QString &path, const WideTableSpec &spec)
 {
     auto table = readTable(path, TableReadOptions{spec, {}, nullptr});
     if (!table)
         return table.error();
-    return add(std::move(table).value(), recode);
+    return add(std::move(table).value());
 }
 
 Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableReadOptions &options)
@@ -185,7 +190,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
             factorIt = factors.insert(o.unit, personsFactor(o.unit));
         // Counts in 万人, 千人 … become persons.
         if (const auto factor = *factorIt; factor && o.unit != u"persons") {
-            converted.insert(QStringLiteral("%1 × %2").arg(o.unit, QLocale(QLocale::English).toString(*factor, 'f', 0)));
+            converted.insert(conversionNote(o.unit, *factor));
             o.value *= *factor;
             o.unit = QStringLiteral("persons");
             if (!std::isfinite(o.value))
@@ -196,8 +201,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
         rows.push_back(std::move(o));
         row.fields = QStringList(); // freed as it goes
     }
-    for (const QString &c : std::as_const(converted))
-        out.notes << QStringLiteral("values in %1 converted to persons").arg(c);
+    out.notes << QStringList(converted.begin(), converted.end());
     return out;
 }
 
@@ -270,7 +274,7 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
     ParsedTable out{path, TableLayout::Wide, {}, 0, csv->encoding(), {}};
     out.notes << QStringLiteral("key column '%1'; numbers: %2 in %3").arg(csv->header().at(keyColumn), indicator, unit);
     if (factor && *factor != 1)
-        out.notes << QStringLiteral("values in %1 converted to persons (× %2)").arg(unit, QLocale(QLocale::English).toString(*factor, 'f', 0));
+        out.notes << conversionNote(unit, *factor);
     for (const CsvRow &row : csv->rows()) {
         const QString key = row.fields.at(keyColumn).trimmed();
         for (const auto &[column, year] : yearColumns) {
@@ -302,19 +306,10 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
     return out;
 }
 
-Result<TableLoadReport> PopulationStore::add(ParsedTable table, const Recode &recode)
+Result<TableLoadReport> PopulationStore::add(ParsedTable table)
 {
     const QString &path = table.path;
     std::vector<Observation> &rows = table.rows;
-    if (recode) {
-        QStringList fileCodes;
-        for (const Observation &o : rows)
-            fileCodes << o.code;
-        fileCodes.removeDuplicates();
-        const QHash<QString, QString> newCodes = recode(fileCodes);
-        for (Observation &o : rows)
-            o.code = newCodes.value(o.code, o.code);
-    }
     const QString canonical = QFileInfo(path).canonicalFilePath();
     for (const QString &f : std::as_const(m_files)) {
         if (QFileInfo(f).canonicalFilePath() == canonical)

@@ -5,7 +5,6 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -98,19 +97,15 @@ public:
 
     /// Reads one table in the long layout and adds its rows. The file is checked whole first: on error
     /// nothing is added. A file already loaded is refused.
-    /// Given the codes a table has, the new code for some of them (municipality codes at prefecture level).
-    using Recode = std::function<QHash<QString, QString>(const QStringList &codes)>;
-
-    /// `recode` gives some codes of the file other codes before the rows are checked and added.
-    Result<TableLoadReport> addFile(const QString &path, const Recode &recode = {});
+    Result<TableLoadReport> addFile(const QString &path);
     /// Reads one table in the wide layout: a row per unit, a column per year; an empty (or NA, -, ..) cell
     /// is no data. Checked whole first like addFile().
-    Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec, const Recode &recode = {});
+    Result<TableLoadReport> addWideFile(const QString &path, const WideTableSpec &spec);
     /// Reads a table without adding it: the long layout, or with `wide` the wide layout (as addFile() and
     /// addWideFile() do). Pure: may run on any thread. Errors name the file, the line and the problem.
     static Result<ParsedTable> readTable(const QString &path, const TableReadOptions &options);
     /// Checks a read table against itself and the rows loaded, then adds it whole, or nothing.
-    Result<TableLoadReport> add(ParsedTable table, const Recode &recode = {});
+    Result<TableLoadReport> add(ParsedTable table);
 
     /// The value shown for (code, year, indicator): the year-end estimate if there is one, else the census
     /// count. Among rows with the same flag the one loaded first wins.

@@ -13,8 +13,15 @@ bool isWorkbook(const QString &path);
 /// Errors name the file.
 Result<QStringList> workbookSheets(const QString &path);
 
-/// One sheet (empty: the first) as rows of cells, every cell as the text the sheet shows, the header row and
-/// any title rows above it included; a row's position in the list + 1 is its row number in the sheet.
-Result<std::vector<QStringList>> readWorkbookSheet(const QString &path, const QString &sheet);
+/// One sheet of a workbook: rows of cells, every cell as the text the sheet shows, the header row and any
+/// title rows above it included; a row's position in the list + 1 is its row number in the sheet.
+struct WorkbookSheet {
+    QString name;
+    std::vector<QStringList> rows;
+};
+
+/// The sheet named `sheet`, or (empty) every sheet in order, from one reading of the workbook. Errors name
+/// the file, and for a missing sheet the sheets there are.
+Result<std::vector<WorkbookSheet>> readWorkbook(const QString &path, const QString &sheet);
 
 } // namespace renkou::core

@@ -1,4 +1,5 @@
 // Runs the real renkou-cli binary and checks its output and exit codes.
+#include "../writefile.h"
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -457,14 +458,7 @@ TEST(Cli, BadOwnTableExitsWith1NamingFileAndLine)
     EXPECT_TRUE(r.out.isEmpty());
 }
 
-namespace {
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
-} // namespace
+using renkou::test::writeFile;
 
 // hostile/04, 05: a named pipe or a device as a table ends at once with exit 1 and the file named.
 TEST(Cli, SpecialFilesAsTablesExitAtOnce)

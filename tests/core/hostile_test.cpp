@@ -1,5 +1,6 @@
 // Files and situations that must not hurt (../shared/cases/hostile): every case is made here in a temporary
 // folder, since the shared folder is read-only in CI.
+#include "../writefile.h"
 #include "boundarylayer.h"
 #include "classification.h"
 #include "columntable.h"
@@ -26,12 +27,7 @@ using namespace renkou::core;
 
 namespace {
 
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
+using renkou::test::writeFile;
 
 /// A TCP listener on 127.0.0.1 (an ephemeral port) that is never served: the kernel queues any connection
 /// made to it, so connections() counts every request anything in the process tried.
