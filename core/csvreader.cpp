@@ -15,79 +15,114 @@ namespace renkou::core {
 
 namespace {
 
-/// Splits RFC 4180 text into records; quoted fields may hold commas, quotes ("") and newlines.
-/// Returns false with `error` set when a quote is left open.
-bool splitRecords(const QString &text, QChar delimiter, std::vector<CsvRow> &records, QString &error)
+/// Splits RFC 4180 text (UTF-8: delimiters, quotes and line ends are single bytes) into records and gives each
+/// that is not a blank line to `record(line, fields)` (the line it starts on); quoted fields may hold
+/// delimiters, quotes ("") and newlines; a carriage return outside quotes is ignored. Stops at the first error
+/// `record` returns. A quote left open is an error naming its line.
+std::optional<Error> splitRecords(const QString &path, QByteArrayView text, char delimiter,
+                                  const std::function<std::optional<Error>(int, const CsvFields &)> &record)
 {
-    CsvRow current;
-    QString field;
+    // A field is a slice of the text while it is one; a field made of several pieces ("a""b", "x"y) is copied
+    // into `scratch`.
+    struct FieldRef {
+        bool inScratch = false;
+        qsizetype offset = 0;
+        qsizetype size = 0;
+    };
+    std::string scratch;
+    std::vector<FieldRef> refs;
+    CsvFields fields;
+    FieldRef field;
     bool inQuotes = false;
     bool fieldWasQuoted = false;
     int line = 1;
-    current.line = 1;
+    int recordLine = 1;
     int quoteStartLine = 0;
+    const char *data = text.data();
     const qsizetype n = text.size();
-    auto endRecord = [&] {
-        current.fields << field;
-        field.clear();
+    auto append = [&](qsizetype offset, qsizetype size) {
+        if (size == 0)
+            return;
+        if (!field.inScratch) {
+            if (field.size == 0) {
+                field.offset = offset;
+                field.size = size;
+                return;
+            }
+            if (field.offset + field.size == offset) {
+                field.size += size;
+                return;
+            }
+            const qsizetype at = qsizetype(scratch.size());
+            scratch.append(data + field.offset, size_t(field.size));
+            field = FieldRef{true, at, field.size};
+        }
+        scratch.append(data + offset, size_t(size));
+        field.size += size;
+    };
+    auto endField = [&] {
+        refs.push_back(field);
+        field = FieldRef{};
         fieldWasQuoted = false;
-        // A record that is one empty field is a blank line: skip it.
-        if (!(current.fields.size() == 1 && current.fields.front().isEmpty()))
-            records.push_back(std::move(current));
-        current = CsvRow{};
-        current.line = line;
+    };
+    auto endRecord = [&]() -> std::optional<Error> {
+        endField();
+        std::optional<Error> error;
+        // A record that is one empty field is a blank line: skipped.
+        if (!(refs.size() == 1 && refs.front().size == 0)) {
+            fields.clear();
+            for (const FieldRef &f : refs)
+                fields.push_back(QByteArrayView(f.inScratch ? scratch.data() + f.offset : data + f.offset, f.size));
+            error = record(recordLine, fields);
+        }
+        refs.clear();
+        scratch.clear();
+        recordLine = line;
+        return error;
     };
     for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text.at(i);
+        const char c = data[i];
         if (inQuotes) {
-            if (c == u'"') {
-                if (i + 1 < n && text.at(i + 1) == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    inQuotes = false;
-                }
+            // Up to the next quote at once.
+            const char *q = static_cast<const char *>(memchr(data + i, '"', size_t(n - i)));
+            const qsizetype j = q ? q - data : n;
+            line += int(std::count(data + i, data + j, '\n'));
+            append(i, j - i);
+            if (j + 1 < n && data[j + 1] == '"') {
+                append(j, 1);
+                i = j + 1;
             } else {
-                if (c == u'\n')
-                    ++line;
-                field += c;
+                inQuotes = q == nullptr;
+                i = j;
             }
             continue;
         }
-        if (c == u'"' && field.isEmpty() && !fieldWasQuoted) {
+        if (c == '"' && field.size == 0 && !fieldWasQuoted) {
             inQuotes = true;
             fieldWasQuoted = true;
             quoteStartLine = line;
         } else if (c == delimiter) {
-            current.fields << field;
-            field.clear();
-            fieldWasQuoted = false;
-        } else if (c == u'\r') {
+            endField();
+        } else if (c == '\r') {
             // Part of a CRLF line end, or a stray carriage return: ignored either way.
-        } else if (c == u'\n') {
+        } else if (c == '\n') {
             ++line;
-            endRecord();
+            if (auto error = endRecord())
+                return error;
         } else {
-            // An unquoted run up to the next delimiter or line end, appended at once (a quote inside it is
-            // a literal character).
+            // An unquoted run up to the next delimiter or line end (a quote inside it is a literal character).
             qsizetype j = i + 1;
-            while (j < n) {
-                const QChar d = text.at(j);
-                if (d == delimiter || d == u'\n' || d == u'\r')
-                    break;
+            while (j < n && data[j] != delimiter && data[j] != '\n' && data[j] != '\r')
                 ++j;
-            }
-            field += QStringView(text).sliced(i, j - i);
+            append(i, j - i);
             i = j - 1;
         }
     }
-    if (inQuotes) {
-        error = QStringLiteral("line %1: a quoted field is never closed").arg(quoteStartLine);
-        return false;
-    }
-    if (!field.isEmpty() || !current.fields.isEmpty())
-        endRecord();
-    return true;
+    if (inQuotes)
+        return Error{Error::Code::Format, path, {}, QStringLiteral("line %1: a quoted field is never closed").arg(quoteStartLine)};
+    if (field.size > 0 || fieldWasQuoted || !refs.empty())
+        return endRecord();
+    return std::nullopt;
 }
 
 } // namespace
@@ -112,49 +147,206 @@ QString guessEncoding(const QByteArray &bytes)
     return name == u"ASCII" ? QString() : name;
 }
 
+/// True for a field of spaces only (ASCII or Unicode, as QString::trimmed() sees them).
+bool isBlank(QByteArrayView field)
+{
+    for (const char c : field) {
+        if (uchar(c) >= 0x80)
+            return QString::fromUtf8(field).trimmed().isEmpty();
+        if (!std::isspace(uchar(c)))
+            return false;
+    }
+    return true;
+}
+
 /// Fields with text in them.
-int filled(const CsvRow &row)
+int filled(const CsvFields &fields)
 {
-    return int(std::count_if(row.fields.begin(), row.fields.end(), [](const QString &f) { return !f.trimmed().isEmpty(); }));
+    return int(std::count_if(fields.begin(), fields.end(), [](QByteArrayView f) { return !isBlank(f); }));
 }
 
-bool isComment(const CsvRow &row)
+bool isComment(const CsvFields &fields)
 {
-    return !row.fields.isEmpty() && row.fields.front().trimmed().startsWith(u'#');
+    return !fields.empty() && fields.front().trimmed().startsWith('#');
 }
 
-/// The row as one line of text, for a preamble or footer ("指标：年末常住人口(万人)").
-QString rowText(const CsvRow &row)
+/// The record as one line of text, for a preamble or footer ("指标：年末常住人口(万人)").
+QString rowText(const CsvFields &fields)
 {
     QStringList parts;
-    for (const QString &f : row.fields)
-        if (!f.trimmed().isEmpty())
-            parts << f.trimmed();
+    for (const QByteArrayView f : fields)
+        if (!isBlank(f))
+            parts << QString::fromUtf8(f).trimmed();
     return parts.join(QStringLiteral(", "));
+}
+
+QStringList toStrings(const CsvFields &fields)
+{
+    QStringList out;
+    out.reserve(qsizetype(fields.size()));
+    for (const QByteArrayView f : fields)
+        out << QString::fromUtf8(f);
+    return out;
+}
+
+/// A sink that keeps every row as text.
+CsvTable::Sink collectInto(std::vector<CsvRow> &rows)
+{
+    return {{}, [&rows](int line, const CsvFields &fields) -> std::optional<Error> {
+                rows.push_back(CsvRow{line, toStrings(fields)});
+                return std::nullopt;
+            }};
 }
 
 /// The delimiter of a table: a comma, or a tab (Excel's "Unicode text") or a semicolon when the first line
 /// with several fields has more of those than commas.
-QChar detectDelimiter(const QString &text)
+char detectDelimiter(QByteArrayView text)
 {
-    for (const QStringView line : QStringView(text).split(u'\n')) {
-        const qsizetype commas = line.count(u','), tabs = line.count(u'\t'), semicolons = line.count(u';');
-        if (commas + tabs + semicolons == 0 || line.trimmed().startsWith(u'#'))
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = text.sliced(start, end - start);
+        start = end + 1;
+        const qsizetype commas = line.count(','), tabs = line.count('\t'), semicolons = line.count(';');
+        if (commas + tabs + semicolons == 0 || line.trimmed().startsWith('#'))
             continue;
         if (tabs > commas && tabs >= semicolons)
-            return u'\t';
+            return '\t';
         if (semicolons > commas)
-            return u';';
-        return u',';
+            return ';';
+        return ',';
     }
-    return u',';
+    return ',';
 }
 
 } // namespace
 
+/// Turns records into a table as they come: the preamble above the header (comments and lines of at most one
+/// field), the header and its checks, then data rows, each checked against the header and handed on. Lines of
+/// at most one field below the header are held until a full row follows; those left at the end with fewer
+/// fields than the header, or that read as a note (注：…, 数据来源：…), are the footer.
+class CsvShaper {
+public:
+    CsvShaper(const QString &path, const QStringList &requiredColumns, const QString &encoding, const CsvTable::Sink &sink)
+        : m_required(requiredColumns), m_sink(sink)
+    {
+        m_table.m_path = path;
+        m_table.m_encoding = encoding;
+    }
+
+    std::optional<Error> record(int line, const CsvFields &fields)
+    {
+        m_anyRecord = true;
+        if (isComment(fields)) {
+            static const QRegularExpression hash(QStringLiteral("^#\\s*"));
+            m_table.m_preamble << rowText(fields).remove(hash);
+            return std::nullopt;
+        }
+        if (!m_headerSeen) {
+            if (filled(fields) < 2) {
+                m_table.m_preamble << rowText(fields);
+                return std::nullopt;
+            }
+            return header(line, fields);
+        }
+        if (filled(fields) <= 1) {
+            m_held.push_back(Held{line, {}});
+            for (const QByteArrayView f : fields)
+                m_held.back().fields.push_back(f.toByteArray());
+            return std::nullopt;
+        }
+        if (auto error = releaseHeld(m_held.size()))
+            return error;
+        return dataRow(line, fields);
+    }
+
+    Result<CsvTable> finish()
+    {
+        if (!m_headerSeen)
+            return Error{Error::Code::Format, m_table.m_path, {},
+                         m_anyRecord ? QStringLiteral("has no header line with two or more columns")
+                                     : QStringLiteral("is empty: expected a header line")};
+        static const QRegularExpression noteLine(QStringLiteral("^\\s*(注|说明|数据来源|资料来源|来源|note|notes|source)\\s*[:：]"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+        size_t rows = m_held.size();
+        while (rows > 0) {
+            const CsvFields fields = views(m_held[rows - 1]);
+            const QString text = rowText(fields);
+            if (fields.size() >= size_t(m_table.m_header.size()) && !noteLine.match(text).hasMatch())
+                break;
+            m_table.m_footer.prepend(text);
+            --rows;
+        }
+        if (auto error = releaseHeld(rows))
+            return *error;
+        return m_table;
+    }
+
+private:
+    struct Held {
+        int line;
+        std::vector<QByteArray> fields;
+    };
+    static CsvFields views(const Held &held)
+    {
+        return CsvFields(held.fields.begin(), held.fields.end());
+    }
+
+    std::optional<Error> header(int line, const CsvFields &fields)
+    {
+        m_headerSeen = true;
+        m_table.m_headerLine = line;
+        m_table.m_header = toStrings(fields);
+        for (QString &h : m_table.m_header)
+            h = h.trimmed();
+        for (const QString &required : m_required) {
+            if (!m_table.m_header.contains(required))
+                return Error{Error::Code::Schema, m_table.m_path, QStringLiteral("line %1").arg(line),
+                             QStringLiteral("the header lacks the column '%1' (header: %2; expected: %3)")
+                                 .arg(required, m_table.m_header.join(u','), m_required.join(u','))};
+        }
+        return m_sink.header ? m_sink.header(m_table) : std::nullopt;
+    }
+
+    std::optional<Error> dataRow(int line, const CsvFields &fields)
+    {
+        if (fields.size() != size_t(m_table.m_header.size()))
+            return Error{Error::Code::Format, m_table.m_path, QStringLiteral("line %1").arg(line),
+                         QStringLiteral("has %1 fields, the header has %2").arg(fields.size()).arg(m_table.m_header.size())};
+        return m_sink.row(line, fields);
+    }
+
+    /// Hands on the first `count` held lines as data rows, and forgets every held line.
+    std::optional<Error> releaseHeld(size_t count)
+    {
+        std::vector<Held> held = std::exchange(m_held, {});
+        for (size_t i = 0; i < count; ++i) {
+            if (auto error = dataRow(held[i].line, views(held[i])))
+                return error;
+        }
+        return std::nullopt;
+    }
+
+    CsvTable m_table;
+    QStringList m_required;
+    const CsvTable::Sink &m_sink;
+    bool m_anyRecord = false;
+    bool m_headerSeen = false;
+    std::vector<Held> m_held;
+};
+
 Result<CsvTable::Text> CsvTable::decode(const QString &path, QByteArray bytes, const QString &encoding)
 {
     auto decodeAs = [&](const QByteArray &name, const QString &label) -> std::optional<Text> {
+        if (name == "UTF-8") { // kept as it is: no copy of a big file
+            if (!QUtf8StringView(bytes).isValidUtf8())
+                return std::nullopt;
+            if (bytes.startsWith("\xEF\xBB\xBF"))
+                bytes.remove(0, 3);
+            return Text{std::move(bytes), label};
+        }
         QStringDecoder decoder(name.constData(), QStringDecoder::Flag::Stateless);
         if (!decoder.isValid())
             return std::nullopt;
@@ -163,7 +355,7 @@ Result<CsvTable::Text> CsvTable::decode(const QString &path, QByteArray bytes, c
             return std::nullopt;
         if (text.startsWith(QChar(0xFEFF)))
             text.remove(0, 1);
-        return Text{text, label};
+        return Text{text.toUtf8(), label};
     };
     if (!encoding.isEmpty()) {
         if (!QStringDecoder(encoding.toLatin1().constData()).isValid())
@@ -214,38 +406,68 @@ Result<CsvTable::Text> CsvTable::decode(const QString &path, QByteArray bytes, c
                  QStringLiteral("is not UTF-8, UTF-16 or GB18030/GBK text; save it as UTF-8 or name its encoding")};
 }
 
-Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns, const QString &encoding,
-                                const QString &sheet)
+Result<CsvTable> CsvTable::readSheet(const QString &path, const QStringList &requiredColumns, const QString &sheet)
+{
+    // Rows of cells, read through GDAL; row numbers are the sheet's. Without a sheet named, the first sheet
+    // that holds a table (a notes sheet may come first).
+    auto sheets = readWorkbook(path, sheet);
+    if (!sheets)
+        return sheets.error();
+    std::optional<Error> firstError;
+    for (const WorkbookSheet &s : sheets.value()) {
+        std::vector<CsvRow> rows;
+        const Sink collect = collectInto(rows);
+        CsvShaper shaper(path, requiredColumns, QStringLiteral("sheet '%1'").arg(s.name), collect);
+        std::optional<Error> error;
+        int row = 0;
+        for (const QStringList &r : s.rows) {
+            ++row;
+            if (std::all_of(r.begin(), r.end(), [](const QString &c) { return c.trimmed().isEmpty(); }))
+                continue;
+            std::vector<QByteArray> cells;
+            for (const QString &c : r)
+                cells.push_back(c.toUtf8());
+            if ((error = shaper.record(row, CsvFields(cells.begin(), cells.end()))))
+                break;
+        }
+        auto table = error ? Result<CsvTable>(*error) : shaper.finish();
+        if (table) {
+            table->m_rows = std::move(rows);
+            return table;
+        }
+        if (!firstError)
+            firstError = table.error();
+    }
+    Error e = *firstError;
+    if (sheets->size() > 1) {
+        QStringList names;
+        for (const WorkbookSheet &s : sheets.value())
+            names << s.name;
+        e.message += QStringLiteral(" (in no sheet: %1)").arg(names.join(QStringLiteral(", ")));
+    }
+    return e;
+}
+
+Result<CsvTable> CsvTable::scan(const QString &path, const QStringList &requiredColumns, const QString &encoding,
+                                const QString &sheet, const Sink &sink)
 {
     if (isWorkbook(path)) {
-        // A sheet of a workbook: rows of cells, read through GDAL; row numbers are the sheet's. Without a
-        // sheet named, the first sheet that holds a table (a notes sheet may come first).
-        auto sheets = readWorkbook(path, sheet);
-        if (!sheets)
-            return sheets.error();
-        std::optional<Error> firstError;
-        for (WorkbookSheet &s : sheets.value()) {
-            std::vector<CsvRow> rows;
-            int row = 0;
-            for (QStringList &r : s.rows) {
-                ++row;
-                if (!std::all_of(r.begin(), r.end(), [](const QString &c) { return c.trimmed().isEmpty(); }))
-                    rows.push_back(CsvRow{row, std::move(r)});
-            }
-            auto table = fromRecords(path, std::move(rows), requiredColumns, QStringLiteral("sheet '%1'").arg(s.name));
-            if (table)
-                return table;
-            if (!firstError)
-                firstError = table.error();
+        auto table = readSheet(path, requiredColumns, sheet);
+        if (!table)
+            return table;
+        std::vector<CsvRow> rows = table->takeRows();
+        if (sink.header) {
+            if (auto error = sink.header(table.value()))
+                return *error;
         }
-        Error e = *firstError;
-        if (sheets->size() > 1) {
-            QStringList names;
-            for (const WorkbookSheet &s : sheets.value())
-                names << s.name;
-            e.message += QStringLiteral(" (in no sheet: %1)").arg(names.join(QStringLiteral(", ")));
+        for (const CsvRow &r : rows) {
+            std::vector<QByteArray> cells;
+            for (const QString &c : r.fields)
+                cells.push_back(c.toUtf8());
+            if (auto error = sink.row(r.line, CsvFields(cells.begin(), cells.end())))
+                return *error;
         }
-        return e;
+        return table;
     }
     auto read = readInputFile(path, kMaxTableBytes);
     if (!read)
@@ -253,69 +475,22 @@ Result<CsvTable> CsvTable::read(const QString &path, const QStringList &required
     auto decoded = decode(path, std::move(read).value(), encoding);
     if (!decoded)
         return decoded.error();
-    std::vector<CsvRow> records;
-    QString splitError;
-    if (!splitRecords(decoded->text, detectDelimiter(decoded->text), records, splitError))
-        return Error{Error::Code::Format, path, {}, splitError};
-    const QString encodingName = decoded->encoding;
-    return fromRecords(path, std::move(records), requiredColumns, encodingName);
+    CsvShaper shaper(path, requiredColumns, decoded->encoding, sink);
+    if (auto error = splitRecords(path, decoded->utf8, detectDelimiter(decoded->utf8),
+                                  [&shaper](int line, const CsvFields &fields) { return shaper.record(line, fields); }))
+        return *error;
+    return shaper.finish();
 }
 
-Result<CsvTable> CsvTable::fromRecords(const QString &path, std::vector<CsvRow> records, const QStringList &requiredColumns,
-                                       const QString &encodingName)
+Result<CsvTable> CsvTable::read(const QString &path, const QStringList &requiredColumns, const QString &encoding,
+                                const QString &sheet)
 {
-    // Comment lines anywhere; above the header, a preamble of lines with at most one field (a title, the NBS
-    // export's 数据库：…, 指标：…, 时间：…).
+    if (isWorkbook(path))
+        return readSheet(path, requiredColumns, sheet);
     std::vector<CsvRow> rows;
-    QStringList preamble;
-    bool headerSeen = false;
-    for (CsvRow &r : records) {
-        if (isComment(r) || (!headerSeen && filled(r) < 2)) {
-            preamble << rowText(r).remove(QRegularExpression(QStringLiteral("^#\\s*")));
-            continue;
-        }
-        headerSeen = true;
-        rows.push_back(std::move(r));
-    }
-    if (rows.empty())
-        return Error{Error::Code::Format, path, {},
-                     records.empty() ? QStringLiteral("is empty: expected a header line")
-                                     : QStringLiteral("has no header line with two or more columns")};
-    // Below the table, a footer of lines with fewer fields than the header and at most one filled (注：…,
-    // 数据来源：…).
-    QStringList footer;
-    static const QRegularExpression noteLine(QStringLiteral("^\\s*(注|说明|数据来源|资料来源|来源|note|notes|source)\\s*[:：]"),
-                                             QRegularExpression::CaseInsensitiveOption);
-    while (rows.size() > 1 && filled(rows.back()) <= 1
-           && (rows.back().fields.size() < rows.front().fields.size() || noteLine.match(rowText(rows.back())).hasMatch())) {
-        footer.prepend(rowText(rows.back()));
-        rows.pop_back();
-    }
-    records = std::move(rows);
-
-    CsvTable table;
-    table.m_path = path;
-    table.m_encoding = encodingName;
-    table.m_preamble = preamble;
-    table.m_footer = footer;
-    table.m_headerLine = records.front().line;
-    table.m_header = records.front().fields;
-    for (QString &h : table.m_header)
-        h = h.trimmed();
-    for (const QString &required : requiredColumns) {
-        if (!table.m_header.contains(required))
-            return Error{Error::Code::Schema, path, QStringLiteral("line %1").arg(table.m_headerLine),
-                         QStringLiteral("the header lacks the column '%1' (header: %2; expected: %3)")
-                             .arg(required, table.m_header.join(u','), requiredColumns.join(u','))};
-    }
-    for (auto it = records.begin() + 1; it != records.end(); ++it) {
-        if (it->fields.size() != table.m_header.size())
-            return Error{Error::Code::Format, path, lineRef(*it),
-                         QStringLiteral("has %1 fields, the header has %2")
-                             .arg(it->fields.size())
-                             .arg(table.m_header.size())};
-        table.m_rows.push_back(std::move(*it));
-    }
+    auto table = scan(path, requiredColumns, encoding, {}, collectInto(rows));
+    if (table)
+        table->m_rows = std::move(rows);
     return table;
 }
 

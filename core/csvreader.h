@@ -1,7 +1,9 @@
 #pragma once
 #include "result.h"
 
+#include <QByteArrayView>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace renkou::core {
@@ -11,6 +13,9 @@ struct CsvRow {
     int line = 0;
     QStringList fields;
 };
+
+/// A data row's fields as UTF-8 bytes, untrimmed; valid only during the call that gives them.
+using CsvFields = std::vector<QByteArrayView>;
 
 /// A CSV file read whole, as spreadsheets save them: RFC 4180 quoting; comma, tab or semicolon delimited;
 /// UTF-8 (with or without a byte-order mark), UTF-16 or a legacy encoding (GB18030/GBK, Big5, told apart
@@ -27,13 +32,27 @@ public:
     static Result<CsvTable> read(const QString &path, const QStringList &requiredColumns, const QString &encoding = {},
                                  const QString &sheet = {});
 
-    /// Decoded text and the name of its encoding ("UTF-8", "GB18030 (GBK)", "UTF-16LE" …).
+    /// What a streamed table gives, in order: its header (with the preamble above it), then each data row.
+    /// Either may return an Error to stop reading; scan() then gives that error.
+    struct Sink {
+        std::function<std::optional<Error>(const CsvTable &head)> header;
+        std::function<std::optional<Error>(int line, const CsvFields &fields)> row;
+    };
+    /// Reads `path` as read() does, but hands each data row to `sink` as it is split, holding no rows: a
+    /// big table costs its bytes and what the sink keeps. Gives the table without rows (header, preamble,
+    /// footer, encoding). Rows already given stay given when a later line is bad.
+    static Result<CsvTable> scan(const QString &path, const QStringList &requiredColumns, const QString &encoding,
+                                 const QString &sheet, const Sink &sink);
+
+    /// Text as UTF-8 bytes, and the name of the encoding it was read in ("UTF-8", "GB18030 (GBK)",
+    /// "UTF-16LE" …).
     struct Text {
-        QString text;
+        QByteArray utf8;
         QString encoding;
     };
-    /// Decodes a file's bytes: as `encoding` if given, else by byte-order mark, UTF-8 validity, UTF-16's
-    /// zero bytes, uchardet's guess, GB18030. Errors: Usage (unknown encoding), Format (not text).
+    /// Decodes a file's bytes to UTF-8 (UTF-8 itself is kept as it is, without a byte-order mark): as
+    /// `encoding` if given, else by byte-order mark, UTF-8 validity, UTF-16's zero bytes, uchardet's guess,
+    /// GB18030. Errors: Usage (unknown encoding), Format (not text).
     static Result<Text> decode(const QString &path, QByteArray bytes, const QString &encoding = {});
 
     const QString &path() const { return m_path; }
@@ -61,9 +80,9 @@ public:
     static QString lineRef(const CsvRow &row);
 
 private:
-    /// A table from its records (rows with the file's line numbers): the preamble, header, footer and checks.
-    static Result<CsvTable> fromRecords(const QString &path, std::vector<CsvRow> records, const QStringList &requiredColumns,
-                                        const QString &encodingName);
+    friend class CsvShaper;
+    /// A workbook's sheet as a table (the first holding one when `sheet` is empty).
+    static Result<CsvTable> readSheet(const QString &path, const QStringList &requiredColumns, const QString &sheet);
 
     QString m_path;
     QString m_encoding;
