@@ -133,12 +133,26 @@ std::shared_ptr<const RegionMatcher> DataBundle::keys() const
     return matcher ? matcher : std::make_shared<const RegionMatcher>(regions, aliases);
 }
 
+namespace {
+
+/// A table's keys (codes or names, as the file writes them), each once, in the order of the file.
+QStringList keysOf(const ParsedTable &table)
+{
+    QStringList out;
+    std::vector<bool> seen(size_t(table.strings.size()), false);
+    for (const ObservationRow &o : table.rows) {
+        if (!seen[size_t(o.code)])
+            out << table.strings.at(o.code);
+        seen[size_t(o.code)] = true;
+    }
+    return out;
+}
+
+} // namespace
+
 std::pair<QStringList, Level> DataBundle::unmatchedKeys(const ParsedTable &table) const
 {
-    QStringList keyList;
-    for (const Observation &o : table.rows)
-        keyList << o.code;
-    keyList.removeDuplicates();
+    const QStringList keyList = keysOf(table);
     const auto m = keys();
     const Level level = m->guessLevel(keyList);
     QStringList out;
@@ -161,48 +175,67 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
 
     if (parsed.rows.empty())
         return Error{Error::Code::Value, path, {}, QStringLiteral("has no rows with a value")};
-    // ';' separates the sources of a value: a source id with one is written with ',' instead, and said.
-    QSet<QString> renamedSources;
-    for (Observation &o : parsed.rows) {
-        if (o.source.contains(u';')) {
-            renamedSources.insert(o.source);
-            o.source.replace(u';', u',');
+    StringPool &strings = parsed.strings;
+    // Each text is looked at once: rows name them by number.
+    std::vector<int> sourceIds, indicatorIds;
+    {
+        std::vector<unsigned char> seen(size_t(strings.size()), 0);
+        for (const ObservationRow &o : parsed.rows) {
+            if (!(seen[size_t(o.source)] & 1))
+                sourceIds.push_back(o.source);
+            if (!(seen[size_t(o.indicator)] & 2))
+                indicatorIds.push_back(o.indicator);
+            seen[size_t(o.source)] |= 1;
+            seen[size_t(o.indicator)] |= 2;
         }
     }
-    if (!renamedSources.isEmpty())
-        out.readNotes << QStringLiteral("';' in source ids written as ',' (';' separates sources): %1")
-                             .arg(QStringList(renamedSources.begin(), renamedSources.end()).join(QStringLiteral(" ")));
+    // ';' separates the sources of a value: a source id with one is written with ',' instead, and said.
+    QHash<int, int> renamedSources;
+    for (const int id : sourceIds) {
+        if (strings.at(id).contains(u';'))
+            renamedSources.insert(id, strings.id(QString(strings.at(id)).replace(u';', u',')));
+    }
+    if (!renamedSources.isEmpty()) {
+        QStringList names;
+        for (auto it = renamedSources.cbegin(); it != renamedSources.cend(); ++it)
+            names << strings.at(it.key());
+        names.sort();
+        out.readNotes << QStringLiteral("';' in source ids written as ',' (';' separates sources): %1").arg(names.join(QStringLiteral(" ")));
+        for (ObservationRow &o : parsed.rows)
+            o.source = renamedSources.value(o.source, o.source);
+    }
     // A user's indicator never hides behind one Renkou computes (`population` is the resident population).
     static const std::vector<IndicatorInfo> computed = availableIndicators(PopulationStore{});
-    for (const Observation &o : parsed.rows) {
-        const auto same = std::find_if(computed.begin(), computed.end(), [&](const IndicatorInfo &i) { return i.name == o.indicator; });
-        if (same != computed.end())
-            return Error{Error::Code::Usage, path, QStringLiteral("line %1").arg(o.line),
+    for (const int id : indicatorIds) {
+        const auto same = std::find_if(computed.begin(), computed.end(), [&](const IndicatorInfo &i) { return i.name == strings.at(id); });
+        if (same != computed.end()) {
+            const auto row = std::find_if(parsed.rows.begin(), parsed.rows.end(), [id](const ObservationRow &o) { return o.indicator == id; });
+            return Error{Error::Code::Usage, path, QStringLiteral("line %1").arg(row->line),
                          QStringLiteral("indicator '%1' is the name of one Renkou computes (%2): name yours differently "
                                         "(resident_population adds to the bundle's resident population)")
-                             .arg(o.indicator, same->description)};
+                             .arg(strings.at(id), same->description)};
+        }
     }
     // Each row's key to a unit: codes in any form, names in any spelling, at the level most keys match.
-    QStringList keyList;
-    for (const Observation &o : parsed.rows)
-        keyList << o.code;
-    keyList.removeDuplicates();
+    const QStringList keyList = keysOf(parsed);
     const QSet<QString> keySet(keyList.begin(), keyList.end());
     const Level level = m->guessLevel(keyList);
-    std::vector<Observation> kept;
-    kept.reserve(parsed.rows.size());
+    const int firstLine = parsed.rows.front().line;
     std::vector<bool> isPart;
     QMap<int, QSet<QString>> keysByKind;
     QSet<QString> unmatched;
     QHash<QString, QString> refused; // key → why its rows are left out
-    QHash<QString, KeyMatch> matches; // key|year → match: a key recurs for every indicator and year
-    for (Observation &o : parsed.rows) {
-        const QString cacheKey = o.code + u'|' + QString::number(o.year);
+    QHash<quint64, KeyMatch> matches; // (key, year) → match: a key recurs for every indicator and year
+    size_t keptCount = 0; // the rows kept are moved to the front, in order
+    for (const ObservationRow &row : parsed.rows) {
+        ObservationRow o = row;
+        const QString key = strings.at(o.code); // a copy: strings.id() below may move the pool's texts
+        const quint64 cacheKey = quint64(quint32(o.code)) << 32 | quint32(o.year);
         auto cached = matches.constFind(cacheKey);
         if (cached == matches.constEnd()) {
-            KeyMatch match = m->match(o.code, level, o.year);
-            if (match.kind == MatchKind::None && assigned.contains(o.code)) {
-                const QString unit = assigned.value(o.code);
+            KeyMatch match = m->match(key, level, o.year);
+            if (match.kind == MatchKind::None && assigned.contains(key)) {
+                const QString unit = assigned.value(key);
                 if (unit.isEmpty())
                     match = KeyMatch{MatchKind::None, {}, {}, QStringLiteral("left out by you")};
                 else if (regions.find(unit))
@@ -214,31 +247,32 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
         // A municipality coded as its province in a table that also has the prefecture-level unit's code
         // stays the province.
         if (k.kind == MatchKind::CodeForm && k.detail.contains(u"municipality") && keySet.contains(k.code))
-            k = KeyMatch{MatchKind::Code, o.code, {}, {}};
+            k = KeyMatch{MatchKind::Code, key, {}, {}};
         switch (k.kind) {
         case MatchKind::None:
             if (k.detail.isEmpty()) // not left out by the user's choice
-                unmatched.insert(o.code);
+                unmatched.insert(key);
             continue;
         case MatchKind::Split:
         case MatchKind::Ambiguous:
-            if (!refused.contains(o.code))
-                refused.insert(o.code, k.kind == MatchKind::Split
-                                       ? QStringLiteral("'%1' (line %2) is a former unit split among %3: its values belong to none of them")
-                                             .arg(o.code).arg(o.line).arg(listCodes(k.units, regions))
-                                       : QStringLiteral("'%1' (line %2) names several units: %3; write the code")
-                                             .arg(o.code).arg(o.line).arg(listCodes(k.units, regions)));
+            if (!refused.contains(key))
+                refused.insert(key, k.kind == MatchKind::Split
+                                        ? QStringLiteral("'%1' (line %2) is a former unit split among %3: its values belong to none of them")
+                                              .arg(key).arg(o.line).arg(listCodes(k.units, regions))
+                                        : QStringLiteral("'%1' (line %2) names several units: %3; write the code")
+                                              .arg(key).arg(o.line).arg(listCodes(k.units, regions)));
             continue;
         default:
             break;
         }
-        keysByKind[int(k.kind)].insert(o.code);
-        if (k.code != o.code && out.recoded.size() < 400 && !out.recoded.contains(QStringLiteral("%1 → %2").arg(o.code, k.code)))
-            out.recoded << QStringLiteral("%1 → %2").arg(o.code, k.code);
+        keysByKind[int(k.kind)].insert(key);
+        if (k.code != key && out.recoded.size() < 400 && !out.recoded.contains(QStringLiteral("%1 → %2").arg(key, k.code)))
+            out.recoded << QStringLiteral("%1 → %2").arg(key, k.code);
         isPart.push_back(k.kind == MatchKind::PartOf);
-        o.code = k.code;
-        kept.push_back(std::move(o));
+        o.code = strings.id(k.code);
+        parsed.rows[keptCount++] = o;
     }
+    parsed.rows.resize(keptCount);
     for (auto it = keysByKind.cbegin(); it != keysByKind.cend(); ++it)
         out.matchedBy << QStringLiteral("%1 by %2").arg(it->size()).arg(matchKindName(MatchKind(it.key())));
     for (const QString &key : std::as_const(unmatched)) {
@@ -253,9 +287,9 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
     for (const QString &r : std::as_const(refused))
         out.refused << r;
     out.refused.sort();
-    if (kept.empty()) {
+    if (parsed.rows.empty()) {
         QStringList examples = keyList.mid(0, 3);
-        return Error{Error::Code::Value, path, QStringLiteral("line %1").arg(parsed.rows.front().line),
+        return Error{Error::Code::Value, path, QStringLiteral("line %1").arg(firstLine),
                      QStringLiteral("no row names a unit of regions.csv (keys such as %1; closest units to '%2': %3)")
                          .arg(QStringLiteral("'") + examples.join(QStringLiteral("', '")) + QStringLiteral("'"), keyList.value(0),
                               m->closest(keyList.value(0), level).join(QStringLiteral(", ")))};
@@ -263,42 +297,43 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
 
     // Rows that now name the same unit, year, indicator and flag: the parts of a unit add up; anything else
     // is two rows for one unit, which the user must sort out.
-    QHash<QString, size_t> firstOf;
-    std::vector<Observation> rows;
-    rows.reserve(kept.size());
+    QHash<std::pair<quint64, quint64>, size_t> firstOf;
+    std::vector<ObservationRow> &rows = parsed.rows;
     std::vector<bool> rowIsPart;
     QHash<size_t, QStringList> partsOf;
-    for (size_t i = 0; i < kept.size(); ++i) {
-        Observation &o = kept[i];
-        const QString k = QStringList{o.code, QString::number(o.year), o.indicator, o.flag}.join(u'|');
+    size_t merged = 0; // rows kept after adding parts, moved to the front
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const ObservationRow o = rows[i];
+        const std::pair<quint64, quint64> k{quint64(quint32(o.code)) << 32 | quint32(o.indicator),
+                                            quint64(quint32(o.year)) << 32 | quint32(o.flag)};
         const auto it = firstOf.constFind(k);
         if (it == firstOf.constEnd()) {
-            firstOf.insert(k, rows.size());
+            firstOf.insert(k, merged);
             rowIsPart.push_back(isPart[i]);
-            rows.push_back(std::move(o));
+            rows[merged++] = o;
             continue;
         }
-        Observation &first = rows[*it];
+        ObservationRow &first = rows[*it];
         if (!isPart[i] && !rowIsPart[*it])
             return Error{Error::Code::Value, path, QStringLiteral("line %1").arg(o.line),
                          QStringLiteral("repeats line %1: the same unit (%2), indicator %3, year %4 and flag")
-                             .arg(first.line).arg(listCodes({o.code}, regions), o.indicator).arg(o.year)};
+                             .arg(first.line).arg(listCodes({strings.at(o.code)}, regions), strings.at(o.indicator)).arg(o.year)};
         if (o.unit != first.unit)
             return Error{Error::Code::Value, path, QStringLiteral("line %1").arg(o.line),
                          QStringLiteral("is a part of %1 in '%2', line %3 in '%4': parts add up only in one unit")
-                             .arg(listCodes({o.code}, regions), o.unit).arg(first.line).arg(first.unit)};
+                             .arg(listCodes({strings.at(o.code)}, regions), strings.at(o.unit)).arg(first.line).arg(strings.at(first.unit))};
         partsOf[*it] << QStringLiteral("line %1").arg(o.line);
         first.value += o.value;
     }
+    rows.resize(merged);
     for (auto it = partsOf.cbegin(); it != partsOf.cend(); ++it) {
-        const Observation &o = rows[it.key()];
+        const ObservationRow &o = rows[it.key()];
         out.summed << QStringLiteral("%1 %2 %3: sum of line %4 and %5 (parts of the unit as it is today)")
-                          .arg(listCodes({o.code}, regions), o.indicator)
+                          .arg(listCodes({strings.at(o.code)}, regions), strings.at(o.indicator))
                           .arg(o.year)
                           .arg(o.line)
                           .arg(it->join(QStringLiteral(", ")));
     }
-    parsed.rows = std::move(rows);
     parsed.user = true;
 
     auto table = population.add(std::move(parsed));

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
+#include <charconv>
 #include <cmath>
 
 namespace renkou::core {
@@ -22,6 +23,16 @@ std::optional<double> parseNumber(const QString &text)
     if (!ok || !std::isfinite(v))
         return std::nullopt;
     return v;
+}
+
+std::optional<double> parseNumber(QByteArrayView utf8)
+{
+    const QByteArrayView t = utf8.trimmed();
+    double v = 0;
+    const auto [end, error] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (error == std::errc() && end == t.data() + t.size() && !t.isEmpty())
+        return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+    return parseNumber(QString::fromUtf8(utf8));
 }
 
 bool isNoDataMarker(const QString &text)

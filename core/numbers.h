@@ -1,4 +1,5 @@
 #pragma once
+#include <QByteArrayView>
 #include <QString>
 #include <optional>
 
@@ -7,6 +8,8 @@ namespace renkou::core {
 /// A number as people write it in tables: "2189", "2,189" and "2 189" (thousands separators), full-width
 /// digits ("２１８９"), a Unicode minus ("−3"), "1.5e3". nullopt if the text is not a finite number.
 std::optional<double> parseNumber(const QString &text);
+/// parseNumber() of UTF-8 text; a plain number ("2189.5", " -3 ") is read without making a QString.
+std::optional<double> parseNumber(QByteArrayView utf8);
 
 /// True for a cell that means "no value": empty, NA, N/A, null, -, --, .., …, —.
 bool isNoDataMarker(const QString &text);

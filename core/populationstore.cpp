@@ -9,23 +9,11 @@
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <tuple>
 #include <set>
 
 namespace renkou::core {
-
-namespace {
-
-QString key(const QString &code, const QString &indicator)
-{
-    return code + u'|' + indicator;
-}
-
-int flagRank(const QString &flag)
-{
-    return flag == u"estimate" ? 0 : 1;
-}
-
-} // namespace
 
 const QStringList &PopulationStore::columns()
 {
@@ -92,13 +80,20 @@ WideTableSpec PopulationStore::fileSays(const CsvTable &csv)
 
 Result<TableShape> PopulationStore::inspect(const QString &path, const QString &encoding, const QString &sheet)
 {
-    auto csv = CsvTable::read(path, {}, encoding, sheet);
-    if (!csv)
+    // The header and the lines above it say it all: reading stops there.
+    std::optional<CsvTable> head;
+    const Error stop{Error::Code::Format, path, {}, QStringLiteral("stopped at the header")};
+    const CsvTable::Sink sink{[&](const CsvTable &h) -> std::optional<Error> {
+                                  head = h;
+                                  return stop;
+                              },
+                              {}};
+    if (auto csv = CsvTable::scan(path, {}, encoding, sheet, sink); !head)
         return csv.error();
-    auto layout = layoutOf(csv.value());
+    auto layout = layoutOf(*head);
     if (!layout)
         return layout.error();
-    return TableShape{layout.value(), fileSays(csv.value()), csv->encoding()};
+    return TableShape{layout.value(), fileSays(*head), head->encoding()};
 }
 
 Result<TableLayout> PopulationStore::detectLayout(const QString &path, const QString &encoding, const QString &sheet)
@@ -151,56 +146,61 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
 {
     if (options.wide)
         return readWide(path, *options.wide, options);
-    auto csv = CsvTable::read(path, columns(), options.encoding, options.sheet);
+    ParsedTable out;
+    out.path = path;
+    out.layout = TableLayout::Long;
+    StringPool &strings = out.strings;
+    std::vector<int> col;
+    QSet<QString> converted;
+    QHash<int, std::optional<double>> factors; // unit → its factor to persons, found once
+    const int persons = strings.id(QStringLiteral("persons"));
+    // Each row is converted as it is split: the file is never held as rows of text.
+    const CsvTable::Sink sink{
+        [&](const CsvTable &head) -> std::optional<Error> {
+            col = head.columns(columns());
+            return std::nullopt;
+        },
+        [&](int line, const CsvFields &fields) -> std::optional<Error> {
+            auto text = [&](int i) { return QString::fromUtf8(fields[size_t(col[size_t(i)])]).trimmed(); };
+            const QByteArrayView yearField = fields[size_t(col[1])].trimmed();
+            bool yearOk = false;
+            const int year = yearField.toInt(&yearOk);
+            if (!yearOk || year < 1900 || year > 2100)
+                return rowError(path, line, QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(text(1)));
+            ObservationRow o;
+            o.line = line;
+            o.year = year;
+            o.code = strings.id(fields[size_t(col[0])]);
+            o.indicator = strings.id(fields[size_t(col[2])]);
+            const auto value = parseNumber(fields[size_t(col[3])]);
+            if (!value) {
+                if (text(3).isEmpty())
+                    return rowError(path, line, QStringLiteral("the value is empty (leave the row out when there is no data)"));
+                return rowError(path, line, QStringLiteral("value '%1' is not a finite number").arg(text(3)));
+            }
+            o.value = *value;
+            o.unit = strings.id(fields[size_t(col[4])]);
+            auto factor = factors.constFind(o.unit);
+            if (factor == factors.constEnd())
+                factor = factors.insert(o.unit, personsFactor(strings.at(o.unit)));
+            // Counts in 万人, 千人 … become persons.
+            if (*factor && o.unit != persons) {
+                converted.insert(conversionNote(strings.at(o.unit), **factor));
+                o.value *= **factor;
+                if (!std::isfinite(o.value))
+                    return rowError(path, line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text(3), text(4)));
+                o.unit = persons;
+            }
+            o.source = strings.id(fields[size_t(col[5])]);
+            o.flag = strings.id(fields[size_t(col[6])]);
+            out.rows.push_back(o);
+            return std::nullopt;
+        }};
+    auto csv = CsvTable::scan(path, columns(), options.encoding, options.sheet, sink);
     if (!csv)
         return csv.error();
-    const std::vector<int> col = csv->columns(columns());
-
-    ParsedTable out{path, TableLayout::Long, {}, 0, csv->encoding(), {}};
-    std::vector<Observation> &rows = out.rows;
-    std::vector<CsvRow> records = csv->takeRows();
-    rows.reserve(records.size());
-    QSet<QString> converted;
-    // Codes, indicators, units, sources and flags recur on every row: one shared copy of each (QString is
-    // implicitly shared), and each unit's factor to persons found once.
-    QSet<QString> pool;
-    const auto interned = [&pool](const QString &s) { return *pool.insert(s); };
-    QHash<QString, std::optional<double>> factors;
-    for (CsvRow &row : records) {
-        auto field = [&](int i) { return row.fields.at(col[i]).trimmed(); };
-        Observation o;
-        o.file = path;
-        o.line = row.line;
-        o.code = interned(field(0));
-        const auto year = parseYear(field(1));
-        if (!year)
-            return rowError(path, row.line, QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(field(1)));
-        o.year = *year;
-        o.indicator = interned(field(2));
-        const QString valueText = field(3);
-        if (valueText.isEmpty())
-            return rowError(path, row.line, QStringLiteral("the value is empty (leave the row out when there is no data)"));
-        const auto value = parseNumber(valueText);
-        if (!value)
-            return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(valueText));
-        o.value = *value;
-        o.unit = interned(field(4));
-        auto factorIt = factors.constFind(o.unit);
-        if (factorIt == factors.constEnd())
-            factorIt = factors.insert(o.unit, personsFactor(o.unit));
-        // Counts in 万人, 千人 … become persons.
-        if (const auto factor = *factorIt; factor && o.unit != u"persons") {
-            converted.insert(conversionNote(o.unit, *factor));
-            o.value *= *factor;
-            o.unit = QStringLiteral("persons");
-            if (!std::isfinite(o.value))
-                return rowError(path, row.line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(valueText, field(4)));
-        }
-        o.source = interned(field(5));
-        o.flag = interned(field(6));
-        rows.push_back(std::move(o));
-        row.fields = QStringList(); // freed as it goes
-    }
+    out.rows.shrink_to_fit();
+    out.encoding = csv->encoding();
     out.notes << QStringList(converted.begin(), converted.end());
     return out;
 }
@@ -271,24 +271,28 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
     const QString storedUnit = factor ? QStringLiteral("persons") : unit;
     const QString source = spec.source.isEmpty() ? QFileInfo(path).fileName() : spec.source;
 
-    ParsedTable out{path, TableLayout::Wide, {}, 0, csv->encoding(), {}};
+    ParsedTable out;
+    out.path = path;
+    out.layout = TableLayout::Wide;
+    out.encoding = csv->encoding();
+    const int indicatorId = out.strings.id(indicator), unitId = out.strings.id(storedUnit), sourceId = out.strings.id(source),
+              flagId = out.strings.id(spec.flag);
     out.notes << QStringLiteral("key column '%1'; numbers: %2 in %3").arg(csv->header().at(keyColumn), indicator, unit);
     if (factor && *factor != 1)
         out.notes << conversionNote(unit, *factor);
     for (const CsvRow &row : csv->rows()) {
-        const QString key = row.fields.at(keyColumn).trimmed();
+        const int key = out.strings.id(row.fields.at(keyColumn).trimmed());
         for (const auto &[column, year] : yearColumns) {
             const QString text = row.fields.at(column).trimmed();
             if (isNoDataMarker(text)) {
                 ++out.noDataCells;
                 continue;
             }
-            Observation o;
-            o.file = path;
+            ObservationRow o;
             o.line = row.line;
             o.code = key;
             o.year = year;
-            o.indicator = indicator;
+            o.indicator = indicatorId;
             const auto value = parseNumber(text);
             if (!value)
                 return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(text),
@@ -297,19 +301,34 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
             if (!std::isfinite(o.value))
                 return rowError(path, row.line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text, unit),
                                 csv->header().at(column));
-            o.unit = storedUnit;
-            o.source = source;
-            o.flag = spec.flag;
-            out.rows.push_back(std::move(o));
+            o.unit = unitId;
+            o.source = sourceId;
+            o.flag = flagId;
+            out.rows.push_back(o);
         }
     }
     return out;
 }
 
+Observation ParsedTable::observation(size_t i) const
+{
+    const ObservationRow &o = rows[i];
+    return Observation{strings.at(o.code), o.year,          strings.at(o.indicator), o.value, strings.at(o.unit),
+                       strings.at(o.source), strings.at(o.flag), path,                o.line};
+}
+
+Observation PopulationStore::observation(int row) const
+{
+    const ObservationRow &o = m_rows[size_t(row)];
+    return Observation{m_strings.at(o.code), o.year, m_strings.at(o.indicator), o.value, m_strings.at(o.unit),
+                       m_strings.at(o.source), m_strings.at(o.flag), m_files.at(o.file), o.line};
+}
+
 Result<TableLoadReport> PopulationStore::add(ParsedTable table)
 {
     const QString &path = table.path;
-    std::vector<Observation> &rows = table.rows;
+    const std::vector<ObservationRow> &rows = table.rows;
+    const StringPool &strings = table.strings;
     const QString canonical = QFileInfo(path).canonicalFilePath();
     for (const QString &f : std::as_const(m_files)) {
         if (QFileInfo(f).canonicalFilePath() == canonical)
@@ -318,75 +337,141 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
     if (rows.empty())
         return Error{Error::Code::Value, path, {}, QStringLiteral("has no rows with a value")};
 
+    // Checks of each text, made once per text: a row names its texts by number.
     static const QRegularExpression codePattern(QStringLiteral("^\\d{6}$"));
+    const int n = strings.size();
+    enum Use : unsigned char { Code = 1, Indicator = 2, Unit = 4, Source = 8, Flag = 16 };
+    std::vector<unsigned char> checked(size_t(n), 0);
+    std::vector<int> unitOf(size_t(n), -1); // indicator → the unit of its first row here
+    const std::optional<int> persons = strings.find(QStringLiteral("persons"));
+    auto check = [&](const ObservationRow &o) -> std::optional<QString> {
+        auto first = [&](int id, Use use) {
+            const bool was = checked[size_t(id)] & use;
+            checked[size_t(id)] |= use;
+            return !was;
+        };
+        if (first(o.code, Code) && !codePattern.match(strings.at(o.code)).hasMatch())
+            return QStringLiteral("code '%1' is not a six-digit division code").arg(strings.at(o.code));
+        const QString &indicator = strings.at(o.indicator);
+        if (first(o.indicator, Indicator) && indicator.isEmpty())
+            return QStringLiteral("the indicator is empty");
+        if (first(o.unit, Unit) && strings.at(o.unit).isEmpty())
+            return QStringLiteral("the unit is empty");
+        if (o.unit == persons) {
+            // A count of residents is never negative; a change in persons (a user's pop_change) may be.
+            if (o.value < 0 && (indicator.endsWith(u"population") || indicator.endsWith(u"migrants")))
+                return QStringLiteral("a count of persons cannot be negative (%1)").arg(o.value, 0, 'g', 12);
+            if (o.value > kMaxPersons)
+                return QStringLiteral("%1 persons is more than 10 billion: not a population count").arg(o.value, 0, 'g', 6);
+        }
+        int &unit = unitOf[size_t(o.indicator)];
+        if (unit < 0) {
+            unit = o.unit;
+            const QString known = m_units.value(indicator);
+            if (!known.isEmpty() && known != strings.at(o.unit))
+                return QStringLiteral("indicator %1 has unit '%2' here but '%3' elsewhere").arg(indicator, strings.at(o.unit), known);
+        } else if (unit != o.unit) {
+            return QStringLiteral("indicator %1 has unit '%2' here but '%3' elsewhere").arg(indicator, strings.at(o.unit), strings.at(unit));
+        }
+        if (first(o.source, Source)) {
+            if (strings.at(o.source).isEmpty())
+                return QStringLiteral("the source is empty: every value must name its source");
+            if (strings.at(o.source).contains(u';'))
+                return QStringLiteral("the source '%1' has a ';', which separates sources: write it without").arg(strings.at(o.source));
+        }
+        if (first(o.flag, Flag) && strings.at(o.flag) != u"census" && strings.at(o.flag) != u"estimate")
+            return QStringLiteral("flag '%1' is not census or estimate").arg(strings.at(o.flag));
+        return std::nullopt;
+    };
+    for (const ObservationRow &o : rows) {
+        if (const auto message = check(o))
+            return rowError(path, o.line, *message);
+    }
+    // A row that repeats another's code, year, indicator, flag and source: the first such row in the file
+    // is named, with the line it repeats.
+    {
+        std::vector<int> order(rows.size());
+        std::iota(order.begin(), order.end(), 0);
+        auto tie = [&](int i) {
+            const ObservationRow &o = rows[size_t(i)];
+            return std::tie(o.code, o.year, o.indicator, o.flag, o.source);
+        };
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return tie(a) < tie(b); });
+        int repeat = -1, repeated = -1;
+        for (size_t i = 1; i < order.size(); ++i) {
+            if (tie(order[i]) == tie(order[i - 1]) && (repeat < 0 || order[i] < repeat)) {
+                repeat = order[i];
+                repeated = order[i - 1];
+            }
+        }
+        if (repeat >= 0)
+            return rowError(path, rows[size_t(repeat)].line,
+                            QStringLiteral("repeats line %1 (same code, year, indicator, flag and source)").arg(rows[size_t(repeated)].line));
+    }
+
     TableLoadReport report;
     report.path = path;
     report.layout = table.layout;
     report.noDataCells = table.noDataCells;
-    QHash<QString, QString> units = m_units;
-    QHash<QString, int> firstLine; // full key → line
-    QSet<QString> indicators, codes, sources;
-    for (const Observation &o : rows) {
-        auto fail = [&](const QString &message) { return rowError(path, o.line, message); };
-        if (!codePattern.match(o.code).hasMatch())
-            return fail(QStringLiteral("code '%1' is not a six-digit division code").arg(o.code));
-        if (o.indicator.isEmpty())
-            return fail(QStringLiteral("the indicator is empty"));
-        if (o.unit.isEmpty())
-            return fail(QStringLiteral("the unit is empty"));
-        // A count of residents is never negative; a change in persons (a user's pop_change) may be.
-        if (o.unit == u"persons" && o.value < 0 && (o.indicator.endsWith(u"population") || o.indicator.endsWith(u"migrants")))
-            return fail(QStringLiteral("a count of persons cannot be negative (%1)").arg(o.value, 0, 'g', 12));
-        if (o.unit == u"persons" && o.value > kMaxPersons)
-            return fail(QStringLiteral("%1 persons is more than 10 billion: not a population count").arg(o.value, 0, 'g', 6));
-        const QString known = units.value(o.indicator);
-        if (!known.isEmpty() && known != o.unit)
-            return fail(QStringLiteral("indicator %1 has unit '%2' here but '%3' elsewhere").arg(o.indicator, o.unit, known));
-        units.insert(o.indicator, o.unit);
-        if (o.source.isEmpty())
-            return fail(QStringLiteral("the source is empty: every value must name its source"));
-        if (o.source.contains(u';'))
-            return fail(QStringLiteral("the source '%1' has a ';', which separates sources: write it without").arg(o.source));
-        if (o.flag != u"census" && o.flag != u"estimate")
-            return fail(QStringLiteral("flag '%1' is not census or estimate").arg(o.flag));
-        const QString full = QStringList{o.code, QString::number(o.year), o.indicator, o.flag, o.source}.join(u'|');
-        if (const int earlier = firstLine.value(full); earlier > 0)
-            return fail(QStringLiteral("repeats line %1 (same code, year, indicator, flag and source)").arg(earlier));
-        firstLine.insert(full, o.line);
-        const auto already = observations(o.code, o.year, o.indicator);
-        if (std::any_of(already.begin(), already.end(), [&](const Observation &a) { return a.flag == o.flag; }))
-            ++report.shadowed;
-        indicators.insert(o.indicator);
-        codes.insert(o.code);
-        sources.insert(o.source);
+    report.rows = int(rows.size());
+    std::vector<unsigned char> used(size_t(n), 0);
+    for (const ObservationRow &o : rows) {
+        used[size_t(o.code)] |= Code;
+        used[size_t(o.indicator)] |= Indicator;
+        used[size_t(o.source)] |= Source;
         report.firstYear = report.firstYear ? std::min(report.firstYear, o.year) : o.year;
         report.lastYear = std::max(report.lastYear, o.year);
+        // A row whose code, year, indicator and flag were loaded before: the earlier value stays shown.
+        if (const auto *earlier = rowsOf(strings.at(o.code), strings.at(o.indicator))) {
+            if (std::any_of(earlier->begin(), earlier->end(), [&](int r) {
+                    return m_rows[size_t(r)].year == o.year && m_strings.at(m_rows[size_t(r)].flag) == strings.at(o.flag);
+                }))
+                ++report.shadowed;
+        }
     }
-    report.rows = int(rows.size());
-    report.indicators = QStringList(indicators.begin(), indicators.end());
-    report.indicators.sort();
-    report.codes = QStringList(codes.begin(), codes.end());
+    for (int id = 0; id < n; ++id) {
+        if (used[size_t(id)] & Code)
+            report.codes << strings.at(id);
+        if (used[size_t(id)] & Indicator)
+            report.indicators << strings.at(id);
+        if (used[size_t(id)] & Source)
+            report.sources << strings.at(id);
+    }
     report.codes.sort();
-    report.sources = QStringList(sources.begin(), sources.end());
+    report.indicators.sort();
     report.sources.sort();
 
-    // The file is good: merge it.
-    std::set<QString> touched;
-    for (Observation &o : rows) {
-        const QString k = key(o.code, o.indicator);
+    // The file is good: merge it, its texts renumbered in the store's pool.
+    std::vector<int> renumber(size_t(n), -1);
+    auto here = [&](int id) {
+        int &r = renumber[size_t(id)];
+        if (r < 0)
+            r = m_strings.id(strings.at(id));
+        return r;
+    };
+    const int file = int(m_files.size());
+    QSet<quint64> touched;
+    m_rows.reserve(m_rows.size() + rows.size());
+    for (const ObservationRow &o : rows) {
+        ObservationRow stored{o.value, o.line, o.year, here(o.code), here(o.indicator), here(o.unit), here(o.source), here(o.flag), file};
+        const quint64 k = indexKey(stored.code, stored.indicator);
         m_index[k].push_back(int(m_rows.size()));
         touched.insert(k);
-        m_rows.push_back(std::move(o));
+        m_rows.push_back(stored);
     }
-    for (const QString &k : touched) {
+    for (int id = 0; id < n; ++id) {
+        if (unitOf[size_t(id)] >= 0)
+            m_units.insert(strings.at(id), strings.at(unitOf[size_t(id)]));
+    }
+    const std::optional<int> estimate = m_strings.find(QStringLiteral("estimate"));
+    for (const quint64 k : std::as_const(touched)) {
         auto &index = m_index[k];
-        std::stable_sort(index.begin(), index.end(), [this](int a, int b) {
-            const Observation &x = m_rows[a];
-            const Observation &y = m_rows[b];
-            return x.year != y.year ? x.year < y.year : flagRank(x.flag) < flagRank(y.flag);
+        std::stable_sort(index.begin(), index.end(), [&](int a, int b) {
+            const ObservationRow &x = m_rows[size_t(a)];
+            const ObservationRow &y = m_rows[size_t(b)];
+            return x.year != y.year ? x.year < y.year : (x.flag == estimate && y.flag != estimate);
         });
     }
-    m_units = units;
     m_files << path;
     if (table.user)
         m_userFiles.insert(path);
@@ -395,48 +480,55 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
     return report;
 }
 
+const std::vector<int> *PopulationStore::rowsOf(const QString &code, const QString &indicator) const
+{
+    const auto c = m_strings.find(code);
+    const auto i = m_strings.find(indicator);
+    if (!c || !i)
+        return nullptr;
+    const auto it = m_index.constFind(indexKey(*c, *i));
+    return it == m_index.constEnd() ? nullptr : &*it;
+}
+
 QSet<QString> PopulationStore::codes() const
 {
     QSet<QString> out;
     for (auto it = m_index.constBegin(); it != m_index.constEnd(); ++it)
-        out.insert(m_rows[it->front()].code);
+        out.insert(m_strings.at(m_rows[size_t(it->front())].code));
     return out;
 }
 
 std::vector<Observation> PopulationStore::observations(const QString &code, int year, const QString &indicator) const
 {
     std::vector<Observation> out;
-    const auto it = m_index.constFind(key(code, indicator));
-    if (it == m_index.constEnd())
-        return out;
-    for (int i : *it) {
-        if (m_rows[i].year == year)
-            out.push_back(m_rows[i]);
+    if (const auto *rows = rowsOf(code, indicator)) {
+        for (int i : *rows) {
+            if (m_rows[size_t(i)].year == year)
+                out.push_back(observation(i));
+        }
     }
     return out;
 }
 
 std::optional<Observation> PopulationStore::value(const QString &code, int year, const QString &indicator) const
 {
-    const auto it = m_index.constFind(key(code, indicator));
-    if (it == m_index.constEnd())
+    const auto *rows = rowsOf(code, indicator);
+    if (!rows)
         return std::nullopt;
-    const auto pos = std::lower_bound(it->begin(), it->end(), year,
-                                      [this](int row, int y) { return m_rows[row].year < y; });
-    if (pos == it->end() || m_rows[*pos].year != year)
+    const auto pos = std::lower_bound(rows->begin(), rows->end(), year, [this](int row, int y) { return m_rows[size_t(row)].year < y; });
+    if (pos == rows->end() || m_rows[size_t(*pos)].year != year)
         return std::nullopt;
-    return m_rows[*pos];
+    return observation(*pos);
 }
 
 std::vector<Observation> PopulationStore::series(const QString &code, const QString &indicator) const
 {
     std::vector<Observation> out;
-    const auto it = m_index.constFind(key(code, indicator));
-    if (it == m_index.constEnd())
-        return out;
-    for (int i : *it) {
-        if (out.empty() || out.back().year != m_rows[i].year)
-            out.push_back(m_rows[i]);
+    if (const auto *rows = rowsOf(code, indicator)) {
+        for (int i : *rows) {
+            if (out.empty() || out.back().year != m_rows[size_t(i)].year)
+                out.push_back(observation(i));
+        }
     }
     return out;
 }
@@ -455,10 +547,13 @@ QString PopulationStore::unitOf(const QString &indicator) const
 
 std::vector<int> PopulationStore::years(const QString &indicator) const
 {
+    const auto id = m_strings.find(indicator);
     std::set<int> ys;
-    for (const Observation &o : m_rows) {
-        if (o.indicator == indicator)
-            ys.insert(o.year);
+    if (id) {
+        for (const ObservationRow &o : m_rows) {
+            if (o.indicator == *id)
+                ys.insert(o.year);
+        }
     }
     return {ys.begin(), ys.end()};
 }

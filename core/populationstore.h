@@ -1,5 +1,6 @@
 #pragma once
 #include "result.h"
+#include "stringpool.h"
 
 #include <QHash>
 #include <QSet>
@@ -21,6 +22,19 @@ struct Observation {
     QString flag;      ///< census (count on 1 November) or estimate (year-end)
     QString file;      ///< the table it was read from
     int line = 0;
+};
+
+/// An observation as stored: the texts as numbers of a StringPool. 40 bytes a row.
+struct ObservationRow {
+    double value = 0;
+    int line = 0;
+    int year = 0;
+    int code = 0;      ///< the pool's numbers of the texts of Observation
+    int indicator = 0;
+    int unit = 0;
+    int source = 0;
+    int flag = 0;
+    int file = 0;      ///< PopulationStore::files() index (0 in a ParsedTable)
 };
 
 /// The layouts a population table can have.
@@ -75,11 +89,15 @@ struct TableLoadReport {
 struct ParsedTable {
     QString path;
     TableLayout layout = TableLayout::Long;
-    std::vector<Observation> rows; ///< `code` is still the file's key (a code or name in any form)
+    StringPool strings;               ///< the texts the rows name
+    std::vector<ObservationRow> rows; ///< `code` is still the file's key (a code or name in any form)
     int noDataCells = 0; ///< empty or "NA"/"-"/".." cells of a wide table
     QString encoding;    ///< as read ("UTF-8", "GB18030 (GBK)" …)
     QStringList notes;   ///< how it was read: the key column, unit conversions
     bool user = false;   ///< a user's own table (not the bundle's): the bundle's notes do not apply to it
+
+    /// Row `i` with its texts.
+    Observation observation(size_t i) const;
 };
 
 /// Every observation loaded, indexed by (code, indicator). Missing is missing: a lookup without a row
@@ -135,8 +153,15 @@ private:
     /// The indicator and unit a table's title or comments give (指标：年末常住人口(万人); # … 10000 persons).
     static WideTableSpec fileSays(const CsvTable &csv);
 
-    std::vector<Observation> m_rows;
-    QHash<QString, std::vector<int>> m_index; ///< key code + '|' + indicator → rows sorted by year, estimate first
+    /// Row `row` with its texts.
+    Observation observation(int row) const;
+    /// The rows of (code, indicator), sorted by year, estimates first; null if there are none.
+    const std::vector<int> *rowsOf(const QString &code, const QString &indicator) const;
+    static quint64 indexKey(int code, int indicator) { return quint64(quint32(code)) << 32 | quint32(indicator); }
+
+    StringPool m_strings;
+    std::vector<ObservationRow> m_rows;
+    QHash<quint64, std::vector<int>> m_index; ///< indexKey(code, indicator) → rows sorted by year, estimate first
     QHash<QString, QString> m_units;           ///< indicator → unit
     QSet<QString> m_userFiles;                 ///< files added as users' tables
     QSet<QString> m_bundleIndicators;          ///< indicators with rows from the bundle's own tables
