@@ -10,6 +10,7 @@
 #include <uchardet.h>
 
 #include <algorithm>
+#include <array>
 
 namespace renkou::core {
 
@@ -40,6 +41,8 @@ std::optional<Error> splitRecords(const QString &path, QByteArrayView text, char
     int quoteStartLine = 0;
     const char *data = text.data();
     const qsizetype n = text.size();
+    std::array<bool, 256> ends{}; // the bytes that end an unquoted run
+    ends[uchar(delimiter)] = ends[uchar('\n')] = ends[uchar('\r')] = true;
     auto append = [&](qsizetype offset, qsizetype size) {
         if (size == 0)
             return;
@@ -112,7 +115,7 @@ std::optional<Error> splitRecords(const QString &path, QByteArrayView text, char
         } else {
             // An unquoted run up to the next delimiter or line end (a quote inside it is a literal character).
             qsizetype j = i + 1;
-            while (j < n && data[j] != delimiter && data[j] != '\n' && data[j] != '\r')
+            while (j < n && !ends[uchar(data[j])])
                 ++j;
             append(i, j - i);
             i = j - 1;
@@ -159,10 +162,15 @@ bool isBlank(QByteArrayView field)
     return true;
 }
 
-/// Fields with text in them.
-int filled(const CsvFields &fields)
+/// Whether at least two fields have text in them (a header or a data row, not a title or a note).
+bool twoFilled(const CsvFields &fields)
 {
-    return int(std::count_if(fields.begin(), fields.end(), [](QByteArrayView f) { return !isBlank(f); }));
+    int n = 0;
+    for (const QByteArrayView f : fields) {
+        if (!isBlank(f) && ++n == 2)
+            return true;
+    }
+    return false;
 }
 
 bool isComment(const CsvFields &fields)
@@ -229,11 +237,13 @@ char detectDelimiter(QByteArrayView text)
 /// fields than the header, or that read as a note (注：…, 数据来源：…), are the footer.
 class CsvShaper {
 public:
-    CsvShaper(const QString &path, const QStringList &requiredColumns, const QString &encoding, const CsvTable::Sink &sink)
+    CsvShaper(const QString &path, const QStringList &requiredColumns, const QString &encoding, const CsvTable::Sink &sink,
+              qsizetype lines)
         : m_required(requiredColumns), m_sink(sink)
     {
         m_table.m_path = path;
         m_table.m_encoding = encoding;
+        m_table.m_lines = lines;
     }
 
     std::optional<Error> record(int line, const CsvFields &fields)
@@ -245,13 +255,13 @@ public:
             return std::nullopt;
         }
         if (!m_headerSeen) {
-            if (filled(fields) < 2) {
+            if (!twoFilled(fields)) {
                 m_table.m_preamble << rowText(fields);
                 return std::nullopt;
             }
             return header(line, fields);
         }
-        if (filled(fields) <= 1) {
+        if (!twoFilled(fields)) {
             m_held.push_back(Held{line, {}});
             for (const QByteArrayView f : fields)
                 m_held.back().fields.push_back(f.toByteArray());
@@ -417,7 +427,7 @@ Result<CsvTable> CsvTable::readSheet(const QString &path, const QStringList &req
     for (const WorkbookSheet &s : sheets.value()) {
         std::vector<CsvRow> rows;
         const Sink collect = collectInto(rows);
-        CsvShaper shaper(path, requiredColumns, QStringLiteral("sheet '%1'").arg(s.name), collect);
+        CsvShaper shaper(path, requiredColumns, QStringLiteral("sheet '%1'").arg(s.name), collect, qsizetype(s.rows.size()));
         std::optional<Error> error;
         int row = 0;
         for (const QStringList &r : s.rows) {
@@ -451,6 +461,27 @@ Result<CsvTable> CsvTable::readSheet(const QString &path, const QStringList &req
 Result<CsvTable> CsvTable::scan(const QString &path, const QStringList &requiredColumns, const QString &encoding,
                                 const QString &sheet, const Sink &sink)
 {
+    return scanBytes(path, requiredColumns, encoding, sheet, sink, 0);
+}
+
+Result<CsvTable> CsvTable::head(const QString &path, const QString &encoding, const QString &sheet)
+{
+    std::optional<CsvTable> head;
+    const Error stop{Error::Code::Format, path, {}, QStringLiteral("stopped at the header")};
+    const Sink sink{[&](const CsvTable &h) -> std::optional<Error> {
+                        head = h;
+                        return stop;
+                    },
+                    {}};
+    auto table = scanBytes(path, {}, encoding, sheet, sink, qint64(1) << 20);
+    if (head)
+        return *head;
+    return table; // an error before the header (or a table of a header alone)
+}
+
+Result<CsvTable> CsvTable::scanBytes(const QString &path, const QStringList &requiredColumns, const QString &encoding,
+                                     const QString &sheet, const Sink &sink, qint64 headBytes)
+{
     if (isWorkbook(path)) {
         auto table = readSheet(path, requiredColumns, sheet);
         if (!table)
@@ -469,13 +500,15 @@ Result<CsvTable> CsvTable::scan(const QString &path, const QStringList &required
         }
         return table;
     }
-    auto read = readInputFile(path, kMaxTableBytes);
+    auto read = readInputFile(path, kMaxTableBytes, headBytes);
     if (!read)
         return read.error();
+    if (headBytes > 0 && read->size() >= headBytes && read->contains('\n'))
+        read->truncate(read->lastIndexOf('\n') + 1); // no character cut in two
     auto decoded = decode(path, std::move(read).value(), encoding);
     if (!decoded)
         return decoded.error();
-    CsvShaper shaper(path, requiredColumns, decoded->encoding, sink);
+    CsvShaper shaper(path, requiredColumns, decoded->encoding, sink, std::count(decoded->utf8.cbegin(), decoded->utf8.cend(), '\n') + 1);
     if (auto error = splitRecords(path, decoded->utf8, detectDelimiter(decoded->utf8),
                                   [&shaper](int line, const CsvFields &fields) { return shaper.record(line, fields); }))
         return *error;

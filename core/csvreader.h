@@ -44,6 +44,10 @@ public:
     static Result<CsvTable> scan(const QString &path, const QStringList &requiredColumns, const QString &encoding,
                                  const QString &sheet, const Sink &sink);
 
+    /// The table's header, preamble and encoding, from at most its first MiB (rows() is empty): a first look
+    /// at a big file. Errors as read() for what comes before the first data row.
+    static Result<CsvTable> head(const QString &path, const QString &encoding = {}, const QString &sheet = {});
+
     /// Text as UTF-8 bytes, and the name of the encoding it was read in ("UTF-8", "GB18030 (GBK)",
     /// "UTF-16LE" …).
     struct Text {
@@ -62,6 +66,8 @@ public:
     /// Lines below the table ("注：…", "数据来源：国家统计局").
     const QStringList &footer() const { return m_footer; }
     int headerLine() const { return m_headerLine; }
+    /// Lines of text in the file (of rows in a sheet): at least the number of data rows, to reserve room for them.
+    qsizetype lines() const { return m_lines; }
     const QStringList &header() const { return m_header; }
     const std::vector<CsvRow> &rows() const { return m_rows; }
     /// The rows, moved out (to convert them one by one, freeing each as it goes); rows() is empty after.
@@ -83,12 +89,16 @@ private:
     friend class CsvShaper;
     /// A workbook's sheet as a table (the first holding one when `sheet` is empty).
     static Result<CsvTable> readSheet(const QString &path, const QStringList &requiredColumns, const QString &sheet);
+    /// scan() of the first `headBytes` of the file (0: all of it), cut at the last line end.
+    static Result<CsvTable> scanBytes(const QString &path, const QStringList &requiredColumns, const QString &encoding,
+                                      const QString &sheet, const Sink &sink, qint64 headBytes);
 
     QString m_path;
     QString m_encoding;
     QStringList m_preamble;
     QStringList m_footer;
     int m_headerLine = 1;
+    qsizetype m_lines = 0;
     QStringList m_header;
     std::vector<CsvRow> m_rows;
 };

@@ -225,25 +225,22 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
     QMap<int, QSet<QString>> keysByKind;
     QSet<QString> unmatched;
     QHash<QString, QString> refused; // key → why its rows are left out
-    QHash<quint64, KeyMatch> matches; // (key, year) → match: a key recurs for every indicator and year
-    size_t keptCount = 0; // the rows kept are moved to the front, in order
-    for (const ObservationRow &row : parsed.rows) {
-        ObservationRow o = row;
+    // What a key stands for in a year, found once: the unit's number in `strings` (-1: the rows are left
+    // out) and whether it is a part of that unit.
+    struct Outcome {
+        int code = -1;
+        bool part = false;
+    };
+    auto resolve = [&](const ObservationRow &o, std::optional<int> year) {
         const QString key = strings.at(o.code); // a copy: strings.id() below may move the pool's texts
-        const quint64 cacheKey = quint64(quint32(o.code)) << 32 | quint32(o.year);
-        auto cached = matches.constFind(cacheKey);
-        if (cached == matches.constEnd()) {
-            KeyMatch match = m->match(key, level, o.year);
-            if (match.kind == MatchKind::None && assigned.contains(key)) {
-                const QString unit = assigned.value(key);
-                if (unit.isEmpty())
-                    match = KeyMatch{MatchKind::None, {}, {}, QStringLiteral("left out by you")};
-                else if (regions.find(unit))
-                    match = KeyMatch{MatchKind::Assigned, unit, {}, {}};
-            }
-            cached = matches.insert(cacheKey, match);
+        KeyMatch k = m->match(key, level, year);
+        if (k.kind == MatchKind::None && assigned.contains(key)) {
+            const QString unit = assigned.value(key);
+            if (unit.isEmpty())
+                k = KeyMatch{MatchKind::None, {}, {}, QStringLiteral("left out by you")};
+            else if (regions.find(unit))
+                k = KeyMatch{MatchKind::Assigned, unit, {}, {}};
         }
-        KeyMatch k = *cached;
         // A municipality coded as its province in a table that also has the prefecture-level unit's code
         // stays the province.
         if (k.kind == MatchKind::CodeForm && k.detail.contains(u"municipality") && keySet.contains(k.code))
@@ -252,7 +249,7 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
         case MatchKind::None:
             if (k.detail.isEmpty()) // not left out by the user's choice
                 unmatched.insert(key);
-            continue;
+            return Outcome{};
         case MatchKind::Split:
         case MatchKind::Ambiguous:
             if (!refused.contains(key))
@@ -261,15 +258,44 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
                                               .arg(key).arg(o.line).arg(listCodes(k.units, regions))
                                         : QStringLiteral("'%1' (line %2) names several units: %3; write the code")
                                               .arg(key).arg(o.line).arg(listCodes(k.units, regions)));
-            continue;
+            return Outcome{};
         default:
             break;
         }
         keysByKind[int(k.kind)].insert(key);
         if (k.code != key && out.recoded.size() < 400 && !out.recoded.contains(QStringLiteral("%1 → %2").arg(key, k.code)))
             out.recoded << QStringLiteral("%1 → %2").arg(key, k.code);
-        isPart.push_back(k.kind == MatchKind::PartOf);
-        o.code = strings.id(k.code);
+        return Outcome{strings.id(k.code), k.kind == MatchKind::PartOf};
+    };
+    // A key's match without a year: when it is a code or nothing, it is the same in every year (the years of
+    // aliases only choose among candidates); else it is found for each year.
+    std::vector<std::optional<Outcome>> everyYear(size_t(strings.size()));
+    std::vector<bool> triedEveryYear(size_t(strings.size()), false);
+    QHash<quint64, Outcome> byYear; // (key, year) → outcome
+    size_t keptCount = 0;           // the rows kept are moved to the front, in order
+    for (size_t i = 0; i < parsed.rows.size(); ++i) {
+        ObservationRow o = parsed.rows[i];
+        const size_t key = size_t(o.code);
+        if (!triedEveryYear[key]) {
+            triedEveryYear[key] = true;
+            const KeyMatch k = m->match(strings.at(o.code), level);
+            if (k.kind == MatchKind::Code || k.kind == MatchKind::CodeForm || (k.kind == MatchKind::None && !assigned.contains(strings.at(o.code))))
+                everyYear[key] = resolve(o, std::nullopt);
+        }
+        Outcome outcome;
+        if (everyYear[key]) {
+            outcome = *everyYear[key];
+        } else {
+            const quint64 cacheKey = quint64(quint32(o.code)) << 32 | quint32(o.year);
+            auto cached = byYear.constFind(cacheKey);
+            if (cached == byYear.constEnd())
+                cached = byYear.insert(cacheKey, resolve(o, o.year));
+            outcome = *cached;
+        }
+        if (outcome.code < 0)
+            continue;
+        isPart.push_back(outcome.part);
+        o.code = outcome.code;
         parsed.rows[keptCount++] = o;
     }
     parsed.rows.resize(keptCount);

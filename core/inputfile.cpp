@@ -98,26 +98,32 @@ Status checkOutputFile(const QString &path)
     return Done{};
 }
 
-Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes)
+Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes, qint64 headBytes)
 {
     if (Status ok = checkInputFile(path, maxBytes); !ok)
         return ok.error();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{Error::Code::Unreadable, path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
-    // In chunks, up to the limit: memory for what the file holds, never for the limit (QIODevice::read(n)
-    // allocates n bytes at once).
+    // Into one buffer sized for what the file holds (grown if it grows), up to the limit: memory for what
+    // the file holds, never for the limit (QIODevice::read(n) allocates n bytes at once).
     QByteArray bytes;
-    bytes.reserve(std::min(file.size(), maxBytes));
+    bytes.resize(qsizetype(std::min(file.size(), headBytes > 0 ? headBytes : maxBytes)) + 1);
+    qsizetype used = 0;
     for (;;) {
-        const QByteArray chunk = file.read(std::min<qint64>(qint64(1) << 20, maxBytes + 1 - bytes.size()));
-        if (chunk.isEmpty())
+        if (headBytes > 0 && used >= headBytes)
             break;
-        bytes += chunk;
-        if (bytes.size() > maxBytes)
+        if (used == bytes.size())
+            bytes.resize(qsizetype(std::min<qint64>(qint64(used) * 2, maxBytes + 1)));
+        const qint64 n = file.read(bytes.data() + used, headBytes > 0 ? std::min<qint64>(bytes.size() - used, headBytes - used) : bytes.size() - used);
+        if (n <= 0)
+            break;
+        used += qsizetype(n);
+        if (used > maxBytes)
             return Error{Error::Code::Value, path, {},
                          QStringLiteral("grew beyond the %1 Renkou reads while it was read").arg(formatBytes(maxBytes))};
     }
+    bytes.truncate(used);
     if (file.error() != QFileDevice::NoError)
         return Error{Error::Code::Unreadable, path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
     return bytes;

@@ -6,7 +6,7 @@
 namespace renkou::core {
 
 /// Largest table Renkou reads (64 MiB): a table of every county for 25 years and 20 indicators is a tenth
-/// of it, and a table's rows take about 25 times the file's size in memory.
+/// of it; a long table's rows take about as much memory as its file (40 bytes a row).
 inline constexpr qint64 kMaxTableBytes = qint64(64) << 20;
 /// Largest boundary file Renkou opens (2 GiB). GDAL's GeoJSON driver has its own, lower limit (200 MB).
 inline constexpr qint64 kMaxBoundaryBytes = qint64(2) << 30;
@@ -28,8 +28,9 @@ Status checkCompanionFiles(const QString &path);
 Status checkOutputFile(const QString &path);
 
 /// Reads a whole file checked by checkInputFile(): never more than `maxBytes` bytes, even if the file grows
-/// while it is read. Errors as checkInputFile(), and Unreadable with the system's reason.
-Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes);
+/// while it is read; with `headBytes` > 0 only its first `headBytes` (a first look at a big file). Errors as
+/// checkInputFile(), and Unreadable with the system's reason.
+Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes, qint64 headBytes = 0);
 
 /// "12.3 MB": a size in bytes for messages (binary megabytes, 2^20 bytes; whole ones without a decimal).
 QString formatBytes(qint64 bytes);

@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <tuple>
@@ -80,20 +81,14 @@ WideTableSpec PopulationStore::fileSays(const CsvTable &csv)
 
 Result<TableShape> PopulationStore::inspect(const QString &path, const QString &encoding, const QString &sheet)
 {
-    // The header and the lines above it say it all: reading stops there.
-    std::optional<CsvTable> head;
-    const Error stop{Error::Code::Format, path, {}, QStringLiteral("stopped at the header")};
-    const CsvTable::Sink sink{[&](const CsvTable &h) -> std::optional<Error> {
-                                  head = h;
-                                  return stop;
-                              },
-                              {}};
-    if (auto csv = CsvTable::scan(path, {}, encoding, sheet, sink); !head)
-        return csv.error();
-    auto layout = layoutOf(*head);
+    // The header and the lines above it say it all.
+    auto head = CsvTable::head(path, encoding, sheet);
+    if (!head)
+        return head.error();
+    auto layout = layoutOf(head.value());
     if (!layout)
         return layout.error();
-    return TableShape{layout.value(), fileSays(*head), head->encoding()};
+    return TableShape{layout.value(), fileSays(head.value()), head->encoding()};
 }
 
 Result<TableLayout> PopulationStore::detectLayout(const QString &path, const QString &encoding, const QString &sheet)
@@ -154,24 +149,47 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
     QSet<QString> converted;
     QHash<int, std::optional<double>> factors; // unit → its factor to persons, found once
     const int persons = strings.id(QStringLiteral("persons"));
+    // The text of each column's last row and its number: codes, units, sources and flags mostly repeat the
+    // row above, found without a lookup.
+    struct Last {
+        QByteArray bytes;
+        int id = -1;
+    };
+    std::array<Last, 7> last;
+    auto idOf = [&](const CsvFields &fields, int i) {
+        const QByteArrayView f = fields[size_t(col[size_t(i)])];
+        Last &l = last[size_t(i)];
+        if (l.id < 0 || f != l.bytes) {
+            l.bytes.resize(f.size()); // keeps its room: no allocation per row
+            std::copy(f.begin(), f.end(), l.bytes.begin());
+            l.id = strings.id(f);
+        }
+        return l.id;
+    };
     // Each row is converted as it is split: the file is never held as rows of text.
     const CsvTable::Sink sink{
         [&](const CsvTable &head) -> std::optional<Error> {
             col = head.columns(columns());
+            out.rows.reserve(size_t(head.lines()));
             return std::nullopt;
         },
         [&](int line, const CsvFields &fields) -> std::optional<Error> {
             auto text = [&](int i) { return QString::fromUtf8(fields[size_t(col[size_t(i)])]).trimmed(); };
-            const QByteArrayView yearField = fields[size_t(col[1])].trimmed();
-            bool yearOk = false;
-            const int year = yearField.toInt(&yearOk);
-            if (!yearOk || year < 1900 || year > 2100)
+            int year = 0;
+            for (const char c : fields[size_t(col[1])].trimmed()) {
+                if (c < '0' || c > '9' || year > 2100) {
+                    year = 0;
+                    break;
+                }
+                year = year * 10 + (c - '0');
+            }
+            if (year < 1900 || year > 2100)
                 return rowError(path, line, QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(text(1)));
             ObservationRow o;
             o.line = line;
             o.year = year;
-            o.code = strings.id(fields[size_t(col[0])]);
-            o.indicator = strings.id(fields[size_t(col[2])]);
+            o.code = idOf(fields, 0);
+            o.indicator = idOf(fields, 2);
             const auto value = parseNumber(fields[size_t(col[3])]);
             if (!value) {
                 if (text(3).isEmpty())
@@ -179,7 +197,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
                 return rowError(path, line, QStringLiteral("value '%1' is not a finite number").arg(text(3)));
             }
             o.value = *value;
-            o.unit = strings.id(fields[size_t(col[4])]);
+            o.unit = idOf(fields, 4);
             auto factor = factors.constFind(o.unit);
             if (factor == factors.constEnd())
                 factor = factors.insert(o.unit, personsFactor(strings.at(o.unit)));
@@ -191,8 +209,8 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
                     return rowError(path, line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text(3), text(4)));
                 o.unit = persons;
             }
-            o.source = strings.id(fields[size_t(col[5])]);
-            o.flag = strings.id(fields[size_t(col[6])]);
+            o.source = idOf(fields, 5);
+            o.flag = idOf(fields, 6);
             out.rows.push_back(o);
             return std::nullopt;
         }};

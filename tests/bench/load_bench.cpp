@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <random>
 #include <benchmark/benchmark.h>
 
 using namespace renkou::core;
@@ -69,3 +70,54 @@ static void BM_RegionsWithManyUnits(benchmark::State &state)
     state.SetComplexityN(n);
 }
 BENCHMARK(BM_RegionsWithManyUnits)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
+// A user's long table of the size issue 13 names: 2,850 codes (the bundle's prefecture-level units, then codes
+// of no unit from 900000) × 25 years (2000–2024) × 10 indicators = 712,500 rows, values with one decimal from
+// a fixed seed. Written to $RENKOU_BENCH_LONG_TABLE when set (packaging/bench.sh reads the same file with
+// renkou-cli and with pandas), else to a temporary directory.
+static void BM_ReadLongTable(benchmark::State &state)
+{
+    auto bundle = DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), DataBundle::Parts::Tables);
+    if (!bundle) {
+        state.SkipWithError(bundle.error().toString().toStdString().c_str());
+        return;
+    }
+    QTemporaryDir dir;
+    const QString path = qEnvironmentVariableIsSet("RENKOU_BENCH_LONG_TABLE") ? qEnvironmentVariable("RENKOU_BENCH_LONG_TABLE")
+                                                                               : dir.filePath(QStringLiteral("long.csv"));
+    {
+        QStringList codes;
+        for (const Region *r : bundle->regions.ofLevel(Level::Prefecture))
+            codes << r->code;
+        for (int i = 0; codes.size() < 2850; ++i)
+            codes << QString::number(900000 + i);
+        codes.resize(2850);
+        std::mt19937 random(13);
+        std::uniform_int_distribution<int> tenths(0, 9'999'999);
+        QByteArray text = "code,year,indicator,value,unit,source,flag\n";
+        for (const QString &code : std::as_const(codes))
+            for (int year = 2000; year <= 2024; ++year)
+                for (int i = 0; i < 10; ++i) {
+                    const int v = tenths(random);
+                    text += code.toLatin1() + ',' + QByteArray::number(year) + ",ind" + QByteArray::number(i) + ','
+                            + QByteArray::number(v / 10) + '.' + QByteArray::number(v % 10) + ",persons,mysource,estimate\n";
+                }
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
+            state.SkipWithError("cannot write the table");
+            return;
+        }
+    }
+    for (auto _ : state) {
+        state.PauseTiming();
+        DataBundle b = bundle.value();
+        state.ResumeTiming();
+        auto added = b.addTable(path, std::nullopt);
+        if (!added) {
+            state.SkipWithError(added.error().toString().toStdString().c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(added->table.rows);
+    }
+}
+BENCHMARK(BM_ReadLongTable)->Unit(benchmark::kMillisecond);
