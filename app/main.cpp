@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <cstdio>
 
@@ -53,6 +54,9 @@ int main(int argc, char *argv[])
                                         QApplication::translate("main", "Print the milliseconds to the first painted map and quit."));
     firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(firstPaintOption);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "Tables and boundary files to open, as File → Open does."),
+                                 QStringLiteral("[FILE…]"));
     parser.process(app);
 
     auto fail = [](const QString &message) {
@@ -76,6 +80,13 @@ int main(int argc, char *argv[])
             QApplication::quit();
         });
     }
+    // Files named on the command line (or by a file manager) open once the map is shown, as if dropped on it.
+    QStringList files;
+    for (const QString &f : parser.positionalArguments())
+        files << QFileInfo(f).absoluteFilePath();
+    if (!files.isEmpty())
+        QObject::connect(&window, &renkou::app::MainWindow::mapShown, &window, [&window, files] { window.openFiles(files); },
+                         Qt::SingleShotConnection);
     window.show();
     return app.exec();
 }

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 
 namespace renkou::app {
 
@@ -170,45 +171,89 @@ core::BoundaryImportOptions BoundaryImportDialog::options() const
     return o;
 }
 
+namespace {
+
+/// The unit column of KeyAssignmentDialog: its text names the unit chosen, Qt::UserRole holds its code (empty:
+/// left out). The editor, made when a cell is edited, lists "leave out", the closest units to the key by
+/// name, then every unit of the level by code.
+class UnitChoiceDelegate : public QStyledItemDelegate {
+public:
+    UnitChoiceDelegate(const core::DataBundle &bundle, core::Level level, QObject *parent)
+        : QStyledItemDelegate(parent), m_regions(bundle.regions), m_matcher(bundle.keys()), m_level(level)
+    {
+    }
+
+    static QString label(const core::Region *r)
+    {
+        return r ? QStringLiteral("%1 %2 (%3)").arg(r->nameZh, r->nameEn, r->code) : KeyAssignmentDialog::tr("— leave out —");
+    }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const override
+    {
+        auto *choice = new QComboBox(parent);
+        choice->addItem(label(nullptr), QString());
+        const QString key = index.siblingAtColumn(0).data().toString();
+        for (const QString &c : m_matcher->closest(key, m_level, 5))
+            if (const core::Region *r = m_regions.find(c.section(u' ', -1), m_level))
+                choice->addItem(label(r), r->code);
+        choice->insertSeparator(choice->count());
+        for (const core::Region *r : m_regions.ofLevel(m_level))
+            choice->addItem(label(r), r->code);
+        // A choice is kept as soon as it is made.
+        connect(choice, &QComboBox::activated, this, [this, choice] { emit const_cast<UnitChoiceDelegate *>(this)->commitData(choice); });
+        return choice;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *choice = static_cast<QComboBox *>(editor);
+        choice->setCurrentIndex(std::max(0, choice->findData(index.data(Qt::UserRole).toString())));
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        const QString code = static_cast<QComboBox *>(editor)->currentData().toString();
+        model->setData(index, code, Qt::UserRole);
+        model->setData(index, label(code.isEmpty() ? nullptr : m_regions.find(code, m_level)), Qt::DisplayRole);
+    }
+
+private:
+    const core::RegionTable &m_regions;
+    std::shared_ptr<const core::RegionMatcher> m_matcher;
+    core::Level m_level;
+};
+
+} // namespace
+
 KeyAssignmentDialog::KeyAssignmentDialog(const QString &path, const QStringList &keys, core::Level level,
                                          const core::DataBundle &bundle, const QHash<QString, QString> &remembered,
                                          QWidget *parent)
-    : QDialog(parent), m_keys(keys)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Open table: %1").arg(QFileInfo(path).fileName()));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("%n key(s) of this table name no %1 unit. Assign each to a unit, or leave its rows "
-                                    "out; the choice is remembered for this file.", nullptr, int(keys.size()))
-                                     .arg(core::levelName(level))));
-    auto *table = new QTableWidget(int(keys.size()), 2);
-    table->setObjectName(QStringLiteral("keyAssignments"));
-    table->setHorizontalHeaderLabels({tr("In the table"), tr("Unit")});
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    table->verticalHeader()->hide();
-    const auto matcher = bundle.keys();
-    const auto units = bundle.regions.ofLevel(level);
+    auto *intro = new QLabel(tr("%n key(s) of this table name no %1 unit. Click a unit to assign the key to another, or "
+                                "leave its rows out; the choice is remembered for this file.", nullptr, int(keys.size()))
+                                 .arg(core::levelName(level)));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_table = new QTableWidget(int(keys.size()), 2);
+    m_table->setObjectName(QStringLiteral("keyAssignments"));
+    m_table->setHorizontalHeaderLabels({tr("In the table"), tr("Unit")});
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setItemDelegateForColumn(1, new UnitChoiceDelegate(bundle, level, m_table));
+    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
     for (int row = 0; row < int(keys.size()); ++row) {
-        const QString &key = keys[row];
-        table->setItem(row, 0, new QTableWidgetItem(key));
-        auto *choice = new QComboBox;
-        choice->addItem(tr("— leave out —"), QString());
-        // The closest by name first, then every unit of the level by code.
-        QStringList closest;
-        for (const QString &c : matcher->closest(key, level, 5))
-            closest << c.section(u' ', -1);
-        for (const QString &code : std::as_const(closest))
-            if (const core::Region *r = bundle.regions.find(code, level))
-                choice->addItem(QStringLiteral("%1 %2 (%3)").arg(r->nameZh, r->nameEn, r->code), r->code);
-        choice->insertSeparator(choice->count());
-        for (const core::Region *r : units)
-            choice->addItem(QStringLiteral("%1 %2 (%3)").arg(r->nameZh, r->nameEn, r->code), r->code);
-        if (const auto it = remembered.constFind(key); it != remembered.constEnd())
-            choice->setCurrentIndex(std::max(0, choice->findData(*it)));
-        table->setCellWidget(row, 1, choice);
-        m_choices.push_back(choice);
+        auto *key = new QTableWidgetItem(keys[row]);
+        key->setFlags(key->flags() & ~Qt::ItemIsEditable);
+        m_table->setItem(row, 0, key);
+        const QString code = remembered.value(keys[row]);
+        const core::Region *unit = code.isEmpty() ? nullptr : bundle.regions.find(code, level);
+        auto *choice = new QTableWidgetItem(UnitChoiceDelegate::label(unit));
+        choice->setData(Qt::UserRole, unit ? unit->code : QString());
+        m_table->setItem(row, 1, choice);
     }
-    table->resizeColumnToContents(0);
-    layout->addWidget(table);
+    m_table->resizeColumnToContents(0);
+    layout->addWidget(m_table);
     layout->addWidget(okCancel(this, tr("Add table")));
     resize(640, std::min(600, 160 + 32 * int(keys.size())));
 }
@@ -216,8 +261,8 @@ KeyAssignmentDialog::KeyAssignmentDialog(const QString &path, const QStringList 
 QHash<QString, QString> KeyAssignmentDialog::assignments() const
 {
     QHash<QString, QString> out;
-    for (size_t i = 0; i < m_choices.size(); ++i)
-        out.insert(m_keys[qsizetype(i)], m_choices[i]->currentData().toString());
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        out.insert(m_table->item(row, 0)->text(), m_table->item(row, 1)->data(Qt::UserRole).toString());
     return out;
 }
 

@@ -8,6 +8,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 
+class QTableWidget;
+
 namespace renkou::app {
 
 /// Asks what the numbers of a wide table (`code,name,2000,2001,…`) are: indicator, unit, source, flag.
@@ -53,7 +55,8 @@ private:
 };
 
 /// Lists the keys of a table that name no unit and lets the user assign each to a unit of the level or leave
-/// its rows out (the default). The closest units by name come first.
+/// its rows out (the default). A click on a key's unit opens the choice, the closest units by name first; the
+/// list stays quick with thousands of keys (a choice is made only for the row being edited).
 class KeyAssignmentDialog : public QDialog {
     Q_OBJECT
 public:
@@ -64,8 +67,7 @@ public:
     QHash<QString, QString> assignments() const;
 
 private:
-    QStringList m_keys;
-    std::vector<QComboBox *> m_choices;
+    QTableWidget *m_table;
 };
 
 } // namespace renkou::app

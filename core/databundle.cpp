@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -247,8 +248,10 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
             k = KeyMatch{MatchKind::Code, key, {}, {}};
         switch (k.kind) {
         case MatchKind::None:
-            if (k.detail.isEmpty()) // not left out by the user's choice
+            if (k.detail.isEmpty())
                 unmatched.insert(key);
+            else if (!out.leftOutByUser.contains(key))
+                out.leftOutByUser << key;
             return Outcome{};
         case MatchKind::Split:
         case MatchKind::Ambiguous:
@@ -268,7 +271,8 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
         return Outcome{strings.id(k.code), k.kind == MatchKind::PartOf};
     };
     // A key's match without a year: when it is a code or nothing, it is the same in every year (the years of
-    // aliases only choose among candidates); else it is found for each year.
+    // aliases only choose among candidates; the user's choice for a key holds in every year); else it is found
+    // for each year.
     std::vector<std::optional<Outcome>> everyYear(size_t(strings.size()));
     std::vector<bool> triedEveryYear(size_t(strings.size()), false);
     QHash<quint64, Outcome> byYear; // (key, year) → outcome
@@ -279,7 +283,7 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
         if (!triedEveryYear[key]) {
             triedEveryYear[key] = true;
             const KeyMatch k = m->match(strings.at(o.code), level);
-            if (k.kind == MatchKind::Code || k.kind == MatchKind::CodeForm || (k.kind == MatchKind::None && !assigned.contains(strings.at(o.code))))
+            if (k.kind == MatchKind::Code || k.kind == MatchKind::CodeForm || k.kind == MatchKind::None)
                 everyYear[key] = resolve(o, std::nullopt);
         }
         Outcome outcome;
@@ -477,7 +481,7 @@ QString TableImport::text(const RegionTable &regions) const
     const QString years = table.firstYear == table.lastYear ? QString::number(table.firstYear)
                                                             : QStringLiteral("%1–%2").arg(table.firstYear).arg(table.lastYear);
     lines << QStringLiteral("Added %1 %2 of %3 (%4) from %5%6.")
-                 .arg(table.rows)
+                 .arg(QLocale(QLocale::English).toString(table.rows))
                  .arg(table.rows == 1 ? QStringLiteral("value") : QStringLiteral("values"))
                  .arg(table.indicators.join(QStringLiteral(", ")), years,
                       QFileInfo(table.path).fileName(),
@@ -500,6 +504,8 @@ QString TableImport::text(const RegionTable &regions) const
         lines << reportLine(QStringLiteral("Keys of no unit, rows left out"), unmatched, QStringLiteral("; "));
     for (const QString &r : refused)
         lines << QStringLiteral("Left out: %1").arg(r);
+    if (!leftOutByUser.isEmpty())
+        lines << reportLine(QStringLiteral("Keys you left out, rows not added"), leftOutByUser);
     for (const JoinReport &j : joins)
         lines << j.text(regions);
     if (!unknownCodes.isEmpty())

@@ -26,6 +26,7 @@ struct TableImport {
     QStringList summed;            ///< "110100 北京市 2000 = 110100 + 110200 (parts summed)"
     QStringList unmatched;         ///< "'Foo' (closest: 北京市 110000, …)": keys of no unit, rows left out
     QStringList refused;           ///< split or ambiguous keys, rows left out, with the units named
+    QStringList leftOutByUser;     ///< keys the user chose to leave out (KeyAssignmentDialog): rows not added
 
     QString text(const RegionTable &regions) const;
 };

@@ -1,6 +1,7 @@
 // The user's own tables and boundaries: wide and long tables, any OGR format and CRS, the join report.
 #include "databundle.h"
 #include "testpaths.h"
+#include "../writefile.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -220,4 +221,31 @@ TEST(OwnData, AFileWithSeveralLayersReadsTheOneAskedFor)
     EXPECT_TRUE(missing.error().message.contains(QStringLiteral("has no layer 'counties'"))) << missing.error().message.toStdString();
     // The refused file left the layer read before in place.
     EXPECT_GE(bundle.prefectures.indexOf(QStringLiteral("370100")), 0);
+}
+
+// Keys the user assigns go to the unit chosen, in every year; keys the user leaves out are named in the
+// report, their rows not added.
+TEST(OwnData, KeysAssignedOrLeftOutByTheUserAreReported)
+{
+    DataBundle bundle = fixtureBundle();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("typos.csv"));
+    renkou::test::writeFile(path, "code,year,indicator,value,unit,source,flag\n"
+                                  "Shandnog,2013,resident_population,1,persons,mine,estimate\n"
+                                  "Shandnog,2014,resident_population,2,persons,mine,estimate\n"
+                                  "Atlantis,2013,resident_population,3,persons,mine,estimate\n"
+                                  "370000,2015,resident_population,4,persons,mine,estimate\n");
+    auto parsed = PopulationStore::readTable(path, {});
+    ASSERT_TRUE(parsed.ok()) << parsed.error().toString().toStdString();
+    EXPECT_EQ(bundle.unmatchedKeys(parsed.value()).first, (QStringList{QStringLiteral("Shandnog"), QStringLiteral("Atlantis")}));
+    const auto result = bundle.addTable(std::move(parsed).value(), {{QStringLiteral("Shandnog"), QStringLiteral("370000")},
+                                                                    {QStringLiteral("Atlantis"), QString()}});
+    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    EXPECT_EQ(result->table.rows, 3);
+    EXPECT_EQ(bundle.population.value(QStringLiteral("370000"), 2014, QStringLiteral("resident_population"))->value, 2);
+    EXPECT_EQ(result->leftOutByUser, QStringList{QStringLiteral("Atlantis")});
+    EXPECT_TRUE(result->unmatched.isEmpty());
+    const QString text = result->text(bundle.regions);
+    EXPECT_TRUE(text.contains(QStringLiteral("Keys you left out, rows not added (1): Atlantis"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("1 by code, 1 by your choice"))) << text.toStdString();
 }

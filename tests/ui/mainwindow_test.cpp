@@ -689,13 +689,19 @@ TEST_F(MainWindowTest, UnmatchedKeysAreAssignedByTheUserAndRemembered)
         if (auto *assign = qobject_cast<app::KeyAssignmentDialog *>(w)) {
             ++shownTimes;
             auto *table = assign->findChild<QTableWidget *>(QStringLiteral("keyAssignments"));
-            auto *choice = qobject_cast<QComboBox *>(table->cellWidget(0, 1));
             if (shownTimes == 1) {
                 EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("Shandnog"));
+                EXPECT_EQ(table->item(0, 1)->data(Qt::UserRole).toString(), QString()); // left out unless chosen
+                table->editItem(table->item(0, 1)); // as a click on the unit does
+                auto *choice = table->findChild<QComboBox *>();
+                ASSERT_NE(choice, nullptr);
                 EXPECT_TRUE(choice->itemText(1).contains(QStringLiteral("山东省"))) << choice->itemText(1).toStdString(); // closest first
-                choice->setCurrentIndex(choice->findData(QStringLiteral("370000")));
+                const int shandong = choice->findData(QStringLiteral("370000"));
+                choice->setCurrentIndex(shandong);
+                emit choice->activated(shandong);
+                EXPECT_TRUE(table->item(0, 1)->text().contains(QStringLiteral("山东省")));
             } else {
-                EXPECT_EQ(choice->currentData().toString(), QStringLiteral("370000")); // remembered
+                EXPECT_EQ(table->item(0, 1)->data(Qt::UserRole).toString(), QStringLiteral("370000")); // remembered
             }
             assign->accept();
         } else if (auto *box = qobject_cast<QMessageBox *>(w)) {
