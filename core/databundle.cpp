@@ -4,6 +4,7 @@
 #include "bundleschema.h"
 
 #include <QDir>
+#include <cmath>
 #include <QFile>
 #include <QDateTime>
 #include <QFileInfo>
@@ -465,13 +466,28 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
     report.leftOut = leftOut;
     if (report.matched.isEmpty())
         report.warnings << QStringLiteral("no unit of the map has data in the tables: every unit shows no data");
-    if (level == Level::Province) {
-        provinces = std::move(layer);
-        areas.province = areasOf(provinces);
-    } else {
-        prefectures = std::move(layer);
-        areas.prefecture = areasOf(prefectures);
+    // The units of the file have areas (for density), the others none. A unit's area stays the bundle's: a
+    // file's outline, often simplified, changes the drawing, not the land a unit has; units the bundle has no
+    // area for take the file's.
+    QHash<QString, double> &unitAreas = level == Level::Province ? areas.province : areas.prefecture;
+    QHash<QString, double> fileAreas = areasOf(layer);
+    const QLocale english(QLocale::English);
+    for (auto it = fileAreas.begin(); it != fileAreas.end(); ++it) {
+        const auto known = unitAreas.constFind(it.key());
+        if (known == unitAreas.cend())
+            continue;
+        if (std::abs(it.value() - *known) > 0.05 * *known)
+            report.areasKept << QStringLiteral("%1: %2 km² here, %3 km² in the bundle")
+                                    .arg(listCodes({it.key()}, regions), english.toString(it.value(), 'f', 0),
+                                         english.toString(*known, 'f', 0));
+        it.value() = *known;
     }
+    unitAreas = std::move(fileAreas);
+    report.areasKept.sort();
+    if (level == Level::Province)
+        provinces = std::move(layer);
+    else
+        prefectures = std::move(layer);
     return report;
 }
 

@@ -128,6 +128,9 @@ QString JoinReport::text(const RegionTable &regions) const
         lines << reportLine(QStringLiteral("Features that are no unit, left out"), leftOut);
     if (!recoded.isEmpty())
         lines << reportLine(QStringLiteral("Keys that are not the unit's code"), recoded);
+    if (!areasKept.isEmpty())
+        lines << reportLine(QStringLiteral("Densities keep the bundle's areas; these outlines measure otherwise"), areasKept,
+                            QStringLiteral("; "));
     for (const QString &w : warnings)
         lines << QStringLiteral("Warning: %1").arg(w);
     return lines.join(u'\n');

@@ -20,6 +20,8 @@ struct JoinReport {
     QStringList leftOut;          ///< "100000_JD (no unit)": features that name no unit of the level, not drawn as units
     QStringList recoded;          ///< "110000 → 110100": municipality codes matched as the bundle does
     QStringList warnings;         ///< repaired geometries, codes in no level, values already loaded
+    QStringList areasKept;        ///< "海南省 460000: 34,828 km² here, 40,154 km² in the bundle": outlines that measure
+                                  ///< more than 5 % off the bundle's area; densities keep the bundle's
 
     /// A few lines for a dialog or a terminal; long lists end with "and N more".
     QString text(const RegionTable &regions) const;
