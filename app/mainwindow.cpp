@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "inputfile.h"
 #include "workbook.h"
 
 #include "owndatadialogs.h"
@@ -1147,7 +1148,7 @@ void MainWindow::exportDataDialog()
     const bool bom = QMessageBox::question(this, tr("Excel"),
                                            tr("Add a byte-order mark, so that Excel on a Chinese Windows opens the file as UTF-8?"))
                      == QMessageBox::Yes;
-    reportExport(ui::writeFileAtomically(path, core::columnCsv(m_column, bom), true), path);
+    reportExport(core::writeFileAtomically(path, core::columnCsv(m_column, bom), true), path);
 }
 
 core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress)
@@ -1163,8 +1164,8 @@ core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, con
         {QStringLiteral("map.pdf"), map},
         {QStringLiteral("chart.png"), chart},
         {QStringLiteral("chart.svg"), chart},
-        {QStringLiteral("data.csv"), [&](const QString &p) { return ui::writeFileAtomically(p, core::columnCsv(m_column, true), overwrite); }},
-        {QStringLiteral("sources.txt"), [&](const QString &p) { return ui::writeFileAtomically(p, sourcesText().toUtf8(), overwrite); }},
+        {QStringLiteral("data.csv"), [&](const QString &p) { return core::writeFileAtomically(p, core::columnCsv(m_column, true), overwrite); }},
+        {QStringLiteral("sources.txt"), [&](const QString &p) { return core::writeFileAtomically(p, sourcesText().toUtf8(), overwrite); }},
     };
     for (size_t i = 0; i < steps.size(); ++i) {
         if (progress && !progress(int(i)))

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
+#include <QStorageInfo>
 
 #include <algorithm>
 #include <cerrno>
@@ -127,6 +129,29 @@ Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes, qint64 he
     if (file.error() != QFileDevice::NoError)
         return Error{Error::Code::Unreadable, path, {}, QStringLiteral("cannot be read: %1").arg(file.errorString())};
     return bytes;
+}
+
+Status writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite)
+{
+    const QFileInfo info(path);
+    if (Status ok = checkOutputFile(path); !ok) // a directory, or a link to a device: never replaced
+        return ok.error();
+    if (info.exists() && !overwrite)
+        return Error{Error::Code::Exists, path, {},
+                           QStringLiteral("already exists; not replaced (use --force to replace it)")};
+    QSaveFile file(path);
+    // Unbuffered: a failed write reports the system's reason ("No space left on device"), where a failed
+    // flush at commit() said only "Unknown error".
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return Error{Error::Code::Write, path, {}, QStringLiteral("cannot be written: %1").arg(file.errorString())};
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        QString reason = file.errorString();
+        const QStorageInfo disk(info.absolutePath());
+        if ((reason.isEmpty() || reason == u"Unknown error") && disk.isValid() && disk.bytesAvailable() < bytes.size())
+            reason = QStringLiteral("No space left on device (%1 to write)").arg(formatBytes(bytes.size()));
+        return Error{Error::Code::Write, path, {}, QStringLiteral("cannot be written: %1").arg(reason)};
+    }
+    return Done{};
 }
 
 } // namespace renkou::core

@@ -32,6 +32,9 @@ Status checkOutputFile(const QString &path);
 /// checkInputFile(), and Unreadable with the system's reason.
 Result<QByteArray> readInputFile(const QString &path, qint64 maxBytes, qint64 headBytes = 0);
 
+/// Writes `bytes` to `path` atomically; refuses to replace an existing file unless `overwrite`.
+Status writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite);
+
 /// "12.3 MB": a size in bytes for messages (binary megabytes, 2^20 bytes; whole ones without a decimal).
 QString formatBytes(qint64 bytes);
 

@@ -11,8 +11,6 @@
 #include <QPdfWriter>
 #include <QRawFont>
 #include <QRegularExpression>
-#include <QSaveFile>
-#include <QStorageInfo>
 #include <QSvgGenerator>
 #include <cmath>
 
@@ -114,29 +112,6 @@ void mapRadicalsToIdeographs(QByteArray &pdf)
 
 } // namespace
 
-core::Status writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite)
-{
-    const QFileInfo info(path);
-    if (core::Status ok = core::checkOutputFile(path); !ok) // a directory, or a link to a device: never replaced
-        return ok.error();
-    if (info.exists() && !overwrite)
-        return core::Error{core::Error::Code::Exists, path, {},
-                           QStringLiteral("already exists; not replaced (use --force to replace it)")};
-    QSaveFile file(path);
-    // Unbuffered: a failed write reports the system's reason ("No space left on device"), where a failed
-    // flush at commit() said only "Unknown error".
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("cannot be written: %1").arg(file.errorString())};
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        QString reason = file.errorString();
-        const QStorageInfo disk(info.absolutePath());
-        if ((reason.isEmpty() || reason == u"Unknown error") && disk.isValid() && disk.bytesAvailable() < bytes.size())
-            reason = QStringLiteral("No space left on device (%1 to write)").arg(core::formatBytes(bytes.size()));
-        return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("cannot be written: %1").arg(reason)};
-    }
-    return core::Done{};
-}
-
 core::Status exportPicture(const QString &path, const ExportOptions &options,
                            const std::function<void(QPainter &, const QRectF &)> &paint)
 {
@@ -145,7 +120,7 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
         return core::Error{core::Error::Code::Usage, path, {}, QStringLiteral("has no .png, .svg or .pdf suffix")};
     // Refuse early, before the work of painting.
     if (QFileInfo::exists(path) && !options.overwrite)
-        return writeFileAtomically(path, {}, false);
+        return core::writeFileAtomically(path, {}, false);
     const QRectF layout(QPointF(0, 0), options.size.layout);
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -203,7 +178,7 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
         mapRadicalsToIdeographs(bytes);
     if (bytes.isEmpty())
         return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("nothing was drawn")};
-    return writeFileAtomically(path, bytes, options.overwrite);
+    return core::writeFileAtomically(path, bytes, options.overwrite);
 }
 
 core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options)

@@ -49,7 +49,5 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
                            const std::function<void(QPainter &, const QRectF &)> &paint);
 /// The map as the renderer shows it (title, legend, source line included), at the export's size.
 core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options);
-/// Writes `bytes` to `path` atomically; refuses to replace an existing file unless `overwrite`.
-core::Status writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite);
 
 } // namespace renkou::ui

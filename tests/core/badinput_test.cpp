@@ -1,6 +1,7 @@
 // The bad-input corpus (tests/data/bad): every file is refused with a message that names the file, the line
 // or feature, and the problem, or accepted with the warning a user needs; nothing already loaded is lost.
 #include "databundle.h"
+#include "view.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -14,7 +15,7 @@ using renkou::test::dataPath;
 
 namespace {
 
-enum class Loader { Table, Boundaries, Regions, Sources, Notes };
+enum class Loader { Table, Boundaries, Regions, Sources, Notes, View };
 
 /// Opens a table as the app does: the layout from the header; a wide table holds resident population.
 Result<TableImport> importTable(DataBundle &bundle, const QString &path)
@@ -37,6 +38,7 @@ std::optional<Error> load(DataBundle &bundle, Loader loader, const QString &path
     case Loader::Regions: return errorOf(RegionTable::load(path));
     case Loader::Sources: return errorOf(SourceTable::load(path));
     case Loader::Notes: return errorOf(NoteTable::load(path));
+    case Loader::View: return errorOf(View::load(path));
     }
     return std::nullopt;
 }
@@ -103,6 +105,11 @@ const Refused kRefused[] = {
     {"regions_no_name.csv", Loader::Regions, "line 2", "has no name"},
     {"sources_duplicate.csv", Loader::Sources, "line 3", "'x'"},
     {"notes_missing_column.csv", Loader::Notes, "line 1", "text_zh"},
+    {"view_newer.renkou", Loader::View, "", "is a view of a later Renkou (view version 99"},
+    {"view_not_json.renkou", Loader::View, "byte 3", "is not JSON"},
+    {"view_not_a_view.renkou", Loader::View, "", "is not a Renkou view"},
+    {"view_bad_level.renkou", Loader::View, "field \"level\"", "must be \"province\" or \"prefecture\""},
+    {"view_bad_year.renkou", Loader::View, "field \"year\"", "is not a year between 1900 and 2100"},
 };
 
 /// Files of the corpus that are right and must be accepted (with the warning a user needs).
