@@ -49,6 +49,9 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QTimer>
+#include <QUndoStack>
+#include <QCloseEvent>
+#include <QMenu>
 #include <QVBoxLayout>
 #include <set>
 
@@ -57,10 +60,33 @@ namespace renkou::app {
 using ui::bilingualName;
 using ui::levelLabel;
 
+/// One step of the undo stack: a view before and after a change. Steps of a playing timeline merge.
+class ViewCommand : public QUndoCommand {
+public:
+    ViewCommand(MainWindow *window, core::View before, core::View after, const QString &what, bool merge)
+        : QUndoCommand(what), m_window(window), m_before(std::move(before)), m_after(std::move(after)), m_merge(merge)
+    {
+    }
+    void undo() override { m_window->applyView(m_before); }
+    void redo() override { m_window->applyView(m_after); }
+    int id() const override { return m_merge ? 1 : -1; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        m_after = static_cast<const ViewCommand *>(other)->m_after;
+        return true;
+    }
+
+private:
+    MainWindow *m_window;
+    core::View m_before, m_after;
+    bool m_merge;
+};
+
 MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Renkou 人口 — China's population map"));
     setAcceptDrops(true);
+    m_undo = new QUndoStack(this);
     buildUi();
     connect(&m_controller, &Controller::bundleReady, this, &MainWindow::onBundleReady);
     connect(&m_controller, &Controller::layersReady, this, &MainWindow::onLayersReady);
@@ -75,8 +101,12 @@ MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(pa
     m_map->renderer().setTitle(tr("Loading data …"));
     m_controller.load(dataDir);
     resize(1280, 800);
-    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
+    const QSettings settings;
+    auto *splitter = qobject_cast<QSplitter *>(centralWidget());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         splitter->setSizes({1000, 440}); // the map gets most of the width
+    else
+        splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
 }
 
 bool MainWindow::isFullyLoaded() const
@@ -138,11 +168,11 @@ void MainWindow::buildUi()
     m_baseYear->setMinimum(1899); // the special value: the first year every selected unit has
     m_baseYear->setValue(1899);
     m_baseYear->setEnabled(false);
-    connect(m_chartMode, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_baseYear->setEnabled(i == 1);
-        updateSidePanel();
+    connect(m_chartMode, &QComboBox::currentIndexChanged, this,
+            [this](int i) { edit(tr("chart"), [i](core::View &v) { v.chartMode = core::ChartMode(i); }); });
+    connect(m_baseYear, &QSpinBox::valueChanged, this, [this](int y) {
+        edit(tr("base year"), [this, y](core::View &v) { v.baseYear = y == m_baseYear->minimum() ? std::nullopt : std::optional<int>(y); });
     });
-    connect(m_baseYear, &QSpinBox::valueChanged, this, &MainWindow::updateSidePanel);
     auto *trend = new QWidget;
     auto *trendLayout = new QVBoxLayout(trend);
     trendLayout->setContentsMargins(0, 0, 0, 0);
@@ -261,6 +291,11 @@ void MainWindow::buildUi()
             openBoundaries(path);
     });
     file->addSeparator();
+    QAction *openView = file->addAction(tr("Open &view…"), this, &MainWindow::openViewDialog);
+    openView->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    QAction *saveView = file->addAction(tr("&Save view…"), this, &MainWindow::saveViewDialog);
+    saveView->setShortcut(QKeySequence::Save);
+    file->addSeparator();
     QAction *exportMap = file->addAction(tr("Export &map…"), this, &MainWindow::exportMapDialog);
     exportMap->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog);
@@ -269,6 +304,19 @@ void MainWindow::buildUi()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    editMenu->addAction(tr("&Copy view"), this, [this] {
+        QGuiApplication::clipboard()->setText(view().toLink());
+        statusBar()->showMessage(tr("The view is on the clipboard: paste it into another Renkou with Edit → Paste view."));
+    });
+    editMenu->addAction(tr("&Paste view"), this, &MainWindow::pasteView);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_growthAction);
     view->addAction(m_scaleWithinAction);
@@ -295,7 +343,7 @@ void MainWindow::buildUi()
     connect(m_map, &ui::MapView::regionDoubleClicked, this, [this](const QString &code) {
         if (level() == core::Level::Province) {
             drillInto(code);
-        } else if (m_drill.isEmpty() && bundle()) {
+        } else if (m_view.drill.isEmpty() && bundle()) {
             if (const core::Region *r = bundle()->regions.find(code, core::Level::Prefecture))
                 drillInto(r->parentCode);
         }
@@ -306,27 +354,31 @@ void MainWindow::buildUi()
             emit mapShown();
         }
     });
-    connect(m_timeline, &ui::Timeline::changed, this, &MainWindow::refresh);
+    connect(m_timeline, &ui::Timeline::changed, this, [this] {
+        edit(tr("year"), [this](core::View &v) {
+            v.year = m_timeline->year();
+            v.from = m_timeline->from();
+        });
+    });
     connect(m_levelBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_level = core::Level(m_levelBox->currentData().toInt());
-        m_drill.clear();
-        m_selection.clear();
-        refresh();
-        m_map->flyTo(m_map->renderer().fullExtent());
+        edit(tr("level"), [this](core::View &v) {
+            v.level = core::Level(m_levelBox->currentData().toInt());
+            v.drill.clear();
+            v.selection.clear();
+        });
     });
     connect(m_indicatorBox, &QComboBox::currentIndexChanged, this, [this] {
-        m_indicator = m_indicatorBox->currentData().toString();
-        refresh();
+        edit(tr("indicator"), [this](core::View &v) { v.indicator = m_indicatorBox->currentData().toString(); });
     });
-    connect(m_growthAction, &QAction::toggled, this, &MainWindow::refresh);
-    connect(m_scaleWithinAction, &QAction::toggled, this, &MainWindow::refresh);
-    connect(m_englishLabelsAction, &QAction::toggled, this, [this](bool english) {
-        m_map->renderer().setLabelLanguage(english ? ui::LabelLanguage::English : ui::LabelLanguage::Chinese);
-        m_map->update();
-    });
+    connect(m_growthAction, &QAction::toggled, this, [this](bool on) { edit(tr("growth / decline"), [on](core::View &v) { v.growth = on; }); });
+    connect(m_scaleWithinAction, &QAction::toggled, this,
+            [this](bool on) { edit(tr("scale within province"), [on](core::View &v) { v.scaleWithin = on; }); });
+    connect(m_englishLabelsAction, &QAction::toggled, this,
+            [this](bool english) { edit(tr("label language"), [english](core::View &v) { v.englishLabels = english; }); });
     connect(reset, &QAction::triggered, this, [this] {
-        m_map->flyTo(m_drill.isEmpty() ? m_map->renderer().fullExtent() : m_map->renderer().boundsOf(drillFeatures()));
+        m_map->flyTo(m_view.drill.isEmpty() ? m_map->renderer().fullExtent() : m_map->renderer().boundsOf(drillFeatures()));
     });
+    connect(m_map, &ui::MapView::menuRequested, this, &MainWindow::mapMenu);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         static const QRegularExpression code(QStringLiteral("\\b(\\d{6})\\b"));
         const auto m = code.match(m_search->text());
@@ -379,7 +431,7 @@ std::optional<int> MainWindow::showTables()
         m_indicatorBox->clear();
         for (const core::IndicatorInfo &i : core::availableIndicators(b.population))
             m_indicatorBox->addItem(QStringLiteral("%1 (%2)").arg(i.description, i.name), i.name);
-        m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(m_indicator)));
+        m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(m_view.indicator)));
     }
     const auto years = b.population.years(QStringLiteral("resident_population"));
     if (years.empty())
@@ -390,7 +442,14 @@ std::optional<int> MainWindow::showTables()
 
 core::Result<core::TableImport> MainWindow::addTable(const QString &path, const std::optional<core::WideTableSpec> &wide)
 {
-    return showAddedTable(m_controller.addTable(path, wide));
+    auto result = showAddedTable(m_controller.addTable(path, wide));
+    if (result) {
+        core::OwnFile file;
+        file.path = QFileInfo(path).absoluteFilePath();
+        file.wide = wide;
+        addedFile(file);
+    }
+    return result;
 }
 
 core::Result<core::TableImport> MainWindow::showAddedTable(core::Result<core::TableImport> result)
@@ -400,33 +459,43 @@ core::Result<core::TableImport> MainWindow::showAddedTable(core::Result<core::Ta
     // A table of one indicator of the user's own is shown at once, in its latest year.
     const bool ownIndicator = result->table.indicators.size() == 1
                               && bundle()->population.isUserIndicator(result->table.indicators.front());
-    if (ownIndicator)
-        m_indicator = result->table.indicators.front();
     showTables();
-    if (ownIndicator) {
-        const QSignalBlocker block(m_timeline);
-        m_timeline->setYear(result->table.lastYear);
-    }
-    refresh();
+    if (ownIndicator)
+        edit(tr("own table"), [&](core::View &v) {
+            v.indicator = result->table.indicators.front();
+            v.year = result->table.lastYear;
+            v.from.reset();
+        });
+    else
+        refresh();
     statusBar()->showMessage(tr("Added %n value(s) from %1", nullptr, result->table.rows).arg(QFileInfo(result->table.path).fileName()));
     return result;
 }
 
 core::Result<core::JoinReport> MainWindow::replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options)
 {
-    return showNewBoundaries(m_controller.replaceBoundaries(path, options), path);
+    auto result = showNewBoundaries(m_controller.replaceBoundaries(path, options), path);
+    if (result) {
+        core::OwnFile file;
+        file.kind = core::OwnFile::Kind::Boundaries;
+        file.path = QFileInfo(path).absoluteFilePath();
+        file.boundaries = options;
+        addedFile(file);
+    }
+    return result;
 }
 
 core::Result<core::JoinReport> MainWindow::showNewBoundaries(core::Result<core::JoinReport> result, const QString &path)
 {
     if (!result)
         return result;
-    m_drill.clear();
-    m_selection.clear();
     m_yearsCache.clear();
-    if (result->level == core::Level::Prefecture && m_level != core::Level::Prefecture)
-        m_levelBox->setCurrentIndex(m_levelBox->findData(int(core::Level::Prefecture))); // refreshes
     m_map->renderer().setLayers(nullptr);
+    edit(tr("own boundaries"), [&](core::View &v) {
+        v.drill.clear();
+        v.selection.clear();
+        v.level = result->level;
+    });
     refresh();
     m_map->flyTo(m_map->renderer().fullExtent(), false);
     statusBar()->showMessage(tr("%1 boundaries from %2").arg(levelLabel(result->level), QFileInfo(path).fileName()));
@@ -517,7 +586,7 @@ void MainWindow::openTableSheet(const QString &path, const QString &sheet)
                 [path, wide, keys, sheet] {
                     return core::PopulationStore::readTable(path, core::TableReadOptions{wide, {}, keys.get(), sheet});
                 },
-                [this, path](core::Result<core::ParsedTable> parsed) {
+                [this, path, wide, sheet](core::Result<core::ParsedTable> parsed) {
                     std::optional<QHash<QString, QString>> assigned;
                     if (parsed && !(assigned = askKeyAssignments(path, parsed.value())))
                         return; // cancelled
@@ -527,6 +596,12 @@ void MainWindow::openTableSheet(const QString &path, const QString &sheet)
                         QMessageBox::warning(this, tr("Cannot add the table"), result.error().toString());
                         return;
                     }
+                    core::OwnFile file;
+                    file.path = QFileInfo(path).absoluteFilePath();
+                    file.wide = wide;
+                    file.sheet = sheet;
+                    file.assigned = *assigned;
+                    addedFile(file);
                     const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0 || !result->unmatched.isEmpty()
                                       || !result->refused.isEmpty();
                     showReport(this, tr("Table added"), result->text(bundle()->regions), warn);
@@ -585,6 +660,11 @@ void MainWindow::openBoundaries(const QString &path)
                         QMessageBox::warning(this, tr("Cannot open the boundaries"), result.error().toString());
                         return;
                     }
+                    core::OwnFile file;
+                    file.kind = core::OwnFile::Kind::Boundaries;
+                    file.path = QFileInfo(path).absoluteFilePath();
+                    file.boundaries = options;
+                    addedFile(file);
                     const bool warn = !result->warnings.isEmpty() || !result->leftOut.isEmpty() || result->matched.isEmpty();
                     showReport(this, tr("Boundaries joined"), result->text(bundle()->regions), warn);
                 });
@@ -599,8 +679,10 @@ void MainWindow::openFiles(const QStringList &paths)
                                          QStringLiteral("sbx"), QStringLiteral("xml")};
     for (const QString &path : paths) {
         const QString suffix = QFileInfo(path).suffix().toLower();
-        if (QStringList({QStringLiteral("csv"), QStringLiteral("txt"), QStringLiteral("tsv"), QStringLiteral("xlsx"),
-                         QStringLiteral("xls"), QStringLiteral("ods")}).contains(suffix))
+        if (suffix == u"renkou")
+            openView(path);
+        else if (QStringList({QStringLiteral("csv"), QStringLiteral("txt"), QStringLiteral("tsv"), QStringLiteral("xlsx"),
+                              QStringLiteral("xls"), QStringLiteral("ods")}).contains(suffix))
             openTable(path);
         else if (!sidecars.contains(suffix))
             openBoundaries(path);
@@ -634,26 +716,27 @@ void MainWindow::onLayersReady()
     m_map->renderer().setViewBox(view);
     m_map->update();
     emit fullyLoaded();
+    restoreSettings();
 }
 
 core::Level MainWindow::level() const
 {
-    if (!m_drill.isEmpty())
-        return core::Level::Prefecture;
-    if (m_level == core::Level::Prefecture && !(bundle() && bundle()->hasAllLayers()))
+    if (!(bundle() && bundle()->hasAllLayers()))
         return core::Level::Province; // prefecture boundaries not loaded yet
-    return m_level;
+    if (!m_view.drill.isEmpty())
+        return core::Level::Prefecture;
+    return m_view.level;
 }
 
 core::IndicatorInfo MainWindow::currentIndicator() const
 {
     const auto &store = bundle()->population;
-    auto chosen = core::findIndicator(store, m_indicator);
+    auto chosen = core::findIndicator(store, m_view.indicator);
     if (!chosen)
         chosen = core::findIndicator(store, QStringLiteral("population"));
     // Growth/decline shows the change of a one-year indicator; a user's own indicator is shown as it is
     // (it may be a change already), in diverging colours.
-    if (m_growthAction->isChecked() && !chosen->spansYears && !store.isUserIndicator(chosen->baseIndicator))
+    if (m_view.growth && !chosen->spansYears && !store.isUserIndicator(chosen->baseIndicator))
         return core::findIndicator(store, QStringLiteral("change")).value();
     return chosen.value();
 }
@@ -697,9 +780,9 @@ std::vector<int> MainWindow::featureIndices(const QStringList &codes) const
 
 std::vector<int> MainWindow::drillFeatures() const
 {
-    if (m_drill.isEmpty() || !bundle() || !m_map->renderer().layer())
+    if (m_view.drill.isEmpty() || !bundle() || !m_map->renderer().layer())
         return {};
-    return ui::provinceFeatures(*m_map->renderer().layer(), *bundle(), m_drill);
+    return ui::provinceFeatures(*m_map->renderer().layer(), *bundle(), m_view.drill);
 }
 
 void MainWindow::refresh()
@@ -710,13 +793,13 @@ void MainWindow::refresh()
     const core::Level lvl = level();
     ui::MapRenderer &r = m_map->renderer();
     m_levelBox->setEnabled(b.hasAllLayers());
-    m_scaleWithinAction->setEnabled(!m_drill.isEmpty());
+    m_scaleWithinAction->setEnabled(!m_view.drill.isEmpty());
 
     const core::IndicatorInfo indicator = currentIndicator();
     const std::vector<int> years = dataYears(lvl, indicator);
     m_timeline->setDataYears(years);
     QStringList notes;
-    int year = m_timeline->year();
+    int year = m_view.year.value_or(years.empty() ? m_timeline->year() : years.back());
     if (!years.empty() && !std::binary_search(years.begin(), years.end(), year)) {
         // The chosen year has no data here: show the nearest earlier year with data, and say so.
         auto it = std::upper_bound(years.begin(), years.end(), year);
@@ -728,11 +811,12 @@ void MainWindow::refresh()
     }
     std::optional<int> from;
     if (indicator.spansYears) {
-        from = m_timeline->from();
+        from = m_view.from;
         if (!from || *from >= year)
             from = previousDataYear(lvl, year).value_or(year - 1);
     }
-    ui::MapQuery query{lvl, indicator, year, from, m_drill, m_scaleWithinAction->isChecked(), notes, m_growthAction->isChecked()};
+    const QString drill = lvl == core::Level::Prefecture ? m_view.drill : QString();
+    ui::MapQuery query{lvl, indicator, year, from, drill, m_view.scaleWithin, notes, m_view.growth};
     const ui::MapScene scene = ui::applyMapScene(r, b, query);
     m_column = scene.column;
     m_classes = scene.classes;
@@ -743,12 +827,12 @@ void MainWindow::refresh()
     m_tableModel->setColumn(m_column);
     m_ranking->setColumn(m_column, m_classes, scene.palette);
     showSelection();
-    m_breadcrumb->setText(m_drill.isEmpty()
+    m_breadcrumb->setText(drill.isEmpty()
                               ? tr("China 中国 · %1").arg(levelLabel(lvl))
                               : tr("<a href=\"back\">China 中国</a> › %1  <span style=\"color:#777\">(Backspace: back)</span>")
-                                    .arg(b.regions.find(m_drill, core::Level::Province)
-                                             ? bilingualName(*b.regions.find(m_drill, core::Level::Province))
-                                             : m_drill));
+                                    .arg(b.regions.find(drill, core::Level::Province)
+                                             ? bilingualName(*b.regions.find(drill, core::Level::Province))
+                                             : drill));
     m_map->update();
     updateSidePanel();
 }
@@ -787,23 +871,249 @@ QString MainWindow::tooltip(const QString &code) const
 
 void MainWindow::selectRegion(const QString &code, bool add)
 {
-    if (add) {
-        if (m_selection.contains(code))
-            m_selection.removeAll(code);
+    edit(tr("select"), [&](core::View &v) {
+        if (!add)
+            v.selection = {code};
+        else if (v.selection.contains(code))
+            v.selection.removeAll(code);
         else
-            m_selection << code;
-    } else {
-        m_selection = {code};
+            v.selection << code;
+    });
+}
+
+core::View MainWindow::view() const
+{
+    core::View v = m_view;
+    v.extent = m_map->renderer().viewBox();
+    if (v.extent->isEmpty())
+        v.extent.reset();
+    return v;
+}
+
+void MainWindow::edit(const QString &what, const std::function<void(core::View &)> &change)
+{
+    core::View next = m_view;
+    change(next);
+    if (next.sameContent(m_view))
+        return;
+    // Steps of a playing timeline make one undo step.
+    m_undo->push(new ViewCommand(this, m_view, next, what, what == tr("year") && m_timeline->isPlaying()));
+}
+
+void MainWindow::applyView(const core::View &view)
+{
+    const core::View old = m_view;
+    m_view = view;
+    m_view.files = old.files; // own data stays loaded: files change only by reading them
+    m_view.extent.reset();
+    {
+        const QSignalBlocker b1(m_levelBox), b2(m_indicatorBox), b3(m_growthAction), b4(m_scaleWithinAction),
+            b5(m_englishLabelsAction), b6(m_chartMode), b7(m_baseYear), b8(m_timeline);
+        m_levelBox->setCurrentIndex(std::max(0, m_levelBox->findData(int(view.level))));
+        if (const int i = m_indicatorBox->findData(view.indicator); i >= 0)
+            m_indicatorBox->setCurrentIndex(i);
+        m_growthAction->setChecked(view.growth);
+        m_scaleWithinAction->setChecked(view.scaleWithin);
+        m_englishLabelsAction->setChecked(view.englishLabels);
+        m_chartMode->setCurrentIndex(int(view.chartMode));
+        m_baseYear->setValue(view.baseYear.value_or(m_baseYear->minimum()));
+        m_baseYear->setEnabled(view.chartMode == core::ChartMode::Indexed);
+        m_timeline->setRangeMode(view.from.has_value(), view.from);
+        if (view.year)
+            m_timeline->setYear(*view.year);
     }
-    showSelection();
-    m_map->update();
-    updateSidePanel();
+    m_map->renderer().setLabelLanguage(view.englishLabels ? ui::LabelLanguage::English : ui::LabelLanguage::Chinese);
+    refresh();
+    if (old.level != view.level || old.drill != view.drill)
+        m_map->flyTo(view.drill.isEmpty() || level() != core::Level::Prefecture ? m_map->renderer().fullExtent()
+                                                                                 : m_map->renderer().boundsOf(drillFeatures()));
+}
+
+void MainWindow::setView(const core::View &view)
+{
+    showView(view, true);
+}
+
+void MainWindow::showView(const core::View &view, bool undoable)
+{
+    if (!bundle())
+        return;
+    std::vector<core::OwnFile> missing;
+    for (const core::OwnFile &f : view.files)
+        if (std::find(m_view.files.begin(), m_view.files.end(), f) == m_view.files.end())
+            missing.push_back(f);
+    loadOwnFiles(missing, {}, [this, view, undoable](const QStringList &problems) {
+        if (!problems.isEmpty())
+            QMessageBox::warning(this, tr("Some of the view's own data is missing"),
+                                 tr("The view is shown without:\n%1").arg(problems.join(u'\n')));
+        if (undoable)
+            edit(tr("view"), [&](core::View &v) {
+                const std::vector<core::OwnFile> files = v.files;
+                v = view;
+                v.files = files;
+            });
+        else
+            applyView(view);
+        if (view.extent)
+            m_map->flyTo(*view.extent, false);
+    });
+}
+
+void MainWindow::loadOwnFiles(std::vector<core::OwnFile> files, QStringList problems, std::function<void(QStringList)> done)
+{
+    if (files.empty())
+        return done(problems);
+    const core::OwnFile f = files.front();
+    files.erase(files.begin());
+    auto next = [this, files, problems, done](const std::optional<QString> &problem) mutable {
+        if (problem)
+            problems << *problem;
+        loadOwnFiles(files, problems, done);
+    };
+    const QString name = QFileInfo(f.path).fileName();
+    if (f.kind == core::OwnFile::Kind::Table) {
+        const std::shared_ptr<const core::RegionMatcher> keys = bundle()->keys();
+        inBackground<core::Result<core::ParsedTable>>(
+            tr("Reading %1 …").arg(name),
+            [f, keys] { return core::PopulationStore::readTable(f.path, core::TableReadOptions{f.wide, f.encoding, keys.get(), f.sheet}); },
+            [this, f, next](core::Result<core::ParsedTable> parsed) mutable {
+                auto added = parsed ? showAddedTable(m_controller.addTable(std::move(parsed).value(), f.assigned))
+                                    : core::Result<core::TableImport>(parsed.error());
+                if (added)
+                    addedFile(f);
+                next(added ? std::nullopt : std::optional<QString>(added.error().toString()));
+            });
+    } else {
+        const QString cacheDir = core::DataBundle::defaultCacheDir();
+        inBackground<core::Result<core::BoundaryLayer>>(
+            tr("Reading and projecting %1 …").arg(name), [f, cacheDir] { return core::DataBundle::readBoundaries(f.path, f.boundaries, cacheDir); },
+            [this, f, next](core::Result<core::BoundaryLayer> layer) mutable {
+                auto joined = layer ? showNewBoundaries(m_controller.replaceBoundaries(std::move(layer).value(), f.boundaries), f.path)
+                                    : core::Result<core::JoinReport>(layer.error());
+                if (joined)
+                    addedFile(f);
+                next(joined ? std::nullopt : std::optional<QString>(joined.error().toString()));
+            });
+    }
+}
+
+void MainWindow::addedFile(const core::OwnFile &file)
+{
+    std::erase_if(m_view.files, [&](const core::OwnFile &f) { return f.kind == file.kind && f.path == file.path; });
+    m_view.files.push_back(file);
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(file.path);
+    recent.prepend(file.path);
+    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 10));
+}
+
+void MainWindow::saveViewDialog()
+{
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("views/folder")).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save view"), QDir(folder).filePath(QStringLiteral("view.renkou")),
+                                                tr("Renkou views (*.renkou)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".renkou")))
+        path += QStringLiteral(".renkou");
+    const core::Status saved = view().save(path);
+    if (!saved) {
+        QMessageBox::warning(this, tr("Cannot save the view"), saved.error().toString());
+        return;
+    }
+    settings.setValue(QStringLiteral("views/folder"), QFileInfo(path).absolutePath());
+    statusBar()->showMessage(tr("View saved: %1").arg(path));
+}
+
+void MainWindow::openViewDialog()
+{
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open view"), settings.value(QStringLiteral("views/folder")).toString(),
+                                                      tr("Renkou views (*.renkou);;All files (*)"));
+    if (!path.isEmpty())
+        openView(path);
+}
+
+void MainWindow::openView(const QString &path)
+{
+    const auto v = core::View::load(path);
+    if (!v) {
+        QMessageBox::warning(this, tr("Cannot open the view"), v.error().toString());
+        return;
+    }
+    QSettings().setValue(QStringLiteral("views/folder"), QFileInfo(path).absolutePath());
+    setView(v.value());
+}
+
+void MainWindow::pasteView()
+{
+    const auto v = core::View::fromLink(QGuiApplication::clipboard()->text());
+    if (!v) {
+        QMessageBox::warning(this, tr("Cannot paste the view"), v.error().toString());
+        return;
+    }
+    setView(v.value());
+}
+
+void MainWindow::mapMenu(const QString &code, const QPoint &globalPos)
+{
+    QMenu menu(this);
+    const core::Region *unit = bundle() && !code.isEmpty() ? bundle()->regions.find(code, level()) : nullptr;
+    if (unit) {
+        menu.addAction(tr("Select %1").arg(unit->nameZh), this, [this, code] { selectRegion(code); });
+        menu.addAction(m_view.selection.contains(code) ? tr("Remove from the comparison") : tr("Add to the comparison"), this,
+                       [this, code] { selectRegion(code, true); });
+        if (unit->level == core::Level::Province && bundle()->hasAllLayers())
+            menu.addAction(tr("Show its prefecture-level units"), this, [this, code] { drillInto(code); });
+        const core::ColumnEntry *e = m_column.find(code);
+        if (e && e->value)
+            menu.addAction(tr("Copy value (%1)").arg(core::formatFull(*e->value, m_column.indicator.unit)), this, [e, this] {
+                QGuiApplication::clipboard()->setText(QString::number(*e->value, 'g', 15));
+                statusBar()->showMessage(tr("Copied: %1").arg(QString::number(*e->value, 'g', 15)));
+            });
+        menu.addSeparator();
+    }
+    if (!m_view.drill.isEmpty())
+        menu.addAction(tr("Back to China"), this, &MainWindow::drillOut);
+    menu.addAction(tr("Copy map image"), this, [this] { QGuiApplication::clipboard()->setImage(m_map->grab().toImage()); });
+    menu.addAction(tr("Copy view"), this, [this] { QGuiApplication::clipboard()->setText(view().toLink()); });
+    menu.exec(globalPos);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (m_restored)
+        return;
+    m_restored = true;
+    QSettings settings;
+    const QByteArray text = settings.value(QStringLiteral("lastView")).toByteArray();
+    if (text.isEmpty())
+        return;
+    const auto last = core::View::fromText(text, tr("the last session's view"));
+    if (!last) {
+        statusBar()->showMessage(last.error().toString());
+        return;
+    }
+    showView(last.value(), false); // where the user starts, not a step to undo
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
+        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+    if (bundle())
+        settings.setValue(QStringLiteral("lastView"), view().toText());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showSelection()
 {
-    const QSet<QString> codes(m_selection.begin(), m_selection.end());
-    m_map->renderer().setSelection(featureIndices(m_selection));
+    const QSet<QString> codes(m_view.selection.begin(), m_view.selection.end());
+    m_map->renderer().setSelection(featureIndices(m_view.selection));
     m_tableModel->setSelectedCodes(codes);
     m_ranking->setSelection(codes);
 }
@@ -824,7 +1134,7 @@ void MainWindow::updateSidePanel()
         m_chart->clear();
         m_caption->clear();
     };
-    if (!bundle() || m_selection.isEmpty())
+    if (!bundle() || m_view.selection.isEmpty())
         return clearPanel();
     const core::DataBundle &b = *bundle();
     const core::Level lvl = level();
@@ -834,12 +1144,12 @@ void MainWindow::updateSidePanel()
     QStringList names;
     std::set<int> commonYears;
     int first = 0, last = 0;
-    for (const QString &code : m_selection) {
+    for (const QString &code : m_view.selection) {
         const core::Region *region = b.regions.find(code, lvl);
         if (!region)
             continue;
         names << bilingualName(*region);
-        const bool share = m_chartMode->currentIndex() == 3;
+        const bool share = m_view.chartMode == core::ChartMode::Share;
         const auto raw = b.population.series(code, QStringLiteral("resident_population"));
         const auto points = share ? core::shareOfWhole(bundle()->context(), *region, raw) : raw;
         std::set<int> years;
@@ -863,7 +1173,7 @@ void MainWindow::updateSidePanel()
     if (series.empty())
         return clearPanel();
     const core::Region *current = nullptr; // the last selected unit the level has
-    for (const QString &code : m_selection)
+    for (const QString &code : m_view.selection)
         if (const core::Region *r = b.regions.find(code, lvl))
             current = r;
     m_name->setText(names.join(QStringLiteral(" · ")));
@@ -881,10 +1191,9 @@ void MainWindow::updateSidePanel()
     m_census->setText(census);
     m_census->setVisible(!census.isEmpty());
 
-    const int mode = m_chartMode->currentIndex();
-    const bool indexed = mode == 1 && (!commonYears.empty() || m_baseYear->value() != m_baseYear->minimum());
-    const int baseYear = m_baseYear->value() != m_baseYear->minimum() ? m_baseYear->value()
-                                                                       : (commonYears.empty() ? 0 : *commonYears.begin());
+    const int mode = int(m_view.chartMode);
+    const bool indexed = mode == 1 && (!commonYears.empty() || m_view.baseYear);
+    const int baseYear = m_view.baseYear.value_or(commonYears.empty() ? 0 : *commonYears.begin());
     QString title = series.size() == 1 ? tr("%1 — resident population").arg(names.front()) : tr("Resident population");
     if (indexed)
         title += tr(" (index, %1 = 100)").arg(baseYear);
@@ -907,7 +1216,7 @@ void MainWindow::updateSidePanel()
         caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
                                "provinces), only in years when every one of them has a value.");
     QStringList seen;
-    for (const QString &code : m_selection) {
+    for (const QString &code : m_view.selection) {
         for (const core::Note *note : b.notes.forUnit(code, lvl)) {
             // Notes on vital rates concern the rates, not this population series.
             if (note->kind == u"vital_rates" || seen.contains(note->textEn))
@@ -925,21 +1234,21 @@ void MainWindow::drillInto(const QString &provinceCode)
 {
     if (!bundle() || !bundle()->hasAllLayers() || !bundle()->regions.find(provinceCode, core::Level::Province))
         return;
-    m_drill = provinceCode;
-    m_selection.clear();
-    refresh();
-    m_map->flyTo(m_map->renderer().boundsOf(drillFeatures()));
+    edit(tr("drill down"), [&](core::View &v) {
+        v.drill = provinceCode;
+        v.selection.clear();
+    });
 }
 
 void MainWindow::drillOut()
 {
-    if (m_drill.isEmpty())
+    if (m_view.drill.isEmpty())
         return;
-    m_drill.clear();
-    m_selection.clear();
-    m_scaleWithinAction->setChecked(false);
-    refresh();
-    m_map->flyTo(m_map->renderer().fullExtent());
+    edit(tr("back to China"), [](core::View &v) {
+        v.drill.clear();
+        v.selection.clear();
+        v.scaleWithin = false;
+    });
 }
 
 bool MainWindow::goTo(const QString &code)
@@ -957,7 +1266,7 @@ bool MainWindow::goTo(const QString &code)
         r = b.regions.find(code, core::Level::Province);
     if (!r || !b.hasAllLayers())
         return false;
-    if (r->level == core::Level::Prefecture && m_drill != r->parentCode && b.regions.find(r->parentCode, core::Level::Province))
+    if (r->level == core::Level::Prefecture && m_view.drill != r->parentCode && b.regions.find(r->parentCode, core::Level::Province))
         drillInto(r->parentCode);
     else if (r->level == core::Level::Province)
         drillInto(r->code);
@@ -1127,7 +1436,7 @@ void MainWindow::exportMapDialog()
 
 void MainWindow::exportChartDialog()
 {
-    if (m_selection.isEmpty()) {
+    if (m_view.selection.isEmpty()) {
         QMessageBox::information(this, tr("Export chart"), tr("Select a region first: its chart is what is exported."));
         return;
     }

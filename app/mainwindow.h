@@ -2,6 +2,7 @@
 #include "classification.h"
 #include "controller.h"
 #include "indicators.h"
+#include "view.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -14,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QUndoStack;
 
 namespace renkou::ui {
 class ColumnModel;
@@ -53,8 +55,17 @@ public:
     core::Result<core::TableImport> addTable(const QString &path, const std::optional<core::WideTableSpec> &wide = {});
     /// Replaces a boundary layer with the user's and shows it (no dialog).
     core::Result<core::JoinReport> replaceBoundaries(const QString &path, const core::BoundaryImportOptions &options);
-    /// Opens files as File → Open does, asking what it needs: tables (.csv) and boundaries (any other).
+    /// Opens files as File → Open does, asking what it needs: tables (.csv) and boundaries (any other);
+    /// views (.renkou) as File → Open view does.
     void openFiles(const QStringList &paths);
+
+    /// What the window shows, as a value (its extent: the map's now).
+    core::View view() const;
+    /// Shows `view`: one undoable step when it changes what is shown. Own files it names that are not loaded
+    /// are read first, with the choices it records (no dialog); a missing one is reported, the rest shown.
+    void setView(const core::View &view);
+    /// Undo and redo of view changes (Edit menu).
+    QUndoStack *undoStack() const { return m_undo; }
 
 
 signals:
@@ -66,8 +77,30 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    friend class ViewCommand;
+    /// The one place a view is applied: the widgets show it (their signals blocked), the map, side panel and
+    /// timeline are redrawn, the map flies when the level or drill-down changed. Own files are not touched.
+    void applyView(const core::View &view);
+    /// Changes the view by `change` as one undoable step named `what` ("select", "year" …).
+    void edit(const QString &what, const std::function<void(core::View &)> &change);
+    /// setView(), as one undoable step or (restoring the last session) not.
+    void showView(const core::View &view, bool undoable);
+    /// Records an own file read (in the view and the recent files).
+    void addedFile(const core::OwnFile &file);
+    /// Reads the own files of `files` not loaded yet, one after the other in the background, then calls
+    /// `done` with the problems (one line per file that could not be read).
+    void loadOwnFiles(std::vector<core::OwnFile> files, QStringList problems, std::function<void(QStringList)> done);
+    /// The last view, window geometry and splitter from QSettings, once the bundle is loaded.
+    void restoreSettings();
+    void saveViewDialog();
+    void openViewDialog();
+    void openView(const QString &path);
+    void pasteView();
+    /// The right-click menu on the map, for the unit at `pos` (widget coordinates) or none.
+    void mapMenu(const QString &code, const QPoint &globalPos);
     void buildUi();
     void openTable(const QString &path);
     /// Keys of `table` that name no unit: the user assigns each to a unit or leaves it out (remembered per
@@ -132,10 +165,9 @@ private:
     QAction *m_scaleWithinAction = nullptr;
     QAction *m_englishLabelsAction = nullptr;
 
-    core::Level m_level = core::Level::Province;
-    QString m_indicator = QStringLiteral("population");
-    QString m_drill;             ///< province drilled into; empty: the whole country
-    QStringList m_selection;     ///< codes at the current level
+    core::View m_view;           ///< what is shown; the widgets show it, their edits change it
+    QUndoStack *m_undo = nullptr;
+    bool m_restored = false;     ///< the last view was restored (once, after the first full load)
     core::Column m_column;
     core::Column m_changeColumn; ///< population change since the previous year with data, for tooltips
     std::vector<core::ClassRange> m_classes;

@@ -1,5 +1,7 @@
 #include "mapview.h"
 
+#include <QContextMenuEvent>
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QNativeGestureEvent>
@@ -154,6 +156,12 @@ void MapView::mouseDoubleClickEvent(QMouseEvent *event)
     const QString code = codeAt(event->position());
     if (!code.isEmpty())
         emit regionDoubleClicked(code);
+}
+
+void MapView::contextMenuEvent(QContextMenuEvent *event)
+{
+    emit menuRequested(codeAt(event->pos()), event->globalPos());
+    event->accept();
 }
 
 void MapView::wheelEvent(QWheelEvent *event)

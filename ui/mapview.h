@@ -33,6 +33,8 @@ signals:
     /// A unit was clicked; `add` when Ctrl was held (add to the selection).
     void regionClicked(const QString &code, bool add);
     void regionDoubleClicked(const QString &code);
+    /// A right click (or the menu key) over the unit `code` (empty: none) at `globalPos`.
+    void menuRequested(const QString &code, const QPoint &globalPos);
     /// The mouse is over another unit (empty: none).
     void regionHovered(const QString &code);
     /// The map was painted (the first time: the start-up figure).
@@ -48,6 +50,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     QString codeAt(QPointF pos) const;

@@ -28,6 +28,7 @@
 #include <QProcess>
 #include <QProgressDialog>
 #include <QTimer>
+#include <QSettings>
 #include <gtest/gtest.h>
 
 using namespace renkou;
@@ -49,6 +50,7 @@ class MainWindowTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
+        QSettings().clear(); // each test starts as a first start: no last view, no window geometry
         m_window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR));
         m_window->resize(1400, 900);
         m_window->show();
