@@ -728,34 +728,12 @@ core::Level MainWindow::level() const
     return m_view.level;
 }
 
-core::IndicatorInfo MainWindow::currentIndicator() const
-{
-    const auto &store = bundle()->population;
-    auto chosen = core::findIndicator(store, m_view.indicator);
-    if (!chosen)
-        chosen = core::findIndicator(store, QStringLiteral("population"));
-    // Growth/decline shows the change of a one-year indicator; a user's own indicator is shown as it is
-    // (it may be a change already), in diverging colours.
-    if (m_view.growth && !chosen->spansYears && !store.isUserIndicator(chosen->baseIndicator))
-        return core::findIndicator(store, QStringLiteral("change")).value();
-    return chosen.value();
-}
-
 std::vector<int> MainWindow::dataYears(core::Level lvl, const core::IndicatorInfo &indicator)
 {
     const QString key = core::levelName(lvl) + u'|' + indicator.name;
     if (auto it = m_yearsCache.constFind(key); it != m_yearsCache.constEnd())
         return *it;
-    // A change runs from one year with population data to the next: its years are those but the first.
-    const core::IndicatorInfo base =
-        indicator.spansYears ? core::findIndicator(bundle()->population, QStringLiteral("population")).value() : indicator;
-    std::vector<int> out;
-    for (int y : bundle()->population.years(base.baseIndicator)) {
-        if (!core::computeColumn(bundle()->context(), lvl, base, y).values().empty())
-            out.push_back(y);
-    }
-    if (indicator.spansYears && !out.empty())
-        out.erase(out.begin());
+    const std::vector<int> out = core::yearsWithData(bundle()->context(), lvl, indicator);
     m_yearsCache.insert(key, out);
     return out;
 }
@@ -769,13 +747,7 @@ std::optional<int> MainWindow::previousDataYear(core::Level lvl, int year)
 
 std::vector<int> MainWindow::featureIndices(const QStringList &codes) const
 {
-    std::vector<int> out;
-    const core::BoundaryLayer *layer = m_map->renderer().layer();
-    for (const QString &c : codes) {
-        if (const int i = layer ? layer->indexOf(c) : -1; i >= 0)
-            out.push_back(i);
-    }
-    return out;
+    return ui::featureIndices(m_map->renderer().layer(), codes);
 }
 
 std::vector<int> MainWindow::drillFeatures() const
@@ -795,28 +767,14 @@ void MainWindow::refresh()
     m_levelBox->setEnabled(b.hasAllLayers());
     m_scaleWithinAction->setEnabled(!m_view.drill.isEmpty());
 
-    const core::IndicatorInfo indicator = currentIndicator();
-    const std::vector<int> years = dataYears(lvl, indicator);
-    m_timeline->setDataYears(years);
-    QStringList notes;
-    int year = m_view.year.value_or(years.empty() ? m_timeline->year() : years.back());
-    if (!years.empty() && !std::binary_search(years.begin(), years.end(), year)) {
-        // The chosen year has no data here: show the nearest earlier year with data, and say so.
-        auto it = std::upper_bound(years.begin(), years.end(), year);
-        const int shown = it == years.begin() ? *it : *std::prev(it);
-        notes << tr("No %1 data for %2 — showing %3, the nearest earlier year with data.").arg(levelLabel(lvl)).arg(year).arg(shown);
-        year = shown;
+    const ui::MapQuery query = ui::queryFor(b, m_view, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
+    m_timeline->setDataYears(dataYears(lvl, query.indicator));
+    if (query.year != m_timeline->year()) {
         const QSignalBlocker block(m_timeline);
-        m_timeline->setYear(year);
+        m_timeline->setYear(query.year);
     }
-    std::optional<int> from;
-    if (indicator.spansYears) {
-        from = m_view.from;
-        if (!from || *from >= year)
-            from = previousDataYear(lvl, year).value_or(year - 1);
-    }
-    const QString drill = lvl == core::Level::Prefecture ? m_view.drill : QString();
-    ui::MapQuery query{lvl, indicator, year, from, drill, m_view.scaleWithin, notes, m_view.growth};
+    const int year = query.year;
+    const QString drill = query.drillProvince;
     const ui::MapScene scene = ui::applyMapScene(r, b, query);
     m_column = scene.column;
     m_classes = scene.classes;

@@ -136,7 +136,6 @@ private:
     void updateSidePanel();
     QString tooltip(const QString &code) const;
     core::Level level() const;
-    core::IndicatorInfo currentIndicator() const;
     /// Years in which some unit of `level` has a value of the indicator (cached).
     std::vector<int> dataYears(core::Level level, const core::IndicatorInfo &indicator);
     /// The year with population data before `year` at `level`.

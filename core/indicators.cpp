@@ -415,6 +415,19 @@ std::optional<int> latestYear(const IndicatorContext &context, Level level, cons
     return std::nullopt;
 }
 
+std::vector<int> yearsWithData(const IndicatorContext &context, Level level, const IndicatorInfo &indicator)
+{
+    const IndicatorInfo base = indicator.spansYears ? findIndicator(*context.store, QStringLiteral("population")).value() : indicator;
+    std::vector<int> out;
+    for (int y : context.store->years(base.baseIndicator)) {
+        if (!computeColumn(context, level, base, y).values().empty())
+            out.push_back(y);
+    }
+    if (indicator.spansYears && !out.empty())
+        out.erase(out.begin());
+    return out;
+}
+
 Column computeColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year,
                      std::optional<int> from)
 {

@@ -72,6 +72,9 @@ Result<IndicatorInfo> findIndicator(const PopulationStore &store, const QString 
 /// The latest year in which some unit of `level` has a value of the indicator (for a change: from the
 /// year before), or nullopt.
 std::optional<int> latestYear(const IndicatorContext &context, Level level, const IndicatorInfo &indicator);
+/// The years in which some unit of `level` has a value of `indicator`, ascending. For an indicator of change
+/// (spansYears): the years of resident population with data but the first (a change runs from one to the next).
+std::vector<int> yearsWithData(const IndicatorContext &context, Level level, const IndicatorInfo &indicator);
 /// The indicator for every unit of `level`: in `year`, or for a change from `from` (default: the year
 /// before) to `year`.
 Column computeColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year,

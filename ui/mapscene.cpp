@@ -54,6 +54,68 @@ std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::
     return out;
 }
 
+MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf &yearsOf)
+{
+    MapQuery q;
+    q.level = !b.hasAllLayers() ? core::Level::Province : (!v.drill.isEmpty() ? core::Level::Prefecture : v.level);
+    const auto &store = b.population;
+    auto chosen = core::findIndicator(store, v.indicator);
+    if (!chosen)
+        chosen = core::findIndicator(store, QStringLiteral("population"));
+    // Growth/decline shows the change of a one-year indicator; a user's own indicator is shown as it is (it
+    // may be a change already), in diverging colours.
+    if (v.growth && !chosen->spansYears && !store.isUserIndicator(chosen->baseIndicator))
+        chosen = core::findIndicator(store, QStringLiteral("change"));
+    q.indicator = chosen.value();
+    const std::vector<int> years = yearsOf(q.level, q.indicator);
+    q.year = v.year.value_or(years.empty() ? 0 : years.back());
+    if (!years.empty() && !std::binary_search(years.begin(), years.end(), q.year)) {
+        // The chosen year has no data here: show the nearest earlier year with data, and say so.
+        auto it = std::upper_bound(years.begin(), years.end(), q.year);
+        const int shown = it == years.begin() ? *it : *std::prev(it);
+        q.notes << tr("No %1 data for %2 — showing %3, the nearest earlier year with data.").arg(levelLabel(q.level)).arg(q.year).arg(shown);
+        q.year = shown;
+    }
+    if (q.indicator.spansYears) {
+        q.from = v.from;
+        if (!q.from || *q.from >= q.year) {
+            const auto population = yearsOf(q.level, core::findIndicator(store, QStringLiteral("population")).value());
+            const auto it = std::lower_bound(population.begin(), population.end(), q.year);
+            q.from = it == population.begin() ? q.year - 1 : *std::prev(it);
+        }
+    }
+    q.drillProvince = q.level == core::Level::Prefecture ? v.drill : QString();
+    q.scaleWithin = v.scaleWithin;
+    q.diverging = v.growth;
+    return q;
+}
+
+std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringList &codes)
+{
+    std::vector<int> out;
+    for (const QString &c : codes) {
+        if (const int i = layer ? layer->indexOf(c) : -1; i >= 0)
+            out.push_back(i);
+    }
+    return out;
+}
+
+MapScene renderView(MapRenderer &r, const core::DataBundle &b, const core::View &v)
+{
+    const MapScene scene = applyMapScene(r, b, queryFor(b, v, [&b](core::Level l, const core::IndicatorInfo &i) {
+                                             return core::yearsWithData(b.context(), l, i);
+                                         }));
+    r.setSelection(featureIndices(r.layer(), v.selection));
+    r.setLabelLanguage(v.englishLabels ? LabelLanguage::English : LabelLanguage::Chinese);
+    if (v.extent)
+        r.setViewBox(*v.extent);
+    else if (!v.drill.isEmpty() && r.layer())
+        r.setViewBox(r.boundsOf(provinceFeatures(*r.layer(), b, v.drill)));
+    else
+        r.setViewBox(r.fullExtent());
+    return scene;
+}
+
 MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery &q)
 {
     MapScene scene;

@@ -3,6 +3,9 @@
 #include "databundle.h"
 #include "indicators.h"
 #include "maprenderer.h"
+#include "view.h"
+
+#include <functional>
 
 #include <QStringList>
 #include <optional>
@@ -29,6 +32,23 @@ struct MapScene {
     std::vector<core::ClassRange> classes;
     std::vector<QColor> palette;  ///< one colour per class
 };
+
+/// Years with data of an indicator at a level (core::yearsWithData, or a cache of it).
+using YearsOf = std::function<std::vector<int>(core::Level, const core::IndicatorInfo &)>;
+
+/// The map a view asks for: its level (provinces until every layer is loaded; prefecture-level units in a
+/// drill-down), its indicator (the change of a one-year indicator in growth/decline; resident population if
+/// the bundle lacks it), its year (the latest with data if none; the nearest earlier year with data, said in
+/// a note, if it has none) and a change's start (the view's, else the previous year with data).
+MapQuery queryFor(const core::DataBundle &bundle, const core::View &view, const YearsOf &yearsOf);
+
+/// Sets up `renderer` to draw `view` whole, as the window does: the scene of queryFor(), the selection, the
+/// label language and the extent (the view's, else the drilled province's, else all of China). For the CLI
+/// and exports without a window.
+MapScene renderView(MapRenderer &renderer, const core::DataBundle &bundle, const core::View &view);
+
+/// Indices in `layer` of the units `codes` that it draws.
+std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringList &codes);
 
 /// Sets up `renderer` for `query`: layers (kept when unchanged, with the view), focus, column, classes
 /// (quantile for values, diverging around 0 for changes), colours, legend, title, notes and source line.
