@@ -767,7 +767,12 @@ void MainWindow::refresh()
     m_levelBox->setEnabled(b.hasAllLayers());
     m_scaleWithinAction->setEnabled(!m_view.drill.isEmpty());
 
-    const ui::MapQuery query = ui::queryFor(b, m_view, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
+    core::View shown = m_view;
+    if (!b.hasAllLayers()) { // prefecture boundaries not loaded yet
+        shown.level = core::Level::Province;
+        shown.drill.clear();
+    }
+    const ui::MapQuery query = ui::queryFor(b, shown, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
     m_timeline->setDataYears(dataYears(lvl, query.indicator));
     if (query.year != m_timeline->year()) {
         const QSignalBlocker block(m_timeline);

@@ -185,9 +185,13 @@ core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportO
 {
     const bool png = exportFormatOf(path) == ExportFormat::Png;
     renderer.setLineScale(png ? options.size.scale : 1.0);
+    // The unit under the mouse is highlighted on screen only, never in a figure.
+    const int hovered = renderer.hovered();
+    renderer.setHovered(-1);
     const core::Status status = exportPicture(path, options, [&](QPainter &painter, const QRectF &target) {
         renderer.paint(painter, target);
     });
+    renderer.setHovered(hovered);
     renderer.setLineScale(1.0);
     return status;
 }

@@ -57,7 +57,7 @@ std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::
 MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf &yearsOf)
 {
     MapQuery q;
-    q.level = !b.hasAllLayers() ? core::Level::Province : (!v.drill.isEmpty() ? core::Level::Prefecture : v.level);
+    q.level = !v.drill.isEmpty() ? core::Level::Prefecture : v.level;
     const auto &store = b.population;
     auto chosen = core::findIndicator(store, v.indicator);
     if (!chosen)

@@ -8,6 +8,7 @@
 #include "chartpanel.h"
 #include "exporter.h"
 #include "mapscene.h"
+#include "view.h"
 
 #include <QCommandLineParser>
 #include <QApplication>
@@ -119,6 +120,10 @@ struct Common {
                             QStringLiteral("Y")};
     QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Start year of a change."), QStringLiteral("A")};
     QCommandLineOption to{QStringLiteral("to"), QStringLiteral("End year of a change."), QStringLiteral("B")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("A view saved by the app (File → Save view, .renkou): its level, indicator, years, "
+                                           "drill-down, selection, chart and own data; the options given here change it."),
+                            QStringLiteral("FILE")};
     // The user's own data, on every subcommand.
     QCommandLineOption table{QStringLiteral("table"),
                              QStringLiteral("Add a table of your own (CSV in any common encoding, or a workbook: .xlsx, .xls, .ods): the bundle's long schema, or the wide layout "
@@ -241,8 +246,31 @@ Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Co
     return Done{};
 }
 
+/// Adds the own files of `view` as the app read them (their recorded choices); the reports go to stderr.
+Status addViewFiles(DataBundle &bundle, const View &view)
+{
+    for (const OwnFile &f : view.files) {
+        if (f.kind == OwnFile::Kind::Boundaries) {
+            auto join = bundle.replaceBoundaries(f.path, f.boundaries, DataBundle::defaultCacheDir());
+            if (!join)
+                return join.error();
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(f.path + QStringLiteral(": ") + join->text(bundle.regions)));
+            continue;
+        }
+        auto parsed = PopulationStore::readTable(f.path, TableReadOptions{f.wide, f.encoding, bundle.keys().get(), f.sheet});
+        if (!parsed)
+            return parsed.error();
+        auto added = bundle.addTable(std::move(parsed).value(), f.assigned);
+        if (!added)
+            return added.error();
+        for (const QString &line : added->text(bundle.regions).split(u'\n'))
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(line));
+    }
+    return Done{};
+}
+
 Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &common,
-                              DataBundle::Parts parts = DataBundle::Parts::Tables)
+                              DataBundle::Parts parts = DataBundle::Parts::Tables, const View *view = nullptr)
 {
     const auto dir = DataBundle::locate(parser.value(common.data), QCoreApplication::applicationDirPath());
     if (!dir)
@@ -250,6 +278,10 @@ Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &co
     auto bundle = DataBundle::load(dir.value(), parts, DataBundle::defaultCacheDir());
     if (!bundle)
         return bundle;
+    if (view) {
+        if (auto ok = addViewFiles(bundle.value(), *view); !ok)
+            return ok.error();
+    }
     if (auto ok = addOwnData(bundle.value(), parser, common); !ok)
         return ok.error();
     return bundle;
@@ -271,11 +303,75 @@ struct Query {
     Column column() const { return computeColumn(bundle.context(), level, indicator, year, from); }
 };
 
+/// The view of --view (if the command has it and it is given) with --level, --indicator, --year, --from and
+/// --to of the command line on top; nullopt without --view; an exit code on error.
+std::variant<std::optional<View>, int> viewOf(const QCommandLineParser &parser, const Common &common, const QString &name)
+{
+    if (!parser.optionNames().contains(common.view.names().front()) || !parser.isSet(common.view))
+        return std::optional<View>();
+    auto loaded = View::load(parser.value(common.view));
+    if (!loaded)
+        return dataError(loaded.error());
+    View v = loaded.value();
+    auto yearOption = [&](const QCommandLineOption &o) -> std::optional<int> {
+        bool ok = false;
+        const int y = parser.value(o).toInt(&ok);
+        return ok ? std::optional<int>(y) : std::nullopt;
+    };
+    if (parser.isSet(common.level)) {
+        const auto level = parseLevel(parser.value(common.level));
+        if (level != Level::Province && level != Level::Prefecture)
+            return usageError(QStringLiteral("with --view, --level must be province or prefecture"), name);
+        v.level = *level;
+        v.drill.clear();
+    }
+    if (parser.isSet(common.indicator))
+        v.indicator = parser.value(common.indicator);
+    for (const QCommandLineOption *o : {&common.year, &common.from, &common.to}) {
+        if (parser.isSet(*o) && !yearOption(*o))
+            return usageError(QStringLiteral("--%1 '%2' is not a year").arg(o->names().front(), parser.value(*o)), name);
+    }
+    if (parser.isSet(common.year)) {
+        v.year = yearOption(common.year);
+        v.from.reset();
+    }
+    if (parser.isSet(common.to))
+        v.year = yearOption(common.to);
+    if (parser.isSet(common.from))
+        v.from = yearOption(common.from);
+    return std::optional<View>(v);
+}
+
 /// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
 std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
                                       DataBundle::Parts parts = DataBundle::Parts::Tables, bool growth = false)
 {
     Query q;
+    auto view = viewOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&view))
+        return *code;
+    if (const auto &v = std::get<std::optional<View>>(view)) {
+        // The view's map, as the window shows it (with every layer: a density needs the boundaries).
+        View shown = *v;
+        shown.growth = shown.growth || growth;
+        auto bundle = loadBundle(parser, common, DataBundle::Parts::Everything, &shown);
+        if (!bundle)
+            return dataError(bundle.error());
+        q.bundle = std::move(bundle).value();
+        const auto found = findIndicator(q.bundle.population, shown.indicator);
+        if (!found)
+            return dataError(found.error());
+        const renkou::ui::MapQuery m = renkou::ui::queryFor(q.bundle, shown, [&q](Level l, const IndicatorInfo &i) {
+            return yearsWithData(q.bundle.context(), l, i);
+        });
+        for (const QString &note : m.notes)
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(note));
+        q.level = m.level;
+        q.indicator = m.indicator;
+        q.year = m.year;
+        q.from = m.from;
+        return q;
+    }
     if (parser.isSet(common.level)) {
         const auto level = parseLevel(parser.value(common.level));
         if (!level)
@@ -334,7 +430,8 @@ int cmdTable(const QStringList &args, const QString &name)
     const QCommandLineOption sort(QStringLiteral("sort"), QStringLiteral("Row order: code (default) or value."),
                                   QStringLiteral("code|value"), QStringLiteral("code"));
     const QCommandLineOption desc(QStringLiteral("desc"), QStringLiteral("Descending order (largest value first); units without data stay last."));
-    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format, common.raw});
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format, common.raw,
+                       common.view});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("One row per unit of a level: code,name_zh,name_en,year,value,unit,source,"
@@ -617,7 +714,7 @@ int cmdMap(const QStringList &args, const QString &name)
                                        QStringLiteral("Growth/decline: the change (unless the indicator is one already, or is your own table's) in diverging colours around 0."));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Label language: zh (default) or en."), QStringLiteral("zh|en"),
                                   QStringLiteral("zh"));
-    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang});
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, common.view});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     if (auto stop = parse(parser, args, name,
@@ -633,6 +730,24 @@ int cmdMap(const QStringList &args, const QString &name)
         const auto level = parseLevel(parser.value(common.level));
         if (level != Level::Province && level != Level::Prefecture)
             return usageError(QStringLiteral("map --level must be province or prefecture"), name);
+    }
+    auto view = viewOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&view))
+        return *code;
+    if (auto v = std::get<std::optional<View>>(view)) {
+        // The view as the window draws it: drill-down, selection, labels and extent too.
+        v->growth = v->growth || parser.isSet(diverging);
+        if (parser.isSet(lang))
+            v->englishLabels = parser.value(lang) == u"en";
+        auto bundle = loadBundle(parser, common, DataBundle::Parts::Everything, &*v);
+        if (!bundle)
+            return dataError(bundle.error());
+        if (const auto found = findIndicator(bundle->population, v->indicator); !found)
+            return dataError(found.error());
+        renkou::ui::MapRenderer renderer;
+        renkou::ui::renderView(renderer, bundle.value(), *v);
+        const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
+        return status ? kExitOk : exportError(status.error());
     }
     auto resolved = resolveQuery(parser, common, name, DataBundle::Parts::Everything, parser.isSet(diverging));
     if (const int *code = std::get_if<int>(&resolved))
@@ -657,7 +772,7 @@ int cmdChart(const QStringList &args, const QString &name)
                                   QStringLiteral("MODE"), QStringLiteral("absolute"));
     const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
                                   QStringLiteral("Y"));
-    parser.addOptions({codes, common.indicator, mode, base});
+    parser.addOptions({codes, common.indicator, mode, base, common.view});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     if (auto stop = parse(parser, args, name,
@@ -667,19 +782,25 @@ int cmdChart(const QStringList &args, const QString &name)
     const auto options = output.read(parser, name);
     if (const int *code = std::get_if<int>(&options))
         return *code;
-    if (!parser.isSet(codes))
-        return usageError(QStringLiteral("--codes is required"), name);
-    const QString m = parser.value(mode);
+    auto view = viewOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&view))
+        return *code;
+    const std::optional<View> &v = std::get<std::optional<View>>(view);
+    // A view's chart: its selection, mode and base year, unless the command line says otherwise.
+    const QString codeList = parser.isSet(codes) || !v ? parser.value(codes) : v->selection.join(u',');
+    if (codeList.isEmpty())
+        return usageError(v ? QStringLiteral("the view selects no unit: give --codes") : QStringLiteral("--codes is required"), name);
+    const QString m = parser.isSet(mode) || !v ? parser.value(mode) : chartModeName(v->chartMode);
     if (m != u"absolute" && m != u"indexed" && m != u"change" && m != u"share")
         return usageError(QStringLiteral("--mode must be absolute, indexed, change or share"), name);
-    std::optional<int> baseYear;
+    std::optional<int> baseYear = v && !parser.isSet(base) ? v->baseYear : std::nullopt;
     if (parser.isSet(base)) {
         bool ok = false;
         baseYear = parser.value(base).toInt(&ok);
         if (!ok)
             return usageError(QStringLiteral("--base-year '%1' is not a year").arg(parser.value(base)), name);
     }
-    auto bundle = loadBundle(parser, common);
+    auto bundle = loadBundle(parser, common, DataBundle::Parts::Tables, v ? &*v : nullptr);
     if (!bundle)
         return dataError(bundle.error());
     const auto indicator = findIndicator(bundle->population, parser.value(common.indicator));
@@ -693,7 +814,7 @@ int cmdChart(const QStringList &args, const QString &name)
     std::vector<renkou::ui::ChartBreak> breaks;
     std::set<int> common_years;
     std::set<Level> levels;
-    for (const QString &c : parser.value(codes).split(u',', Qt::SkipEmptyParts)) {
+    for (const QString &c : codeList.split(u',', Qt::SkipEmptyParts)) {
         const Region *r = bundle->regions.find(c.trimmed());
         if (!r) {
             std::fprintf(stderr, "renkou-cli: %s: no unit has the code '%s'\n",

@@ -29,6 +29,8 @@
 #include <QProgressDialog>
 #include <QTimer>
 #include <QSettings>
+#include <QUndoStack>
+#include <QImage>
 #include <gtest/gtest.h>
 
 using namespace renkou;
@@ -742,4 +744,75 @@ TEST_F(MainWindowTest, AnOwnIndicatorIsShownAsSoonAsItIsAdded)
     EXPECT_EQ(m_window->column().year, 2022);
     EXPECT_EQ(*m_window->column().find(QStringLiteral("440000"))->value, 9.5);
     EXPECT_TRUE(m_map->renderer().title().contains(QStringLiteral("my_index"))) << m_map->renderer().title().toStdString();
+}
+
+// The view survives a restart: set by real clicks and keys, the window closed and a new one opened with the
+// same settings shows the same view, and the CLI renders its saved view to the same pixels as the window's
+// export.
+TEST_F(MainWindowTest, AViewSurvivesARestartAndTheCliDrawsTheSamePixels)
+{
+    clickUnit(QStringLiteral("370000"));
+    clickUnit(QStringLiteral("440000"), Qt::ControlModifier);
+    auto *timeline = m_window->findChild<ui::Timeline *>(QStringLiteral("timeline"));
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2015));
+    QTest::keyClick(m_map, Qt::Key_G); // growth / decline
+    auto *mode = m_window->findChild<QComboBox *>(QStringLiteral("chartMode"));
+    mode->setCurrentIndex(1); // indexed, as a pick in the list does
+    const core::View before = m_window->view();
+    EXPECT_EQ(before.selection, (QStringList{QStringLiteral("370000"), QStringLiteral("440000")}));
+    EXPECT_EQ(before.year, 2015);
+    EXPECT_TRUE(before.growth);
+    EXPECT_EQ(before.chartMode, core::ChartMode::Indexed);
+    EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("change"));
+
+    m_window->close();
+    m_window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR)); // QSettings kept
+    m_window->resize(1400, 900);
+    m_window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->view().sameContent(before), 20000);
+    m_map = m_window->findChild<ui::MapView *>(QStringLiteral("mapView"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_map->isFlying(), 5000);
+    EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("change"));
+    EXPECT_EQ(m_window->column().year, 2015);
+    EXPECT_FALSE(m_window->undoStack()->canUndo()); // the restored view is the start, not a step
+    EXPECT_EQ(m_window->findChild<QComboBox *>(QStringLiteral("chartMode"))->currentIndex(), 1);
+
+    QTemporaryDir dir;
+    const QString viewFile = dir.filePath(QStringLiteral("shrinking.renkou"));
+    ASSERT_TRUE(m_window->view().save(viewFile).ok());
+    const QString windowPng = dir.filePath(QStringLiteral("window.png"));
+    ASSERT_TRUE(ui::exportMap(m_map->renderer(), windowPng, {ui::ExportSize::atScale(1), true}).ok());
+    const QString cliPng = dir.filePath(QStringLiteral("cli.png"));
+    QProcess cli;
+    cli.start(QStringLiteral(RENKOU_CLI), {QStringLiteral("map"), QStringLiteral("--data"), QStringLiteral(RENKOU_BUNDLE_DIR),
+                                           QStringLiteral("--view"), viewFile, QStringLiteral("--out"), cliPng});
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    ASSERT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    const QImage a(windowPng), b(cliPng);
+    ASSERT_EQ(a.size(), b.size());
+    EXPECT_TRUE(a == b) << "the CLI's map of the view differs from the window's export";
+}
+
+// Ctrl+Z and Ctrl+Shift+Z undo and redo view changes; a plain click that dropped a comparison is undone.
+TEST_F(MainWindowTest, UndoAndRedoThroughTheKeyboard)
+{
+    clickUnit(QStringLiteral("370000"));
+    clickUnit(QStringLiteral("440000"), Qt::ControlModifier);
+    clickUnit(QStringLiteral("410000")); // a plain click: the comparison of two is gone
+    EXPECT_EQ(m_window->view().selection, QStringList{QStringLiteral("410000")});
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(m_window->view().selection, (QStringList{QStringLiteral("370000"), QStringLiteral("440000")}));
+    EXPECT_TRUE(m_window->findChild<QLabel *>(QStringLiteral("regionName"))->text().contains(QStringLiteral("广东省")));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(m_window->view().selection, QStringList{QStringLiteral("410000")});
+    // The indicator too: undone, the box and the map go back.
+    auto *indicators = m_window->findChild<QComboBox *>(QStringLiteral("indicatorBox"));
+    const int density = indicators->findData(QStringLiteral("density"));
+    ASSERT_GE(density, 0);
+    indicators->setCurrentIndex(density);
+    EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("density"));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("population"));
+    EXPECT_EQ(indicators->currentData().toString(), QStringLiteral("population"));
 }
