@@ -228,6 +228,8 @@ private:
             sum += *c.value;
             out.absorb(c);
         }
+        if (lacking.size() == qsizetype(members.size()))
+            return Cell::missing({}); // no member has data: nothing to sum, nothing incomplete
         if (!lacking.isEmpty()) {
             const QString shown = lacking.size() > 5 ? lacking.mid(0, 5).join(QStringLiteral(", ")) + QStringLiteral(", …")
                                                      : lacking.join(QStringLiteral(", "));

@@ -1,5 +1,7 @@
 #include "regionmatcher.h"
 
+#include <climits>
+
 #include "csvreader.h"
 
 #include <QRegularExpression>
@@ -121,20 +123,56 @@ Result<std::vector<RegionAlias>> loadRegionAliases(const QString &path)
     return out;
 }
 
-QString RegionMatcher::normalize(const QString &key)
+namespace {
+
+/// A key in lower case without the English and pinyin words around a unit's name that files add or leave out
+/// ("Xinjiang Uyghur Autonomous Region", "Hong Kong SAR, China", "Taiwan, Province of China", "Nei Menggu
+/// Zizhiqu"), with the Uyghur/Uighur spellings as Uygur. A key that would be left empty is kept whole.
+QString withoutEnglishAffixes(const QString &key)
 {
-    QString s = key.trimmed();
-    if (const qsizetype bar = s.indexOf(u'|'); bar > 0) // GADM: "北京|北京"
-        s.truncate(bar);
-    s = s.normalized(QString::NormalizationForm_KD); // full-width forms become ASCII; accents split off
+    static const QRegularExpression tail(
+        QStringLiteral("(\\s*,?\\s*\\(?(province of |the )?(people'?s republic of )?china\\)?|\\s+(special administrative region|"
+                       "autonomous region|autonomous prefecture|zizhiqu|zizhizhou|sar|province|municipality|sheng))+\\s*$"));
+    static const QRegularExpression uyghur(QStringLiteral("\\bu(y|i)ghur\\b"));
+    QString s = key.toLower();
+    s.replace(uyghur, QStringLiteral("uygur"));
+    const QString stripped = QString(s).remove(tail).trimmed();
+    return stripped.isEmpty() ? s : stripped;
+}
+
+/// A key with its case folded and without spaces and punctuation; accents are kept (`mark`) or dropped.
+QString folded(const QString &key, bool keepMarks)
+{
+    const QString s = keepMarks ? key.normalized(QString::NormalizationForm_KC) : key.normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(s.size());
     for (const QChar c : s) {
-        if (c.isMark() || c.isSpace() || c.isPunct() || c.isSymbol())
+        if ((c.isMark() && !keepMarks) || c.isSpace() || c.isPunct() || c.isSymbol())
             continue;
         out += c.toCaseFolded();
     }
     return out;
+}
+
+QString gadmFirstPart(const QString &key)
+{
+    QString s = key.trimmed();
+    if (const qsizetype bar = s.indexOf(u'|'); bar > 0) // GADM: "北京|北京"
+        s.truncate(bar);
+    return s;
+}
+
+} // namespace
+
+QString RegionMatcher::normalize(const QString &key)
+{
+    // NFKD: full-width forms become ASCII; accents split off and dropped.
+    return folded(withoutEnglishAffixes(gadmFirstPart(key)), false);
+}
+
+QString RegionMatcher::withAccents(const QString &key)
+{
+    return folded(withoutEnglishAffixes(gadmFirstPart(key)), true);
 }
 
 QString RegionMatcher::sixDigits(const QString &key)
@@ -160,6 +198,13 @@ void RegionMatcher::add(const QString &key, Entry entry)
     const QString n = normalize(key);
     if (n.isEmpty())
         return;
+    // A spelling with tone marks names its unit before the same letters without them (Shǎnxī is Shaanxi,
+    // Shānxī and Shanxi are Shanxi).
+    if (const QString a = withAccents(key); a != n) {
+        auto &accented = m_accented[a];
+        if (std::none_of(accented.begin(), accented.end(), [&](const Entry &e) { return e.code == entry.code && e.level == entry.level; }))
+            accented.push_back(entry);
+    }
     auto &entries = m_index[n];
     const bool known = std::any_of(entries.begin(), entries.end(), [&](const Entry &e) {
         return e.code == entry.code && e.level == entry.level && e.kind == entry.kind;
@@ -210,6 +255,8 @@ KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int
     const std::vector<Entry> *found = nullptr;
     if (const auto code = m_codes.constFind(k.toUpper()); code != m_codes.constEnd())
         found = &*code;
+    else if (const auto accented = m_accented.constFind(withAccents(k)); accented != m_accented.constEnd())
+        found = &*accented;
     else if (const auto name = m_index.constFind(normalize(k)); name != m_index.constEnd())
         found = &*name;
     if (!found)
@@ -274,7 +321,11 @@ QStringList RegionMatcher::closest(const QString &key, Level level, int n) const
     const QString k = normalize(key);
     std::vector<std::pair<int, const Region *>> scored;
     for (const Region *r : m_regions.ofLevel(level)) {
-        const int d = std::min(editDistance(k, normalize(r->nameZh)), editDistance(k, normalize(r->nameEn)));
+        const QString zh = normalize(r->nameZh), shortZh = normalize(shortChineseName(r->nameZh)), en = normalize(r->nameEn);
+        int d = std::min({editDistance(k, zh), editDistance(k, en), shortZh.isEmpty() ? INT_MAX : editDistance(k, shortZh)});
+        // A name cut short or written longer (内蒙 for 内蒙古自治区) is nearer than any other of its length.
+        if (k.size() >= 2 && (zh.startsWith(k) || k.startsWith(shortZh.isEmpty() ? zh : shortZh) || en.startsWith(k)))
+            d = std::min(d, 1);
         scored.emplace_back(d, r);
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first < b.first; });

@@ -69,6 +69,8 @@ public:
     /// The form keys are compared in: NFKD without accents, case-folded, without spaces and punctuation;
     /// GADM's `北京|北京` keeps its first part.
     static QString normalize(const QString &key);
+    /// normalize() keeping accents and tone marks (Shǎnxī).
+    static QString withAccents(const QString &key);
 
 private:
     struct Entry {
@@ -84,6 +86,7 @@ private:
 
     RegionTable m_regions; ///< a copy: the matcher outlives moves of the bundle that made it
     QHash<QString, std::vector<Entry>> m_index; ///< normalize(key) → entries
+    QHash<QString, std::vector<Entry>> m_accented; ///< withAccents(key) → entries, for keys with accents
     QHash<QString, std::vector<Entry>> m_codes; ///< ISO 3166-2 and HASC codes, upper case as written → entries
 };
 

@@ -327,3 +327,21 @@ TEST(FieldCases, GbkShapefileWithoutCpgIsReadByName)
     EXPECT_EQ(join->codeField, QStringLiteral("NAME"));
     EXPECT_EQ(join->matched, QStringList{QStringLiteral("370000")});
 }
+
+// Spellings found in the trial of issue 13: tone marks tell Shaanxi from Shanxi; the words around a name that
+// English sources add ("Autonomous Region", "SAR, China", "Province of China", "Zizhiqu") and Uyghur/Uygur
+// do not stop a match; a name cut short finds its unit as the closest.
+TEST(FieldCases, TonesAffixesAndShortNamesFindTheirUnits)
+{
+    const DataBundle b = realBundle();
+    const auto m = b.keys();
+    const std::pair<const char *, const char *> cases[] = {
+        {"Shǎnxī", "610000"}, {"Shānxī", "140000"}, {"Shaanxi", "610000"}, {"Shanxi", "140000"},
+        {"Xinjiang Uyghur Autonomous Region", "650000"}, {"Xinjiang Uighur", "650000"},
+        {"Taiwan, Province of China", "710000"}, {"Hong Kong SAR, China", "810000"}, {"Macao SAR, China", "820000"},
+        {"Nei Menggu Zizhiqu", "150000"}};
+    for (const auto &[key, code] : cases)
+        EXPECT_EQ(m->match(QString::fromUtf8(key), Level::Province).code, QString::fromLatin1(code)) << key;
+    EXPECT_TRUE(m->closest(QStringLiteral("内蒙"), Level::Province).value(0).endsWith(QStringLiteral("150000")))
+        << m->closest(QStringLiteral("内蒙"), Level::Province).join(u';').toStdString();
+}
