@@ -436,9 +436,12 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
     // units (the nine-dash line as polygons, disputed pieces).
     QHash<QString, QString> unitOf;
     QStringList recoded, leftOut;
+    int shortForms = 0; // keys matched only as 2- or 4-digit numbers
+    static const QRegularExpression shortNumber(QStringLiteral("^\\s*(\\d{2}|\\d{4})\\s*$"));
     for (const QString &key : std::as_const(featureCodes)) {
         const KeyMatch k = m->match(key, level);
         if (!k.code.isEmpty() && regions.find(k.code, level)) {
+            shortForms += k.kind == MatchKind::CodeForm && shortNumber.match(key).hasMatch() ? 1 : 0;
             unitOf.insert(key, k.code);
             if (k.code != key)
                 recoded << QStringLiteral("%1 → %2").arg(key, k.code);
@@ -453,6 +456,16 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
                      QStringLiteral("no feature's %1 names a %2 of regions.csv (values such as %3): choose the field "
                                     "with the division codes or names")
                          .arg(layer.codeField(), levelName(level), featureCodes.mid(0, 3).join(QStringLiteral(", ")))};
+    // A running number (1000, 1001 …) reads in part as 4-digit codes (1101 → 110100): when every match is such
+    // a number and most values name nothing, the field is no field of codes.
+    if (shortForms == unitOf.size() && unitOf.size() * 2 < featureCodes.size())
+        return Error{Error::Code::Value, path, {},
+                     QStringLiteral("only %1 of the %2 values of %3 read as codes of a %4 (as 2- or 4-digit numbers such as %5), "
+                                    "the others name nothing: it looks like a running number; choose the field with the division "
+                                    "codes or names")
+                         .arg(unitOf.size())
+                         .arg(featureCodes.size())
+                         .arg(layer.codeField(), levelName(level), unitOf.keys().value(0))};
     const QStringList dissolved = layer.assignUnits(unitOf);
     // Labels name the units as regions.csv does, never by a raw code or a file's own spelling.
     QHash<QString, std::pair<QString, QString>> names;
