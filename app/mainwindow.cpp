@@ -575,7 +575,7 @@ void MainWindow::openTableSheet(const QString &path, const QString &sheet)
             }
             std::optional<core::WideTableSpec> wide;
             if (shape->layout == core::TableLayout::Wide) {
-                WideTableDialog dialog(path, bundle()->population, shape->said, this);
+                WideTableDialog dialog(path, bundle()->population, shape->said, shape->keyColumns, this);
                 if (dialog.exec() != QDialog::Accepted)
                     return;
                 wide = dialog.spec();

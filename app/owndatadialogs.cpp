@@ -1,4 +1,5 @@
 #include "owndatadialogs.h"
+#include "indicators.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,6 +12,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QMessageBox>
+#include <QRegularExpression>
 #include <QStyledItemDelegate>
 
 namespace renkou::app {
@@ -27,7 +30,7 @@ QDialogButtonBox *okCancel(QDialog *dialog, const QString &okText)
 } // namespace
 
 WideTableDialog::WideTableDialog(const QString &path, const core::PopulationStore &store, const core::WideTableSpec &said,
-                                 QWidget *parent)
+                                 const QStringList &keyColumns, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Open table: %1").arg(QFileInfo(path).fileName()));
@@ -38,7 +41,11 @@ WideTableDialog::WideTableDialog(const QString &path, const core::PopulationStor
         form->addRow(new QLabel(tr("The file says: %1 in %2.")
                                     .arg(said.indicator.isEmpty() ? tr("(no indicator)") : said.indicator,
                                          said.unit.isEmpty() ? tr("(no unit)") : said.unit)));
-    const QString indicator = said.indicator.isEmpty() ? QStringLiteral("resident_population") : said.indicator;
+    // Without a word from the file, the numbers are the user's own indicator, named after the file: shown as
+    // they are, never hidden behind the bundle's values of the same name.
+    QString fromName = QFileInfo(path).completeBaseName().toLower();
+    fromName.replace(QRegularExpression(QStringLiteral("[^\\p{L}\\p{N}]+")), QStringLiteral("_"));
+    const QString indicator = said.indicator.isEmpty() ? fromName : said.indicator;
     m_indicator = new QComboBox;
     m_indicator->setObjectName(QStringLiteral("wideIndicator"));
     m_indicator->setEditable(true);
@@ -56,6 +63,13 @@ WideTableDialog::WideTableDialog(const QString &path, const core::PopulationStor
     m_flag = new QComboBox;
     m_flag->addItem(tr("Year-end estimate"), QStringLiteral("estimate"));
     m_flag->addItem(tr("Census count"), QStringLiteral("census"));
+    m_key = new QComboBox;
+    m_key->setObjectName(QStringLiteral("wideKey"));
+    m_key->addItem(tr("(automatic: the column naming the most units)"), QString());
+    for (const QString &c : keyColumns)
+        m_key->addItem(c, c);
+    m_key->setCurrentIndex(std::max(0, m_key->findData(said.keyColumn)));
+    form->addRow(tr("Units named by"), m_key);
     form->addRow(tr("Indicator"), m_indicator);
     form->addRow(tr("Unit"), m_unit);
     form->addRow(tr("Source"), m_source);
@@ -66,7 +80,30 @@ WideTableDialog::WideTableDialog(const QString &path, const core::PopulationStor
 core::WideTableSpec WideTableDialog::spec() const
 {
     return {m_indicator->currentText().trimmed(), m_unit->text().trimmed(), m_source->text().trimmed(),
-            m_flag->currentData().toString()};
+            m_flag->currentData().toString(), m_key->currentData().toString()};
+}
+
+void WideTableDialog::done(int result)
+{
+    if (result == QDialog::Accepted) {
+        const core::WideTableSpec s = spec();
+        static const std::vector<core::IndicatorInfo> computed = core::availableIndicators(core::PopulationStore{});
+        const auto same = std::find_if(computed.begin(), computed.end(), [&](const core::IndicatorInfo &i) { return i.name == s.indicator; });
+        QString problem;
+        if (s.indicator.isEmpty())
+            problem = tr("Name the indicator.");
+        else if (s.unit.isEmpty())
+            problem = tr("Give the unit (persons, 万人, %, ‰ …).");
+        else if (same != computed.end())
+            problem = tr("'%1' is the name of one Renkou computes (%2): name yours differently, or choose "
+                         "resident_population to add to the bundle's resident population.")
+                          .arg(s.indicator, same->description);
+        if (!problem.isEmpty()) {
+            QMessageBox::warning(this, windowTitle(), problem);
+            return;
+        }
+    }
+    QDialog::done(result);
 }
 
 BoundaryImportDialog::BoundaryImportDialog(const QString &path, core::BoundaryLayer::Attributes attributes,

@@ -17,11 +17,16 @@ class WideTableDialog : public QDialog {
     Q_OBJECT
 public:
     /// `said`: what the file itself says its numbers are (indicator, unit; PopulationStore::inspect), prefilled.
+    /// `keyColumns`: the columns that may name the units (the first choice is "automatic").
     WideTableDialog(const QString &path, const core::PopulationStore &store, const core::WideTableSpec &said = {},
-                    QWidget *parent = nullptr);
+                    const QStringList &keyColumns = {}, QWidget *parent = nullptr);
     core::WideTableSpec spec() const;
+    /// Accepting is refused, with a message in the dialog, for an empty indicator or unit or the name of an
+    /// indicator Renkou computes.
+    void done(int result) override;
 
 private:
+    QComboBox *m_key;
     QComboBox *m_indicator;
     QLineEdit *m_unit;
     QLineEdit *m_source;

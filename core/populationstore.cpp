@@ -26,10 +26,13 @@ const QStringList &PopulationStore::columns()
 
 namespace {
 
-Error rowError(const QString &path, int line, const QString &message, const QString &column = {})
+/// An error at a row: "line N" of a text file, "sheet 'X', row N" of a workbook (`readAs`: how the table was
+/// read, CsvTable::encoding()), with the column when given.
+Error rowError(const QString &path, const QString &readAs, int line, const QString &message, const QString &column = {})
 {
-    const QString where = column.isEmpty() ? QStringLiteral("line %1").arg(line)
-                                           : QStringLiteral("line %1, column %2").arg(line).arg(column);
+    QString where = readAs.startsWith(u"sheet ") ? QStringLiteral("%1, row %2").arg(readAs).arg(line) : QStringLiteral("line %1").arg(line);
+    if (!column.isEmpty())
+        where += QStringLiteral(", column %1").arg(column);
     return Error{Error::Code::Value, path, where, message};
 }
 
@@ -43,12 +46,30 @@ std::optional<int> parseYear(const QString &text)
 }
 
 
-/// A year column of a wide table: "2020" or "2020年".
+/// What a year column's header says after its year: "(万人)" of "2024年(万人)", "常住人口(万人)" of
+/// "2024年常住人口(万人)"; empty for "2024" or "2024年".
+QString afterYear(const QString &header)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\d{4}\\s*年?\\s*(.*)$"));
+    return pattern.match(header.trimmed()).captured(1).trimmed();
+}
+
+/// A year column of a wide table: "2020", "2020年", or with what its numbers are: "2020年(万人)",
+/// "2020（万人）", "2020年常住人口(万人)".
 std::optional<int> yearColumn(const QString &header)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})年?$"));
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})\\s*年?\\s*(.*)$"));
     const auto m = pattern.match(header.trimmed());
-    return m.hasMatch() ? parseYear(m.captured(1)) : std::nullopt;
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString rest = m.captured(2).trimmed();
+    static const QRegularExpression bracketed(QStringLiteral("^[(（][^)）]*[)）]$"));
+    QString term = withoutUnit(rest);
+    if (term.startsWith(u'末'))
+        term = QStringLiteral("年") + term;
+    if (!rest.isEmpty() && !bracketed.match(rest).hasMatch() && personsUnitIn(rest).isEmpty() && indicatorForTerm(term).isEmpty())
+        return std::nullopt;
+    return parseYear(m.captured(1));
 }
 
 /// "values in 万人 converted to persons (× 10,000)", for the report.
@@ -76,6 +97,19 @@ WideTableSpec PopulationStore::fileSays(const CsvTable &csv)
         if (said.unit.isEmpty())
             said.unit = personsUnitIn(line);
     }
+    // Else the year columns' headers may say it: 2024年常住人口(万人).
+    for (const QString &h : csv.header()) {
+        if (!yearColumn(h))
+            continue;
+        const QString rest = afterYear(h);
+        if (said.unit.isEmpty())
+            said.unit = personsUnitIn(rest);
+        QString term = withoutUnit(rest);
+        if (term.startsWith(u'末'))
+            term = QStringLiteral("年") + term;
+        if (said.indicator.isEmpty())
+            said.indicator = indicatorForTerm(term);
+    }
     return said;
 }
 
@@ -88,7 +122,11 @@ Result<TableShape> PopulationStore::inspect(const QString &path, const QString &
     auto layout = layoutOf(head.value());
     if (!layout)
         return layout.error();
-    return TableShape{layout.value(), fileSays(head.value()), head->encoding()};
+    QStringList keyColumns;
+    for (const QString &h : head->header())
+        if (!yearColumn(h) && !h.isEmpty())
+            keyColumns << h;
+    return TableShape{layout.value(), fileSays(head.value()), head->encoding(), keyColumns};
 }
 
 Result<TableLayout> PopulationStore::detectLayout(const QString &path, const QString &encoding, const QString &sheet)
@@ -149,6 +187,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
     QSet<QString> converted;
     QHash<int, std::optional<double>> factors; // unit → its factor to persons, found once
     const int persons = strings.id(QStringLiteral("persons"));
+    QString readAs;
     // The text of each column's last row and its number: codes, units, sources and flags mostly repeat the
     // row above, found without a lookup.
     struct Last {
@@ -170,6 +209,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
     const CsvTable::Sink sink{
         [&](const CsvTable &head) -> std::optional<Error> {
             col = head.columns(columns());
+            readAs = head.encoding();
             out.rows.reserve(size_t(head.lines()));
             return std::nullopt;
         },
@@ -184,7 +224,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
                 year = year * 10 + (c - '0');
             }
             if (year < 1900 || year > 2100)
-                return rowError(path, line, QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(text(1)));
+                return rowError(path, readAs, line, QStringLiteral("year '%1' is not a year between 1900 and 2100").arg(text(1)));
             ObservationRow o;
             o.line = line;
             o.year = year;
@@ -193,8 +233,8 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
             const auto value = parseNumber(fields[size_t(col[3])]);
             if (!value) {
                 if (text(3).isEmpty())
-                    return rowError(path, line, QStringLiteral("the value is empty (leave the row out when there is no data)"));
-                return rowError(path, line, QStringLiteral("value '%1' is not a finite number").arg(text(3)));
+                    return rowError(path, readAs, line, QStringLiteral("the value is empty (leave the row out when there is no data)"));
+                return rowError(path, readAs, line, QStringLiteral("value '%1' is not a finite number").arg(text(3)));
             }
             o.value = *value;
             o.unit = idOf(fields, 4);
@@ -206,7 +246,7 @@ Result<ParsedTable> PopulationStore::readTable(const QString &path, const TableR
                 converted.insert(conversionNote(strings.at(o.unit), **factor));
                 o.value *= **factor;
                 if (!std::isfinite(o.value))
-                    return rowError(path, line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text(3), text(4)));
+                    return rowError(path, readAs, line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text(3), text(4)));
                 o.unit = persons;
             }
             o.source = idOf(fields, 5);
@@ -250,6 +290,7 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
     // The key column: the one named, else the one whose values name the most units (codes or names), else
     // `code`.
     int keyColumn = -1;
+    QString tieNote;
     if (!spec.keyColumn.isEmpty()) {
         keyColumn = csv->column(spec.keyColumn);
         if (keyColumn < 0)
@@ -257,6 +298,7 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
                          QStringLiteral("has no column '%1' (header: %2)").arg(spec.keyColumn, csv->header().join(u','))};
     } else if (options.matcher) {
         int best = 0;
+        QStringList tied; // other columns naming as many units
         for (int c : otherColumns) {
             QStringList keys;
             for (const CsvRow &row : csv->rows())
@@ -265,8 +307,14 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
             if (n > best) {
                 best = n;
                 keyColumn = c;
+                tied.clear();
+            } else if (n == best && n > 0) {
+                tied << csv->header().at(c);
             }
         }
+        if (!tied.isEmpty())
+            tieNote = QStringLiteral("'%1' names as many units as the key column: name the key column if it is that one")
+                          .arg(tied.join(QStringLiteral("', '")));
     }
     if (keyColumn < 0)
         keyColumn = csv->column(QStringLiteral("code"));
@@ -296,6 +344,8 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
     const int indicatorId = out.strings.id(indicator), unitId = out.strings.id(storedUnit), sourceId = out.strings.id(source),
               flagId = out.strings.id(spec.flag);
     out.notes << QStringLiteral("key column '%1'; numbers: %2 in %3").arg(csv->header().at(keyColumn), indicator, unit);
+    if (!tieNote.isEmpty())
+        out.notes << tieNote;
     if (factor && *factor != 1)
         out.notes << conversionNote(unit, *factor);
     for (const CsvRow &row : csv->rows()) {
@@ -313,11 +363,11 @@ Result<ParsedTable> PopulationStore::readWide(const QString &path, const WideTab
             o.indicator = indicatorId;
             const auto value = parseNumber(text);
             if (!value)
-                return rowError(path, row.line, QStringLiteral("value '%1' is not a finite number").arg(text),
+                return rowError(path, csv->encoding(), row.line, QStringLiteral("value '%1' is not a finite number").arg(text),
                                 csv->header().at(column));
             o.value = *value * multiply;
             if (!std::isfinite(o.value))
-                return rowError(path, row.line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text, unit),
+                return rowError(path, csv->encoding(), row.line, QStringLiteral("value '%1' %2 is beyond any number of persons").arg(text, unit),
                                 csv->header().at(column));
             o.unit = unitId;
             o.source = sourceId;
@@ -347,11 +397,11 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
     const QString &path = table.path;
     const std::vector<ObservationRow> &rows = table.rows;
     const StringPool &strings = table.strings;
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    for (const QString &f : std::as_const(m_files)) {
-        if (QFileInfo(f).canonicalFilePath() == canonical)
-            return Error{Error::Code::Exists, path, {}, QStringLiteral("is already loaded")};
-    }
+    // A file is loaded once; each sheet of a workbook is a table of its own.
+    const QString sheet = table.encoding.startsWith(u"sheet ") ? table.encoding : QString();
+    const QString identity = QFileInfo(path).canonicalFilePath() + u'\n' + sheet;
+    if (m_loaded.contains(identity))
+        return Error{Error::Code::Exists, path, {}, sheet.isEmpty() ? QStringLiteral("is already loaded") : QStringLiteral("%1 is already loaded").arg(sheet)};
     if (rows.empty())
         return Error{Error::Code::Value, path, {}, QStringLiteral("has no rows with a value")};
 
@@ -403,7 +453,7 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
     };
     for (const ObservationRow &o : rows) {
         if (const auto message = check(o))
-            return rowError(path, o.line, *message);
+            return rowError(path, table.encoding, o.line, *message);
     }
     // A row that repeats another's code, year, indicator, flag and source: the first such row in the file
     // is named, with the line it repeats.
@@ -423,7 +473,7 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
             }
         }
         if (repeat >= 0)
-            return rowError(path, rows[size_t(repeat)].line,
+            return rowError(path, table.encoding, rows[size_t(repeat)].line,
                             QStringLiteral("repeats line %1 (same code, year, indicator, flag and source)").arg(rows[size_t(repeated)].line));
     }
 
@@ -491,6 +541,7 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
         });
     }
     m_files << path;
+    m_loaded.insert(identity);
     if (table.user)
         m_userFiles.insert(path);
     else

@@ -59,6 +59,7 @@ struct TableShape {
     TableLayout layout = TableLayout::Long;
     WideTableSpec said;
     QString encoding;
+    QStringList keyColumns; ///< a wide table's columns that are not years (one of them names the units)
 };
 
 /// How to read a user's table.
@@ -164,6 +165,7 @@ private:
     QHash<quint64, std::vector<int>> m_index; ///< indexKey(code, indicator) → rows sorted by year, estimate first
     QHash<QString, QString> m_units;           ///< indicator → unit
     QSet<QString> m_userFiles;                 ///< files added as users' tables
+    QSet<QString> m_loaded;                    ///< canonical path + '\n' + "sheet 'name'" of each table added
     QSet<QString> m_bundleIndicators;          ///< indicators with rows from the bundle's own tables
     QStringList m_files;
 };

@@ -148,7 +148,7 @@ struct Common {
                                                     "default: detected."),
                                      QStringLiteral("NAME")};
     QCommandLineOption tableSheet{QStringLiteral("table-sheet"),
-                                  QStringLiteral("Sheet of a workbook --table (.xlsx, .xls, .ods); default: the first sheet that holds a table."),
+                                  QStringLiteral("Sheet of a workbook --table (.xlsx, .xls, .ods); default: the first sheet that holds a table. Repeat it to give each --table its sheet, in order."),
                                   QStringLiteral("NAME")};
     QCommandLineOption tableFlag{QStringLiteral("table-flag"), QStringLiteral("Flag of the numbers in a wide --table: estimate (default) or census."),
                                  QStringLiteral("estimate|census"), QStringLiteral("estimate")};
@@ -225,8 +225,12 @@ Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Co
     if (flag != u"estimate" && flag != u"census")
         return Error{Error::Code::Usage, {}, {}, QStringLiteral("--table-flag must be estimate or census")};
     const QString encoding = parser.value(common.tableEncoding);
-    const QString sheet = parser.value(common.tableSheet);
-    for (const QString &path : parser.values(common.table)) {
+    // --table-sheet once: for every table; repeated: the first for the first --table, and so on.
+    const QStringList sheets = parser.values(common.tableSheet);
+    const QStringList tables = parser.values(common.table);
+    for (qsizetype i = 0; i < tables.size(); ++i) {
+        const QString &path = tables[i];
+        const QString sheet = sheets.size() == 1 ? sheets.front() : sheets.value(i);
         auto layout = PopulationStore::detectLayout(path, encoding, sheet);
         if (!layout)
             return layout.error();

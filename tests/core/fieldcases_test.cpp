@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QStringEncoder>
 #include <QTemporaryDir>
+#include "../writefile.h"
 #include <gtest/gtest.h>
 
 using namespace renkou::core;
@@ -344,4 +345,42 @@ TEST(FieldCases, TonesAffixesAndShortNamesFindTheirUnits)
         EXPECT_EQ(m->match(QString::fromUtf8(key), Level::Province).code, QString::fromLatin1(code)) << key;
     EXPECT_TRUE(m->closest(QStringLiteral("内蒙"), Level::Province).value(0).endsWith(QStringLiteral("150000")))
         << m->closest(QStringLiteral("内蒙"), Level::Province).join(u';').toStdString();
+}
+
+// Each sheet of a workbook is a table of its own (the same file twice is refused, another sheet is not); a
+// year's header may give the unit (2022年(万人)); a bad cell is named by sheet, row and column.
+TEST(FieldCases, EverySheetIsATableAndErrorsNameTheSheet)
+{
+    const QString path = dataPath(QStringLiteral("field/nbs_export.xlsx"));
+    DataBundle b = realBundle();
+    ASSERT_TRUE(b.addTable(path, WideTableSpec{}).ok());
+    const auto again = b.addTable(path, WideTableSpec{});
+    ASSERT_FALSE(again.ok());
+    EXPECT_TRUE(again.error().message.contains(QStringLiteral("is already loaded")));
+    const auto shape = PopulationStore::inspect(path, {}, QStringLiteral("2022年"));
+    ASSERT_TRUE(shape.ok()) << shape.error().toString().toStdString();
+    EXPECT_EQ(shape->said.unit, QStringLiteral("万人"));
+    const auto y2022 = b.addTable(path, WideTableSpec{QStringLiteral("resident_population"), {}, QStringLiteral("nbs-2022")}, {},
+                                  QStringLiteral("2022年"));
+    ASSERT_TRUE(y2022.ok()) << y2022.error().toString().toStdString();
+    const auto shandong = b.population.observations(QStringLiteral("370000"), 2022, QStringLiteral("resident_population"));
+    EXPECT_TRUE(std::any_of(shandong.begin(), shandong.end(), [](const Observation &o) {
+        return o.source == u"nbs-2022" && o.value == 101630000.0; // 10,163 万人
+    }));
+    const auto bad = b.addTable(path, WideTableSpec{QStringLiteral("x"), QStringLiteral("persons"), {}}, {}, QStringLiteral("错误"));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().where, QStringLiteral("sheet '错误', row 2, column 2021年"));
+}
+
+// Two columns that name as many units: the key column taken is said, with the other.
+TEST(FieldCases, ATieOfKeyColumnsIsSaid)
+{
+    DataBundle b = realBundle();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("capitals.csv"));
+    renkou::test::writeFile(path, "省份,省会城市,2020\n河北省,石家庄市,1\n山西省,太原市,2\n");
+    const auto r = b.addTable(path, WideTableSpec{QStringLiteral("x"), QStringLiteral("persons"), {}});
+    ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+    EXPECT_TRUE(r->readNotes.join(u' ').contains(QStringLiteral("'省会城市' names as many units as the key column")))
+        << r->readNotes.join(u'\n').toStdString();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes nbs_export.xlsx: the NBS data-site export as Excel saves it (title rows, a header, numbers as
-numbers, a footer note) on a second sheet, after a sheet of notes. Plain zipfile XML, no library needed."""
+numbers, a footer note) on a second sheet, after a sheet of notes; then another year's table whose header
+gives the unit (2022年(万人)), and a sheet with a cell that is no number. Plain zipfile XML, no library needed."""
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -22,7 +23,10 @@ data = [['数据库：分省年度数据'], ['指标：年末常住人口(万人
         ['地区', '2024年', '2023年'], ['北京市', 2183, 2186], ['天津市', 1364, 1364], ['河北省', 7378, 7393],
         ['山东省', 10080, 10123], ['西藏自治区', '', 365], [], ['注：常住人口为年末数。'], ['数据来源：国家统计局']]
 notes = [['本表由国家统计局网站导出']]
-sheets = [('说明', notes), ('分省年度数据', data)]
+# Another year's table with its unit in the year's header, and a sheet with a cell that is no number.
+data2022 = [['地区', '2022年(万人)'], ['北京市', 2184], ['山东省', 10163]]
+bad = [['地区', '2021年'], ['北京市', 'abc']]
+sheets = [('说明', notes), ('分省年度数据', data), ('2022年', data2022), ('错误', bad)]
 with zipfile.ZipFile('nbs_export.xlsx', 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('[Content_Types].xml',
                '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
