@@ -80,12 +80,12 @@ int main(int argc, char *argv[])
             QApplication::quit();
         });
     }
-    // Files named on the command line (or by a file manager) open once the map is shown, as if dropped on it.
+    // Files named on the command line (or by a file manager) open once the data is loaded, as if dropped on it.
     QStringList files;
     for (const QString &f : parser.positionalArguments())
         files << QFileInfo(f).absoluteFilePath();
     if (!files.isEmpty())
-        QObject::connect(&window, &renkou::app::MainWindow::mapShown, &window, [&window, files] { window.openFiles(files); },
+        QObject::connect(&window, &renkou::app::MainWindow::fullyLoaded, &window, [&window, files] { window.openFiles(files); },
                          Qt::SingleShotConnection);
     window.show();
     return app.exec();
