@@ -715,8 +715,8 @@ void MainWindow::onLayersReady()
     refresh();
     m_map->renderer().setViewBox(view);
     m_map->update();
-    emit fullyLoaded();
     restoreSettings();
+    emit fullyLoaded();
 }
 
 core::Level MainWindow::level() const
