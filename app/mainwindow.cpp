@@ -12,6 +12,7 @@
 #include "mapview.h"
 #include "palette.h"
 #include "rankingview.h"
+#include "sidepanel.h"
 #include "timeline.h"
 
 #include <QAction>
@@ -132,113 +133,17 @@ void MainWindow::buildUi()
     mapLayout->addWidget(m_map, 1);
     mapLayout->addWidget(m_timeline);
 
-    auto *side = new QWidget;
-    side->setObjectName(QStringLiteral("sidePanel"));
-    auto *layout = new QVBoxLayout(side);
-    m_name = new QLabel(noSelectionPrompt());
-    m_name->setObjectName(QStringLiteral("regionName"));
-    m_name->setFont(ui::mapFont(13, true));
-    m_name->setWordWrap(true);
-    m_details = new QLabel;
-    m_details->setObjectName(QStringLiteral("regionDetails"));
-    m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_chart = new ui::ChartPanel;
-    m_caption = new QLabel;
-    m_caption->setObjectName(QStringLiteral("chartCaption"));
-    m_caption->setWordWrap(true);
-    m_caption->setFont(ui::mapFont(8.5));
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_caption->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_chartMode = new QComboBox;
-    m_chartMode->setObjectName(QStringLiteral("chartMode"));
-    m_chartMode->addItem(tr("Values"));
-    m_chartMode->addItem(tr("Indexed (base = 100)"));
-    m_chartMode->addItem(tr("Change from year before"));
-    m_chartMode->addItem(tr("Share of province"));
-    m_chartMode->setItemData(3, tr("Share of its province; for a province, of the 31 provinces"), Qt::ToolTipRole);
-    m_chartMode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_chartMode->setMinimumContentsLength(16);
-    m_baseYear = new QSpinBox;
-    m_baseYear->setObjectName(QStringLiteral("baseYear"));
-    m_baseYear->setRange(1900, 2100);
-    m_baseYear->setPrefix(tr("base "));
-    m_baseYear->setSpecialValueText(tr("base: auto"));
-    m_baseYear->setToolTip(tr("Base year of the index; auto: the first year every selected unit has"));
-    m_baseYear->setMinimum(1899); // the special value: the first year every selected unit has
-    m_baseYear->setValue(1899);
-    m_baseYear->setEnabled(false);
-    connect(m_chartMode, &QComboBox::currentIndexChanged, this,
-            [this](int i) { edit(tr("chart"), [i](core::View &v) { v.chartMode = core::ChartMode(i); }); });
-    connect(m_baseYear, &QSpinBox::valueChanged, this, [this](int y) {
-        edit(tr("base year"), [this, y](core::View &v) { v.baseYear = y == m_baseYear->minimum() ? std::nullopt : std::optional<int>(y); });
-    });
-    auto *trend = new QWidget;
-    auto *trendLayout = new QVBoxLayout(trend);
-    trendLayout->setContentsMargins(0, 0, 0, 0);
-    auto *modeRow = new QHBoxLayout;
-    modeRow->addWidget(m_chartMode, 1);
-    modeRow->addWidget(m_baseYear);
-    trendLayout->addLayout(modeRow);
-    trendLayout->addWidget(m_chart, 1);
-    trendLayout->addWidget(m_caption);
-
-    // The numbers behind the map: sortable (by value it is the ranking), the selection in bold, copyable.
-    m_tableModel = new ui::ColumnModel(this);
-    auto *sorted = new ui::ColumnSortModel(this);
-    sorted->setSourceModel(m_tableModel);
-    auto *table = new QTableView;
-    table->setObjectName(QStringLiteral("numbersTable"));
-    table->setModel(sorted);
-    table->setSortingEnabled(true);
-    table->sortByColumn(ui::ColumnModel::Value, Qt::DescendingOrder);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    auto *copy = new QPushButton(tr("Copy table"));
-    connect(copy, &QPushButton::clicked, this, [sorted] { QGuiApplication::clipboard()->setText(ui::ColumnModel::toTsv(*sorted)); });
-    auto *copyRows = new QAction(tr("Copy"), table);
-    copyRows->setShortcut(QKeySequence::Copy);
-    copyRows->setShortcutContext(Qt::WidgetShortcut);
-    connect(copyRows, &QAction::triggered, this, [table, sorted] {
-        QGuiApplication::clipboard()->setText(ui::ColumnModel::toTsv(*sorted, table->selectionModel()->selectedRows()));
-    });
-    table->addAction(copyRows);
-    connect(table, &QTableView::doubleClicked, this, [this, sorted](const QModelIndex &i) {
-        goTo(sorted->index(i.row(), ui::ColumnModel::Code).data().toString());
-    });
-    auto *numbers = new QWidget;
-    auto *numbersLayout = new QVBoxLayout(numbers);
-    numbersLayout->setContentsMargins(0, 0, 0, 0);
-    numbersLayout->addWidget(table, 1);
-    numbersLayout->addWidget(copy, 0, Qt::AlignRight);
-
-    auto *tabs = new QTabWidget;
-    tabs->setObjectName(QStringLiteral("sideTabs"));
-    tabs->addTab(trend, tr("Trend"));
-    tabs->addTab(numbers, tr("Table"));
-    m_ranking = new ui::RankingView;
-    connect(m_ranking, &ui::RankingView::unitClicked, this, [this](const QString &code, bool add) { selectRegion(code, add); });
-    auto *rankingScroll = new QScrollArea;
-    rankingScroll->setObjectName(QStringLiteral("rankingScroll"));
-    rankingScroll->setWidget(m_ranking);
-    rankingScroll->setWidgetResizable(true);
-    tabs->addTab(rankingScroll, tr("Ranking"));
-    m_census = new QLabel;
-    m_census->setObjectName(QStringLiteral("censusComparison"));
-    m_census->setTextFormat(Qt::RichText);
-    m_census->setWordWrap(true);
-    m_census->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_census->hide();
-    layout->addWidget(m_name);
-    layout->addWidget(m_details);
-    layout->addWidget(m_census);
-    layout->addWidget(tabs, 1);
+    m_side = new ui::SidePanel;
+    connect(m_side, &ui::SidePanel::chartModeChanged, this,
+            [this](core::ChartMode mode) { edit(tr("chart"), [mode](core::View &v) { v.chartMode = mode; }); });
+    connect(m_side, &ui::SidePanel::baseYearChanged, this,
+            [this](std::optional<int> y) { edit(tr("base year"), [y](core::View &v) { v.baseYear = y; }); });
+    connect(m_side, &ui::SidePanel::unitClicked, this, [this](const QString &code, bool add) { selectRegion(code, add); });
+    connect(m_side, &ui::SidePanel::unitChosen, this, [this](const QString &code) { goTo(code); });
 
     auto *splitter = new QSplitter;
     splitter->addWidget(mapColumn);
-    splitter->addWidget(side);
+    splitter->addWidget(m_side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     setCentralWidget(splitter);
@@ -787,9 +692,8 @@ void MainWindow::refresh()
     m_changeColumn = previous ? core::computeColumn(b.context(), lvl, core::findIndicator(b.population, QStringLiteral("change")).value(),
                                                     year, previous)
                               : core::Column{};
-    m_tableModel->setColumn(m_column);
-    m_ranking->setColumn(m_column, m_classes, scene.palette);
-    showSelection();
+    m_map->renderer().setSelection(featureIndices(m_view.selection));
+    m_side->show(b, m_view, lvl, m_column, m_classes, scene.palette);
     m_breadcrumb->setText(drill.isEmpty()
                               ? tr("China 中国 · %1").arg(levelLabel(lvl))
                               : tr("<a href=\"back\">China 中国</a> › %1  <span style=\"color:#777\">(Backspace: back)</span>")
@@ -797,7 +701,6 @@ void MainWindow::refresh()
                                              ? bilingualName(*b.regions.find(drill, core::Level::Province))
                                              : drill));
     m_map->update();
-    updateSidePanel();
 }
 
 QString MainWindow::tooltip(const QString &code) const
@@ -871,16 +774,13 @@ void MainWindow::applyView(const core::View &view)
     m_view.extent.reset();
     {
         const QSignalBlocker b1(m_levelBox), b2(m_indicatorBox), b3(m_growthAction), b4(m_scaleWithinAction),
-            b5(m_englishLabelsAction), b6(m_chartMode), b7(m_baseYear), b8(m_timeline);
+            b5(m_englishLabelsAction), b8(m_timeline);
         m_levelBox->setCurrentIndex(std::max(0, m_levelBox->findData(int(view.level))));
         if (const int i = m_indicatorBox->findData(view.indicator); i >= 0)
             m_indicatorBox->setCurrentIndex(i);
         m_growthAction->setChecked(view.growth);
         m_scaleWithinAction->setChecked(view.scaleWithin);
         m_englishLabelsAction->setChecked(view.englishLabels);
-        m_chartMode->setCurrentIndex(int(view.chartMode));
-        m_baseYear->setValue(view.baseYear.value_or(m_baseYear->minimum()));
-        m_baseYear->setEnabled(view.chartMode == core::ChartMode::Indexed);
         m_timeline->setRangeMode(view.from.has_value(), view.from);
         if (view.year)
             m_timeline->setYear(*view.year);
@@ -1073,126 +973,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::showSelection()
-{
-    const QSet<QString> codes(m_view.selection.begin(), m_view.selection.end());
-    m_map->renderer().setSelection(featureIndices(m_view.selection));
-    m_tableModel->setSelectedCodes(codes);
-    m_ranking->setSelection(codes);
-}
-
-QString MainWindow::noSelectionPrompt() const
-{
-    return tr("Click a region to see its trend; Ctrl-click to compare several.");
-}
-
-void MainWindow::updateSidePanel()
-{
-    // With nothing selected the panel says so: it never shows a unit, value or year the map does not.
-    auto clearPanel = [this] {
-        m_name->setText(noSelectionPrompt());
-        m_details->clear();
-        m_census->clear();
-        m_census->hide();
-        m_chart->clear();
-        m_caption->clear();
-    };
-    if (!bundle() || m_view.selection.isEmpty())
-        return clearPanel();
-    const core::DataBundle &b = *bundle();
-    const core::Level lvl = level();
-    std::vector<ui::ChartSeries> series;
-    std::vector<ui::ChartBreak> breaks;
-    std::vector<std::pair<QString, int>> sourceYears;
-    QStringList names;
-    std::set<int> commonYears;
-    int first = 0, last = 0;
-    for (const QString &code : m_view.selection) {
-        const core::Region *region = b.regions.find(code, lvl);
-        if (!region)
-            continue;
-        names << bilingualName(*region);
-        const bool share = m_view.chartMode == core::ChartMode::Share;
-        const auto raw = b.population.series(code, QStringLiteral("resident_population"));
-        const auto points = share ? core::shareOfWhole(bundle()->context(), *region, raw) : raw;
-        std::set<int> years;
-        for (const core::Observation &o : points) {
-            sourceYears.emplace_back(o.source, o.year);
-            years.insert(o.year);
-            first = first ? std::min(first, o.year) : o.year;
-            last = std::max(last, o.year);
-        }
-        if (series.empty())
-            commonYears = years;
-        else
-            std::erase_if(commonYears, [&](int y) { return !years.contains(y); });
-        for (const core::Note *n : b.notes.forUnit(code, lvl)) {
-            if (n->kind == u"series_break" && n->year
-                && std::none_of(breaks.begin(), breaks.end(), [&](const ui::ChartBreak &x) { return x.year == *n->year; }))
-                breaks.push_back({*n->year, n->textEn});
-        }
-        series.push_back({bilingualName(*region), points});
-    }
-    if (series.empty())
-        return clearPanel();
-    const core::Region *current = nullptr; // the last selected unit the level has
-    for (const QString &code : m_view.selection)
-        if (const core::Region *r = b.regions.find(code, lvl))
-            current = r;
-    m_name->setText(names.join(QStringLiteral(" · ")));
-    const QString unit = m_column.indicator.unit;
-    QString details = tr("Code %1 · %2 · %3").arg(current->code, current->type, current->region);
-    const QString when = m_column.from ? QStringLiteral("%1–%2").arg(*m_column.from).arg(m_column.year)
-                                       : QString::number(m_column.year);
-    if (const core::ColumnEntry *e = m_column.find(current->code); e && e->value)
-        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(m_column.indicator.description, when,
-                                                               core::formatFull(*e->value, unit), unit).arg(e->rank);
-    else
-        details += u'\n' + tr("%1 in %2: no data").arg(m_column.indicator.description, when);
-    m_details->setText(details);
-    const QString census = current->level == core::Level::Prefecture ? censusComparison(*current) : QString();
-    m_census->setText(census);
-    m_census->setVisible(!census.isEmpty());
-
-    const int mode = int(m_view.chartMode);
-    const bool indexed = mode == 1 && (!commonYears.empty() || m_view.baseYear);
-    const int baseYear = m_view.baseYear.value_or(commonYears.empty() ? 0 : *commonYears.begin());
-    QString title = series.size() == 1 ? tr("%1 — resident population").arg(names.front()) : tr("Resident population");
-    if (indexed)
-        title += tr(" (index, %1 = 100)").arg(baseYear);
-    else if (mode == 2)
-        title += tr(" — change from the year before");
-    else if (mode == 3)
-        title += tr(" — share of the province (%)");
-    const ui::ChartMode chartMode = indexed ? ui::ChartMode::Indexed : (mode == 2 ? ui::ChartMode::YearOnYear : ui::ChartMode::Absolute);
-    m_chart->showSeries(title, mode == 3 ? QStringLiteral("%") : QStringLiteral("persons"), series, chartMode, baseYear, breaks);
-    const QString leftOut = m_chart->leftOut().isEmpty()
-                                ? QString()
-                                : tr("No value in %1 for %2: left out of the index.\n").arg(baseYear).arg(m_chart->leftOut().join(QStringLiteral(", ")));
-    if (sourceYears.empty()) {
-        m_caption->setText(tr("No resident population data for this unit in the loaded tables."));
-        return;
-    }
-    QString caption = leftOut + tr("Unit: persons (chart in millions; dots are census counts). Source: %1.")
-                                    .arg(core::citeSources(b.sources, sourceYears));
-    if (mode == 3)
-        caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
-                               "provinces), only in years when every one of them has a value.");
-    QStringList seen;
-    for (const QString &code : m_view.selection) {
-        for (const core::Note *note : b.notes.forUnit(code, lvl)) {
-            // Notes on vital rates concern the rates, not this population series.
-            if (note->kind == u"vital_rates" || seen.contains(note->textEn))
-                continue;
-            if (!note->year || (*note->year >= first && *note->year <= last)) {
-                caption += QStringLiteral("\n• ") + note->textEn;
-                seen << note->textEn;
-            }
-        }
-    }
-    m_caption->setText(caption);
-}
-
 void MainWindow::drillInto(const QString &provinceCode)
 {
     if (!bundle() || !bundle()->hasAllLayers() || !bundle()->regions.find(provinceCode, core::Level::Province))
@@ -1287,71 +1067,6 @@ std::optional<std::pair<ui::ExportSize, QString>> askPictureTarget(QWidget *pare
 }
 } // namespace
 
-QString MainWindow::censusComparison(const core::Region &unit) const
-{
-    const core::DataBundle &b = *bundle();
-    const auto ctx = b.context();
-    struct Row {
-        QString label;
-        QString indicator;
-    };
-    const Row rows[] = {{tr("Resident population"), QStringLiteral("population")},
-                        {tr("Urban share"), QStringLiteral("urban_share_pct")},
-                        {tr("Aged 0–14"), QStringLiteral("share_age_0_14")},
-                        {tr("Aged 15–59"), QStringLiteral("share_age_15_59")},
-                        {tr("Aged 60+"), QStringLiteral("share_age_60_plus")}};
-    QString html = tr("<table cellspacing=\"0\" cellpadding=\"2\"><tr><th align=\"left\">Census (1 November)</th>"
-                      "<th align=\"right\">2010</th><th align=\"right\">2020</th><th align=\"right\">change</th></tr>");
-    std::vector<std::pair<QString, int>> sourceYears;
-    bool any = false;
-    for (const Row &row : rows) {
-        const auto info = core::findIndicator(b.population, row.indicator);
-        if (!info)
-            continue;
-        std::optional<double> v[2];
-        for (int i = 0; i < 2; ++i) {
-            const int year = i == 0 ? 2010 : 2020;
-            if (row.indicator == u"population") {
-                // The census count of 1 November, not a year-end estimate of the same year.
-                for (const core::Observation &o : b.population.observations(unit.code, year, QStringLiteral("resident_population"))) {
-                    if (o.flag == u"census") {
-                        v[i] = o.value;
-                        any = true;
-                        sourceYears.emplace_back(o.source, year);
-                        break;
-                    }
-                }
-                continue;
-            }
-            const core::Column c = core::computeColumn(ctx, core::Level::Prefecture, info.value(), year);
-            if (const core::ColumnEntry *e = c.find(unit.code); e && e->value) {
-                v[i] = e->value;
-                any = true;
-                for (const QString &id : e->source.split(u';'))
-                    sourceYears.emplace_back(id, year);
-            }
-        }
-        const QString u = info->unit;
-        auto cell = [&](const std::optional<double> &x) {
-            return x ? (u == u"persons" ? core::formatFull(*x, u) : QString::number(*x, 'f', 1) + QStringLiteral(" %"))
-                     : tr("no data");
-        };
-        QString change = tr("—");
-        if (v[0] && v[1]) {
-            const double d = *v[1] - *v[0];
-            change = (d > 0 ? QStringLiteral("+") : QString())
-                     + (u == u"persons" ? core::formatFull(d, u) : QString::number(d, 'f', 1) + tr(" pts"));
-        }
-        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td></tr>")
-                    .arg(row.label, cell(v[0]), cell(v[1]), change);
-    }
-    if (!any)
-        return {};
-    html += QStringLiteral("</table><small>") + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears).toHtmlEscaped())
-            + QStringLiteral("</small>");
-    return html;
-}
-
 QString MainWindow::sourcesText() const
 {
     if (!bundle())
@@ -1405,7 +1120,7 @@ void MainWindow::exportChartDialog()
     }
     if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png")))
         reportExport(ui::exportPicture(target->second, {target->first, true},
-                                       [this](QPainter &p, const QRectF &r) { m_chart->render(p, r, m_caption->text()); }),
+                                       [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); }),
                      target->second);
 }
 
@@ -1429,7 +1144,7 @@ core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, con
     const ui::ExportOptions size{ui::ExportSize::atScale(2), overwrite};
     const auto map = [&](const QString &p) { return ui::exportMap(m_map->renderer(), p, size); };
     const auto chart = [&](const QString &p) {
-        return ui::exportPicture(p, size, [this](QPainter &pa, const QRectF &t) { m_chart->render(pa, t, m_caption->text()); });
+        return ui::exportPicture(p, size, [this](QPainter &pa, const QRectF &t) { m_side->renderChart(pa, t); });
     };
     const std::vector<std::pair<QString, std::function<core::Status(const QString &)>>> steps = {
         {QStringLiteral("map.png"), map},

@@ -23,6 +23,7 @@ class MapView;
 class ChartPanel;
 class RankingView;
 class Timeline;
+class SidePanel;
 } // namespace renkou::ui
 
 namespace renkou::app {
@@ -117,10 +118,6 @@ private:
     core::Result<core::JoinReport> showNewBoundaries(core::Result<core::JoinReport> result, const QString &path);
     /// Fills the indicator list and the timeline's range from the bundle's tables; returns the latest year.
     std::optional<int> showTables();
-    /// Shows m_selection on the map, in the table and in the ranking.
-    void showSelection();
-    /// What the side panel's title says while nothing is selected.
-    QString noSelectionPrompt() const;
     void exportMapDialog();
     /// Tells the user how an export went: a warning naming the file and problem, or a status message.
     void reportExport(const core::Status &status, const QString &path);
@@ -128,12 +125,9 @@ private:
     void exportDataDialog();
     void exportReportPackDialog();
     QString sourcesText() const;
-    /// The census 2010 vs 2020 comparison of a prefecture-level unit as an HTML table (empty if no census).
-    QString censusComparison(const core::Region &unit) const;
     void onBundleReady();
     void onLayersReady();
     void refresh();
-    void updateSidePanel();
     QString tooltip(const QString &code) const;
     core::Level level() const;
     /// Years in which some unit of `level` has a value of the indicator (cached).
@@ -147,18 +141,10 @@ private:
     Controller m_controller;
     ui::MapView *m_map = nullptr;
     ui::Timeline *m_timeline = nullptr;
-    ui::ChartPanel *m_chart = nullptr;
+    ui::SidePanel *m_side = nullptr;
     QLabel *m_breadcrumb = nullptr;
-    QLabel *m_name = nullptr;
-    QLabel *m_details = nullptr;
-    QLabel *m_caption = nullptr;
-    QLabel *m_census = nullptr; ///< census 2010 vs 2020 of a selected prefecture
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_indicatorBox = nullptr;
-    QComboBox *m_chartMode = nullptr;
-    QSpinBox *m_baseYear = nullptr;
-    ui::ColumnModel *m_tableModel = nullptr;
-    ui::RankingView *m_ranking = nullptr;
     QLineEdit *m_search = nullptr;
     QAction *m_growthAction = nullptr;
     QAction *m_scaleWithinAction = nullptr;

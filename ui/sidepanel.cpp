@@ -1,0 +1,332 @@
+#include "sidepanel.h"
+
+#include "chartpanel.h"
+#include "columnmodel.h"
+#include "maprenderer.h"
+#include "mapscene.h"
+#include "rankingview.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <set>
+
+namespace renkou::ui {
+
+namespace {
+QString noSelectionPrompt()
+{
+    return SidePanel::tr("Click a region to see its trend; Ctrl-click to compare several.");
+}
+} // namespace
+
+SidePanel::SidePanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("sidePanel"));
+    auto *layout = new QVBoxLayout(this);
+    m_name = new QLabel(noSelectionPrompt());
+    m_name->setObjectName(QStringLiteral("regionName"));
+    m_name->setFont(mapFont(13, true));
+    m_name->setWordWrap(true);
+    m_details = new QLabel;
+    m_details->setObjectName(QStringLiteral("regionDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chart = new ChartPanel;
+    m_caption = new QLabel;
+    m_caption->setObjectName(QStringLiteral("chartCaption"));
+    m_caption->setWordWrap(true);
+    m_caption->setFont(mapFont(8.5));
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caption->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_chartMode = new QComboBox;
+    m_chartMode->setObjectName(QStringLiteral("chartMode"));
+    m_chartMode->addItem(tr("Values"));
+    m_chartMode->addItem(tr("Indexed (base = 100)"));
+    m_chartMode->addItem(tr("Change from year before"));
+    m_chartMode->addItem(tr("Share of province"));
+    m_chartMode->setItemData(3, tr("Share of its province; for a province, of the 31 provinces"), Qt::ToolTipRole);
+    m_chartMode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_chartMode->setMinimumContentsLength(16);
+    m_baseYear = new QSpinBox;
+    m_baseYear->setObjectName(QStringLiteral("baseYear"));
+    m_baseYear->setRange(1900, 2100);
+    m_baseYear->setPrefix(tr("base "));
+    m_baseYear->setSpecialValueText(tr("base: auto"));
+    m_baseYear->setToolTip(tr("Base year of the index; auto: the first year every selected unit has"));
+    m_baseYear->setMinimum(1899); // the special value: the first year every selected unit has
+    m_baseYear->setValue(1899);
+    m_baseYear->setEnabled(false);
+    connect(m_chartMode, &QComboBox::currentIndexChanged, this, [this](int i) { emit chartModeChanged(core::ChartMode(i)); });
+    connect(m_baseYear, &QSpinBox::valueChanged, this,
+            [this](int y) { emit baseYearChanged(y == m_baseYear->minimum() ? std::nullopt : std::optional<int>(y)); });
+    auto *trend = new QWidget;
+    auto *trendLayout = new QVBoxLayout(trend);
+    trendLayout->setContentsMargins(0, 0, 0, 0);
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(m_chartMode, 1);
+    modeRow->addWidget(m_baseYear);
+    trendLayout->addLayout(modeRow);
+    trendLayout->addWidget(m_chart, 1);
+    trendLayout->addWidget(m_caption);
+
+    // The numbers behind the map: sortable (by value it is the ranking), the selection in bold, copyable.
+    m_tableModel = new ColumnModel(this);
+    auto *sorted = new ColumnSortModel(this);
+    sorted->setSourceModel(m_tableModel);
+    auto *table = new QTableView;
+    table->setObjectName(QStringLiteral("numbersTable"));
+    table->setModel(sorted);
+    table->setSortingEnabled(true);
+    table->sortByColumn(ColumnModel::Value, Qt::DescendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *copy = new QPushButton(tr("Copy table"));
+    connect(copy, &QPushButton::clicked, this, [sorted] { QGuiApplication::clipboard()->setText(ColumnModel::toTsv(*sorted)); });
+    auto *copyRows = new QAction(tr("Copy"), table);
+    copyRows->setShortcut(QKeySequence::Copy);
+    copyRows->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyRows, &QAction::triggered, this, [table, sorted] {
+        QGuiApplication::clipboard()->setText(ColumnModel::toTsv(*sorted, table->selectionModel()->selectedRows()));
+    });
+    table->addAction(copyRows);
+    connect(table, &QTableView::doubleClicked, this, [this, sorted](const QModelIndex &i) {
+        emit unitChosen(sorted->index(i.row(), ColumnModel::Code).data().toString());
+    });
+    auto *numbers = new QWidget;
+    auto *numbersLayout = new QVBoxLayout(numbers);
+    numbersLayout->setContentsMargins(0, 0, 0, 0);
+    numbersLayout->addWidget(table, 1);
+    numbersLayout->addWidget(copy, 0, Qt::AlignRight);
+
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("sideTabs"));
+    tabs->addTab(trend, tr("Trend"));
+    tabs->addTab(numbers, tr("Table"));
+    m_ranking = new RankingView;
+    connect(m_ranking, &RankingView::unitClicked, this, &SidePanel::unitClicked);
+    auto *rankingScroll = new QScrollArea;
+    rankingScroll->setObjectName(QStringLiteral("rankingScroll"));
+    rankingScroll->setWidget(m_ranking);
+    rankingScroll->setWidgetResizable(true);
+    tabs->addTab(rankingScroll, tr("Ranking"));
+    m_census = new QLabel;
+    m_census->setObjectName(QStringLiteral("censusComparison"));
+    m_census->setTextFormat(Qt::RichText);
+    m_census->setWordWrap(true);
+    m_census->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_census->hide();
+    layout->addWidget(m_name);
+    layout->addWidget(m_details);
+    layout->addWidget(m_census);
+    layout->addWidget(tabs, 1);
+
+}
+
+void SidePanel::show(const core::DataBundle &bundle, const core::View &view, core::Level level, const core::Column &column,
+                     const std::vector<core::ClassRange> &classes, const std::vector<QColor> &palette)
+{
+    const QSet<QString> codes(view.selection.begin(), view.selection.end());
+    m_tableModel->setColumn(column);
+    m_tableModel->setSelectedCodes(codes);
+    m_ranking->setColumn(column, classes, palette);
+    m_ranking->setSelection(codes);
+    {
+        const QSignalBlocker b1(m_chartMode), b2(m_baseYear);
+        m_chartMode->setCurrentIndex(int(view.chartMode));
+        m_baseYear->setValue(view.baseYear.value_or(m_baseYear->minimum()));
+        m_baseYear->setEnabled(view.chartMode == core::ChartMode::Indexed);
+    }
+    showTrend(bundle, view, level, column);
+}
+
+void SidePanel::clearSelection()
+{
+    // With nothing selected the panel says so: it never shows a unit, value or year the map does not.
+    m_name->setText(noSelectionPrompt());
+    m_details->clear();
+    m_census->clear();
+    m_census->hide();
+    m_chart->clear();
+    m_caption->clear();
+}
+
+void SidePanel::renderChart(QPainter &painter, const QRectF &target) const
+{
+    m_chart->render(painter, target, m_caption->text());
+}
+
+void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, core::Level lvl, const core::Column &column)
+{
+    auto clearPanel = [this] { clearSelection(); };
+    if (view.selection.isEmpty())
+        return clearPanel();
+    std::vector<ChartSeries> series;
+    std::vector<ChartBreak> breaks;
+    std::vector<std::pair<QString, int>> sourceYears;
+    QStringList names;
+    std::set<int> commonYears;
+    int first = 0, last = 0;
+    for (const QString &code : view.selection) {
+        const core::Region *region = b.regions.find(code, lvl);
+        if (!region)
+            continue;
+        names << bilingualName(*region);
+        const bool share = view.chartMode == core::ChartMode::Share;
+        const auto raw = b.population.series(code, QStringLiteral("resident_population"));
+        const auto points = share ? core::shareOfWhole(b.context(), *region, raw) : raw;
+        std::set<int> years;
+        for (const core::Observation &o : points) {
+            sourceYears.emplace_back(o.source, o.year);
+            years.insert(o.year);
+            first = first ? std::min(first, o.year) : o.year;
+            last = std::max(last, o.year);
+        }
+        if (series.empty())
+            commonYears = years;
+        else
+            std::erase_if(commonYears, [&](int y) { return !years.contains(y); });
+        for (const core::Note *n : b.notes.forUnit(code, lvl)) {
+            if (n->kind == u"series_break" && n->year
+                && std::none_of(breaks.begin(), breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
+                breaks.push_back({*n->year, n->textEn});
+        }
+        series.push_back({bilingualName(*region), points});
+    }
+    if (series.empty())
+        return clearPanel();
+    const core::Region *current = nullptr; // the last selected unit the level has
+    for (const QString &code : view.selection)
+        if (const core::Region *r = b.regions.find(code, lvl))
+            current = r;
+    m_name->setText(names.join(QStringLiteral(" · ")));
+    const QString unit = column.indicator.unit;
+    QString details = tr("Code %1 · %2 · %3").arg(current->code, current->type, current->region);
+    const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year)
+                                       : QString::number(column.year);
+    if (const core::ColumnEntry *e = column.find(current->code); e && e->value)
+        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when,
+                                                               core::formatFull(*e->value, unit), unit).arg(e->rank);
+    else
+        details += u'\n' + tr("%1 in %2: no data").arg(column.indicator.description, when);
+    m_details->setText(details);
+    const QString census = current->level == core::Level::Prefecture ? censusComparison(b, *current) : QString();
+    m_census->setText(census);
+    m_census->setVisible(!census.isEmpty());
+
+    const int mode = int(view.chartMode);
+    const bool indexed = mode == 1 && (!commonYears.empty() || view.baseYear);
+    const int baseYear = view.baseYear.value_or(commonYears.empty() ? 0 : *commonYears.begin());
+    QString title = series.size() == 1 ? tr("%1 — resident population").arg(names.front()) : tr("Resident population");
+    if (indexed)
+        title += tr(" (index, %1 = 100)").arg(baseYear);
+    else if (mode == 2)
+        title += tr(" — change from the year before");
+    else if (mode == 3)
+        title += tr(" — share of the province (%)");
+    const ChartMode chartMode = indexed ? ChartMode::Indexed : (mode == 2 ? ChartMode::YearOnYear : ChartMode::Absolute);
+    m_chart->showSeries(title, mode == 3 ? QStringLiteral("%") : QStringLiteral("persons"), series, chartMode, baseYear, breaks);
+    const QString leftOut = m_chart->leftOut().isEmpty()
+                                ? QString()
+                                : tr("No value in %1 for %2: left out of the index.\n").arg(baseYear).arg(m_chart->leftOut().join(QStringLiteral(", ")));
+    if (sourceYears.empty()) {
+        m_caption->setText(tr("No resident population data for this unit in the loaded tables."));
+        return;
+    }
+    QString caption = leftOut + tr("Unit: persons (chart in millions; dots are census counts). Source: %1.")
+                                    .arg(core::citeSources(b.sources, sourceYears));
+    if (mode == 3)
+        caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
+                               "provinces), only in years when every one of them has a value.");
+    QStringList seen;
+    for (const QString &code : view.selection) {
+        for (const core::Note *note : b.notes.forUnit(code, lvl)) {
+            // Notes on vital rates concern the rates, not this population series.
+            if (note->kind == u"vital_rates" || seen.contains(note->textEn))
+                continue;
+            if (!note->year || (*note->year >= first && *note->year <= last)) {
+                caption += QStringLiteral("\n• ") + note->textEn;
+                seen << note->textEn;
+            }
+        }
+    }
+    m_caption->setText(caption);
+}
+
+QString SidePanel::censusComparison(const core::DataBundle &b, const core::Region &unit) const
+{
+    const auto ctx = b.context();
+    struct Row {
+        QString label;
+        QString indicator;
+    };
+    const Row rows[] = {{tr("Resident population"), QStringLiteral("population")},
+                        {tr("Urban share"), QStringLiteral("urban_share_pct")},
+                        {tr("Aged 0–14"), QStringLiteral("share_age_0_14")},
+                        {tr("Aged 15–59"), QStringLiteral("share_age_15_59")},
+                        {tr("Aged 60+"), QStringLiteral("share_age_60_plus")}};
+    QString html = tr("<table cellspacing=\"0\" cellpadding=\"2\"><tr><th align=\"left\">Census (1 November)</th>"
+                      "<th align=\"right\">2010</th><th align=\"right\">2020</th><th align=\"right\">change</th></tr>");
+    std::vector<std::pair<QString, int>> sourceYears;
+    bool any = false;
+    for (const Row &row : rows) {
+        const auto info = core::findIndicator(b.population, row.indicator);
+        if (!info)
+            continue;
+        std::optional<double> v[2];
+        for (int i = 0; i < 2; ++i) {
+            const int year = i == 0 ? 2010 : 2020;
+            if (row.indicator == u"population") {
+                // The census count of 1 November, not a year-end estimate of the same year.
+                for (const core::Observation &o : b.population.observations(unit.code, year, QStringLiteral("resident_population"))) {
+                    if (o.flag == u"census") {
+                        v[i] = o.value;
+                        any = true;
+                        sourceYears.emplace_back(o.source, year);
+                        break;
+                    }
+                }
+                continue;
+            }
+            const core::Column c = core::computeColumn(ctx, core::Level::Prefecture, info.value(), year);
+            if (const core::ColumnEntry *e = c.find(unit.code); e && e->value) {
+                v[i] = e->value;
+                any = true;
+                for (const QString &id : e->source.split(u';'))
+                    sourceYears.emplace_back(id, year);
+            }
+        }
+        const QString u = info->unit;
+        auto cell = [&](const std::optional<double> &x) {
+            return x ? (u == u"persons" ? core::formatFull(*x, u) : QString::number(*x, 'f', 1) + QStringLiteral(" %"))
+                     : tr("no data");
+        };
+        QString change = tr("—");
+        if (v[0] && v[1]) {
+            const double d = *v[1] - *v[0];
+            change = (d > 0 ? QStringLiteral("+") : QString())
+                     + (u == u"persons" ? core::formatFull(d, u) : QString::number(d, 'f', 1) + tr(" pts"));
+        }
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td></tr>")
+                    .arg(row.label, cell(v[0]), cell(v[1]), change);
+    }
+    if (!any)
+        return {};
+    html += QStringLiteral("</table><small>") + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears).toHtmlEscaped())
+            + QStringLiteral("</small>");
+    return html;
+}
+
+} // namespace renkou::ui

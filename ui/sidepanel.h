@@ -1,0 +1,64 @@
+#pragma once
+#include "classification.h"
+#include "databundle.h"
+#include "indicators.h"
+#include "view.h"
+
+#include <QColor>
+#include <QWidget>
+#include <optional>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QPainter;
+class QSpinBox;
+
+namespace renkou::ui {
+
+class ChartPanel;
+class ColumnModel;
+class RankingView;
+
+/// The side panel beside the map: the selected units' names and value, a prefecture's census 2010/2020
+/// comparison, and three tabs — the trend chart (with its mode and base year), the numbers behind the map and
+/// the ranking. It shows a View's selection against the map's Column; its controls emit edits of the View.
+class SidePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SidePanel(QWidget *parent = nullptr);
+
+    /// Shows `view` (its selection, chart mode and base year) at `level` beside the map's `column`, drawn in
+    /// `classes` and `palette`. Nothing selected: a prompt, never a unit, value or year the map does not show.
+    void show(const core::DataBundle &bundle, const core::View &view, core::Level level, const core::Column &column,
+              const std::vector<core::ClassRange> &classes, const std::vector<QColor> &palette);
+    /// Paints the trend chart with its caption (unit, sources, notes) into `target`, for exports.
+    void renderChart(QPainter &painter, const QRectF &target) const;
+
+signals:
+    void chartModeChanged(core::ChartMode mode);
+    /// The base year of the index; none: the first year every selected unit has.
+    void baseYearChanged(std::optional<int> year);
+    /// A unit clicked in the ranking (`add`: with Ctrl).
+    void unitClicked(const QString &code, bool add);
+    /// A unit double-clicked in the table: go to it.
+    void unitChosen(const QString &code);
+
+private:
+    void clearSelection();
+    void showTrend(const core::DataBundle &bundle, const core::View &view, core::Level level, const core::Column &column);
+    /// The census 2010 vs 2020 comparison of a prefecture-level unit as an HTML table (empty if no census).
+    QString censusComparison(const core::DataBundle &bundle, const core::Region &unit) const;
+
+    QLabel *m_name;
+    QLabel *m_details;
+    QLabel *m_census;
+    ChartPanel *m_chart;
+    QLabel *m_caption;
+    QComboBox *m_chartMode;
+    QSpinBox *m_baseYear;
+    ColumnModel *m_tableModel;
+    RankingView *m_ranking;
+};
+
+} // namespace renkou::ui
