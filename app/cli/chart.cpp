@@ -1,0 +1,125 @@
+#include "common.h"
+
+namespace renkou::cli {
+
+int cmdChart(const QStringList &args, const QString &name)
+{
+    QCommandLineParser parser;
+    Common common;
+    OutputOptions output;
+    const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Unit codes, comma-separated."), QStringLiteral("C1,C2,..."));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  QStringLiteral("absolute (default), indexed, change (from the year before, as bars), or share "
+                                                 "(of the province; for a province, of the 31 provinces)."),
+                                  QStringLiteral("MODE"), QStringLiteral("absolute"));
+    const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
+                                  QStringLiteral("Y"));
+    parser.addOptions({codes, common.indicator, mode, base, common.view});
+    parser.addOptions(common.dataOptions());
+    parser.addOptions(output.all());
+    if (auto stop = parse(parser, args, name,
+                          QStringLiteral("Draws the units' series over the years — gaps stay gaps, census counts as dots — with "
+                                         "unit, sources and notes under it, to a PNG, SVG or PDF file.")))
+        return *stop;
+    const auto options = output.read(parser, name);
+    if (const int *code = std::get_if<int>(&options))
+        return *code;
+    auto view = viewOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&view))
+        return *code;
+    const std::optional<View> &v = std::get<std::optional<View>>(view);
+    // A view's chart: its selection, mode and base year, unless the command line says otherwise.
+    const QString codeList = parser.isSet(codes) || !v ? parser.value(codes) : v->selection.join(u',');
+    if (codeList.isEmpty())
+        return usageError(v ? QStringLiteral("the view selects no unit: give --codes") : QStringLiteral("--codes is required"), name);
+    const QString m = parser.isSet(mode) || !v ? parser.value(mode) : chartModeName(v->chartMode);
+    if (m != u"absolute" && m != u"indexed" && m != u"change" && m != u"share")
+        return usageError(QStringLiteral("--mode must be absolute, indexed, change or share"), name);
+    std::optional<int> baseYear = v && !parser.isSet(base) ? v->baseYear : std::nullopt;
+    if (parser.isSet(base)) {
+        bool ok = false;
+        baseYear = parser.value(base).toInt(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("--base-year '%1' is not a year").arg(parser.value(base)), name);
+    }
+    auto bundle = loadBundle(parser, common, DataBundle::Parts::Tables, v ? &*v : nullptr);
+    if (!bundle)
+        return dataError(bundle.error());
+    const auto indicator = findIndicator(bundle->population, parser.value(common.indicator));
+    if (!indicator)
+        return dataError(indicator.error());
+    if (indicator->spansYears)
+        return usageError(QStringLiteral("chart plots a value of each year: choose population or a table indicator"), name);
+    std::vector<renkou::ui::ChartSeries> series;
+    std::vector<std::pair<QString, int>> sourceYears;
+    QStringList notes;
+    std::vector<renkou::ui::ChartBreak> breaks;
+    std::set<int> common_years;
+    std::set<Level> levels;
+    for (const QString &c : codeList.split(u',', Qt::SkipEmptyParts)) {
+        const Region *r = bundle->regions.find(c.trimmed());
+        if (!r) {
+            std::fprintf(stderr, "renkou-cli: %s: no unit has the code '%s'\n",
+                         qPrintable(bundle->dir + QStringLiteral("/regions.csv")), qPrintable(c));
+            return kExitData;
+        }
+        levels.insert(r->level);
+        auto points = bundle->population.series(r->code, indicator->baseIndicator);
+        if (m == u"share") {
+            if (indicator->baseIndicator != u"resident_population")
+                return usageError(QStringLiteral("--mode share is for population"), name);
+            points = shareOfWhole(bundle->context(), *r, points);
+        }
+        std::set<int> years;
+        for (const Observation &o : points) {
+            sourceYears.emplace_back(o.source, o.year);
+            years.insert(o.year);
+        }
+        if (series.empty())
+            common_years = years;
+        else
+            std::erase_if(common_years, [&](int y) { return !years.contains(y); });
+        for (const Note *n : bundle->notes.forUnit(r->code, r->level)) {
+            if (n->kind == u"series_break" && n->year && !notes.contains(n->textEn)) {
+                notes << n->textEn;
+                breaks.push_back({*n->year, n->textEn});
+            }
+        }
+        series.push_back({renkou::ui::bilingualName(*r), points});
+    }
+    if (m == u"indexed" && !baseYear) {
+        if (common_years.empty()) {
+            std::fprintf(stderr, "renkou-cli: no year in which every unit has a value: give --base-year\n");
+            return kExitData;
+        }
+        baseYear = *common_years.begin();
+    }
+    const bool allProvinces = levels == std::set<Level>{Level::Province};
+    renkou::ui::ChartPanel chart;
+    const QString suffix = m == u"indexed" ? QStringLiteral(" — index, %1 = 100").arg(*baseYear)
+                           : m == u"change" ? QStringLiteral(" — change from the year before")
+                           : m == u"share"  ? (allProvinces ? QStringLiteral(" — share of the 31 provinces (%)")
+                                                                : QStringLiteral(" — share of the province (%)"))
+                                            : QString();
+    const renkou::ui::ChartMode chartMode = m == u"indexed" ? renkou::ui::ChartMode::Indexed
+                                            : m == u"change" ? renkou::ui::ChartMode::YearOnYear
+                                                             : renkou::ui::ChartMode::Absolute;
+    const QString unit = m == u"share" ? QStringLiteral("%") : indicator->unit;
+    chart.showSeries(indicator->description + suffix, unit, series, chartMode, baseYear.value_or(0), breaks);
+    if (!chart.leftOut().isEmpty()) {
+        std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", *baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
+        return kExitData;
+    }
+    QString caption = QStringLiteral("Unit: %1. Source: %2.").arg(unit, citeSources(bundle->sources, sourceYears));
+    if (m == u"share")
+        caption += QStringLiteral(" Shares of the sum of the province's prefecture-level units (for a province: of the 31 "
+                                  "provinces); no share in a year in which one of them has no value.");
+    for (const QString &n : notes)
+        caption += QStringLiteral(" Note: ") + n;
+    const auto exportOptions = std::get<renkou::ui::ExportOptions>(options);
+    const auto status = renkou::ui::exportPicture(parser.value(output.out), exportOptions,
+                                                  [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, caption); });
+    return status ? kExitOk : dataError(status.error());
+}
+
+} // namespace renkou::cli

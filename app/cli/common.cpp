@@ -1,0 +1,275 @@
+#include "common.h"
+
+namespace renkou::cli {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+int usageError(const QString &message, const QString &command)
+{
+    std::fprintf(stderr, "renkou-cli: %s\nTry 'renkou-cli %s--help'.\n", qPrintable(message),
+                 qPrintable(command.isEmpty() ? QString() : command + u' '));
+    return kExitUsage;
+}
+
+int dataError(const Error &error)
+{
+    std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(error.toString()));
+    return error.code == Error::Code::Usage ? kExitUsage : kExitData;
+}
+
+QString jsonString(const QString &s)
+{
+    const QByteArray json = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2)); // strip the brackets of ["..."]
+}
+
+QString numberText(double v)
+{
+    return tableNumber(v);
+}
+
+/// Parses `args` for a subcommand; returns an exit code if the program should stop (help or usage error).
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &name,
+                         const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args))
+        return usageError(parser.errorText(), name);
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text = QStringLiteral("Usage: renkou-cli %1 [options]").arg(name) + text.mid(text.indexOf(u'\n'));
+        out() << text;
+        out().flush();
+        return kExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front()), name);
+    return std::nullopt;
+}
+
+/// Adds the user's --table and --boundaries to `bundle`; the reports go to stderr.
+Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Common &common)
+{
+    auto note = [](const QString &text) {
+        for (const QString &line : text.split(u'\n'))
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(line));
+    };
+    BoundaryImportOptions boundaryOptions;
+    boundaryOptions.codeField = parser.value(common.codeField);
+    boundaryOptions.layerName = parser.value(common.boundariesLayer);
+    if (parser.isSet(common.boundariesLevel)) {
+        const auto level = parseLevel(parser.value(common.boundariesLevel));
+        if (!level || (*level != Level::Province && *level != Level::Prefecture))
+            return Error{Error::Code::Usage, {}, {}, QStringLiteral("--boundaries-level must be province or prefecture")};
+        boundaryOptions.level = level;
+    }
+    for (const QString &path : parser.values(common.boundaries)) {
+        auto join = bundle.replaceBoundaries(path, boundaryOptions, DataBundle::defaultCacheDir());
+        if (!join)
+            return join.error();
+        note(QStringLiteral("%1: %2").arg(path, join->text(bundle.regions)));
+    }
+    const QString flag = parser.value(common.tableFlag);
+    if (flag != u"estimate" && flag != u"census")
+        return Error{Error::Code::Usage, {}, {}, QStringLiteral("--table-flag must be estimate or census")};
+    const QString encoding = parser.value(common.tableEncoding);
+    // --table-sheet once: for every table; repeated: the first for the first --table, and so on.
+    const QStringList sheets = parser.values(common.tableSheet);
+    const QStringList tables = parser.values(common.table);
+    for (qsizetype i = 0; i < tables.size(); ++i) {
+        const QString &path = tables[i];
+        const QString sheet = sheets.size() == 1 ? sheets.front() : sheets.value(i);
+        auto layout = PopulationStore::detectLayout(path, encoding, sheet);
+        if (!layout)
+            return layout.error();
+        std::optional<WideTableSpec> wide;
+        if (layout.value() == TableLayout::Wide)
+            wide = WideTableSpec{parser.value(common.tableIndicator), parser.value(common.tableUnit),
+                                 parser.value(common.tableSource), flag, parser.value(common.tableKey)};
+        auto added = bundle.addTable(path, wide, encoding, sheet);
+        if (!added) {
+            Error e = added.error();
+            if (e.code == Error::Code::Usage && wide && e.message.contains(QStringLiteral("does not")))
+                e.message += QStringLiteral(" (a wide table: give --table-indicator and --table-unit)");
+            return e;
+        }
+        note(added->text(bundle.regions));
+    }
+    return Done{};
+}
+
+/// Adds the own files of `view` as the app read them (their recorded choices); the reports go to stderr.
+Status addViewFiles(DataBundle &bundle, const View &view)
+{
+    for (const OwnFile &f : view.files) {
+        if (f.kind == OwnFile::Kind::Boundaries) {
+            auto join = bundle.replaceBoundaries(f.path, f.boundaries, DataBundle::defaultCacheDir());
+            if (!join)
+                return join.error();
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(f.path + QStringLiteral(": ") + join->text(bundle.regions)));
+            continue;
+        }
+        auto parsed = PopulationStore::readTable(f.path, TableReadOptions{f.wide, f.encoding, bundle.keys().get(), f.sheet});
+        if (!parsed)
+            return parsed.error();
+        auto added = bundle.addTable(std::move(parsed).value(), f.assigned);
+        if (!added)
+            return added.error();
+        for (const QString &line : added->text(bundle.regions).split(u'\n'))
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(line));
+    }
+    return Done{};
+}
+
+Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &common,
+                              DataBundle::Parts parts, const View *view)
+{
+    const auto dir = DataBundle::locate(parser.value(common.data), QCoreApplication::applicationDirPath());
+    if (!dir)
+        return dir.error();
+    auto bundle = DataBundle::load(dir.value(), parts, DataBundle::defaultCacheDir());
+    if (!bundle)
+        return bundle;
+    if (view) {
+        if (auto ok = addViewFiles(bundle.value(), *view); !ok)
+            return ok.error();
+    }
+    if (auto ok = addOwnData(bundle.value(), parser, common); !ok)
+        return ok.error();
+    return bundle;
+}
+
+bool formatOk(const QCommandLineParser &parser, const Common &common)
+{
+    const QString f = parser.value(common.format);
+    return f == u"csv" || f == u"json";
+}
+
+/// The view of --view (if the command has it and it is given) with --level, --indicator, --year, --from and
+/// --to of the command line on top; nullopt without --view; an exit code on error.
+std::variant<std::optional<View>, int> viewOf(const QCommandLineParser &parser, const Common &common, const QString &name)
+{
+    if (!parser.optionNames().contains(common.view.names().front()) || !parser.isSet(common.view))
+        return std::optional<View>();
+    auto loaded = View::load(parser.value(common.view));
+    if (!loaded)
+        return dataError(loaded.error());
+    View v = loaded.value();
+    auto yearOption = [&](const QCommandLineOption &o) -> std::optional<int> {
+        bool ok = false;
+        const int y = parser.value(o).toInt(&ok);
+        return ok ? std::optional<int>(y) : std::nullopt;
+    };
+    if (parser.isSet(common.level)) {
+        const auto level = parseLevel(parser.value(common.level));
+        if (level != Level::Province && level != Level::Prefecture)
+            return usageError(QStringLiteral("with --view, --level must be province or prefecture"), name);
+        v.level = *level;
+        v.drill.clear();
+    }
+    if (parser.isSet(common.indicator))
+        v.indicator = parser.value(common.indicator);
+    for (const QCommandLineOption *o : {&common.year, &common.from, &common.to}) {
+        if (parser.isSet(*o) && !yearOption(*o))
+            return usageError(QStringLiteral("--%1 '%2' is not a year").arg(o->names().front(), parser.value(*o)), name);
+    }
+    if (parser.isSet(common.year)) {
+        v.year = yearOption(common.year);
+        v.from.reset();
+    }
+    if (parser.isSet(common.to))
+        v.year = yearOption(common.to);
+    if (parser.isSet(common.from))
+        v.from = yearOption(common.from);
+    return std::optional<View>(v);
+}
+
+/// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
+std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
+                                      DataBundle::Parts parts, bool growth)
+{
+    Query q;
+    auto view = viewOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&view))
+        return *code;
+    if (const auto &v = std::get<std::optional<View>>(view)) {
+        // The view's map, as the window shows it (with every layer: a density needs the boundaries).
+        View shown = *v;
+        shown.growth = shown.growth || growth;
+        auto bundle = loadBundle(parser, common, DataBundle::Parts::Everything, &shown);
+        if (!bundle)
+            return dataError(bundle.error());
+        q.bundle = std::move(bundle).value();
+        const auto found = findIndicator(q.bundle.population, shown.indicator);
+        if (!found)
+            return dataError(found.error());
+        const renkou::ui::MapQuery m = renkou::ui::queryFor(q.bundle, shown, [&q](Level l, const IndicatorInfo &i) {
+            return yearsWithData(q.bundle.context(), l, i);
+        });
+        for (const QString &note : m.notes)
+            std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(note));
+        q.level = m.level;
+        q.indicator = m.indicator;
+        q.year = m.year;
+        q.from = m.from;
+        return q;
+    }
+    if (parser.isSet(common.level)) {
+        const auto level = parseLevel(parser.value(common.level));
+        if (!level)
+            return usageError(QStringLiteral("--level must be province, prefecture, region or nation"), name);
+        q.level = *level;
+    }
+    std::optional<int> year, from, to;
+    for (auto [option, target] : {std::pair{&common.year, &year}, std::pair{&common.from, &from}, std::pair{&common.to, &to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("--%1 '%2' is not a year").arg(option->names().front(), parser.value(*option)), name);
+    }
+    if (year && (from || to))
+        return usageError(QStringLiteral("give --year, or --from and --to, not both"), name);
+    // Indicators are known only once the tables are loaded; a density needs the boundaries too.
+    const QString indicatorName = parser.value(common.indicator);
+    if (indicatorName == u"density")
+        parts = DataBundle::Parts::Everything;
+    auto bundle = loadBundle(parser, common, parts);
+    if (!bundle)
+        return dataError(bundle.error());
+    q.bundle = std::move(bundle).value();
+    auto indicator = findIndicator(q.bundle.population, indicatorName);
+    if (!indicator)
+        return dataError(indicator.error());
+    // Growth/decline: a one-year indicator of the bundle becomes its change; a user's own indicator (which
+    // may be a change already) stays as it is.
+    if (growth && !indicator->spansYears && !q.bundle.population.isUserIndicator(indicator->baseIndicator))
+        indicator = findIndicator(q.bundle.population, QStringLiteral("change"));
+    q.indicator = indicator.value();
+    if (!q.indicator.spansYears && (from || to))
+        return usageError(QStringLiteral("%1 is a value of one year: use --year").arg(q.indicator.name), name);
+    if (from && to && *from >= *to)
+        return usageError(QStringLiteral("--from must be before --to"), name);
+    std::optional<int> end = year ? year : to;
+    if (!end)
+        end = latestYear(q.bundle.context(), q.level, q.indicator);
+    if (!end) {
+        std::fprintf(stderr, "renkou-cli: no %s data for any %s unit\n", qPrintable(q.indicator.name),
+                     qPrintable(levelName(q.level)));
+        return kExitData;
+    }
+    q.year = *end;
+    if (q.indicator.spansYears)
+        q.from = from.value_or(*end - 1);
+    return q;
+}
+
+} // namespace renkou::cli

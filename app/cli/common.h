@@ -1,0 +1,247 @@
+#pragma once
+// renkou-cli: what every subcommand shares — exit codes, the output table, the options for the data and the
+// user's own files, loading the bundle, resolving a query or a saved view. Each subcommand is in a file of its own.
+#include "databundle.h"
+#include "classification.h"
+#include "columntable.h"
+#include "indicators.h"
+#include "palette.h"
+#include "chartpanel.h"
+#include "exporter.h"
+#include "mapscene.h"
+#include "view.h"
+#include <QCommandLineParser>
+#include <QApplication>
+#include <QCoreApplication>
+#include <QPainter>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <cstdio>
+#include <cstring>
+#include <set>
+#include <functional>
+#include <map>
+#include <memory>
+#include <variant>
+
+namespace renkou::cli {
+
+using namespace renkou::core;
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitData = 1;
+inline constexpr int kExitUsage = 2;
+
+/// Standard output.
+QTextStream &out();
+
+/// Prints a usage error for `command` (empty: the program) to stderr; returns kExitUsage.
+int usageError(const QString &message, const QString &command);
+
+/// Prints `error` (file, place, problem) to stderr; returns kExitUsage for a usage error, else kExitData.
+int dataError(const Error &error);
+
+/// `s` as a JSON string literal, quotes included.
+QString jsonString(const QString &s);
+
+/// A number as the tables print it (columntable.h tableNumber()).
+QString numberText(double v);
+
+/// Rows of text cells with a header, printed as CSV or as a JSON array of objects. Cells listed in
+/// `numeric` are written as JSON numbers (null when empty).
+struct Table {
+    QStringList header;
+    std::vector<QStringList> rows;
+    QSet<QString> numeric;
+
+    /// In CSV, every cell is spreadsheetSafe() unless `raw`.
+    void print(const QString &format, bool raw) const
+    {
+        if (format == u"json") {
+            // Written by hand to keep the keys in header order.
+            out() << "[";
+            for (size_t r = 0; r < rows.size(); ++r) {
+                out() << (r ? ",\n  {" : "\n  {");
+                for (qsizetype i = 0; i < header.size(); ++i) {
+                    const QString &cell = rows[r].at(i);
+                    out() << (i ? ", " : "") << jsonString(header.at(i)) << ": ";
+                    if (!numeric.contains(header.at(i)))
+                        out() << jsonString(cell);
+                    else
+                        out() << (cell.isEmpty() ? QStringLiteral("null") : cell);
+                }
+                out() << "}";
+            }
+            out() << (rows.empty() ? "]\n" : "\n]\n");
+        } else {
+            out() << header.join(u',') << '\n';
+            for (const QStringList &row : rows) {
+                QStringList cells;
+                for (const QString &c : row)
+                    cells << csvField(raw ? c : spreadsheetSafe(c));
+                out() << cells.join(u',') << '\n';
+            }
+        }
+        out().flush();
+    }
+};
+
+/// Options every subcommand takes, and the bundle they point to.
+struct Common {
+    QCommandLineOption data{QStringLiteral("data"), QStringLiteral("Data bundle directory."), QStringLiteral("DIR")};
+    QCommandLineOption format{QStringLiteral("format"), QStringLiteral("Output format: csv (default) or json."),
+                              QStringLiteral("csv|json"), QStringLiteral("csv")};
+    QCommandLineOption raw{QStringLiteral("raw"),
+                           QStringLiteral("CSV cells exactly as in the data: without the ' that keeps a spreadsheet from "
+                                          "running text beginning with = + - @ as a formula.")};
+    QCommandLineOption level{QStringLiteral("level"), QStringLiteral("Level: province (default), prefecture, region (the four NBS regions) or nation."),
+                             QStringLiteral("province|prefecture|region|nation")};
+    QCommandLineOption indicator{QStringLiteral("indicator"),
+                                 QStringLiteral("Indicator (see 'renkou-cli indicators'); default: population."),
+                                 QStringLiteral("NAME"), QStringLiteral("population")};
+    QCommandLineOption year{QStringLiteral("year"),
+                            QStringLiteral("Year; for a change, its end year (from the year before). Default: the latest with data."),
+                            QStringLiteral("Y")};
+    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Start year of a change."), QStringLiteral("A")};
+    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("End year of a change."), QStringLiteral("B")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("A view saved by the app (File → Save view, .renkou): its level, indicator, years, "
+                                           "drill-down, selection, chart and own data; the options given here change it."),
+                            QStringLiteral("FILE")};
+    // The user's own data, on every subcommand.
+    QCommandLineOption table{QStringLiteral("table"),
+                             QStringLiteral("Add a table of your own (CSV in any common encoding, or a workbook: .xlsx, .xls, .ods): the bundle's long schema, or the wide layout "
+                                            "code,name,2000,2001,... (then give --table-indicator and --table-unit). Repeatable."),
+                             QStringLiteral("FILE")};
+    QCommandLineOption tableIndicator{QStringLiteral("table-indicator"),
+                                      QStringLiteral("Indicator of the numbers in a wide --table, e.g. resident_population; default: as the "
+                                                     "file's title says (the NBS export's 指标：年末常住人口)."),
+                                      QStringLiteral("NAME")};
+    QCommandLineOption tableUnit{QStringLiteral("table-unit"), QStringLiteral("Unit of the numbers in a wide --table, e.g. persons, or 万人 (converted to persons); "
+                                                "default: as the file's title says."),
+                                 QStringLiteral("UNIT")};
+    QCommandLineOption tableSource{QStringLiteral("table-source"),
+                                   QStringLiteral("Source id of the numbers in a wide --table; default: the file's name."),
+                                   QStringLiteral("ID")};
+    QCommandLineOption tableKey{QStringLiteral("table-key"),
+                                QStringLiteral("Column of a wide --table that names the units (codes or names); default: "
+                                               "the column whose values match the most units."),
+                                QStringLiteral("COLUMN")};
+    QCommandLineOption tableEncoding{QStringLiteral("table-encoding"),
+                                     QStringLiteral("Encoding of the --table files (UTF-8, GB18030, GBK, Big5, UTF-16 …); "
+                                                    "default: detected."),
+                                     QStringLiteral("NAME")};
+    QCommandLineOption tableSheet{QStringLiteral("table-sheet"),
+                                  QStringLiteral("Sheet of a workbook --table (.xlsx, .xls, .ods); default: the first sheet that holds a table. Repeat it to give each --table its sheet, in order."),
+                                  QStringLiteral("NAME")};
+    QCommandLineOption tableFlag{QStringLiteral("table-flag"), QStringLiteral("Flag of the numbers in a wide --table: estimate (default) or census."),
+                                 QStringLiteral("estimate|census"), QStringLiteral("estimate")};
+    QCommandLineOption boundaries{QStringLiteral("boundaries"),
+                                  QStringLiteral("Boundaries of your own (any OGR format and CRS) in place of the province or "
+                                                 "prefecture layer, whichever their codes match. Repeatable."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption boundariesLevel{QStringLiteral("boundaries-level"),
+                                       QStringLiteral("The layer --boundaries replaces: province or prefecture (default: by their codes)."),
+                                       QStringLiteral("province|prefecture")};
+    QCommandLineOption boundariesLayer{QStringLiteral("boundaries-layer"),
+                                       QStringLiteral("Layer of --boundaries to read, for files with several (GeoPackage, TopoJSON); default: the first."),
+                                       QStringLiteral("NAME")};
+    QCommandLineOption codeField{QStringLiteral("code-field"),
+                                 QStringLiteral("Field of --boundaries that names the units: division codes in any form or names "
+                                                "(default: the field whose values name the most units)."),
+                                 QStringLiteral("FIELD")};
+
+    /// --data and the own-data options, which every subcommand takes.
+    QList<QCommandLineOption> dataOptions() const
+    {
+        return {data, table, tableIndicator, tableUnit, tableSource, tableFlag, tableKey, tableEncoding, tableSheet, boundaries, boundariesLevel,
+                boundariesLayer, codeField};
+    }
+};
+
+using Command = std::function<int(const QStringList &args, const QString &name)>;
+
+/// A resolved request for one indicator at one level, for `table` and `classify`.
+struct Query {
+    DataBundle bundle;
+    IndicatorInfo indicator;
+    Level level = Level::Province;
+    int year = 0;
+    std::optional<int> from;
+    Column column() const { return computeColumn(bundle.context(), level, indicator, year, from); }
+};
+
+/// --out, --force and the size options of map and chart; an exit code on a usage error.
+struct OutputOptions {
+    QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Output file: .png, .svg or .pdf."), QStringLiteral("FILE")};
+    QCommandLineOption force{QStringLiteral("force"), QStringLiteral("Replace FILE if it exists.")};
+    QCommandLineOption scale{QStringLiteral("scale"), QStringLiteral("PNG pixels per layout pixel on an 850×600 layout (default 1; 4 for Our World in Data's size)."),
+                             QStringLiteral("S")};
+    QCommandLineOption widthMm{QStringLiteral("width-mm"), QStringLiteral("Width on paper in mm (85 and 180 are journal column widths)."), QStringLiteral("W")};
+    QCommandLineOption dpi{QStringLiteral("dpi"), QStringLiteral("Resolution with --width-mm (default 300)."), QStringLiteral("D")};
+
+    QList<QCommandLineOption> all() const { return {out, force, scale, widthMm, dpi}; }
+
+    std::variant<renkou::ui::ExportOptions, int> read(const QCommandLineParser &parser, const QString &name) const
+    {
+        if (!parser.isSet(out))
+            return usageError(QStringLiteral("--out FILE is required"), name);
+        if (!renkou::ui::exportFormatOf(parser.value(out)))
+            return usageError(QStringLiteral("--out must end in .png, .svg or .pdf"), name);
+        if (parser.isSet(scale) && parser.isSet(widthMm))
+            return usageError(QStringLiteral("give --scale or --width-mm, not both"), name);
+        renkou::ui::ExportOptions options;
+        options.overwrite = parser.isSet(force);
+        bool ok = true;
+        if (parser.isSet(widthMm)) {
+            const double w = parser.value(widthMm).toDouble(&ok);
+            const double d = parser.isSet(dpi) ? parser.value(dpi).toDouble(&ok) : 300.0;
+            if (!ok || !(w >= 10 && w <= 2000) || !(d >= 36 && d <= 2400)) // NaN fails too
+                return usageError(QStringLiteral("--width-mm must be 10–2000 and --dpi 36–2400"), name);
+            options.size = renkou::ui::ExportSize::forPrint(w, d);
+        } else if (parser.isSet(scale)) {
+            const double sc = parser.value(scale).toDouble(&ok);
+            if (!ok || !(sc >= 0.1 && sc <= 16)) // NaN fails too
+                return usageError(QStringLiteral("--scale must be 0.1 to 16"), name);
+            options.size = renkou::ui::ExportSize::atScale(sc);
+        } else if (parser.isSet(dpi)) {
+            return usageError(QStringLiteral("--dpi goes with --width-mm"), name);
+        }
+        return options;
+    }
+};
+
+/// Parses `args` for a subcommand; returns an exit code if the program should stop (help or usage error).
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &name,
+                         const QString &description);
+
+/// Adds the user's --table and --boundaries to `bundle`; the reports go to stderr.
+Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Common &common);
+
+/// Adds the own files of `view` as the app read them (their recorded choices); the reports go to stderr.
+Status addViewFiles(DataBundle &bundle, const View &view);
+
+Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &common,
+                              DataBundle::Parts parts = DataBundle::Parts::Tables, const View *view = nullptr);
+
+bool formatOk(const QCommandLineParser &parser, const Common &common);
+
+/// The view of --view (if the command has it and it is given) with --level, --indicator, --year, --from and
+/// --to of the command line on top; nullopt without --view; an exit code on error.
+std::variant<std::optional<View>, int> viewOf(const QCommandLineParser &parser, const Common &common, const QString &name);
+
+/// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
+std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
+                                      DataBundle::Parts parts = DataBundle::Parts::Tables, bool growth = false);
+
+// The subcommands: (arguments after the command name, the command name) → exit code.
+int cmdTable(const QStringList &args, const QString &name);
+int cmdIndicators(const QStringList &args, const QString &name);
+int cmdClassify(const QStringList &args, const QString &name);
+int cmdSeries(const QStringList &args, const QString &name);
+int cmdRegions(const QStringList &args, const QString &name);
+int cmdMap(const QStringList &args, const QString &name);
+int cmdChart(const QStringList &args, const QString &name);
+
+} // namespace renkou::cli

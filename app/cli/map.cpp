@@ -1,0 +1,60 @@
+#include "common.h"
+
+namespace renkou::cli {
+
+int cmdMap(const QStringList &args, const QString &name)
+{
+    QCommandLineParser parser;
+    Common common;
+    OutputOptions output;
+    const QCommandLineOption diverging(QStringLiteral("diverging"),
+                                       QStringLiteral("Growth/decline: the change (unless the indicator is one already, or is your own table's) in diverging colours around 0."));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Label language: zh (default) or en."), QStringLiteral("zh|en"),
+                                  QStringLiteral("zh"));
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, common.view});
+    parser.addOptions(common.dataOptions());
+    parser.addOptions(output.all());
+    if (auto stop = parse(parser, args, name,
+                          QStringLiteral("Draws the map as the app does — title, legend, source line, South China Sea inset — "
+                                         "to a PNG, SVG or PDF file. Never replaces a file without --force.")))
+        return *stop;
+    const auto options = output.read(parser, name);
+    if (const int *code = std::get_if<int>(&options))
+        return *code;
+    if (parser.value(lang) != u"zh" && parser.value(lang) != u"en")
+        return usageError(QStringLiteral("--lang must be zh or en"), name);
+    if (parser.isSet(common.level)) {
+        const auto level = parseLevel(parser.value(common.level));
+        if (level != Level::Province && level != Level::Prefecture)
+            return usageError(QStringLiteral("map --level must be province or prefecture"), name);
+    }
+    auto view = viewOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&view))
+        return *code;
+    if (auto v = std::get<std::optional<View>>(view)) {
+        // The view as the window draws it: drill-down, selection, labels and extent too.
+        v->growth = v->growth || parser.isSet(diverging);
+        if (parser.isSet(lang))
+            v->englishLabels = parser.value(lang) == u"en";
+        auto bundle = loadBundle(parser, common, DataBundle::Parts::Everything, &*v);
+        if (!bundle)
+            return dataError(bundle.error());
+        if (const auto found = findIndicator(bundle->population, v->indicator); !found)
+            return dataError(found.error());
+        renkou::ui::MapRenderer renderer;
+        renkou::ui::renderView(renderer, bundle.value(), *v);
+        const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
+        return status ? kExitOk : dataError(status.error());
+    }
+    auto resolved = resolveQuery(parser, common, name, DataBundle::Parts::Everything, parser.isSet(diverging));
+    if (const int *code = std::get_if<int>(&resolved))
+        return *code;
+    const Query &q = std::get<Query>(resolved);
+    renkou::ui::MapRenderer renderer;
+    renkou::ui::applyMapScene(renderer, q.bundle, {q.level, q.indicator, q.year, q.from, {}, false, {}, parser.isSet(diverging)});
+    renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
+    const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
+    return status ? kExitOk : dataError(status.error());
+}
+
+} // namespace renkou::cli
