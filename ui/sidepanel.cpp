@@ -5,6 +5,7 @@
 #include "maprenderer.h"
 #include "mapscene.h"
 #include "rankingview.h"
+#include "trendchart.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -170,55 +171,22 @@ void SidePanel::renderChart(QPainter &painter, const QRectF &target) const
 
 void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, core::Level lvl, const core::Column &column)
 {
-    auto clearPanel = [this] { clearSelection(); };
-    if (view.selection.isEmpty())
-        return clearPanel();
-    std::vector<ChartSeries> series;
-    std::vector<ChartBreak> breaks;
-    std::vector<std::pair<QString, int>> sourceYears;
-    QStringList names;
-    std::set<int> commonYears;
-    int first = 0, last = 0;
-    for (const QString &code : view.selection) {
-        const core::Region *region = b.regions.find(code, lvl);
-        if (!region)
-            continue;
-        names << bilingualName(*region);
-        const bool share = view.chartMode == core::ChartMode::Share;
-        const auto raw = b.population.series(code, QStringLiteral("resident_population"));
-        const auto points = share ? core::shareOfWhole(b.context(), *region, raw) : raw;
-        std::set<int> years;
-        for (const core::Observation &o : points) {
-            sourceYears.emplace_back(o.source, o.year);
-            years.insert(o.year);
-            first = first ? std::min(first, o.year) : o.year;
-            last = std::max(last, o.year);
-        }
-        if (series.empty())
-            commonYears = years;
-        else
-            std::erase_if(commonYears, [&](int y) { return !years.contains(y); });
-        for (const core::Note *n : b.notes.forUnit(code, lvl)) {
-            if (n->kind == u"series_break" && n->year
-                && std::none_of(breaks.begin(), breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
-                breaks.push_back({*n->year, n->textEn});
-        }
-        series.push_back({bilingualName(*region), points});
-    }
-    if (series.empty())
-        return clearPanel();
-    const core::Region *current = nullptr; // the last selected unit the level has
+    std::vector<const core::Region *> units;
     for (const QString &code : view.selection)
         if (const core::Region *r = b.regions.find(code, lvl))
-            current = r;
+            units.push_back(r);
+    if (units.empty())
+        return clearSelection();
+    const core::Region *current = units.back(); // the last selected unit the level has
+    QStringList names;
+    for (const core::Region *r : units)
+        names << bilingualName(*r);
     m_name->setText(names.join(QStringLiteral(" · ")));
     const QString unit = column.indicator.unit;
     QString details = tr("Code %1 · %2 · %3").arg(current->code, current->type, current->region);
-    const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year)
-                                       : QString::number(column.year);
+    const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year) : QString::number(column.year);
     if (const core::ColumnEntry *e = column.find(current->code); e && e->value)
-        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when,
-                                                               core::formatFull(*e->value, unit), unit).arg(e->rank);
+        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::formatFull(*e->value, unit), unit).arg(e->rank);
     else
         details += u'\n' + tr("%1 in %2: no data").arg(column.indicator.description, when);
     m_details->setText(details);
@@ -226,43 +194,10 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     m_census->setText(census);
     m_census->setVisible(!census.isEmpty());
 
-    const int mode = int(view.chartMode);
-    const bool indexed = mode == 1 && (!commonYears.empty() || view.baseYear);
-    const int baseYear = view.baseYear.value_or(commonYears.empty() ? 0 : *commonYears.begin());
-    QString title = series.size() == 1 ? tr("%1 — resident population").arg(names.front()) : tr("Resident population");
-    if (indexed)
-        title += tr(" (index, %1 = 100)").arg(baseYear);
-    else if (mode == 2)
-        title += tr(" — change from the year before");
-    else if (mode == 3)
-        title += tr(" — share of the province (%)");
-    const ChartMode chartMode = indexed ? ChartMode::Indexed : (mode == 2 ? ChartMode::YearOnYear : ChartMode::Absolute);
-    m_chart->showSeries(title, mode == 3 ? QStringLiteral("%") : QStringLiteral("persons"), series, chartMode, baseYear, breaks);
-    const QString leftOut = m_chart->leftOut().isEmpty()
-                                ? QString()
-                                : tr("No value in %1 for %2: left out of the index.\n").arg(baseYear).arg(m_chart->leftOut().join(QStringLiteral(", ")));
-    if (sourceYears.empty()) {
-        m_caption->setText(tr("No resident population data for this unit in the loaded tables."));
-        return;
-    }
-    QString caption = leftOut + tr("Unit: persons (chart in millions; dots are census counts). Source: %1.")
-                                    .arg(core::citeSources(b.sources, sourceYears));
-    if (mode == 3)
-        caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
-                               "provinces), only in years when every one of them has a value.");
-    QStringList seen;
-    for (const QString &code : view.selection) {
-        for (const core::Note *note : b.notes.forUnit(code, lvl)) {
-            // Notes on vital rates concern the rates, not this population series.
-            if (note->kind == u"vital_rates" || seen.contains(note->textEn))
-                continue;
-            if (!note->year || (*note->year >= first && *note->year <= last)) {
-                caption += QStringLiteral("\n• ") + note->textEn;
-                seen << note->textEn;
-            }
-        }
-    }
-    m_caption->setText(caption);
+    const TrendChart chart = trendChart(b, units, core::findIndicator(b.population, QStringLiteral("population")).value(),
+                                        view.chartMode, view.baseYear);
+    const QString caption = showTrendChart(*m_chart, chart);
+    m_caption->setText(chart.caption.isEmpty() ? tr("No resident population data for this unit in the loaded tables.") : caption);
 }
 
 QString SidePanel::censusComparison(const core::DataBundle &b, const core::Region &unit) const

@@ -50,12 +50,7 @@ int cmdChart(const QStringList &args, const QString &name)
         return dataError(indicator.error());
     if (indicator->spansYears)
         return usageError(QStringLiteral("chart plots a value of each year: choose population or a table indicator"), name);
-    std::vector<renkou::ui::ChartSeries> series;
-    std::vector<std::pair<QString, int>> sourceYears;
-    QStringList notes;
-    std::vector<renkou::ui::ChartBreak> breaks;
-    std::set<int> common_years;
-    std::set<Level> levels;
+    std::vector<const Region *> units;
     for (const QString &c : codeList.split(u',', Qt::SkipEmptyParts)) {
         const Region *r = bundle->regions.find(c.trimmed());
         if (!r) {
@@ -63,59 +58,21 @@ int cmdChart(const QStringList &args, const QString &name)
                          qPrintable(bundle->dir + QStringLiteral("/regions.csv")), qPrintable(c));
             return kExitData;
         }
-        levels.insert(r->level);
-        auto points = bundle->population.series(r->code, indicator->baseIndicator);
-        if (m == u"share") {
-            if (indicator->baseIndicator != u"resident_population")
-                return usageError(QStringLiteral("--mode share is for population"), name);
-            points = shareOfWhole(bundle->context(), *r, points);
-        }
-        std::set<int> years;
-        for (const Observation &o : points) {
-            sourceYears.emplace_back(o.source, o.year);
-            years.insert(o.year);
-        }
-        if (series.empty())
-            common_years = years;
-        else
-            std::erase_if(common_years, [&](int y) { return !years.contains(y); });
-        for (const Note *n : bundle->notes.forUnit(r->code, r->level)) {
-            if (n->kind == u"series_break" && n->year && !notes.contains(n->textEn)) {
-                notes << n->textEn;
-                breaks.push_back({*n->year, n->textEn});
-            }
-        }
-        series.push_back({renkou::ui::bilingualName(*r), points});
+        units.push_back(r);
     }
-    if (m == u"indexed" && !baseYear) {
-        if (common_years.empty()) {
-            std::fprintf(stderr, "renkou-cli: no year in which every unit has a value: give --base-year\n");
-            return kExitData;
-        }
-        baseYear = *common_years.begin();
-    }
-    const bool allProvinces = levels == std::set<Level>{Level::Province};
-    renkou::ui::ChartPanel chart;
-    const QString suffix = m == u"indexed" ? QStringLiteral(" — index, %1 = 100").arg(*baseYear)
-                           : m == u"change" ? QStringLiteral(" — change from the year before")
-                           : m == u"share"  ? (allProvinces ? QStringLiteral(" — share of the 31 provinces (%)")
-                                                                : QStringLiteral(" — share of the province (%)"))
-                                            : QString();
-    const renkou::ui::ChartMode chartMode = m == u"indexed" ? renkou::ui::ChartMode::Indexed
-                                            : m == u"change" ? renkou::ui::ChartMode::YearOnYear
-                                                             : renkou::ui::ChartMode::Absolute;
-    const QString unit = m == u"share" ? QStringLiteral("%") : indicator->unit;
-    chart.showSeries(indicator->description + suffix, unit, series, chartMode, baseYear.value_or(0), breaks);
-    if (!chart.leftOut().isEmpty()) {
-        std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", *baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
+    if (m == u"share" && indicator->baseIndicator != u"resident_population")
+        return usageError(QStringLiteral("--mode share is for population"), name);
+    const renkou::ui::TrendChart trend = renkou::ui::trendChart(bundle.value(), units, indicator.value(), *parseChartMode(m), baseYear);
+    if (trend.noCommonYear) {
+        std::fprintf(stderr, "renkou-cli: no year in which every unit has a value: give --base-year\n");
         return kExitData;
     }
-    QString caption = QStringLiteral("Unit: %1. Source: %2.").arg(unit, citeSources(bundle->sources, sourceYears));
-    if (m == u"share")
-        caption += QStringLiteral(" Shares of the sum of the province's prefecture-level units (for a province: of the 31 "
-                                  "provinces); no share in a year in which one of them has no value.");
-    for (const QString &n : notes)
-        caption += QStringLiteral(" Note: ") + n;
+    renkou::ui::ChartPanel chart;
+    const QString caption = renkou::ui::showTrendChart(chart, trend);
+    if (!chart.leftOut().isEmpty()) {
+        std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", trend.baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
+        return kExitData;
+    }
     const auto exportOptions = std::get<renkou::ui::ExportOptions>(options);
     const auto status = renkou::ui::exportPicture(parser.value(output.out), exportOptions,
                                                   [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, caption); });

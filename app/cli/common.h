@@ -9,6 +9,7 @@
 #include "chartpanel.h"
 #include "exporter.h"
 #include "mapscene.h"
+#include "trendchart.h"
 #include "view.h"
 #include <QCommandLineParser>
 #include <QApplication>

@@ -8,6 +8,7 @@
 #include "mapview.h"
 #include "palette.h"
 #include "rankingview.h"
+#include "sidepanel.h"
 #include "timeline.h"
 
 #include <QAction>
@@ -25,6 +26,7 @@
 #include <QDragEnterEvent>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QProcess>
 #include <QProgressDialog>
 #include <QTimer>
@@ -792,6 +794,20 @@ TEST_F(MainWindowTest, AViewSurvivesARestartAndTheCliDrawsTheSamePixels)
     const QImage a(windowPng), b(cliPng);
     ASSERT_EQ(a.size(), b.size());
     EXPECT_TRUE(a == b) << "the CLI's map of the view differs from the window's export";
+
+    // The chart too: the selection in the view's chart mode (indexed), as the side panel shows it.
+    const QString windowChart = dir.filePath(QStringLiteral("window-chart.png"));
+    auto *side = m_window->findChild<ui::SidePanel *>();
+    ASSERT_NE(side, nullptr);
+    ASSERT_TRUE(ui::exportPicture(windowChart, {ui::ExportSize::atScale(1), true},
+                                  [side](QPainter &p, const QRectF &r) { side->renderChart(p, r); })
+                    .ok());
+    const QString cliChart = dir.filePath(QStringLiteral("cli-chart.png"));
+    cli.start(QStringLiteral(RENKOU_CLI), {QStringLiteral("chart"), QStringLiteral("--data"), QStringLiteral(RENKOU_BUNDLE_DIR),
+                                           QStringLiteral("--view"), viewFile, QStringLiteral("--out"), cliChart});
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    ASSERT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    EXPECT_TRUE(QImage(windowChart) == QImage(cliChart)) << "the CLI's chart of the view differs from the window's export";
 }
 
 // Ctrl+Z and Ctrl+Shift+Z undo and redo view changes; a plain click that dropped a comparison is undone.

@@ -1,0 +1,102 @@
+#include "trendchart.h"
+
+#include "mapscene.h"
+
+#include <QCoreApplication>
+#include <set>
+
+namespace renkou::ui {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TrendChart", text);
+}
+} // namespace
+
+TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::Region *> &units, const core::IndicatorInfo &indicator,
+                      core::ChartMode mode, std::optional<int> baseYear)
+{
+    TrendChart out;
+    std::vector<std::pair<QString, int>> sourceYears;
+    std::set<int> commonYears;
+    std::set<core::Level> levels;
+    int first = 0, last = 0;
+    for (const core::Region *r : units) {
+        levels.insert(r->level);
+        const auto raw = b.population.series(r->code, indicator.baseIndicator);
+        const auto points = mode == core::ChartMode::Share ? core::shareOfWhole(b.context(), *r, raw) : raw;
+        std::set<int> years;
+        for (const core::Observation &o : points) {
+            sourceYears.emplace_back(o.source, o.year);
+            years.insert(o.year);
+            first = first ? std::min(first, o.year) : o.year;
+            last = std::max(last, o.year);
+        }
+        if (out.series.empty())
+            commonYears = years;
+        else
+            std::erase_if(commonYears, [&](int y) { return !years.contains(y); });
+        for (const core::Note *n : b.notes.forUnit(r->code, r->level)) {
+            if (n->kind == u"series_break" && n->year
+                && std::none_of(out.breaks.begin(), out.breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
+                out.breaks.push_back({*n->year, n->textEn});
+        }
+        out.series.push_back({bilingualName(*r), points});
+    }
+    out.mode = mode == core::ChartMode::Indexed ? ChartMode::Indexed
+               : mode == core::ChartMode::Change ? ChartMode::YearOnYear
+                                                 : ChartMode::Absolute;
+    // Indexed without a year every unit has: the values, and the caller says why.
+    out.noCommonYear = mode == core::ChartMode::Indexed && !baseYear && commonYears.empty();
+    if (out.noCommonYear) {
+        out.mode = ChartMode::Absolute;
+        mode = core::ChartMode::Values;
+    }
+    out.baseYear = baseYear.value_or(commonYears.empty() ? 0 : *commonYears.begin());
+    out.unit = mode == core::ChartMode::Share ? QStringLiteral("%") : indicator.unit;
+    const QString measure = indicator.baseIndicator == u"resident_population" ? tr("resident population") : indicator.description;
+    out.title = units.size() == 1 ? QStringLiteral("%1 — %2").arg(bilingualName(*units.front()), measure)
+                                  : measure.left(1).toUpper() + measure.mid(1);
+    const bool allProvinces = levels == std::set<core::Level>{core::Level::Province};
+    switch (mode) {
+    case core::ChartMode::Indexed: out.title += tr(" — index, %1 = 100").arg(out.baseYear); break;
+    case core::ChartMode::Change: out.title += tr(" — change from the year before"); break;
+    case core::ChartMode::Share:
+        out.title += allProvinces ? tr(" — share of the 31 provinces (%)") : tr(" — share of the province (%)");
+        break;
+    case core::ChartMode::Values: break;
+    }
+    if (sourceYears.empty())
+        return out;
+    const bool persons = out.unit == u"persons";
+    out.caption = (persons ? tr("Unit: persons (chart in millions; dots are census counts).") : tr("Unit: %1.").arg(out.unit))
+                  + u' ' + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears));
+    if (mode == core::ChartMode::Share)
+        out.caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
+                                  "provinces), only in years when every one of them has a value.");
+    QStringList seen;
+    for (const core::Region *r : units) {
+        for (const core::Note *note : b.notes.forUnit(r->code, r->level)) {
+            // Notes on vital rates concern the rates, not a population series.
+            if ((note->kind == u"vital_rates" && indicator.baseIndicator == u"resident_population") || seen.contains(note->textEn))
+                continue;
+            if (!note->year || (*note->year >= first && *note->year <= last)) {
+                out.caption += QStringLiteral("\n• ") + note->textEn;
+                seen << note->textEn;
+            }
+        }
+    }
+    return out;
+}
+
+QString showTrendChart(ChartPanel &panel, const TrendChart &chart)
+{
+    panel.showSeries(chart.title, chart.unit, chart.series, chart.mode, chart.baseYear, chart.breaks);
+    if (panel.leftOut().isEmpty())
+        return chart.caption;
+    return tr("No value in %1 for %2: left out of the index.").arg(chart.baseYear).arg(panel.leftOut().join(QStringLiteral(", "))) + u'\n'
+           + chart.caption;
+}
+
+} // namespace renkou::ui

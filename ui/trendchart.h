@@ -1,0 +1,36 @@
+#pragma once
+#include "chartpanel.h"
+#include "databundle.h"
+#include "indicators.h"
+#include "view.h"
+
+#include <optional>
+#include <vector>
+
+namespace renkou::ui {
+
+/// Units' series of one indicator of each year as the side panel and `renkou-cli chart` draw them: the
+/// series (gaps stay gaps), the mode, the series breaks of `notes.csv`, a title naming the units and the
+/// measure, and the caption (unit, sources with their vintages, the notes that apply).
+struct TrendChart {
+    QString title;
+    QString unit;                     ///< of the plotted values: the indicator's, or % for shares
+    std::vector<ChartSeries> series;
+    ChartMode mode = ChartMode::Absolute;
+    int baseYear = 0;                 ///< of an indexed chart: the one asked for, else the first year every unit has
+    bool noCommonYear = false;        ///< indexed without a base year asked for, and no year every unit has
+    std::vector<ChartBreak> breaks;
+    QString caption;                  ///< empty when no unit has a value
+};
+
+/// The trend chart of `units` for `indicator` (a value of each year: not a change) in `mode`; Share is the
+/// share of the province's prefecture-level units (of the 31 provinces for a province) and needs resident
+/// population.
+TrendChart trendChart(const core::DataBundle &bundle, const std::vector<const core::Region *> &units,
+                      const core::IndicatorInfo &indicator, core::ChartMode mode, std::optional<int> baseYear);
+
+/// Shows `chart` on `panel`; returns its caption, led by a line naming the units left out of an index for
+/// lack of a base-year value.
+QString showTrendChart(ChartPanel &panel, const TrendChart &chart);
+
+} // namespace renkou::ui
