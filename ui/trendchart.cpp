@@ -70,8 +70,12 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     if (sourceYears.empty())
         return out;
     const bool persons = out.unit == u"persons";
-    out.caption = (persons ? tr("Unit: persons (chart in millions; dots are census counts).") : tr("Unit: %1.").arg(out.unit))
-                  + u' ' + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears));
+    QString unitLine = tr("Unit: %1.").arg(out.unit);
+    if (out.mode == ChartMode::Indexed)
+        unitLine = tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(out.unit);
+    else if (persons && out.mode == ChartMode::Absolute)
+        unitLine = tr("Unit: persons (chart in millions; dots are census counts).");
+    out.caption = unitLine + u' ' + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears));
     if (mode == core::ChartMode::Share)
         out.caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
                                   "provinces), only in years when every one of them has a value.");
