@@ -128,7 +128,6 @@ private:
     void onBundleReady();
     void onLayersReady();
     void refresh();
-    QString tooltip(const QString &code) const;
     core::Level level() const;
     /// Years in which some unit of `level` has a value of the indicator (cached).
     std::vector<int> dataYears(core::Level level, const core::IndicatorInfo &indicator);

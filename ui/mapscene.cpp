@@ -214,4 +214,36 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     return scene;
 }
 
+QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, const core::Column &change, const QString &code)
+{
+    const core::ColumnEntry *e = column.find(code);
+    if (!e)
+        return {};
+    const core::Region &r = *e->region;
+    const QString unit = column.indicator.unit;
+    QString html = QStringLiteral("<b>%1</b> %2<br>").arg(r.nameZh.toHtmlEscaped(), r.nameEn.toHtmlEscaped());
+    const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year)
+                                       : QString::number(column.year);
+    if (e->value) {
+        html += tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.name, when, core::formatFull(*e->value, unit), unit);
+        html += QStringLiteral("<br>") + tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
+    } else {
+        html += tr("%1, %2: <b>no data</b>").arg(column.indicator.name, when);
+    }
+    if (const core::ColumnEntry *c = change.find(code); c && c->value && change.from)
+        html += QStringLiteral("<br>") + tr("Change since %1: %2 persons").arg(*change.from)
+                                              .arg((*c->value > 0 ? QStringLiteral("+") : QString()) + core::formatFull(*c->value, QStringLiteral("persons")));
+    if (!e->source.isEmpty()) {
+        QStringList cites;
+        for (const QString &id : e->source.split(u';')) {
+            const core::Source *s = bundle.sources.find(id);
+            cites << (s ? s->citation() : id).toHtmlEscaped();
+        }
+        html += QStringLiteral("<br><small>") + tr("Source: %1").arg(cites.join(QStringLiteral("; "))) + QStringLiteral("</small>");
+    }
+    if (!e->note.isEmpty())
+        html += QStringLiteral("<br><small><i>%1</i></small>").arg(e->note.toHtmlEscaped());
+    return html;
+}
+
 } // namespace renkou::ui

@@ -57,6 +57,9 @@ MapScene applyMapScene(MapRenderer &renderer, const core::DataBundle &bundle, co
 /// Kong and Macao).
 std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::DataBundle &bundle,
                                   const QString &provinceCode);
+/// The hover text (HTML) of unit `code` on a map of `column`: names, value and year (or "no data"), rank,
+/// the change since the previous year with population data (`change`, may be empty), sources and notes.
+QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, const core::Column &change, const QString &code);
 /// "山东省  Shandong".
 QString bilingualName(const core::Region &region);
 /// "provinces", "prefecture-level units", ...
