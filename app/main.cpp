@@ -39,6 +39,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Renkou")); // settings in ~/.config/Renkou/Renkou.conf
     QApplication::setApplicationName(QStringLiteral("Renkou"));
     QApplication::setApplicationVersion(QStringLiteral(RENKOU_VERSION));
 

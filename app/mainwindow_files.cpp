@@ -1,5 +1,6 @@
 // MainWindow: the user's own files (tables, boundaries, views) in, remembered and restored.
 #include "mainwindow.h"
+#include "csvreader.h"
 #include "inputfile.h"
 #include "workbook.h"
 
@@ -164,9 +165,16 @@ void MainWindow::openTable(const QString &path)
     if (!core::isWorkbook(path))
         return openTableSheet(path, {});
     // A workbook with several sheets: the user picks one.
-    inBackground<core::Result<QStringList>>(
-        tr("Reading %1 …").arg(QFileInfo(path).fileName()), [path] { return core::workbookSheets(path); },
-        [this, path](core::Result<QStringList> sheets) {
+    // The sheet Renkou would read is offered first (a notes sheet before the table is not).
+    using Sheets = std::pair<core::Result<QStringList>, QString>;
+    inBackground<Sheets>(
+        tr("Reading %1 …").arg(QFileInfo(path).fileName()),
+        [path] {
+            const auto head = core::CsvTable::head(path);
+            return Sheets{core::workbookSheets(path), head ? head->encoding().section(u'\'', 1, -2) : QString()};
+        },
+        [this, path](Sheets found) {
+            const core::Result<QStringList> &sheets = found.first;
             if (!sheets) {
                 QMessageBox::warning(this, tr("Cannot add the table"), sheets.error().toString());
                 return;
@@ -175,7 +183,8 @@ void MainWindow::openTable(const QString &path)
             if (sheets->size() > 1) {
                 bool ok = false;
                 sheet = QInputDialog::getItem(this, tr("Open table: %1").arg(QFileInfo(path).fileName()),
-                                              tr("Which sheet holds the table?"), sheets.value(), 0, false, &ok);
+                                              tr("Which sheet holds the table?"), sheets.value(),
+                                              std::max(0, int(sheets->indexOf(found.second))), false, &ok);
                 if (!ok)
                     return;
             }
@@ -223,7 +232,7 @@ void MainWindow::openTableSheet(const QString &path, const QString &sheet)
                     file.sheet = sheet;
                     file.assigned = *assigned;
                     addedFile(file);
-                    const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0 || !result->unmatched.isEmpty()
+                    const bool warn = !result->unknownCodes.isEmpty() || result->table.shadowed > 0 || result->table.replaces > 0 || !result->unmatched.isEmpty()
                                       || !result->refused.isEmpty();
                     showReport(this, tr("Table added"), result->text(bundle()->regions), warn);
                 });

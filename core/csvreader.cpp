@@ -424,6 +424,14 @@ Result<CsvTable> CsvTable::readSheet(const QString &path, const QStringList &req
     if (!sheets)
         return sheets.error();
     std::optional<Error> firstError;
+    std::optional<CsvTable> firstTable;
+    // Without a sheet named, a sheet whose header has a year (2024, 2024年 …) or the columns asked for is the
+    // table; a notes sheet of two columns before it is not.
+    static const QRegularExpression year(QStringLiteral("^\\s*(19|20)\\d\\d"));
+    auto looksLikeData = [&](const CsvTable &t) {
+        return (!requiredColumns.isEmpty() && std::all_of(requiredColumns.begin(), requiredColumns.end(), [&](const QString &c) { return t.m_header.contains(c); }))
+               || std::any_of(t.m_header.begin(), t.m_header.end(), [](const QString &h) { return year.match(h).hasMatch(); });
+    };
     for (const WorkbookSheet &s : sheets.value()) {
         std::vector<CsvRow> rows;
         const Sink collect = collectInto(rows);
@@ -443,11 +451,17 @@ Result<CsvTable> CsvTable::readSheet(const QString &path, const QStringList &req
         auto table = error ? Result<CsvTable>(*error) : shaper.finish();
         if (table) {
             table->m_rows = std::move(rows);
-            return table;
+            if (!sheet.isEmpty() || looksLikeData(table.value()))
+                return table;
+            if (!firstTable)
+                firstTable = std::move(table).value();
+            continue;
         }
         if (!firstError)
             firstError = table.error();
     }
+    if (firstTable)
+        return *firstTable;
     Error e = *firstError;
     if (sheets->size() > 1) {
         QStringList names;

@@ -517,9 +517,13 @@ QString TableImport::text(const RegionTable &regions) const
                       table.layout == TableLayout::Wide
                           ? QStringLiteral(" (wide layout; %1 empty cells left as no data)").arg(table.noDataCells)
                           : QString());
+    if (table.replaces > 0)
+        lines << QStringLiteral("%1 values are for a unit, year, indicator and flag the bundle has too: yours are shown, "
+                                "the bundle's stay in the table view.")
+                     .arg(table.replaces);
     if (table.shadowed > 0)
-        lines << QStringLiteral("%1 values have the code, year, indicator and flag of rows loaded before: the "
-                                "earlier values stay shown, both are in the table view.")
+        lines << QStringLiteral("%1 values have the code, year, indicator and flag of rows of your tables loaded before: "
+                                "the earlier values stay shown, both are in the table view.")
                      .arg(table.shadowed);
     if (!readNotes.isEmpty())
         lines << QStringLiteral("Read: %1.").arg(readNotes.join(QStringLiteral("; ")));

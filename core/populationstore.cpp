@@ -489,12 +489,20 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
         used[size_t(o.source)] |= Source;
         report.firstYear = report.firstYear ? std::min(report.firstYear, o.year) : o.year;
         report.lastYear = std::max(report.lastYear, o.year);
-        // A row whose code, year, indicator and flag were loaded before: the earlier value stays shown.
+        // A row whose code, year, indicator and flag were loaded before: a user's earlier value stays shown; a
+        // user's value is shown before the bundle's.
         if (const auto *earlier = rowsOf(strings.at(o.code), strings.at(o.indicator))) {
-            if (std::any_of(earlier->begin(), earlier->end(), [&](int r) {
-                    return m_rows[size_t(r)].year == o.year && m_strings.at(m_rows[size_t(r)].flag) == strings.at(o.flag);
-                }))
+            bool byUser = false, byBundle = false;
+            for (int r : *earlier) {
+                const ObservationRow &e = m_rows[size_t(r)];
+                if (e.year != o.year || m_strings.at(e.flag) != strings.at(o.flag))
+                    continue;
+                (m_fileIsUser[size_t(e.file)] ? byUser : byBundle) = true;
+            }
+            if (byUser || (byBundle && !table.user))
                 ++report.shadowed;
+            else if (byBundle)
+                ++report.replaces;
         }
     }
     for (int id = 0; id < n; ++id) {
@@ -518,6 +526,7 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
         return r;
     };
     const int file = int(m_files.size());
+    m_fileIsUser.push_back(table.user);
     QSet<quint64> touched;
     m_rows.reserve(m_rows.size() + rows.size());
     for (const ObservationRow &o : rows) {
@@ -537,7 +546,11 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
         std::stable_sort(index.begin(), index.end(), [&](int a, int b) {
             const ObservationRow &x = m_rows[size_t(a)];
             const ObservationRow &y = m_rows[size_t(b)];
-            return x.year != y.year ? x.year < y.year : (x.flag == estimate && y.flag != estimate);
+            if (x.year != y.year)
+                return x.year < y.year;
+            if ((x.flag == estimate) != (y.flag == estimate))
+                return x.flag == estimate;
+            return m_fileIsUser[size_t(x.file)] && !m_fileIsUser[size_t(y.file)];
         });
     }
     m_files << path;

@@ -77,7 +77,8 @@ struct TableLoadReport {
     TableLayout layout = TableLayout::Long;
     int rows = 0;            ///< observations added
     int noDataCells = 0;     ///< empty or "NA"/"-"/".." cells of a wide table, left as no data
-    int shadowed = 0;        ///< rows whose key and flag were already loaded: the earlier value stays shown
+    int shadowed = 0;        ///< rows whose key and flag a user's table loaded before has: the earlier value stays shown
+    int replaces = 0;        ///< rows whose key and flag the bundle has: this table's value is shown, the bundle's kept
     QStringList indicators;  ///< indicators the table has, sorted
     QStringList codes;       ///< codes the table has, sorted
     QStringList sources;     ///< source ids the table names, sorted
@@ -127,7 +128,8 @@ public:
     Result<TableLoadReport> add(ParsedTable table);
 
     /// The value shown for (code, year, indicator): the year-end estimate if there is one, else the census
-    /// count. Among rows with the same flag the one loaded first wins.
+    /// count. Among rows with the same flag a user's table comes before the bundle's (the user loaded it to see
+    /// it), and among tables of the same kind the one loaded first.
     std::optional<Observation> value(const QString &code, int year, const QString &indicator) const;
     /// Every row for (code, year, indicator), estimates first.
     std::vector<Observation> observations(const QString &code, int year, const QString &indicator) const;
@@ -165,6 +167,7 @@ private:
     QHash<quint64, std::vector<int>> m_index; ///< indexKey(code, indicator) → rows sorted by year, estimate first
     QHash<QString, QString> m_units;           ///< indicator → unit
     QSet<QString> m_userFiles;                 ///< files added as users' tables
+    std::vector<bool> m_fileIsUser;            ///< by files() index
     QSet<QString> m_loaded;                    ///< canonical path + '\n' + "sheet 'name'" of each table added
     QSet<QString> m_bundleIndicators;          ///< indicators with rows from the bundle's own tables
     QStringList m_files;

@@ -68,7 +68,9 @@ TEST(OwnData, TheSameTableTwiceIsRefused)
     EXPECT_TRUE(again.error().message.contains(QStringLiteral("already loaded")));
 }
 
-TEST(OwnData, RowsOfAKeyAlreadyLoadedAreKeptAndTheEarlierValueShown)
+// A user's value is shown before the bundle's of the same unit, year and flag (the user loaded it to see it);
+// both stay in the table view. A second user table with the same key does not hide the first.
+TEST(OwnData, AUsersValueIsShownBeforeTheBundlesAndBothAreKept)
 {
     DataBundle bundle = fixtureBundle();
     QTemporaryDir dir;
@@ -79,9 +81,20 @@ TEST(OwnData, RowsOfAKeyAlreadyLoadedAreKeptAndTheEarlierValueShown)
     f.close();
     const auto result = bundle.addTable(path);
     ASSERT_TRUE(result.ok());
-    EXPECT_EQ(result->table.shadowed, 1);
-    EXPECT_EQ(bundle.population.value(QStringLiteral("110000"), 2010, QStringLiteral("resident_population"))->value, 1100);
+    EXPECT_EQ(result->table.replaces, 1);
+    EXPECT_EQ(result->table.shadowed, 0);
+    EXPECT_EQ(bundle.population.value(QStringLiteral("110000"), 2010, QStringLiteral("resident_population"))->value, 1111);
     EXPECT_EQ(bundle.population.observations(QStringLiteral("110000"), 2010, QStringLiteral("resident_population")).size(), 3u);
+    EXPECT_TRUE(result->text(bundle.regions).contains(QStringLiteral("yours are shown")));
+    const QString second = dir.filePath(QStringLiteral("second.csv"));
+    QFile g(second);
+    ASSERT_TRUE(g.open(QIODevice::WriteOnly));
+    g.write("code,year,indicator,value,unit,source,flag\n110000,2010,resident_population,2222,persons,other,estimate\n");
+    g.close();
+    const auto again = bundle.addTable(second);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->table.shadowed, 1);
+    EXPECT_EQ(bundle.population.value(QStringLiteral("110000"), 2010, QStringLiteral("resident_population"))->value, 1111);
 }
 
 TEST(OwnData, MunicipalityCodesMatchAsTheBundleDoes)
