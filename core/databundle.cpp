@@ -456,13 +456,23 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
                      QStringLiteral("no feature's %1 names a %2 of regions.csv (values such as %3): choose the field "
                                     "with the division codes or names")
                          .arg(layer.codeField(), levelName(level), featureCodes.mid(0, 3).join(QStringLiteral(", ")))};
-    // A running number (1000, 1001 …) reads in part as 4-digit codes (1101 → 110100): when every match is such
-    // a number and most values name nothing, the field is no field of codes.
-    if (shortForms == unitOf.size() && unitOf.size() * 2 < featureCodes.size())
+    // A running number (1000, 1001 …; 11, 12 … 44) reads in part as 2- or 4-digit codes (1101 → 110100, 13 →
+    // 130000): when every match is such a number and most values name nothing, or the values are one unbroken
+    // run of numbers (real province ids skip: 11–15, 21–23, 31–37 …), the field is no field of codes.
+    std::vector<qint64> numbers;
+    for (const QString &key : std::as_const(featureCodes)) {
+        bool isNumber = false;
+        const qint64 n = key.trimmed().toLongLong(&isNumber);
+        if (isNumber)
+            numbers.push_back(n);
+    }
+    std::sort(numbers.begin(), numbers.end());
+    const bool unbrokenRun = numbers.size() >= 5 && numbers.size() == size_t(featureCodes.size())
+                             && numbers.back() - numbers.front() + 1 == qint64(numbers.size());
+    if (shortForms == unitOf.size() && (unitOf.size() * 2 < featureCodes.size() || unbrokenRun))
         return Error{Error::Code::Value, path, {},
-                     QStringLiteral("only %1 of the %2 values of %3 read as codes of a %4 (as 2- or 4-digit numbers such as %5), "
-                                    "the others name nothing: it looks like a running number; choose the field with the division "
-                                    "codes or names")
+                     QStringLiteral("%1 of the %2 values of %3 read as codes of a %4 only as 2- or 4-digit numbers (such as %5), "
+                                    "and the values look like a running number: choose the field with the division codes or names")
                          .arg(unitOf.size())
                          .arg(featureCodes.size())
                          .arg(layer.codeField(), levelName(level), unitOf.keys().value(0))};

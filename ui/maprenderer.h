@@ -63,6 +63,7 @@ public:
     const QString &title() const { return m_title; }
     /// A line under the title: what the reader must know (a series break, a substituted year).
     void setSubtitle(const QString &text) { m_subtitle = text; }
+    const QString &subtitle() const { return m_subtitle; }
     void setSourceLine(const QString &text) { m_source = text; }
 
     /// China without the South China Sea (which the inset shows), in layer coordinates.

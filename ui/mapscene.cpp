@@ -183,6 +183,14 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     const int shownUnits = focusCodes.isEmpty() ? int(layer->features().size()) : int(focusCodes.size());
     if (shownUnits > 0 && 2 * noData > shownUnits)
         notes << tr("Values for only %1 of %2 units; the others have no data.").arg(shownUnits - noData).arg(shownUnits);
+    // Boundaries of the user's that hold under half of the level's units say so on the map too.
+    const int levelUnits = int(b.regions.ofLevel(q.level).size());
+    if (focusCodes.isEmpty() && 2 * int(layer->features().size()) < levelUnits)
+        notes << tr("The boundaries (%1) hold only %2 of the %3 %4.")
+                     .arg(QFileInfo(layer->path()).fileName())
+                     .arg(layer->features().size())
+                     .arg(levelUnits)
+                     .arg(levelLabel(q.level));
     std::vector<LegendItem> legend;
     for (size_t c = 0; c < scene.classes.size(); ++c)
         legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});

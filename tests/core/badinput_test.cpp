@@ -93,7 +93,7 @@ const Refused kRefused[] = {
     {"directory.geojson", Loader::Boundaries, "", "is a directory with no readable vector layer"},
     {"no_features.geojson", Loader::Boundaries, "", "has no features"},
     {"no_code_field.geojson", Loader::Boundaries, "", "has none of the code fields"},
-    {"running_number.geojson", Loader::Boundaries, "", "only 1 of the 6 values of ID read as codes"},
+    {"running_number.geojson", Loader::Boundaries, "", "1 of the 6 values of ID read as codes of a province only as 2- or 4-digit numbers"},
     {"not_polygon.geojson", Loader::Boundaries, "feature 2 (code 370000)", "is a Line String, not a polygon"},
     {"point_geometry.geojson", Loader::Boundaries, "feature 2 (code 370000)", "is a Point, not a polygon"},
     {"null_geometry.geojson", Loader::Boundaries, "feature 1 (code 110000)", "has no geometry"},

@@ -384,3 +384,24 @@ TEST(FieldCases, ATieOfKeyColumnsIsSaid)
     EXPECT_TRUE(r->readNotes.join(u' ').contains(QStringLiteral("'省会城市' names as many units as the key column")))
         << r->readNotes.join(u'\n').toStdString();
 }
+
+// A boundary file whose only numeric field is a running id from 11 reads as 2-digit province ids for some of
+// its features (13 → Hebei): refused, never a map with Tibet labelled 福建省.
+TEST(FieldCases, ARunningIdIsNoFieldOfCodes)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runid.geojson"));
+    QByteArray json = R"({"type":"FeatureCollection","features":[)";
+    for (int id = 11; id <= 44; ++id) {
+        const QByteArray x = QByteArray::number(80 + (id - 11));
+        json += (id > 11 ? "," : "") + QByteArray(R"({"type":"Feature","properties":{"id":)") + QByteArray::number(id)
+                + R"(},"geometry":{"type":"Polygon","coordinates":[[[)" + x + ",30],[" + x + ".5,30],[" + x + ".5,30.5],[" + x
+                + ",30.5],[" + x + ",30]]]}}";
+    }
+    json += "]}";
+    renkou::test::writeFile(path, json);
+    DataBundle b = realBundle();
+    const auto join = b.replaceBoundaries(path, {});
+    ASSERT_FALSE(join.ok());
+    EXPECT_TRUE(join.error().message.contains(QStringLiteral("look like a running number"))) << join.error().toString().toStdString();
+}

@@ -832,3 +832,14 @@ TEST_F(MainWindowTest, UndoAndRedoThroughTheKeyboard)
     EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("population"));
     EXPECT_EQ(indicators->currentData().toString(), QStringLiteral("population"));
 }
+
+// Boundaries of the user's that hold under half of the level's units say so on the map (field case 07 holds
+// Hainan alone).
+TEST_F(MainWindowTest, BoundariesOfAFewUnitsSaySoOnTheMap)
+{
+    const auto join = m_window->replaceBoundaries(
+        QStringLiteral(RENKOU_CASES_DIR "/field/07-multipart-units/minimal_hainan_two_parts.geojson"), {});
+    ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
+    EXPECT_TRUE(m_map->renderer().subtitle().contains(QStringLiteral("hold only 1 of the 34 provinces")))
+        << m_map->renderer().subtitle().toStdString();
+}
