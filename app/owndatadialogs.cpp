@@ -267,7 +267,7 @@ KeyAssignmentDialog::KeyAssignmentDialog(const QString &path, const QStringList 
 {
     setWindowTitle(tr("Open table: %1").arg(QFileInfo(path).fileName()));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("%n key(s) of this table name no %1 unit. Click a unit to assign the key to another, or "
+    auto *intro = new QLabel(tr("%n key(s) of this table name no %1 unit, or several. Click a unit to assign the key to one, or "
                                 "leave its rows out; the choice is remembered for this file.", nullptr, int(keys.size()))
                                  .arg(core::levelName(level)));
     intro->setWordWrap(true);

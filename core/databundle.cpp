@@ -152,15 +152,47 @@ QStringList keysOf(const ParsedTable &table)
 
 } // namespace
 
+namespace {
+
+/// Whether a table's keys name units of both levels (a yearbook's provinces and their cities by short names):
+/// then a short name that fits a unit of each level (海南: the province and 海南藏族自治州) is ambiguous.
+bool namesBothLevels(const RegionMatcher &m, const RegionTable &regions, const QStringList &keys, Level level)
+{
+    const Level other = level == Level::Province ? Level::Prefecture : Level::Province;
+    return std::any_of(keys.begin(), keys.end(), [&](const QString &key) {
+        const KeyMatch k = m.match(key, level);
+        return !k.code.isEmpty() && !regions.find(k.code, level) && regions.find(k.code, other);
+    });
+}
+
+/// m.match(), and in a table naming both levels a short name that fits a unit of each is Ambiguous.
+KeyMatch matchKey(const RegionMatcher &m, const RegionTable &regions, const QString &key, Level level, bool bothLevels,
+                  std::optional<int> year)
+{
+    KeyMatch k = m.match(key, level, year);
+    if (bothLevels && k.kind == MatchKind::ShortName) {
+        const Level other = level == Level::Province ? Level::Prefecture : Level::Province;
+        const KeyMatch o = m.match(key, other, year);
+        if (!o.code.isEmpty() && o.code != k.code && regions.find(o.code, other))
+            k = KeyMatch{MatchKind::Ambiguous, {}, {k.code, o.code}, {}};
+    }
+    return k;
+}
+
+} // namespace
+
 std::pair<QStringList, Level> DataBundle::unmatchedKeys(const ParsedTable &table) const
 {
     const QStringList keyList = keysOf(table);
     const auto m = keys();
     const Level level = m->guessLevel(keyList);
+    const bool bothLevels = namesBothLevels(*m, regions, keyList, level);
     QStringList out;
-    for (const QString &k : std::as_const(keyList))
-        if (m->match(k, level).kind == MatchKind::None)
+    for (const QString &k : std::as_const(keyList)) {
+        const MatchKind kind = matchKey(*m, regions, k, level, bothLevels, std::nullopt).kind;
+        if (kind == MatchKind::None || kind == MatchKind::Ambiguous)
             out << k;
+    }
     return {out, level};
 }
 
@@ -233,10 +265,12 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
         int code = -1;
         bool part = false;
     };
+    const bool bothLevels = namesBothLevels(*m, regions, keyList, level);
     auto resolve = [&](const ObservationRow &o, std::optional<int> year) {
         const QString key = strings.at(o.code); // a copy: strings.id() below may move the pool's texts
-        KeyMatch k = m->match(key, level, year);
-        if (k.kind == MatchKind::None && assigned.contains(key)) {
+        KeyMatch k = matchKey(*m, regions, key, level, bothLevels, year);
+        // The user's choice for a key of no unit, or of several.
+        if ((k.kind == MatchKind::None || k.kind == MatchKind::Ambiguous) && assigned.contains(key)) {
             const QString unit = assigned.value(key);
             if (unit.isEmpty())
                 k = KeyMatch{MatchKind::None, {}, {}, QStringLiteral("left out by you")};
@@ -283,8 +317,9 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
         const size_t key = size_t(o.code);
         if (!triedEveryYear[key]) {
             triedEveryYear[key] = true;
-            const KeyMatch k = m->match(strings.at(o.code), level);
-            if (k.kind == MatchKind::Code || k.kind == MatchKind::CodeForm || k.kind == MatchKind::None)
+            const KeyMatch k = matchKey(*m, regions, strings.at(o.code), level, bothLevels, std::nullopt);
+            if (k.kind == MatchKind::Code || k.kind == MatchKind::CodeForm || k.kind == MatchKind::None
+                || (k.kind == MatchKind::Ambiguous && assigned.contains(strings.at(o.code))))
                 everyYear[key] = resolve(o, std::nullopt);
         }
         Outcome outcome;
@@ -384,10 +419,10 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
     // A join with the map of each level the table has units of (Taiwan, Hong Kong and Macao, which have one
     // code at both levels, do not count).
     for (Level l : {Level::Province, Level::Prefecture}) {
-        const Level otherLevel = l == Level::Province ? Level::Prefecture : Level::Province;
+        const Level l2 = l == Level::Province ? Level::Prefecture : Level::Province;
         const BoundaryLayer *layerOf = layer(l);
         const bool hasCodes = std::any_of(codes.begin(), codes.end(),
-                                          [&](const QString &c) { return regions.find(c, l) && !regions.find(c, otherLevel); });
+                                          [&](const QString &c) { return regions.find(c, l) && !regions.find(c, l2); });
         if (hasCodes && !layerOf->features().empty())
             out.joins.push_back(joinReport(*layerOf, l, codes, regions));
     }

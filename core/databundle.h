@@ -107,11 +107,12 @@ struct DataBundle {
     /// parts of a unit (part_of aliases) are summed into it; rows of no unit, of a split former unit or of
     /// an ambiguous name are left out and listed. Error (Value) when no row names a unit, or two rows name
     /// the same unit, year, indicator and flag without being its parts.
-    /// `assigned`: the user's choice for keys that name no unit (key → unit code; an empty code leaves the
-    /// key's rows out), as chosen after unmatchedKeys().
+    /// `assigned`: the user's choice for keys that name no unit or several (key → unit code; an empty code
+    /// leaves the key's rows out), as chosen after unmatchedKeys(). In a table that names units of both
+    /// levels, a short name that fits a unit of each (海南) names several.
     Result<TableImport> addTable(ParsedTable table, const QHash<QString, QString> &assigned = {});
-    /// The keys of a read table that name no unit (in the order of the file), with the level they were
-    /// looked for at: what the user may assign by hand before addTable().
+    /// The keys of a read table that name no unit or several (in the order of the file), with the level they
+    /// were looked for at: what the user may assign by hand before addTable().
     std::pair<QStringList, Level> unmatchedKeys(const ParsedTable &table) const;
     /// `matcher`, or one made now (a bundle not made by load()).
     std::shared_ptr<const RegionMatcher> keys() const;

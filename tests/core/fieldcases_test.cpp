@@ -405,3 +405,27 @@ TEST(FieldCases, ARunningIdIsNoFieldOfCodes)
     ASSERT_FALSE(join.ok());
     EXPECT_TRUE(join.error().message.contains(QStringLiteral("look like a running number"))) << join.error().toString().toStdString();
 }
+
+// A yearbook table naming provinces and their cities by short names: 海南 fits the province and 海南藏族自治州,
+// so it is named as ambiguous (and offered for assignment), never put on a Qinghai prefecture.
+TEST(FieldCases, AShortNameOfBothLevelsInAMixedTableIsAmbiguous)
+{
+    DataBundle b = realBundle();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("yearbook.csv"));
+    renkou::test::writeFile(path, "地区,2020\n浙江,64570000\n杭州,11940000\n宁波,9400000\n温州,9570000\n海南,10080000\n海口,2870000\n三亚,1030000\n");
+    auto parsed = PopulationStore::readTable(path, TableReadOptions{WideTableSpec{QStringLiteral("x"), QStringLiteral("persons"), {}},
+                                                                    {}, b.keys().get()});
+    ASSERT_TRUE(parsed.ok()) << parsed.error().toString().toStdString();
+    EXPECT_TRUE(b.unmatchedKeys(parsed.value()).first.contains(QStringLiteral("海南")));
+    DataBundle assigned = b;
+    const auto r = b.addTable(parsed.value());
+    ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
+    ASSERT_EQ(r->refused.size(), 1);
+    EXPECT_TRUE(r->refused[0].contains(QStringLiteral("460000")) && r->refused[0].contains(QStringLiteral("632500"))) << r->refused[0].toStdString();
+    EXPECT_FALSE(b.population.value(QStringLiteral("632500"), 2020, QStringLiteral("x")).has_value());
+    // Assigned by the user, it goes where they say.
+    const auto a = assigned.addTable(std::move(parsed).value(), {{QStringLiteral("海南"), QStringLiteral("460000")}});
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(assigned.population.value(QStringLiteral("460000"), 2020, QStringLiteral("x"))->value, 10080000);
+}
