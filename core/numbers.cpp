@@ -63,8 +63,12 @@ QString personsUnitIn(const QString &text)
     static const QRegularExpression unit(QStringLiteral("(百万人|万人|千人|亿人|10,?000 persons|ten thousand persons|1,?000 persons|"
                                                         "thousand persons|million persons)"),
                                          QRegularExpression::CaseInsensitiveOption);
-    const auto m = unit.match(text.normalized(QString::NormalizationForm_KC));
-    return m.hasMatch() ? m.captured(1) : QString();
+    const QString t = text.normalized(QString::NormalizationForm_KC);
+    if (const auto m = unit.match(t); m.hasMatch())
+        return m.captured(1);
+    // "(人)": persons, written in brackets only (人 alone is part of 人口).
+    static const QRegularExpression persons(QStringLiteral("[(（]\\s*人\\s*[)）]"));
+    return persons.match(t).hasMatch() ? QStringLiteral("人") : QString();
 }
 
 QString withoutUnit(const QString &text)

@@ -46,30 +46,26 @@ std::optional<int> parseYear(const QString &text)
 }
 
 
-/// What a year column's header says after its year: "(万人)" of "2024年(万人)", "常住人口(万人)" of
-/// "2024年常住人口(万人)"; empty for "2024" or "2024年".
-QString afterYear(const QString &header)
+/// A year column of a wide table: a header with one year (1900–2099) and no other digit, in any width:
+/// "2020", "2020年", "２０２０年", "2020年(万人)", "2020年末常住人口数（人）", "Population 2024", "pop_2024", "Y2024".
+const QRegularExpression &yearHeader()
 {
-    static const QRegularExpression pattern(QStringLiteral("^\\d{4}\\s*年?\\s*(.*)$"));
-    return pattern.match(header.trimmed()).captured(1).trimmed();
+    static const QRegularExpression pattern(QStringLiteral("^(\\D*?)((?:19|20)\\d\\d)(?!\\d)\\s*年?(\\D*)$"));
+    return pattern;
 }
 
-/// A year column of a wide table: "2020", "2020年", or with what its numbers are: "2020年(万人)",
-/// "2020（万人）", "2020年常住人口(万人)".
 std::optional<int> yearColumn(const QString &header)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})\\s*年?\\s*(.*)$"));
-    const auto m = pattern.match(header.trimmed());
-    if (!m.hasMatch())
-        return std::nullopt;
-    const QString rest = m.captured(2).trimmed();
-    static const QRegularExpression bracketed(QStringLiteral("^[(（][^)）]*[)）]$"));
-    QString term = withoutUnit(rest);
-    if (term.startsWith(u'末'))
-        term = QStringLiteral("年") + term;
-    if (!rest.isEmpty() && !bracketed.match(rest).hasMatch() && personsUnitIn(rest).isEmpty() && indicatorForTerm(term).isEmpty())
-        return std::nullopt;
-    return parseYear(m.captured(1));
+    const auto m = yearHeader().match(header.normalized(QString::NormalizationForm_KC).trimmed());
+    return m.hasMatch() ? parseYear(m.captured(2)) : std::nullopt;
+}
+
+/// What a year column's header says beside its year: "(万人)" of "2024年(万人)", "常住人口(万人)" of
+/// "2024年常住人口(万人)", "Population" of "Population 2024".
+QString afterYear(const QString &header)
+{
+    const auto m = yearHeader().match(header.normalized(QString::NormalizationForm_KC).trimmed());
+    return (m.captured(1) + u' ' + m.captured(3)).trimmed();
 }
 
 /// "values in 万人 converted to persons (× 10,000)", for the report.

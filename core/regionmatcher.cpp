@@ -259,6 +259,12 @@ KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int
         found = &*accented;
     else if (const auto name = m_index.constFind(normalize(k)); name != m_index.constEnd())
         found = &*name;
+    // A name with another administrative suffix than the standard one (广西省, 宁夏自治区, 新疆维吾尔族自治区): its
+    // short form.
+    if (const QString shortKey = shortChineseName(k); !found && !shortKey.isEmpty()) {
+        if (const auto name = m_index.constFind(normalize(shortKey)); name != m_index.constEnd())
+            found = &*name;
+    }
     if (!found)
         return {};
     const std::vector<Entry> *it = found;

@@ -340,7 +340,7 @@ TEST(FieldCases, TonesAffixesAndShortNamesFindTheirUnits)
         {"Shǎnxī", "610000"}, {"Shānxī", "140000"}, {"Shaanxi", "610000"}, {"Shanxi", "140000"},
         {"Xinjiang Uyghur Autonomous Region", "650000"}, {"Xinjiang Uighur", "650000"},
         {"Taiwan, Province of China", "710000"}, {"Hong Kong SAR, China", "810000"}, {"Macao SAR, China", "820000"},
-        {"Nei Menggu Zizhiqu", "150000"}};
+        {"Nei Menggu Zizhiqu", "150000"}, {"广西省", "450000"}, {"宁夏自治区", "640000"}, {"新疆维吾尔族自治区", "650000"}};
     for (const auto &[key, code] : cases)
         EXPECT_EQ(m->match(QString::fromUtf8(key), Level::Province).code, QString::fromLatin1(code)) << key;
     EXPECT_TRUE(m->closest(QStringLiteral("内蒙"), Level::Province).value(0).endsWith(QStringLiteral("150000")))
@@ -428,4 +428,19 @@ TEST(FieldCases, AShortNameOfBothLevelsInAMixedTableIsAmbiguous)
     const auto a = assigned.addTable(std::move(parsed).value(), {{QStringLiteral("海南"), QStringLiteral("460000")}});
     ASSERT_TRUE(a.ok());
     EXPECT_EQ(assigned.population.value(QStringLiteral("460000"), 2020, QStringLiteral("x"))->value, 10080000);
+}
+
+// Year columns as people head them: any width, with the measure or unit beside the year, the year at the end.
+TEST(FieldCases, YearColumnsAsPeopleHeadThem)
+{
+    QTemporaryDir dir;
+    const char *headers[] = {"Population 2024", "pop_2024", "Y2024", "２０２４年", "2024年人口数", "2024年末常住人口数（人）"};
+    for (const char *h : headers) {
+        const QString path = dir.filePath(QStringLiteral("h.csv"));
+        renkou::test::writeFile(path, QByteArray("地区,") + h + "\n北京市,2183\n山东省,10080\n");
+        const auto shape = PopulationStore::inspect(path);
+        ASSERT_TRUE(shape.ok()) << h << ": " << shape.error().toString().toStdString();
+        EXPECT_EQ(shape->layout, TableLayout::Wide) << h;
+    }
+    EXPECT_EQ(PopulationStore::inspect(dir.filePath(QStringLiteral("h.csv")))->said.unit, QStringLiteral("人"));
 }
