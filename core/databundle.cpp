@@ -318,7 +318,8 @@ Result<TableImport> DataBundle::addTable(ParsedTable parsed, const QHash<QString
         if (!triedEveryYear[key]) {
             triedEveryYear[key] = true;
             const KeyMatch k = matchKey(*m, regions, strings.at(o.code), level, bothLevels, std::nullopt);
-            if (k.kind == MatchKind::Code || k.kind == MatchKind::CodeForm || k.kind == MatchKind::None
+            if (((k.kind == MatchKind::Code || k.kind == MatchKind::CodeForm) && !m->hasDatedAliases(strings.at(o.code)))
+                || k.kind == MatchKind::None
                 || (k.kind == MatchKind::Ambiguous && assigned.contains(strings.at(o.code))))
                 everyYear[key] = resolve(o, std::nullopt);
         }

@@ -236,13 +236,28 @@ RegionMatcher::RegionMatcher(const RegionTable &regions, const std::vector<Regio
     }
 }
 
+bool RegionMatcher::hasDatedAliases(const QString &key) const
+{
+    const auto it = m_index.constFind(normalize(key.trimmed().normalized(QString::NormalizationForm_KC)));
+    return it != m_index.constEnd() && std::any_of(it->begin(), it->end(), [](const Entry &e) {
+               return (e.kind == MatchKind::Former || e.kind == MatchKind::PartOf || e.kind == MatchKind::Split) && (e.from || e.to);
+           });
+}
+
 KeyMatch RegionMatcher::match(const QString &key, Level level, std::optional<int> year) const
 {
     const QString k = key.trimmed().normalized(QString::NormalizationForm_KC);
     if (k.isEmpty())
         return {};
-    // Codes of regions.csv, as written or in another form; a code of another level is that unit.
-    if (const QString code = sixDigits(k); !code.isEmpty()) {
+    // Codes of regions.csv, as written or in another form; a code of another level is that unit — unless the
+    // row's year is one in which the code meant another unit (511400 was part of 涪陵 in 1995–1997).
+    const auto inUseThen = [&](const Entry &e) {
+        return (e.kind == MatchKind::Former || e.kind == MatchKind::PartOf || e.kind == MatchKind::Split) && year
+               && (e.from || e.to) && (!e.from || *year >= *e.from) && (!e.to || *year < *e.to);
+    };
+    const auto entries = m_index.constFind(normalize(k));
+    const bool meantAnotherUnit = entries != m_index.constEnd() && std::any_of(entries->begin(), entries->end(), inUseThen);
+    if (const QString code = sixDigits(k); !code.isEmpty() && !meantAnotherUnit) {
         const MatchKind kind = code == k ? MatchKind::Code : MatchKind::CodeForm;
         const QString form = code == k ? QString() : QStringLiteral("%1 → %2").arg(k, code);
         if (m_regions.find(code, level))

@@ -59,6 +59,9 @@ public:
     /// are looked for at `level` first, then at the other level. `year` (of the row) picks among aliases
     /// in use only for some years; without it they all count.
     KeyMatch match(const QString &key, Level level, std::optional<int> year = std::nullopt) const;
+    /// True if `key` names an earlier unit in some years only (a former code or name with years): its match
+    /// depends on the row's year.
+    bool hasDatedAliases(const QString &key) const;
     /// The level (province or prefecture) at which more of `keys` match a unit; province on a tie.
     Level guessLevel(const QStringList &keys) const;
     /// How many of `keys` match a unit at `level` (for choosing the key column).

@@ -444,3 +444,16 @@ TEST(FieldCases, YearColumnsAsPeopleHeadThem)
     }
     EXPECT_EQ(PopulationStore::inspect(dir.filePath(QStringLiteral("h.csv")))->said.unit, QStringLiteral("人"));
 }
+
+// A code that meant another unit in earlier years is read by the row's year: 511400 was part of 涪陵 (today
+// in Chongqing, 500100) in 1995–1997 and is 眉山市 since 2000.
+TEST(FieldCases, AReusedCodeIsReadByTheRowsYear)
+{
+    const DataBundle b = realBundle();
+    const auto m = b.keys();
+    EXPECT_EQ(m->match(QStringLiteral("511400"), Level::Prefecture, 1996).code, QStringLiteral("500100"));
+    EXPECT_EQ(m->match(QStringLiteral("511400"), Level::Prefecture, 1996).kind, MatchKind::PartOf);
+    EXPECT_EQ(m->match(QStringLiteral("511400"), Level::Prefecture, 2010).code, QStringLiteral("511400"));
+    EXPECT_TRUE(m->hasDatedAliases(QStringLiteral("511400")));
+    EXPECT_FALSE(m->hasDatedAliases(QStringLiteral("370100")));
+}
