@@ -7,6 +7,7 @@
 #include "timeline.h"
 
 #include <QAction>
+#include <QDir>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -164,6 +165,17 @@ void MainWindow::buildUi()
             tr("Vector files (*.geojson *.json *.topojson *.shp *.gpkg *.kml *.gml *.fgb);;All files (*)"));
         if (!path.isEmpty())
             openBoundaries(path);
+    });
+    // Recent own files and views, newest first.
+    QMenu *recent = file->addMenu(tr("Open &recent"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+        for (const QString &path : files)
+            recent->addAction(QDir::toNativeSeparators(path), this, [this, path] { openFiles({path}); });
+        recent->setEnabled(true);
+        if (files.isEmpty())
+            recent->addAction(tr("(none yet)"))->setEnabled(false);
     });
     file->addSeparator();
     QAction *openView = file->addAction(tr("Open &view…"), this, &MainWindow::openViewDialog);

@@ -79,13 +79,37 @@ std::optional<ui::ExportSize> askSize(QWidget *parent)
     QStringList items;
     for (const SizePreset &p : kPresets)
         items << QCoreApplication::translate("MainWindow", p.label);
+    // The size chosen last time comes first.
+    QSettings settings;
+    const int last = std::clamp(settings.value(QStringLiteral("export/size"), 0).toInt(), 0, int(items.size()) - 1);
     bool ok = false;
     const QString chosen = QInputDialog::getItem(parent, QCoreApplication::translate("MainWindow", "Export size"),
                                                  QCoreApplication::translate("MainWindow", "Size (PNG pixels; SVG and PDF are vector at the same layout):"),
-                                                 items, 0, false, &ok);
+                                                 items, last, false, &ok);
     if (!ok)
         return std::nullopt;
+    settings.setValue(QStringLiteral("export/size"), items.indexOf(chosen));
     return kPresets[items.indexOf(chosen)].size;
+}
+
+/// The folder and format (suffix) of the last export, remembered.
+QString lastExportPath(const QString &defaultName)
+{
+    const QSettings settings;
+    const QString folder = settings.value(QStringLiteral("export/folder")).toString();
+    const QString suffix = settings.value(QStringLiteral("export/format")).toString();
+    QString name = defaultName;
+    if (!suffix.isEmpty() && QFileInfo(name).suffix() != u"csv")
+        name = QFileInfo(name).completeBaseName() + u'.' + suffix;
+    return folder.isEmpty() ? name : QDir(folder).filePath(name);
+}
+
+void rememberExport(const QString &path)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    if (const QString suffix = QFileInfo(path).suffix().toLower(); suffix != u"csv" && !suffix.isEmpty())
+        settings.setValue(QStringLiteral("export/format"), suffix);
 }
 
 /// A size and a file for a picture export, or nullopt if the user cancels either question. QFileDialog
@@ -96,10 +120,11 @@ std::optional<std::pair<ui::ExportSize, QString>> askPictureTarget(QWidget *pare
     const auto size = askSize(parent);
     if (!size)
         return std::nullopt;
-    const QString path = QFileDialog::getSaveFileName(parent, title, defaultName,
+    const QString path = QFileDialog::getSaveFileName(parent, title, lastExportPath(defaultName),
                                                       QCoreApplication::translate("MainWindow", "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty())
         return std::nullopt;
+    rememberExport(path);
     return std::pair{*size, path};
 }
 } // namespace
@@ -165,7 +190,7 @@ void MainWindow::exportDataDialog()
 {
     if (!bundle())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the numbers behind the map"), QStringLiteral("data.csv"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the numbers behind the map"), lastExportPath(QStringLiteral("data.csv")),
                                                       tr("CSV, UTF-8 (*.csv)"));
     if (path.isEmpty())
         return;
@@ -206,7 +231,8 @@ void MainWindow::exportReportPackDialog()
 {
     if (!bundle())
         return;
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the report pack"));
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the report pack"),
+                                                          QSettings().value(QStringLiteral("export/folder")).toString());
     if (dir.isEmpty())
         return;
     bool overwrite = false;

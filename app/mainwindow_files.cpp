@@ -374,15 +374,23 @@ void MainWindow::loadOwnFiles(std::vector<core::OwnFile> files, QStringList prob
     }
 }
 
+namespace {
+/// Puts `path` first in File → Open recent (ten at most).
+void rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 10));
+}
+} // namespace
+
 void MainWindow::addedFile(const core::OwnFile &file)
 {
     std::erase_if(m_view.files, [&](const core::OwnFile &f) { return f.kind == file.kind && f.path == file.path; });
     m_view.files.push_back(file);
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    recent.removeAll(file.path);
-    recent.prepend(file.path);
-    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 10));
+    rememberRecent(file.path);
 }
 
 void MainWindow::saveViewDialog()
@@ -401,6 +409,7 @@ void MainWindow::saveViewDialog()
         return;
     }
     settings.setValue(QStringLiteral("views/folder"), QFileInfo(path).absolutePath());
+    rememberRecent(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(tr("View saved: %1").arg(path));
 }
 
@@ -421,6 +430,7 @@ void MainWindow::openView(const QString &path)
         return;
     }
     QSettings().setValue(QStringLiteral("views/folder"), QFileInfo(path).absolutePath());
+    rememberRecent(QFileInfo(path).absoluteFilePath());
     setView(v.value());
 }
 
