@@ -9,6 +9,9 @@
 #include "palette.h"
 #include "rankingview.h"
 #include "sidepanel.h"
+#include "trendchart.h"
+#include "maprenderer.h"
+#include "mapscene.h"
 #include "timeline.h"
 
 #include <QAction>
@@ -842,4 +845,65 @@ TEST_F(MainWindowTest, BoundariesOfAFewUnitsSaySoOnTheMap)
     ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
     EXPECT_TRUE(m_map->renderer().subtitle().contains(QStringLiteral("hold only 1 of the 34 provinces")))
         << m_map->renderer().subtitle().toStdString();
+}
+
+namespace {
+/// The map of `view` as renderView() draws it, small.
+QImage drawn(const core::DataBundle &b, const core::View &view)
+{
+    ui::MapRenderer r;
+    ui::renderView(r, b, view);
+    QImage image(425, 300, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    r.paint(p, QRectF(image.rect()));
+    return image;
+}
+} // namespace
+
+// Every field of a view changes what is drawn: the map's fields the map, the chart's fields the chart.
+TEST(ViewFields, EachFieldChangesWhatIsDrawn)
+{
+    static const core::DataBundle b = [] {
+        auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Everything);
+        EXPECT_TRUE(r.ok());
+        return std::move(r).value();
+    }();
+    core::View base;
+    base.year = 2020;
+    const QImage plain = drawn(b, base);
+    const std::vector<std::pair<const char *, std::function<void(core::View &)>>> mapFields = {
+        {"level", [](core::View &v) { v.level = core::Level::Prefecture; }},
+        {"indicator", [](core::View &v) { v.indicator = QStringLiteral("density"); }},
+        {"year", [](core::View &v) { v.year = 2010; }},
+        {"growth", [](core::View &v) { v.growth = true; }},
+        {"drill", [](core::View &v) { v.drill = QStringLiteral("330000"); }},
+        {"selection", [](core::View &v) { v.selection = {QStringLiteral("370000")}; }},
+        {"labels", [](core::View &v) { v.englishLabels = true; }},
+        {"extent", [](core::View &v) { v.extent = core::BoxD{-1e6, 2e6, 1e6, 4e6}; }}};
+    for (const auto &[name, change] : mapFields) {
+        core::View v = base;
+        change(v);
+        EXPECT_FALSE(drawn(b, v) == plain) << name << " draws the same map";
+    }
+    // A change's start year, and the scale within a drilled province, against views that have them.
+    core::View growth = base;
+    growth.growth = true;
+    core::View from = growth;
+    from.from = 2010;
+    EXPECT_FALSE(drawn(b, from) == drawn(b, growth)) << "from";
+    core::View drill = base;
+    drill.drill = QStringLiteral("330000");
+    core::View within = drill;
+    within.scaleWithin = true;
+    EXPECT_FALSE(drawn(b, within) == drawn(b, drill)) << "scale within";
+    // The chart's fields: mode and base year.
+    const std::vector<const core::Region *> units = {b.regions.find(QStringLiteral("370000"), core::Level::Province)};
+    const auto population = core::findIndicator(b.population, QStringLiteral("population")).value();
+    const auto values = ui::trendChart(b, units, population, core::ChartMode::Values, std::nullopt);
+    const auto indexed = ui::trendChart(b, units, population, core::ChartMode::Indexed, std::nullopt);
+    const auto indexed2010 = ui::trendChart(b, units, population, core::ChartMode::Indexed, 2010);
+    EXPECT_NE(values.title, indexed.title);
+    EXPECT_NE(indexed.title, indexed2010.title);
+    EXPECT_EQ(indexed2010.baseYear, 2010);
 }
