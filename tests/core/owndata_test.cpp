@@ -75,10 +75,7 @@ TEST(OwnData, AUsersValueIsShownBeforeTheBundlesAndBothAreKept)
     DataBundle bundle = fixtureBundle();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("revision.csv"));
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write("code,year,indicator,value,unit,source,flag\n110000,2010,resident_population,1111,persons,revision,estimate\n");
-    f.close();
+    renkou::test::writeFile(path, "code,year,indicator,value,unit,source,flag\n110000,2010,resident_population,1111,persons,revision,estimate\n");
     const auto result = bundle.addTable(path);
     ASSERT_TRUE(result.ok());
     EXPECT_EQ(result->table.replaces, 1);
@@ -87,10 +84,7 @@ TEST(OwnData, AUsersValueIsShownBeforeTheBundlesAndBothAreKept)
     EXPECT_EQ(bundle.population.observations(QStringLiteral("110000"), 2010, QStringLiteral("resident_population")).size(), 3u);
     EXPECT_TRUE(result->text(bundle.regions).contains(QStringLiteral("yours are shown")));
     const QString second = dir.filePath(QStringLiteral("second.csv"));
-    QFile g(second);
-    ASSERT_TRUE(g.open(QIODevice::WriteOnly));
-    g.write("code,year,indicator,value,unit,source,flag\n110000,2010,resident_population,2222,persons,other,estimate\n");
-    g.close();
+    renkou::test::writeFile(second, "code,year,indicator,value,unit,source,flag\n110000,2010,resident_population,2222,persons,other,estimate\n");
     const auto again = bundle.addTable(second);
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->table.shadowed, 1);
