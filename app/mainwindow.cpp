@@ -195,7 +195,12 @@ void MainWindow::buildUi()
     QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Ctrl+Shift+Z and the platform's own redo keys, each once (a key listed twice is ambiguous: neither fires).
+    QList<QKeySequence> redoKeys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Redo))
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    redo->setShortcuts(redoKeys);
     editMenu->addAction(undo);
     editMenu->addAction(redo);
     editMenu->addSeparator();
@@ -489,10 +494,12 @@ void MainWindow::showView(const core::View &view, bool undoable)
     for (const core::OwnFile &f : view.files)
         if (std::find(m_view.files.begin(), m_view.files.end(), f) == m_view.files.end())
             missing.push_back(f);
-    loadOwnFiles(missing, {}, [this, view, undoable](const QStringList &problems) {
+    loadOwnFiles(missing, {}, [this, view = view, undoable](QStringList problems) mutable {
         if (!problems.isEmpty())
-            QMessageBox::warning(this, tr("Some of the view's own data is missing"),
-                                 tr("The view is shown without:\n%1").arg(problems.join(u'\n')));
+            problems.prepend(tr("The view is shown without:"));
+        problems << ui::correctView(*bundle(), view);
+        if (!problems.isEmpty())
+            QMessageBox::warning(this, tr("The view is shown with changes"), problems.join(u'\n'));
         if (undoable)
             edit(tr("view"), [&](core::View &v) {
                 const std::vector<core::OwnFile> files = v.files;
@@ -501,6 +508,8 @@ void MainWindow::showView(const core::View &view, bool undoable)
             });
         else
             applyView(view);
+        if (!undoable)
+            m_undo->clear(); // the restored view is where the user starts: its files' steps are no steps back
         if (view.extent)
             m_map->flyTo(*view.extent, false);
     });

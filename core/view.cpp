@@ -272,7 +272,7 @@ QString View::toLink() const
 Result<View> View::fromLink(const QString &text)
 {
     const QString t = text.trimmed();
-    const QString origin = QStringLiteral("the pasted view");
+    const QString origin = QStringLiteral("Pasted view");
     if (!t.startsWith(kLinkPrefix))
         return Error{Error::Code::Format, origin, {}, QStringLiteral("is not a Renkou view (it does not begin with %1)").arg(kLinkPrefix)};
     const auto decoded = QByteArray::fromBase64Encoding(t.mid(kLinkPrefix.size()).toLatin1(),

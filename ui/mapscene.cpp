@@ -90,6 +90,30 @@ MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf 
     return q;
 }
 
+QStringList correctView(const core::DataBundle &b, core::View &v)
+{
+    QStringList problems;
+    if (!core::findIndicator(b.population, v.indicator)) {
+        problems << tr("The view's indicator '%1' is not in the loaded data: resident population is shown.").arg(v.indicator);
+        v.indicator = QStringLiteral("population");
+    }
+    if (!v.drill.isEmpty() && !b.regions.find(v.drill, core::Level::Province)) {
+        problems << tr("The view drills into '%1', which is no province: all of China is shown.").arg(v.drill);
+        v.drill.clear();
+    }
+    const core::Level level = v.drill.isEmpty() ? v.level : core::Level::Prefecture;
+    QStringList unknown;
+    for (const QString &code : std::as_const(v.selection))
+        if (!b.regions.find(code, level))
+            unknown << code;
+    if (!unknown.isEmpty()) {
+        problems << tr("The view selects codes of no %1: %2 (left out).").arg(core::levelName(level), unknown.join(QStringLiteral(", ")));
+        for (const QString &code : std::as_const(unknown))
+            v.selection.removeAll(code);
+    }
+    return problems;
+}
+
 std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringList &codes)
 {
     std::vector<int> out;

@@ -41,6 +41,11 @@ using YearsOf = std::function<std::vector<int>(core::Level, const core::Indicato
 /// a note, if it has none) and a change's start (the view's, else the previous year with data).
 MapQuery queryFor(const core::DataBundle &bundle, const core::View &view, const YearsOf &yearsOf);
 
+/// What of `view` the bundle cannot show, set right in `view`: an indicator it lacks (resident population
+/// instead), a drill-down into no province (all of China instead), selected codes of no unit at the view's
+/// level (dropped). One message per problem; empty when the bundle shows the view as it is.
+QStringList correctView(const core::DataBundle &bundle, core::View &view);
+
 /// Sets up `renderer` to draw `view` whole, as the window does: the scene of queryFor(), the selection, the
 /// label language and the extent (the view's, else the drilled province's, else all of China). For the CLI
 /// and exports without a window.

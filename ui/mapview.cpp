@@ -146,6 +146,10 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
     }
     if (event->button() != Qt::LeftButton)
         return;
+    // The release that ends a double-click is no click: after a drill-down it would select whatever unit is
+    // under the pointer on the zoomed map.
+    if (std::exchange(m_doubleClicked, false))
+        return;
     const QString code = codeAt(event->position());
     if (!code.isEmpty())
         emit regionClicked(code, event->modifiers() & Qt::ControlModifier);
@@ -153,6 +157,7 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
 
 void MapView::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    m_doubleClicked = true;
     const QString code = codeAt(event->position());
     if (!code.isEmpty())
         emit regionDoubleClicked(code);

@@ -61,6 +61,7 @@ private:
     QPointF m_pressPos;
     QPointF m_lastDragPos;
     bool m_dragging = false;
+    bool m_doubleClicked = false; ///< the next release ends a double-click
     QVariantAnimation *m_flight = nullptr;
     QMetaObject::Connection m_flightStep; ///< the running flight's valueChanged connection
 };

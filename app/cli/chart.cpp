@@ -27,11 +27,10 @@ int cmdChart(const QStringList &args, const QString &name)
     auto view = viewOf(parser, common, name);
     if (const int *code = std::get_if<int>(&view))
         return *code;
-    const std::optional<View> &v = std::get<std::optional<View>>(view);
+    std::optional<View> v = std::get<std::optional<View>>(view);
     // A view's chart: its selection, mode and base year, unless the command line says otherwise.
-    const QString codeList = parser.isSet(codes) || !v ? parser.value(codes) : v->selection.join(u',');
-    if (codeList.isEmpty())
-        return usageError(v ? QStringLiteral("the view selects no unit: give --codes") : QStringLiteral("--codes is required"), name);
+    if (!v && !parser.isSet(codes))
+        return usageError(QStringLiteral("--codes is required"), name);
     const QString m = parser.isSet(mode) || !v ? parser.value(mode) : chartModeName(v->chartMode);
     if (m != u"absolute" && m != u"indexed" && m != u"change" && m != u"share")
         return usageError(QStringLiteral("--mode must be absolute, indexed, change or share"), name);
@@ -45,6 +44,13 @@ int cmdChart(const QStringList &args, const QString &name)
     auto bundle = loadBundle(parser, common, DataBundle::Parts::Tables, v ? &*v : nullptr);
     if (!bundle)
         return dataError(bundle.error());
+    if (v) {
+        if (const auto stop = settleView(bundle.value(), *v, parser.value(common.view)))
+            return *stop;
+    }
+    const QString codeList = parser.isSet(codes) || !v ? parser.value(codes) : v->selection.join(u',');
+    if (codeList.isEmpty())
+        return usageError(QStringLiteral("the view selects no unit: give --codes"), name);
     const auto indicator = findIndicator(bundle->population, parser.value(common.indicator));
     if (!indicator)
         return dataError(indicator.error());
@@ -52,7 +58,10 @@ int cmdChart(const QStringList &args, const QString &name)
         return usageError(QStringLiteral("chart plots a value of each year: choose population or a table indicator"), name);
     std::vector<const Region *> units;
     for (const QString &c : codeList.split(u',', Qt::SkipEmptyParts)) {
-        const Region *r = bundle->regions.find(c.trimmed());
+        // A view's units are of its level (Hong Kong is a province and a prefecture-level unit).
+        const Region *r = v ? bundle->regions.find(c.trimmed(), v->drill.isEmpty() ? v->level : Level::Prefecture) : nullptr;
+        if (!r)
+            r = bundle->regions.find(c.trimmed());
         if (!r) {
             std::fprintf(stderr, "renkou-cli: %s: no unit has the code '%s'\n",
                          qPrintable(bundle->dir + QStringLiteral("/regions.csv")), qPrintable(c));

@@ -105,27 +105,44 @@ Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Co
     return Done{};
 }
 
-/// Adds the own files of `view` as the app read them (their recorded choices); the reports go to stderr.
-Status addViewFiles(DataBundle &bundle, const View &view)
+void addViewFiles(DataBundle &bundle, const View &view)
 {
+    auto warn = [](const Error &e) {
+        std::fprintf(stderr, "renkou-cli: warning: the view is drawn without %s\n", qPrintable(e.toString()));
+    };
     for (const OwnFile &f : view.files) {
         if (f.kind == OwnFile::Kind::Boundaries) {
             auto join = bundle.replaceBoundaries(f.path, f.boundaries, DataBundle::defaultCacheDir());
-            if (!join)
-                return join.error();
+            if (!join) {
+                warn(join.error());
+                continue;
+            }
             std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(f.path + QStringLiteral(": ") + join->text(bundle.regions)));
             continue;
         }
         auto parsed = PopulationStore::readTable(f.path, TableReadOptions{f.wide, f.encoding, bundle.keys().get(), f.sheet});
-        if (!parsed)
-            return parsed.error();
-        auto added = bundle.addTable(std::move(parsed).value(), f.assigned);
-        if (!added)
-            return added.error();
+        auto added = parsed ? bundle.addTable(std::move(parsed).value(), f.assigned) : Result<TableImport>(parsed.error());
+        if (!added) {
+            warn(added.error());
+            continue;
+        }
         for (const QString &line : added->text(bundle.regions).split(u'\n'))
             std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(line));
     }
-    return Done{};
+}
+
+std::optional<int> settleView(const DataBundle &bundle, View &view, const QString &viewFile)
+{
+    if (const auto found = findIndicator(bundle.population, view.indicator); !found) {
+        Error e = found.error();
+        e.code = Error::Code::Value; // a view file that names what is not there: bad input, not bad usage
+        e.path = viewFile;
+        e.where = QStringLiteral("field \"indicator\"");
+        return dataError(e);
+    }
+    for (const QString &problem : renkou::ui::correctView(bundle, view))
+        std::fprintf(stderr, "renkou-cli: warning: %s: %s\n", qPrintable(viewFile), qPrintable(problem));
+    return std::nullopt;
 }
 
 Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &common,
@@ -137,10 +154,8 @@ Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &co
     auto bundle = DataBundle::load(dir.value(), parts, DataBundle::defaultCacheDir());
     if (!bundle)
         return bundle;
-    if (view) {
-        if (auto ok = addViewFiles(bundle.value(), *view); !ok)
-            return ok.error();
-    }
+    if (view)
+        addViewFiles(bundle.value(), *view);
     if (auto ok = addOwnData(bundle.value(), parser, common); !ok)
         return ok.error();
     return bundle;
@@ -167,26 +182,28 @@ std::variant<std::optional<View>, int> viewOf(const QCommandLineParser &parser, 
         const int y = parser.value(o).toInt(&ok);
         return ok ? std::optional<int>(y) : std::nullopt;
     };
-    if (parser.isSet(common.level)) {
+    const QStringList given = parser.optionNames();
+    const auto isSet = [&](const QCommandLineOption &o) { return given.contains(o.names().front()); };
+    if (isSet(common.level)) {
         const auto level = parseLevel(parser.value(common.level));
         if (level != Level::Province && level != Level::Prefecture)
             return usageError(QStringLiteral("with --view, --level must be province or prefecture"), name);
         v.level = *level;
         v.drill.clear();
     }
-    if (parser.isSet(common.indicator))
+    if (isSet(common.indicator))
         v.indicator = parser.value(common.indicator);
     for (const QCommandLineOption *o : {&common.year, &common.from, &common.to}) {
-        if (parser.isSet(*o) && !yearOption(*o))
+        if (isSet(*o) && !yearOption(*o))
             return usageError(QStringLiteral("--%1 '%2' is not a year").arg(o->names().front(), parser.value(*o)), name);
     }
-    if (parser.isSet(common.year)) {
+    if (isSet(common.year)) {
         v.year = yearOption(common.year);
         v.from.reset();
     }
-    if (parser.isSet(common.to))
+    if (isSet(common.to))
         v.year = yearOption(common.to);
-    if (parser.isSet(common.from))
+    if (isSet(common.from))
         v.from = yearOption(common.from);
     return std::optional<View>(v);
 }
@@ -207,9 +224,8 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
         if (!bundle)
             return dataError(bundle.error());
         q.bundle = std::move(bundle).value();
-        const auto found = findIndicator(q.bundle.population, shown.indicator);
-        if (!found)
-            return dataError(found.error());
+        if (const auto stop = settleView(q.bundle, shown, parser.value(common.view)))
+            return *stop;
         const renkou::ui::MapQuery m = renkou::ui::queryFor(q.bundle, shown, [&q](Level l, const IndicatorInfo &i) {
             return yearsWithData(q.bundle.context(), l, i);
         });

@@ -220,8 +220,14 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, co
 /// Adds the user's --table and --boundaries to `bundle`; the reports go to stderr.
 Status addOwnData(DataBundle &bundle, const QCommandLineParser &parser, const Common &common);
 
-/// Adds the own files of `view` as the app read them (their recorded choices); the reports go to stderr.
-Status addViewFiles(DataBundle &bundle, const View &view);
+/// Adds the own files of `view` as the app read them (their recorded choices); the reports go to stderr. A file
+/// that cannot be read is a warning, as in the app: the view is drawn without it.
+void addViewFiles(DataBundle &bundle, const View &view);
+
+/// Checks `view` (read from `viewFile`) against the loaded bundle: an indicator it lacks is an error naming the
+/// view file (an exit code); a drill-down into no province or selected codes of no unit are set right, with a
+/// warning on stderr (ui::correctView()).
+std::optional<int> settleView(const DataBundle &bundle, View &view, const QString &viewFile);
 
 Result<DataBundle> loadBundle(const QCommandLineParser &parser, const Common &common,
                               DataBundle::Parts parts = DataBundle::Parts::Tables, const View *view = nullptr);

@@ -39,8 +39,8 @@ int cmdMap(const QStringList &args, const QString &name)
         auto bundle = loadBundle(parser, common, DataBundle::Parts::Everything, &*v);
         if (!bundle)
             return dataError(bundle.error());
-        if (const auto found = findIndicator(bundle->population, v->indicator); !found)
-            return dataError(found.error());
+        if (const auto stop = settleView(bundle.value(), *v, parser.value(common.view)))
+            return *stop;
         renkou::ui::MapRenderer renderer;
         renkou::ui::renderView(renderer, bundle.value(), *v);
         const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));

@@ -572,3 +572,38 @@ TEST(Cli, AnExportNeverReplacesADevice)
         EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--out"), dir.filePath(QStringLiteral("a.png")), QStringLiteral("--scale"),
                        QString::fromLatin1(scale)}).exitCode, 2) << scale;
 }
+
+// A saved view in the CLI: its table as the window shows it; an indicator the data lacks exits 1 naming the
+// view file; an own file that is gone, a drill-down into no province and codes of no unit are warnings.
+TEST(Cli, ASavedViewIsReadWithItsProblemsNamed)
+{
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("good.renkou"));
+    QFile g(good);
+    ASSERT_TRUE(g.open(QIODevice::WriteOnly));
+    g.write(R"({"renkou_view": 1, "level": "province", "indicator": "population", "year": 2010,
+               "drill": "990000", "selection": ["370000", "123456"],
+               "files": [{"kind": "table", "path": "/nowhere/gone.csv"}]})");
+    g.close();
+    const CliRun t = cli({QStringLiteral("table"), QStringLiteral("--data"), fixture(), QStringLiteral("--view"), good});
+    ASSERT_EQ(t.exitCode, 0) << t.err.toStdString();
+    EXPECT_TRUE(t.out.contains(QStringLiteral("370000,山东省,Shandong,2010,"))) << t.out.toStdString();
+    EXPECT_TRUE(t.err.contains(QStringLiteral("warning: the view is drawn without /nowhere/gone.csv"))) << t.err.toStdString();
+    EXPECT_TRUE(t.err.contains(QStringLiteral("'990000', which is no province"))) << t.err.toStdString();
+    EXPECT_TRUE(t.err.contains(QStringLiteral("123456 (left out)"))) << t.err.toStdString();
+
+    const QString bad = dir.filePath(QStringLiteral("bad.renkou"));
+    QFile b(bad);
+    ASSERT_TRUE(b.open(QIODevice::WriteOnly));
+    b.write(R"({"renkou_view": 1, "indicator": "no_such_indicator"})");
+    b.close();
+    const CliRun u = cli({QStringLiteral("table"), QStringLiteral("--data"), fixture(), QStringLiteral("--view"), bad});
+    EXPECT_EQ(u.exitCode, 1);
+    EXPECT_TRUE(u.err.contains(QStringLiteral("bad.renkou: field \"indicator\": unknown indicator 'no_such_indicator'"))) << u.err.toStdString();
+    // A command without --level and the like takes --view without complaint.
+    const CliRun c = cli({QStringLiteral("chart"), QStringLiteral("--data"), fixture(), QStringLiteral("--view"), good,
+                          QStringLiteral("--out"), dir.filePath(QStringLiteral("c.png"))});
+    EXPECT_EQ(c.exitCode, 0) << c.err.toStdString(); // 123456 is left out, with a warning
+    EXPECT_TRUE(c.err.contains(QStringLiteral("123456 (left out)"))) << c.err.toStdString();
+    EXPECT_FALSE(c.err.contains(QStringLiteral("QCommandLineParser"))) << c.err.toStdString();
+}

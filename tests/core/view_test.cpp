@@ -95,7 +95,7 @@ TEST(View, ALinkCutShortOrAStrangerIsRefusedNamingIt)
     const QString link = everyField().toLink();
     const auto cut = View::fromLink(link.left(link.size() / 2));
     ASSERT_FALSE(cut.ok());
-    EXPECT_TRUE(cut.error().toString().contains(QStringLiteral("the pasted view"))) << cut.error().toString().toStdString();
+    EXPECT_TRUE(cut.error().toString().contains(QStringLiteral("Pasted view"))) << cut.error().toString().toStdString();
     const auto other = View::fromLink(QStringLiteral("https://ourworldindata.org/grapher/population"));
     ASSERT_FALSE(other.ok());
     EXPECT_TRUE(other.error().message.contains(QStringLiteral("renkou:view:")));

@@ -231,6 +231,8 @@ TEST_F(MainWindowTest, DoubleClickOnHunanDrillsIntoItsFourteenPrefectures)
     const core::BoxD full = m_map->renderer().viewBox();
     QTest::mouseDClick(m_map, Qt::LeftButton, {}, pointOf(QStringLiteral("430000")));
     ASSERT_EQ(m_map->renderer().focus().size(), 14u);
+    // The release that ends the double-click selects nothing on the zoomed map.
+    EXPECT_TRUE(m_window->view().selection.isEmpty()) << m_window->view().selection.join(u',').toStdString();
     QTRY_VERIFY_WITH_TIMEOUT(m_map->renderer().viewBox().width() < full.width() / 4, 3000);
     QTest::qWait(400);
     const auto palette = core::sequentialPalette(5);
@@ -756,6 +758,16 @@ TEST_F(MainWindowTest, AnOwnIndicatorIsShownAsSoonAsItIsAdded)
 // export.
 TEST_F(MainWindowTest, AViewSurvivesARestartAndTheCliDrawsTheSamePixels)
 {
+    // An own table of one indicator (shown at once: a step of its own) that the restart reads again.
+    QTemporaryDir own;
+    const QString mine = own.filePath(QStringLiteral("mine.csv"));
+    QFile f(mine);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("code,year,indicator,value,unit,source,flag\n370000,2015,my_index,7.5,points,mine,estimate\n");
+    f.close();
+    ASSERT_TRUE(m_window->addTable(mine).ok());
+    auto *indicators = m_window->findChild<QComboBox *>(QStringLiteral("indicatorBox"));
+    indicators->setCurrentIndex(indicators->findData(QStringLiteral("population")));
     clickUnit(QStringLiteral("370000"));
     clickUnit(QStringLiteral("440000"), Qt::ControlModifier);
     auto *timeline = m_window->findChild<ui::Timeline *>(QStringLiteral("timeline"));
