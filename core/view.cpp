@@ -265,7 +265,8 @@ Result<View> View::fromText(const QByteArray &text, const QString &origin)
 
 QString View::toLink() const
 {
-    const QByteArray compact = QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    // Compressed (zlib, as qCompress writes it) to keep the line short.
+    const QByteArray compact = qCompress(QJsonDocument(toJson()).toJson(QJsonDocument::Compact), 9);
     return kLinkPrefix + QString::fromLatin1(compact.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
@@ -277,9 +278,18 @@ Result<View> View::fromLink(const QString &text)
         return Error{Error::Code::Format, origin, {}, QStringLiteral("is not a Renkou view (it does not begin with %1)").arg(kLinkPrefix)};
     const auto decoded = QByteArray::fromBase64Encoding(t.mid(kLinkPrefix.size()).toLatin1(),
                                                         QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
-        return Error{Error::Code::Format, origin, {}, QStringLiteral("is cut short or changed (not base64 after %1)").arg(kLinkPrefix)};
-    return fromText(*decoded, origin);
+    // qCompress's first four bytes give the size unpacked: at most 1 MB, as a view file (never an allocation
+    // a hostile paste asks for).
+    QByteArray json;
+    if (decoded && decoded->size() > 4) {
+        const quint32 size = quint32(uchar((*decoded)[0])) << 24 | quint32(uchar((*decoded)[1])) << 16
+                             | quint32(uchar((*decoded)[2])) << 8 | quint32(uchar((*decoded)[3]));
+        if (size <= (1u << 20))
+            json = qUncompress(*decoded);
+    }
+    if (json.isEmpty())
+        return Error{Error::Code::Format, origin, {}, QStringLiteral("is cut short or changed (what follows %1 does not decode)").arg(kLinkPrefix)};
+    return fromText(json, origin);
 }
 
 Result<View> View::load(const QString &path)

@@ -74,7 +74,7 @@ struct View {
     static Result<View> fromText(const QByteArray &text, const QString &origin);
 
     /// The view as one line of text to paste into another Renkou (Edit → Copy view): `renkou:view:` and the
-    /// JSON in base64url.
+    /// JSON, zlib-compressed (qCompress), in base64url.
     QString toLink() const;
     /// Reads toLink()'s text (surrounding spaces ignored); errors as fromText().
     static Result<View> fromLink(const QString &text);
