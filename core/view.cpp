@@ -281,7 +281,7 @@ Result<View> View::fromLink(const QString &text)
     // qCompress's first four bytes give the size unpacked: at most 1 MB, as a view file (never an allocation
     // a hostile paste asks for).
     QByteArray json;
-    if (decoded && decoded->size() > 4) {
+    if (decoded && (*decoded).size() > 4) {
         const quint32 size = quint32(uchar((*decoded)[0])) << 24 | quint32(uchar((*decoded)[1])) << 16
                              | quint32(uchar((*decoded)[2])) << 8 | quint32(uchar((*decoded)[3]));
         if (size <= (1u << 20))

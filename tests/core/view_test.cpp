@@ -96,6 +96,12 @@ TEST(View, ALinkCutShortOrAStrangerIsRefusedNamingIt)
     const auto cut = View::fromLink(link.left(link.size() / 2));
     ASSERT_FALSE(cut.ok());
     EXPECT_TRUE(cut.error().toString().contains(QStringLiteral("Pasted view"))) << cut.error().toString().toStdString();
+    // A link that claims 4 GB unpacked is refused before anything is allocated.
+    const QByteArray huge = QByteArray("\xff\xff\xff\xff", 4) + QByteArray(16, 'x');
+    const auto bomb = View::fromLink(QStringLiteral("renkou:view:")
+                                     + QString::fromLatin1(huge.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+    ASSERT_FALSE(bomb.ok());
+    EXPECT_TRUE(bomb.error().message.contains(QStringLiteral("does not decode")));
     const auto other = View::fromLink(QStringLiteral("https://ourworldindata.org/grapher/population"));
     ASSERT_FALSE(other.ok());
     EXPECT_TRUE(other.error().message.contains(QStringLiteral("renkou:view:")));
