@@ -1,7 +1,7 @@
 # Makes the seed corpus of the fuzz targets in OUT: the first lines of the bundle's tables (whole files
 # would make every run slow), the hand-made fixtures in TESTDATA and the hand-made seeds in HANDMADE.
 file(REMOVE_RECURSE ${OUT})
-file(MAKE_DIRECTORY ${OUT}/table ${OUT}/regions ${OUT}/boundaries ${OUT}/workbook ${OUT}/echarts)
+file(MAKE_DIRECTORY ${OUT}/table ${OUT}/regions ${OUT}/boundaries ${OUT}/workbook ${OUT}/echarts ${OUT}/view)
 
 function(head_of file lines dest)
   file(STRINGS ${file} content LIMIT_COUNT ${lines})
@@ -30,4 +30,6 @@ file(GLOB fixture_workbooks ${TESTDATA}/field/*.xlsx ${TESTDATA}/bad/*.xlsx)
 file(COPY ${fixture_workbooks} DESTINATION ${OUT}/workbook)
 file(GLOB echarts_seeds ${HANDMADE}/echarts/*)
 file(COPY ${echarts_seeds} DESTINATION ${OUT}/echarts)
+file(GLOB fixture_views ${TESTDATA}/bad/view_*.renkou ${HANDMADE}/view/*)
+file(COPY ${fixture_views} DESTINATION ${OUT}/view)
 file(WRITE ${OUT}/stamp "")
