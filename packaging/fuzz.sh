@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Longer fuzzing runs than ctest's: builds the asan preset (clang, ASan/UBSan, libFuzzer) and runs each fuzz
 # target for SECONDS (default 600), keeping what it finds in build/asan/tests/fuzz/corpus/<target>.
-# Usage: packaging/fuzz.sh [SECONDS] [table|regions|boundaries|workbook|echarts ...]
+# Usage: packaging/fuzz.sh [SECONDS] [table|regions|boundaries|workbook|echarts|view ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(table regions boundaries workbook echarts)
+[ ${#targets[@]} -gt 0 ] || targets=(table regions boundaries workbook echarts view)
 cmake --preset asan >/dev/null
 cmake --build --preset asan --target renkou_fuzz_seeds "${targets[@]/#/fuzz-}"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
