@@ -162,7 +162,8 @@ Result<View> View::fromText(const QByteArray &text, const QString &origin)
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         const double d = v.toDouble(-1);
-        if (!v.isDouble() || d != int(d) || d < 1900 || d > 2100) {
+        // The range first: a huge number converted to int is undefined behaviour.
+        if (!v.isDouble() || !(d >= 1900 && d <= 2100) || d != std::floor(d)) {
             fail(field, QStringLiteral("is not a year between 1900 and 2100"));
             return std::nullopt;
         }

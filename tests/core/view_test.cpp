@@ -105,6 +105,10 @@ TEST(View, ALinkCutShortOrAStrangerIsRefusedNamingIt)
     const auto other = View::fromLink(QStringLiteral("https://ourworldindata.org/grapher/population"));
     ASSERT_FALSE(other.ok());
     EXPECT_TRUE(other.error().message.contains(QStringLiteral("renkou:view:")));
+    // A year far beyond any int (found by the fuzzer) is refused, not converted.
+    const auto farYear = View::fromText(R"({"renkou_view": 1, "year": 2024000000000000000000000000000})", QStringLiteral("v.renkou"));
+    ASSERT_FALSE(farYear.ok());
+    EXPECT_EQ(farYear.error().where, QStringLiteral("field \"year\""));
     const auto typed = View::fromText(R"({"renkou_view": 1, "selection": "370000"})", QStringLiteral("v.renkou"));
     ASSERT_FALSE(typed.ok());
     EXPECT_EQ(typed.error().where, QStringLiteral("field \"selection\""));
