@@ -100,7 +100,7 @@ private:
     void openViewDialog();
     void openView(const QString &path);
     void pasteView();
-    /// The right-click menu on the map, for the unit at `pos` (widget coordinates) or none.
+    /// The right-click menu on the map at `globalPos`, for the unit `code` (empty: none under the pointer).
     void mapMenu(const QString &code, const QPoint &globalPos);
     void buildUi();
     void openTable(const QString &path);
