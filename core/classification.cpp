@@ -230,6 +230,24 @@ QString formatValue(double value, const QString &unit)
     return number;
 }
 
+QString formatShown(double value, const QString &unit)
+{
+    const QLocale english(QLocale::English);
+    if (needsScientific(value, unit))
+        return QLocale::c().toString(value, 'g', 6);
+    if (unit == u"persons")
+        return english.toString(value, 'f', 0);
+    if (unit == u"%")
+        return english.toString(value, 'f', 1);
+    if (unit == u"‰")
+        return english.toString(value, 'f', 2);
+    if (unit == u"persons per km²")
+        return english.toString(value, 'f', 1);
+    if (std::abs(value) >= 1e5)
+        return english.toString(value, 'f', 0);
+    return english.toString(value, 'g', 6);
+}
+
 QString formatFull(double value, const QString &unit)
 {
     if (needsScientific(value, unit))

@@ -68,7 +68,12 @@ std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int 
 int classIndex(const std::vector<ClassRange> &classes, double value);
 /// A value as people read it in the unit: "1.2 M", "430 k", "0.5 %", "12.3 ‰".
 QString formatValue(double value, const QString &unit);
-/// A value in full with thousands separators where it is a count of persons: "101,230,000".
+/// A value in full with thousands separators where it is a count of persons: "101,230,000". For CSV, copies
+/// and the CLI: no digit is lost.
 QString formatFull(double value, const QString &unit);
+/// A value rounded as the unit is read, for the screen: persons whole ("1,234,000"), % to 0.1 ("15.5"), ‰ to
+/// 0.01 ("6.39", as NBS publishes rates), persons per km² to 0.1 ("261.0"), other units to six significant
+/// digits (whole numbers from 100,000 up), with thousands separators.
+QString formatShown(double value, const QString &unit);
 
 } // namespace renkou::core

@@ -54,13 +54,18 @@ QVariant ColumnModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole)
         return index.column() == Value || index.column() == Rank ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    // The table shows values rounded for reading; a copy (FullTextRole) has every digit.
+    if (role == FullTextRole && index.column() == Value)
+        return e.value ? core::formatFull(*e.value, m_column.indicator.unit) : tr("no data");
+    if (role == FullTextRole)
+        role = Qt::DisplayRole;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
     case NameZh: return e.region->nameZh;
     case NameEn: return e.region->nameEn;
     case Code: return e.region->code;
-    case Value: return e.value ? core::formatFull(*e.value, m_column.indicator.unit) : tr("no data");
+    case Value: return e.value ? core::formatShown(*e.value, m_column.indicator.unit) : tr("no data");
     case Unit: return m_column.indicator.unit;
     case Rank: return e.rank ? QVariant(e.rank) : QVariant();
     case Source: return e.source;
@@ -106,7 +111,7 @@ QString ColumnModel::toTsv(const QAbstractItemModel &model, const QModelIndexLis
     for (int r : rowNumbers) {
         QStringList cells;
         for (int c = 0; c < model.columnCount(); ++c)
-            cells << core::spreadsheetSafe(model.data(model.index(r, c)).toString().replace(u'\t', u' ').replace(u'\n', u' '));
+            cells << core::spreadsheetSafe(model.data(model.index(r, c), FullTextRole).toString().replace(u'\t', u' ').replace(u'\n', u' '));
         lines << cells.join(u'\t');
     }
     return lines.join(u'\n') + u'\n';

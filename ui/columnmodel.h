@@ -16,6 +16,8 @@ public:
     enum Columns { NameZh, NameEn, Code, Value, Unit, Rank, Source, Flag, Note, ColumnCount };
     /// The value's number for sorting (NaN without data).
     static constexpr int SortRole = Qt::UserRole + 1;
+    /// Every digit of a value (the display rounds it for reading): for copies.
+    static constexpr int FullTextRole = Qt::UserRole + 2;
 
     explicit ColumnModel(QObject *parent = nullptr);
 

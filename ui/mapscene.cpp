@@ -257,12 +257,13 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year)
                                        : QString::number(column.year);
     if (e->value) {
-        html += tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.name, when, core::formatFull(*e->value, unit), unit);
+        html += tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.name, when, core::formatShown(*e->value, unit), unit);
         html += QStringLiteral("<br>") + tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
     } else {
         html += tr("%1, %2: <b>no data</b>").arg(column.indicator.name, when);
     }
-    if (const core::ColumnEntry *c = change.find(code); c && c->value && change.from)
+    // The change of population beside a map of population, never beside a density or a rate.
+    if (const core::ColumnEntry *c = change.find(code); c && c->value && change.from && column.indicator.name == u"population")
         html += QStringLiteral("<br>") + tr("Change since %1: %2 persons").arg(*change.from)
                                               .arg((*c->value > 0 ? QStringLiteral("+") : QString()) + core::formatFull(*c->value, QStringLiteral("persons")));
     if (!e->source.isEmpty()) {

@@ -186,7 +186,7 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     QString details = tr("Code %1 · %2 · %3").arg(current->code, current->type, current->region);
     const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year) : QString::number(column.year);
     if (const core::ColumnEntry *e = column.find(current->code); e && e->value)
-        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::formatFull(*e->value, unit), unit).arg(e->rank);
+        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::formatShown(*e->value, unit), unit).arg(e->rank);
     else
         details += u'\n' + tr("%1 in %2: no data").arg(column.indicator.description, when);
     m_details->setText(details);

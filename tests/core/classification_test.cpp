@@ -188,3 +188,15 @@ TEST(Classification, ExtremeValuesGiveFiniteClassesForEveryMethod)
     EXPECT_EQ(formatValue(1e308, QStringLiteral("persons")), QStringLiteral("1e+308"));
     EXPECT_EQ(formatFull(2.5e200, QStringLiteral("persons")), QStringLiteral("2.5e+200"));
 }
+
+// On screen a value is rounded as its unit is read (issue 15: shares showed 15.53764494); copies keep every digit.
+TEST(Format, ShownValuesAreRoundedForTheirUnit)
+{
+    EXPECT_EQ(formatShown(15.53764494, QStringLiteral("%")), QStringLiteral("15.5"));
+    EXPECT_EQ(formatShown(6.3912, QStringLiteral("‰")), QStringLiteral("6.39"));
+    EXPECT_EQ(formatShown(260.996045, QStringLiteral("persons per km²")), QStringLiteral("261.0"));
+    EXPECT_EQ(formatShown(1234000.4, QStringLiteral("persons")), QStringLiteral("1,234,000"));
+    EXPECT_EQ(formatShown(104.5321, QStringLiteral("females = 100")), QStringLiteral("104.532"));
+    EXPECT_EQ(formatShown(2500000.25, QStringLiteral("points")), QStringLiteral("2,500,000"));
+    EXPECT_EQ(formatFull(15.53764494, QStringLiteral("%")), QStringLiteral("15.53764494"));
+}

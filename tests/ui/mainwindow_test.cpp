@@ -34,6 +34,7 @@
 #include <QProgressDialog>
 #include <QTimer>
 #include <QSettings>
+#include <QRegularExpression>
 #include <QUndoStack>
 #include <QImage>
 #include <gtest/gtest.h>
@@ -918,4 +919,16 @@ TEST(ViewFields, EachFieldChangesWhatIsDrawn)
     EXPECT_NE(values.title, indexed.title);
     EXPECT_NE(indexed.title, indexed2010.title);
     EXPECT_EQ(indexed2010.baseYear, 2010);
+}
+
+// A density's tooltip: the value rounded for reading, and no population change beside it.
+TEST_F(MainWindowTest, ADensityTooltipIsRoundedAndHasNoPopulationChange)
+{
+    const QString population = m_map->tooltipAt(pointOf(QStringLiteral("460000")));
+    EXPECT_TRUE(population.contains(QStringLiteral("Change since"))) << population.toStdString();
+    auto *indicators = m_window->findChild<QComboBox *>(QStringLiteral("indicatorBox"));
+    indicators->setCurrentIndex(indicators->findData(QStringLiteral("density")));
+    const QString density = m_map->tooltipAt(pointOf(QStringLiteral("460000")));
+    EXPECT_FALSE(density.contains(QStringLiteral("Change since"))) << density.toStdString();
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("<b>[\\d,]+\\.\\d persons per km²</b>")).match(density).hasMatch()) << density.toStdString();
 }
