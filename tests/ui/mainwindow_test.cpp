@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QSignalSpy>
@@ -234,6 +235,8 @@ TEST_F(MainWindowTest, DoubleClickOnHunanDrillsIntoItsFourteenPrefectures)
     ASSERT_EQ(m_map->renderer().focus().size(), 14u);
     // The release that ends the double-click selects nothing on the zoomed map.
     EXPECT_TRUE(m_window->view().selection.isEmpty()) << m_window->view().selection.join(u',').toStdString();
+    // The table lists the units the map shows: Hunan's 14, not all 372.
+    EXPECT_EQ(m_window->findChild<QTableView *>(QStringLiteral("numbersTable"))->model()->rowCount(), 14);
     QTRY_VERIFY_WITH_TIMEOUT(m_map->renderer().viewBox().width() < full.width() / 4, 3000);
     QTest::qWait(400);
     const auto palette = core::sequentialPalette(5);
