@@ -364,13 +364,6 @@ std::vector<int> MainWindow::dataYears(core::Level lvl, const core::IndicatorInf
     return out;
 }
 
-std::optional<int> MainWindow::previousDataYear(core::Level lvl, int year)
-{
-    const auto years = dataYears(lvl, core::findIndicator(bundle()->population, QStringLiteral("population")).value());
-    const auto it = std::lower_bound(years.begin(), years.end(), year);
-    return it == years.begin() ? std::nullopt : std::optional<int>(*std::prev(it));
-}
-
 std::vector<int> MainWindow::featureIndices(const QStringList &codes) const
 {
     return ui::featureIndices(m_map->renderer().layer(), codes);
@@ -409,7 +402,8 @@ void MainWindow::refresh()
     const ui::MapScene scene = ui::applyMapScene(r, b, query);
     m_column = scene.column;
     m_classes = scene.classes;
-    const std::optional<int> previous = previousDataYear(lvl, year);
+    const std::optional<int> previous =
+        ui::previousPopulationYear(b, lvl, year, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
     m_changeColumn = previous ? core::computeColumn(b.context(), lvl, core::findIndicator(b.population, QStringLiteral("change")).value(),
                                                     year, previous)
                               : core::Column{};

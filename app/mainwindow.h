@@ -131,8 +131,6 @@ private:
     core::Level level() const;
     /// Years in which some unit of `level` has a value of the indicator (cached).
     std::vector<int> dataYears(core::Level level, const core::IndicatorInfo &indicator);
-    /// The year with population data before `year` at `level`.
-    std::optional<int> previousDataYear(core::Level level, int year);
     std::vector<int> featureIndices(const QStringList &codes) const;
     std::vector<int> drillFeatures() const;
     const core::DataBundle *bundle() const { return m_controller.bundle(); }

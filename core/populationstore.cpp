@@ -551,9 +551,7 @@ Result<TableLoadReport> PopulationStore::add(ParsedTable table)
     }
     m_files << path;
     m_loaded.insert(identity);
-    if (table.user)
-        m_userFiles.insert(path);
-    else
+    if (!table.user)
         m_bundleIndicators.unite(QSet<QString>(report.indicators.begin(), report.indicators.end()));
     return report;
 }

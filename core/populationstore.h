@@ -146,7 +146,11 @@ public:
     /// Every code with at least one row.
     QSet<QString> codes() const;
     /// True if `file` was added as a user's table (ParsedTable::user).
-    bool isUserFile(const QString &file) const { return m_userFiles.contains(file); }
+    bool isUserFile(const QString &file) const
+    {
+        const qsizetype i = m_files.indexOf(file);
+        return i >= 0 && m_fileIsUser[size_t(i)];
+    }
     /// True if every row of `indicator` comes from users' tables.
     bool isUserIndicator(const QString &indicator) const { return m_units.contains(indicator) && !m_bundleIndicators.contains(indicator); }
 
@@ -166,7 +170,6 @@ private:
     std::vector<ObservationRow> m_rows;
     QHash<quint64, std::vector<int>> m_index; ///< indexKey(code, indicator) → rows sorted by year, estimate first
     QHash<QString, QString> m_units;           ///< indicator → unit
-    QSet<QString> m_userFiles;                 ///< files added as users' tables
     std::vector<bool> m_fileIsUser;            ///< by files() index
     QSet<QString> m_loaded;                    ///< canonical path + '\n' + "sheet 'name'" of each table added
     QSet<QString> m_bundleIndicators;          ///< indicators with rows from the bundle's own tables

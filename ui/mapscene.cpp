@@ -54,6 +54,13 @@ std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::
     return out;
 }
 
+std::optional<int> previousPopulationYear(const core::DataBundle &b, core::Level level, int year, const YearsOf &yearsOf)
+{
+    const auto years = yearsOf(level, core::findIndicator(b.population, QStringLiteral("population")).value());
+    const auto it = std::lower_bound(years.begin(), years.end(), year);
+    return it == years.begin() ? std::nullopt : std::optional<int>(*std::prev(it));
+}
+
 MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf &yearsOf)
 {
     MapQuery q;
@@ -78,11 +85,8 @@ MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf 
     }
     if (q.indicator.spansYears) {
         q.from = v.from;
-        if (!q.from || *q.from >= q.year) {
-            const auto population = yearsOf(q.level, core::findIndicator(store, QStringLiteral("population")).value());
-            const auto it = std::lower_bound(population.begin(), population.end(), q.year);
-            q.from = it == population.begin() ? q.year - 1 : *std::prev(it);
-        }
+        if (!q.from || *q.from >= q.year)
+            q.from = previousPopulationYear(b, q.level, q.year, yearsOf).value_or(q.year - 1);
     }
     q.drillProvince = q.level == core::Level::Prefecture ? v.drill : QString();
     q.scaleWithin = v.scaleWithin;

@@ -36,6 +36,10 @@ struct MapScene {
 /// Years with data of an indicator at a level (core::yearsWithData, or a cache of it).
 using YearsOf = std::function<std::vector<int>(core::Level, const core::IndicatorInfo &)>;
 
+/// The latest year before `year` in which some unit of `level` has resident population (the start of a change
+/// by default), or none.
+std::optional<int> previousPopulationYear(const core::DataBundle &bundle, core::Level level, int year, const YearsOf &yearsOf);
+
 /// The map a view asks for: its level (prefecture-level units in a drill-down), its indicator (the change of a one-year indicator in growth/decline; resident population if
 /// the bundle lacks it), its year (the latest with data if none; the nearest earlier year with data, said in
 /// a note, if it has none) and a change's start (the view's, else the previous year with data).

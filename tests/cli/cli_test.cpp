@@ -579,12 +579,9 @@ TEST(Cli, ASavedViewIsReadWithItsProblemsNamed)
 {
     QTemporaryDir dir;
     const QString good = dir.filePath(QStringLiteral("good.renkou"));
-    QFile g(good);
-    ASSERT_TRUE(g.open(QIODevice::WriteOnly));
-    g.write(R"({"renkou_view": 1, "level": "province", "indicator": "population", "year": 2010,
+    renkou::test::writeFile(good, R"({"renkou_view": 1, "level": "province", "indicator": "population", "year": 2010,
                "drill": "990000", "selection": ["370000", "123456"],
                "files": [{"kind": "table", "path": "/nowhere/gone.csv"}]})");
-    g.close();
     const CliRun t = cli({QStringLiteral("table"), QStringLiteral("--data"), fixture(), QStringLiteral("--view"), good});
     ASSERT_EQ(t.exitCode, 0) << t.err.toStdString();
     EXPECT_TRUE(t.out.contains(QStringLiteral("370000,山东省,Shandong,2010,"))) << t.out.toStdString();
@@ -593,10 +590,7 @@ TEST(Cli, ASavedViewIsReadWithItsProblemsNamed)
     EXPECT_TRUE(t.err.contains(QStringLiteral("123456 (left out)"))) << t.err.toStdString();
 
     const QString bad = dir.filePath(QStringLiteral("bad.renkou"));
-    QFile b(bad);
-    ASSERT_TRUE(b.open(QIODevice::WriteOnly));
-    b.write(R"({"renkou_view": 1, "indicator": "no_such_indicator"})");
-    b.close();
+    renkou::test::writeFile(bad, R"({"renkou_view": 1, "indicator": "no_such_indicator"})");
     const CliRun u = cli({QStringLiteral("table"), QStringLiteral("--data"), fixture(), QStringLiteral("--view"), bad});
     EXPECT_EQ(u.exitCode, 1);
     EXPECT_TRUE(u.err.contains(QStringLiteral("bad.renkou: field \"indicator\": unknown indicator 'no_such_indicator'"))) << u.err.toStdString();

@@ -764,11 +764,7 @@ TEST_F(MainWindowTest, AViewSurvivesARestartAndTheCliDrawsTheSamePixels)
 {
     // An own table of one indicator (shown at once: a step of its own) that the restart reads again.
     QTemporaryDir own;
-    const QString mine = own.filePath(QStringLiteral("mine.csv"));
-    QFile f(mine);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write("code,year,indicator,value,unit,source,flag\n370000,2015,my_index,7.5,points,mine,estimate\n");
-    f.close();
+    const QString mine = writeFile(own, "mine.csv", "code,year,indicator,value,unit,source,flag\n370000,2015,my_index,7.5,points,mine,estimate\n");
     ASSERT_TRUE(m_window->addTable(mine).ok());
     auto *indicators = m_window->findChild<QComboBox *>(QStringLiteral("indicatorBox"));
     indicators->setCurrentIndex(indicators->findData(QStringLiteral("population")));
