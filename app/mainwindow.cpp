@@ -11,6 +11,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QGuiApplication>
 #include <QFileDialog>
 #include <QSettings>
@@ -30,7 +33,7 @@
 namespace renkou::app {
 
 using ui::bilingualName;
-using ui::levelLabel;
+using core::levelLabel;
 
 /// One step of the undo stack: a view before and after a change. Steps of a playing timeline merge.
 class ViewCommand : public QUndoCommand {
@@ -101,6 +104,30 @@ void MainWindow::buildUi()
     mapLayout->setContentsMargins(0, 0, 0, 0);
     mapLayout->setSpacing(2);
     mapLayout->addWidget(m_breadcrumb);
+    // The banner: the years asked have no data (or were swapped); one click shows the nearest years with data.
+    m_banner = new QFrame;
+    m_banner->setObjectName(QStringLiteral("yearBanner"));
+    m_banner->setStyleSheet(QStringLiteral("#yearBanner { background: #fff4ce; border: 1px solid #e0c36c; border-radius: 3px; }"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(8, 4, 4, 4);
+    m_bannerText = new QLabel;
+    m_bannerText->setObjectName(QStringLiteral("yearBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerButton = new QPushButton;
+    m_bannerButton->setObjectName(QStringLiteral("yearBannerButton"));
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerButton);
+    m_banner->hide();
+    connect(m_bannerButton, &QPushButton::clicked, this, [this] {
+        if (!m_nearest.first)
+            return;
+        const auto [year, from] = m_nearest;
+        edit(tr("year"), [year, from](core::View &v) {
+            v.year = year;
+            v.from = from;
+        });
+    });
+    mapLayout->addWidget(m_banner);
     mapLayout->addWidget(m_map, 1);
     mapLayout->addWidget(m_timeline);
 
@@ -127,6 +154,7 @@ void MainWindow::buildUi()
     m_levelBox->setObjectName(QStringLiteral("levelBox"));
     m_levelBox->addItem(tr("Provinces"), int(core::Level::Province));
     m_levelBox->addItem(tr("Prefectures"), int(core::Level::Prefecture));
+    m_levelBox->addItem(tr("NBS regions"), int(core::Level::Region));
     bar->addWidget(m_levelBox);
     m_indicatorBox = new QComboBox;
     m_indicatorBox->setObjectName(QStringLiteral("indicatorBox"));
@@ -246,6 +274,7 @@ void MainWindow::buildUi()
             emit mapShown();
         }
     });
+    connect(m_timeline, &ui::Timeline::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
     connect(m_timeline, &ui::Timeline::changed, this, [this] {
         edit(tr("year"), [this](core::View &v) {
             v.year = m_timeline->year();
@@ -392,21 +421,40 @@ void MainWindow::refresh()
         shown.drill.clear();
     }
     const ui::MapQuery query = ui::queryFor(b, shown, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
-    m_timeline->setDataYears(dataYears(lvl, query.indicator));
+    const bool span = query.indicator.spansYears;
+    m_timeline->setDataYears(dataYears(lvl, core::endsIndicator(b.population, query.indicator)), span);
+    m_timeline->setRangeAllowed(span, tr("%1 is a value of one year: switch on Growth / decline (G), or choose a change, to "
+                                         "compare two years.").arg(query.indicator.description));
+    if (!span && m_timeline->rangeMode()) {
+        const QSignalBlocker block(m_timeline);
+        m_timeline->setRangeMode(false);
+    }
     if (query.year != m_timeline->year()) {
         const QSignalBlocker block(m_timeline);
         m_timeline->setYear(query.year);
     }
     const int year = query.year;
     const QString drill = query.drillProvince;
+    m_nearest = {query.nearestYear.value_or(0), query.nearestFrom};
+    m_banner->setVisible(!query.notes.isEmpty());
+    m_bannerText->setText(query.notes.join(u' '));
+    m_bannerButton->setVisible(query.nearestYear.has_value());
+    if (query.nearestYear)
+        m_bannerButton->setText(tr("Show %1 instead")
+                                    .arg(query.nearestFrom ? QStringLiteral("%1–%2").arg(*query.nearestFrom).arg(*query.nearestYear)
+                                                           : QString::number(*query.nearestYear)));
     const ui::MapScene scene = ui::applyMapScene(r, b, query);
     m_column = scene.column;
     m_classes = scene.classes;
-    const std::optional<int> previous =
-        ui::previousPopulationYear(b, lvl, year, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
-    m_changeColumn = previous ? core::computeColumn(b.context(), lvl, core::findIndicator(b.population, QStringLiteral("change")).value(),
-                                                    year, previous)
-                              : core::Column{};
+    // The tooltip of a population map gives the change since the previous year with data too.
+    m_changeColumn = {};
+    if (query.indicator.name == u"population") {
+        const core::IndicatorInfo change = core::findIndicator(b.population, QStringLiteral("change")).value();
+        const core::Period since = core::resolvePeriod(b.context(), lvl, change, year, std::nullopt,
+                                                       [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
+        if (since.from && *since.from < year)
+            m_changeColumn = core::computeColumn(b.context(), lvl, change, year, since.from);
+    }
     m_map->renderer().setSelection(featureIndices(m_view.selection));
     m_side->show(b, m_view, lvl, m_column, m_classes, scene.palette);
     m_breadcrumb->setText(drill.isEmpty()

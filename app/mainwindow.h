@@ -12,6 +12,8 @@ class QAction;
 class QDragEnterEvent;
 class QDropEvent;
 class QComboBox;
+class QFrame;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -140,6 +142,10 @@ private:
     ui::Timeline *m_timeline = nullptr;
     ui::SidePanel *m_side = nullptr;
     QLabel *m_breadcrumb = nullptr;
+    QFrame *m_banner = nullptr;          ///< the years asked have no data: what to show instead
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_bannerButton = nullptr;
+    std::pair<int, std::optional<int>> m_nearest; ///< the banner's years (year 0: none)
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_indicatorBox = nullptr;
     QLineEdit *m_search = nullptr;

@@ -60,7 +60,7 @@
 
 namespace renkou::app {
 
-using ui::levelLabel;
+using core::levelLabel;
 
 core::Result<core::TableImport> MainWindow::addTable(const QString &path, const std::optional<core::WideTableSpec> &wide)
 {

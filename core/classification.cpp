@@ -239,6 +239,8 @@ QString formatShown(double value, const QString &unit)
         return english.toString(value, 'f', 0);
     if (unit == u"%")
         return english.toString(value, 'f', 1);
+    if (unit == u"percentage points")
+        return english.toString(value, 'f', 2);
     if (unit == u"‰")
         return english.toString(value, 'f', 2);
     if (unit == u"persons per km²")

@@ -117,8 +117,24 @@ const BoundaryLayer *DataBundle::layer(Level level) const
     switch (level) {
     case Level::Province: return &provinces;
     case Level::Prefecture: return &prefectures;
+    case Level::Region: return &nbsRegions;
     default: return nullptr;
     }
+}
+
+void DataBundle::makeRegionLayer()
+{
+    QHash<QString, QString> unitOf;
+    QHash<QString, std::pair<QString, QString>> names;
+    for (const Region &r : regions.all()) {
+        if (r.level == Level::Province)
+            unitOf.insert(r.code, r.region.isEmpty() ? r.code : r.region);
+        if (r.level == Level::Region || (r.level == Level::Province && r.region.isEmpty()))
+            names.insert(r.code, {r.nameZh, r.nameEn});
+    }
+    nbsRegions = provinces;
+    nbsRegions.assignUnits(unitOf);
+    nbsRegions.setNames(names);
 }
 
 Result<TableImport> DataBundle::addTable(const QString &path, const std::optional<WideTableSpec> &wide, const QString &encoding,
@@ -543,10 +559,12 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
     }
     unitAreas = std::move(fileAreas);
     report.areasKept.sort();
-    if (level == Level::Province)
+    if (level == Level::Province) {
         provinces = std::move(layer);
-    else
+        makeRegionLayer();
+    } else {
         prefectures = std::move(layer);
+    }
     return report;
 }
 
@@ -638,6 +656,7 @@ Result<DataBundle> DataBundle::load(const QString &dir, Parts parts, const QStri
             return provinces.error();
         bundle.provinces = std::move(provinces).value();
         bundle.areas.province = areasOf(bundle.provinces);
+        bundle.makeRegionLayer();
     }
     if (parts == Parts::Everything) {
         auto others = loadOtherLayers(bundle.dir, cacheDir);

@@ -61,6 +61,9 @@ struct DataBundle {
     PopulationStore population;
     BoundaryLayer provinces;    ///< projected on Projection::chinaAlbers()
     BoundaryLayer prefectures;
+    /// The four NBS regions, each the polygons of its provinces (Taiwan, Hong Kong and Macao, of no region,
+    /// stay as themselves); made from `provinces` by makeRegionLayer().
+    BoundaryLayer nbsRegions;
     BoundaryLayer nation;
     BoundaryLayer lines;        ///< map lines with property `kind`
     AreaTable areas;            ///< from the polygon layers; empty when only the tables were loaded
@@ -116,7 +119,9 @@ struct DataBundle {
     std::pair<QStringList, Level> unmatchedKeys(const ParsedTable &table) const;
     /// `matcher`, or one made now (a bundle not made by load()).
     std::shared_ptr<const RegionMatcher> keys() const;
-    /// The layer of a level (province or prefecture), or nullptr for the others.
+    /// Makes `nbsRegions` from `provinces` and the provinces' `region` column (after the provinces change).
+    void makeRegionLayer();
+    /// The layer of a level (province, prefecture or NBS region), or nullptr for the country.
     const BoundaryLayer *layer(Level level) const;
     /// True once the prefecture layer is there.
     bool hasAllLayers() const { return !prefectures.features().empty(); }

@@ -11,6 +11,7 @@ namespace {
 
 const QString kResident = QStringLiteral("resident_population");
 const QString kUrban = QStringLiteral("urban_population");
+const QString kCensus = QStringLiteral("census");
 
 QString tr(const char *text)
 {
@@ -78,17 +79,18 @@ public:
     /// A table indicator for a unit in a year. Provinces use their own row, else the sum of their
     /// prefectures; NBS regions and the country are always the sum of their provinces (a consistent series:
     /// the published national total includes servicemen and is not the sum). Sums need every member.
-    Cell stock(const Region &r, const QString &indicator, int year, bool censusOnly = false) const
+    /// `flag`: only rows of that kind (census, estimate); empty: the row the store shows first.
+    Cell stock(const Region &r, const QString &indicator, int year, const QString &flag = {}) const
     {
         if (r.level == Level::Province || r.level == Level::Prefecture) {
-            if (auto own = ownRow(r.code, indicator, year, censusOnly))
+            if (auto own = ownRow(r.code, indicator, year, flag))
                 return *own;
             if (r.level == Level::Prefecture)
                 return Cell::missing(tr("no %1 for %2").arg(indicator).arg(year));
         }
         if (m_c.store->unitOf(indicator) != u"persons")
             return Cell::missing(tr("no %1 for %2 (a rate is not summed from smaller units)").arg(indicator).arg(year));
-        Cell sum = rollup(r, [&](const Region &m) { return stock(m, indicator, year, censusOnly); });
+        Cell sum = rollup(r, [&](const Region &m) { return stock(m, indicator, year, flag); });
         if (!sum.value && r.level == Level::Province)
             sum.notes.prepend(tr("no %1 for %2").arg(indicator).arg(year));
         return sum;
@@ -158,7 +160,7 @@ public:
             const Region *country = nullptr;
             for (const Region *c : m_c.regions->ofLevel(Level::Country))
                 country = c;
-            const auto national = country ? ownRow(country->code, kResident, year, false) : std::nullopt;
+            const auto national = country ? ownRow(country->code, kResident, year, {}) : std::nullopt;
             if (!national)
                 return Cell::missing(tr("no national total for %1").arg(year));
             return v.value ? combine({&v, &*national}, *v.value / *national->value * 100.0) : v;
@@ -175,24 +177,34 @@ public:
             return out;
         }
         if (n == u"urban_share_pct") {
-            const Cell urban = stock(r, kUrban, year, true);
-            const Cell total = stock(r, kResident, year, true);
+            const Cell urban = stock(r, kUrban, year, kCensus);
+            const Cell total = stock(r, kResident, year, kCensus);
             if (!urban.value || !total.value)
                 return combine({&urban, &total}, 0);
             return combine({&urban, &total}, *urban.value / *total.value * 100.0);
         }
         if (n == u"capital_share_pct")
             return capitalShare(r, year);
+        if (!ind.changeOf.isEmpty()) {
+            // The change of a percentage, in percentage points: the same indicator at both ends.
+            IndicatorInfo of = ind;
+            of.name = ind.changeOf;
+            of.changeOf.clear();
+            of.spansYears = false;
+            const Cell a = compute(r, of, from, from);
+            const Cell b = compute(r, of, year, year);
+            return combine({&a, &b}, a.value && b.value ? *b.value - *a.value : 0.0);
+        }
         return stock(r, ind.baseIndicator, year);
     }
 
 private:
-    std::optional<Cell> ownRow(const QString &code, const QString &indicator, int year, bool censusOnly) const
+    std::optional<Cell> ownRow(const QString &code, const QString &indicator, int year, const QString &flag) const
     {
         std::optional<Observation> o;
-        if (censusOnly) {
+        if (!flag.isEmpty()) {
             for (const Observation &row : m_c.store->observations(code, year, indicator)) {
-                if (row.flag == u"census") {
+                if (row.flag == flag) {
                     o = row;
                     break;
                 }
@@ -259,10 +271,10 @@ private:
 
     Cell growthRate(const Region &r, int year) const
     {
-        if (auto ngr = ownRow(r.code, QStringLiteral("natural_growth_rate"), year, false))
+        if (auto ngr = ownRow(r.code, QStringLiteral("natural_growth_rate"), year, {}))
             return *ngr;
-        const auto birth = ownRow(r.code, QStringLiteral("birth_rate"), year, false);
-        const auto death = ownRow(r.code, QStringLiteral("death_rate"), year, false);
+        const auto birth = ownRow(r.code, QStringLiteral("birth_rate"), year, {});
+        const auto death = ownRow(r.code, QStringLiteral("death_rate"), year, {});
         if (birth && death)
             return combine({&*birth, &*death}, *birth->value - *death->value);
         return Cell::missing(tr("no natural growth rate (nor birth and death rates) for %1").arg(year));
@@ -287,7 +299,10 @@ private:
         return sum;
     }
 
-    /// The provincial capital's resident population as a share of the sum of the province's prefectures.
+    /// The provincial capital's resident population as a share of its province, both of one kind: a census
+    /// count over the sum of the province's prefecture-level units' counts; a year-end estimate over the sum of
+    /// their estimates, or, where that sum is incomplete (partial prefecture estimates), over the province's
+    /// own year-end total, said in the note.
     Cell capitalShare(const Region &r, int year) const
     {
         if (r.level != Level::Province)
@@ -297,14 +312,24 @@ private:
             capital = m->provincialCapital ? m : capital;
         if (!capital)
             return Cell::missing(tr("no provincial capital among its prefecture-level units (municipality or no split)"));
-        const Cell total = sumOver(r, [&](const Region &m) { return stock(m, kResident, year); });
         const Cell cap = stock(*capital, kResident, year);
-        if (!cap.value || !total.value)
+        if (!cap.value)
+            return cap;
+        const QString kind = cap.flags.value(0);
+        const auto members = m_c.regions->members(r).size();
+        Cell total = sumOver(r, [&](const Region &m) { return stock(m, kResident, year, kind); });
+        QString how = tr("%1 as a share of the sum of the province's %2 prefecture-level units").arg(unitName(*capital)).arg(members);
+        if (!total.value && kind == u"estimate") {
+            if (auto own = ownRow(r.code, kResident, year, kind)) {
+                total = *own;
+                how = tr("%1's year-end estimate as a share of the province's own year-end total (the sum of its "
+                         "prefecture-level units is incomplete for %2)").arg(unitName(*capital)).arg(year);
+            }
+        }
+        if (!total.value)
             return combine({&cap, &total}, 0);
         Cell out = combine({&cap, &total}, *cap.value / *total.value * 100.0);
-        out.notes << tr("%1 as a share of the sum of the province's %2 prefecture-level units")
-                         .arg(unitName(*capital))
-                         .arg(m_c.regions->members(r).size());
+        out.notes << how;
         return out;
     }
 
@@ -372,26 +397,54 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
     const QString pop = tr("resident population");
     const QString vital = tr("resident population every year of the span; natural growth rate (or birth and death rates) every year after the first");
     std::vector<IndicatorInfo> out = {
-        {QStringLiteral("population"), persons, tr("Resident population (常住人口)"), pop, false, kResident},
-        {QStringLiteral("change"), persons, tr("Change in resident population between two years"), pop, true, kResident},
-        {QStringLiteral("change_pct"), pct, tr("Relative change in resident population"), pop, true, kResident},
-        {QStringLiteral("cagr_pct"), pct, tr("Compound annual growth rate of the resident population"), pop, true, kResident},
-        {QStringLiteral("natural_increase"), persons, tr("Natural increase: births − deaths"), vital, true, kResident},
-        {QStringLiteral("net_migration"), persons, tr("Net migration: change − natural increase (a residual)"), vital, true, kResident},
-        {QStringLiteral("net_migration_rate"), permille, tr("Net migration per year in ‰ of the mean population"), vital, true, kResident},
-        {QStringLiteral("share_pct"), pct, tr("Share of the national total"), tr("resident population; the national total of the same year"), false, kResident},
-        {QStringLiteral("density"), QStringLiteral("persons per km²"), tr("Resident population per km² of land (area on the equal-area projection)"), tr("resident population; boundaries"), false, kResident},
-        {QStringLiteral("capital_share_pct"), pct, tr("The provincial capital's share of its province (sum of the province's prefecture-level units)"), tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident},
-        {QStringLiteral("urban_share_pct"), pct, tr("Urban share of the census population"), tr("census urban_population and resident_population"), false, kUrban},
+        {QStringLiteral("population"), persons, tr("Resident population (常住人口)"), pop, false, kResident, {}},
+        {QStringLiteral("change"), persons, tr("Change in resident population between two years"), pop, true, kResident, {}},
+        {QStringLiteral("change_pct"), pct, tr("Relative change in resident population"), pop, true, kResident, {}},
+        {QStringLiteral("cagr_pct"), pct, tr("Compound annual growth rate of the resident population"), pop, true, kResident, {}},
+        {QStringLiteral("natural_increase"), persons, tr("Natural increase: births − deaths"), vital, true, kResident, {}},
+        {QStringLiteral("net_migration"), persons, tr("Net migration: change − natural increase (a residual)"), vital, true, kResident, {}},
+        {QStringLiteral("net_migration_rate"), permille, tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}},
+        {QStringLiteral("share_pct"), pct, tr("Share of the national total"), tr("resident population; the national total of the same year"), false, kResident, {}},
+        {QStringLiteral("density"), QStringLiteral("persons per km²"), tr("Resident population per km² of land (area on the equal-area projection)"), tr("resident population; boundaries"), false, kResident, {}},
+        {QStringLiteral("capital_share_pct"), pct, tr("The provincial capital's share of its province (sum of the province's prefecture-level units)"), tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
+        {QStringLiteral("urban_share_pct"), pct, tr("Urban share of the census population"), tr("census urban_population and resident_population"), false, kUrban, {}},
     };
     for (const QString &name : store.indicators()) {
         if (name != kResident)
             // A user's indicator is named by its own name, on the map's title too.
             out.push_back({name, store.unitOf(name),
                            store.isUserIndicator(name) ? tr("%1 (own table)").arg(name) : tr("As published in the data tables"),
-                           name, false, name});
+                           name, false, name, {}});
+    }
+    // The change of every one-year percentage, in percentage points.
+    const size_t oneYear = out.size();
+    for (size_t i = 0; i < oneYear; ++i) {
+        const IndicatorInfo &of = out[i];
+        if (of.spansYears || of.unit != pct)
+            continue;
+        IndicatorInfo change{of.name + QStringLiteral("_change_pp"), tr("percentage points"),
+                             tr("Change in percentage points: %1").arg(of.description), of.needs, true, of.baseIndicator, of.name};
+        out.push_back(change);
     }
     return out;
+}
+
+IndicatorInfo endsIndicator(const PopulationStore &store, const IndicatorInfo &indicator)
+{
+    if (!indicator.spansYears)
+        return indicator;
+    return findIndicator(store, indicator.changeOf.isEmpty() ? QStringLiteral("population") : indicator.changeOf).value();
+}
+
+IndicatorInfo growthIndicator(const PopulationStore &store, const IndicatorInfo &indicator)
+{
+    if (indicator.spansYears || store.isUserIndicator(indicator.baseIndicator))
+        return indicator;
+    if (indicator.unit == u"%") {
+        if (auto pp = findIndicator(store, indicator.name + QStringLiteral("_change_pp")))
+            return pp.value();
+    }
+    return findIndicator(store, QStringLiteral("change")).value();
 }
 
 Result<IndicatorInfo> findIndicator(const PopulationStore &store, const QString &name)
@@ -419,7 +472,7 @@ std::optional<int> latestYear(const IndicatorContext &context, Level level, cons
 
 std::vector<int> yearsWithData(const IndicatorContext &context, Level level, const IndicatorInfo &indicator)
 {
-    const IndicatorInfo base = indicator.spansYears ? findIndicator(*context.store, QStringLiteral("population")).value() : indicator;
+    const IndicatorInfo base = endsIndicator(*context.store, indicator);
     std::vector<int> out;
     for (int y : context.store->years(base.baseIndicator)) {
         if (!computeColumn(context, level, base, y).values().empty())
@@ -448,6 +501,10 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
         ColumnEntry e;
         e.region = r;
         e.value = cell.value;
+        if (indicator.spansYears) {
+            e.startKind = engine.stock(*r, kResident, *column.from).flags.join(u';');
+            e.endKind = engine.stock(*r, kResident, year).flags.join(u';');
+        }
         if (cell.value) {
             e.source = cell.sources.join(u';');
         }
@@ -492,6 +549,136 @@ std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Reg
         share.unit = QStringLiteral("%");
         out.push_back(share);
     }
+    return out;
+}
+
+QString Period::label() const
+{
+    return from ? QStringLiteral("%1–%2").arg(*from).arg(year) : QString::number(year);
+}
+
+namespace {
+
+bool contains(const std::vector<int> &sorted, int year)
+{
+    return std::binary_search(sorted.begin(), sorted.end(), year);
+}
+
+/// The years of `candidates` in order of distance from `year`, the earlier first on a tie.
+std::vector<int> byDistance(std::vector<int> candidates, int year)
+{
+    std::stable_sort(candidates.begin(), candidates.end(), [year](int a, int b) {
+        return std::abs(a - year) != std::abs(b - year) ? std::abs(a - year) < std::abs(b - year) : a < b;
+    });
+    return candidates;
+}
+
+} // namespace
+
+Period resolvePeriod(const IndicatorContext &context, Level level, const IndicatorInfo &indicator,
+                     std::optional<int> year, std::optional<int> from, const YearsOf &yearsOf)
+{
+    Period p;
+    // The years that either end of a change may take: those of the indicator it is the change of.
+    const std::vector<int> endYears = yearsOf(level, endsIndicator(*context.store, indicator));
+    const std::vector<int> years = yearsOf(level, indicator);
+    p.year = year.value_or(years.empty() ? (endYears.empty() ? 0 : endYears.back()) : years.back());
+    if (!indicator.spansYears) {
+        p.hasData = contains(years, p.year);
+        if (!p.hasData) {
+            const auto near = byDistance(years, p.year);
+            if (!near.empty())
+                p.nearestYear = near.front();
+        }
+    } else {
+        if (from && *from > p.year) {
+            p.notes << tr("The start year %1 came after the end year %2: the years are swapped.").arg(*from).arg(p.year);
+            std::swap(*from, p.year);
+        }
+        if (!from || *from == p.year) {
+            const auto it = std::lower_bound(endYears.begin(), endYears.end(), p.year);
+            from = it == endYears.begin() ? p.year - 1 : *std::prev(it);
+        }
+        p.from = from;
+        const auto valuesFor = [&](int f, int y) {
+            return !computeColumn(context, level, indicator, y, f).values().empty();
+        };
+        p.hasData = contains(endYears, *p.from) && contains(endYears, p.year) && valuesFor(*p.from, p.year);
+        if (!p.hasData) {
+            // The nearest pair with data: the end nearest the asked end (of the years in which a change from the
+            // previous year has data), then the start nearest the asked start.
+            for (int y : byDistance(years, p.year)) {
+                for (int f : byDistance(endYears, *p.from)) {
+                    if (f < y && valuesFor(f, y)) {
+                        p.nearestYear = y;
+                        p.nearestFrom = f;
+                        break;
+                    }
+                }
+                if (p.nearestYear)
+                    break;
+            }
+        }
+    }
+    if (!p.hasData) {
+        QString line = tr("No %1 have data for %2.").arg(levelLabel(level), p.label());
+        if (p.nearestYear) {
+            const QString nearest = p.nearestFrom ? QStringLiteral("%1–%2").arg(*p.nearestFrom).arg(*p.nearestYear) : QString::number(*p.nearestYear);
+            line += u' ' + tr("Nearest years with data: %1.").arg(nearest);
+        }
+        p.notes << line;
+    }
+    return p;
+}
+
+QStringList caveats(const IndicatorContext &context, const Column &column, const QSet<QString> &shown)
+{
+    QStringList out;
+    std::set<QString> startKinds, endKinds;
+    QSet<QString> attached;
+    for (const ColumnEntry &e : column.entries) {
+        if (!e.value || (!shown.isEmpty() && !shown.contains(e.region->code)))
+            continue;
+        for (const QString &k : e.startKind.split(u';'))
+            if (k == u"census" || k == u"estimate")
+                startKinds.insert(k);
+        for (const QString &k : e.endKind.split(u';'))
+            if (k == u"census" || k == u"estimate")
+                endKinds.insert(k);
+        for (const QString &n : e.note.split(QStringLiteral(" | ")))
+            attached.insert(n);
+    }
+    // Census counts (1 November) against year-end estimates (31 December).
+    if (column.from && !startKinds.empty() && !endKinds.empty() && startKinds != endKinds) {
+        const auto describe = [](const std::set<QString> &kinds) {
+            if (kinds.size() > 1)
+                return tr("census counts and year-end estimates");
+            return *kinds.begin() == u"census" ? tr("census count of 1 November") : tr("year-end estimate");
+        };
+        out << tr("%1: %2; %3: %4.").arg(*column.from).arg(describe(startKinds)).arg(column.year).arg(describe(endKinds));
+    }
+    // The notes of notes.csv on the basis of a whole level (not one unit's: those stay with the unit), by their
+    // first sentence.
+    if (context.notes) {
+        for (const Note &n : context.notes->all()) {
+            if (!n.code.startsWith(u'*') || !attached.contains(n.textEn))
+                continue;
+            QString first = n.textEn;
+            if (const auto stop = first.indexOf(QStringLiteral(". ")); stop > 0)
+                first = first.left(stop + 1);
+            if (n.kind == u"series_break" && n.year && column.from) // a break matters to a change across it
+                out << tr("Series break in %1: %2 Part of a change across it is a revision, not migration.").arg(*n.year).arg(first);
+            else if (n.kind == u"vintage" || n.kind == u"census" || n.kind == u"boundary")
+                out << first;
+        }
+    }
+    const QString &name = column.indicator.name;
+    if (name == u"natural_increase")
+        out << tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census.");
+    else if (name.startsWith(u"net_migration"))
+        out << tr("Net migration is a residual: the change minus natural increase, computed from first-published birth and "
+                  "death rates; it is an approximation, and not migration at all across a series break.");
+    out.removeDuplicates();
     return out;
 }
 

@@ -5,6 +5,8 @@
 #include "result.h"
 
 #include <QHash>
+#include <QSet>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -18,6 +20,7 @@ struct IndicatorInfo {
     QString needs;          ///< the data it reads
     bool spansYears = false; ///< a change between two years (--from/--to) rather than a value of one year
     QString baseIndicator;  ///< the table indicator whose years it follows (resident_population, ...)
+    QString changeOf;       ///< for the change of a percentage (in percentage points): the one-year indicator
 };
 
 /// Land area in km² of each unit, measured on the equal-area projection.
@@ -43,6 +46,9 @@ struct ColumnEntry {
     QString flag;   ///< ';'-separated: census, estimate, rollup, incomplete, series_break
     QString note;   ///< notes a reader must see (series breaks, why there is no data), ' | '-separated
     int rank = 0;   ///< 1 = largest value of the level; 0 without a value
+    /// For a change: the kind of the resident population at the start and at the end (census, estimate;
+    /// ';'-separated with rollup), whatever the value: what the caveats of a span are made from.
+    QString startKind, endKind;
 };
 
 /// A value for every unit of a level: the one shape that the map, legend, tooltip, table and exports read.
@@ -65,7 +71,8 @@ struct Column {
 std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Region &unit,
                                       const std::vector<Observation> &points);
 
-/// Every indicator: the computed ones, then each indicator the tables carry (as published).
+/// Every indicator: the computed ones, then each indicator the tables carry (as published), then the change
+/// in percentage points of every one-year percentage (`<name>_change_pp`).
 std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store);
 /// The indicator called `name`, or a usage Error listing the known names.
 Result<IndicatorInfo> findIndicator(const PopulationStore &store, const QString &name);
@@ -75,6 +82,47 @@ std::optional<int> latestYear(const IndicatorContext &context, Level level, cons
 /// The years in which some unit of `level` has a value of `indicator`, ascending. For an indicator of change
 /// (spansYears): the years of resident population with data but the first (a change runs from one to the next).
 std::vector<int> yearsWithData(const IndicatorContext &context, Level level, const IndicatorInfo &indicator);
+/// The indicator that growth/decline shows for `indicator`: itself for a change or a user's own indicator
+/// (which may be a change already), the change in percentage points of a percentage, else the change of the
+/// resident population.
+IndicatorInfo growthIndicator(const PopulationStore &store, const IndicatorInfo &indicator);
+
+/// The one-year indicator whose years either end of a change can take: resident population for a change of
+/// population (natural increase, net migration …), the percentage for a change in percentage points;
+/// `indicator` itself when it is of one year.
+IndicatorInfo endsIndicator(const PopulationStore &store, const IndicatorInfo &indicator);
+
+/// Years with data of an indicator at a level (yearsWithData(), or a cache of it).
+using YearsOf = std::function<std::vector<int>(Level, const IndicatorInfo &)>;
+
+/// The years a map, table, chart or export really shows: the one rule for time.
+struct Period {
+    int year = 0;            ///< the year, or the end year of a change
+    std::optional<int> from; ///< the start year of a change
+    bool hasData = false;    ///< some unit of the level has a value for exactly these years
+    /// When there is no data for these years: the nearest years that have some (year, and from for a change).
+    std::optional<int> nearestYear, nearestFrom;
+    QStringList notes;       ///< what the reader must be told (years swapped, no data and the nearest years)
+    /// "2024", "2020–2024".
+    QString label() const;
+};
+
+/// Resolves the years asked for `indicator` at `level`, never substituting others: no `year` means the
+/// latest with data; a change without `from` starts at the previous year with resident population at the
+/// level (the year before for provinces; 2010 before 2020 for prefecture-level units); a start after the end
+/// is swapped (said in a note); a `from` is ignored for a one-year indicator. When no unit has a value for
+/// the years, `hasData` is false and the nearest years with data are offered (by distance in years, the
+/// earlier on a tie), never shown in their place.
+Period resolvePeriod(const IndicatorContext &context, Level level, const IndicatorInfo &indicator,
+                     std::optional<int> year, std::optional<int> from, const YearsOf &yearsOf);
+
+/// The caveats a map or table of `column` carries in its notes line, one sentence each, for the units
+/// `shown` (all when empty) that have values: census counts at one end and year-end estimates at the
+/// other ("2000: census count of 1 November; 2010: year-end estimate."), a level's series breaks (for a
+/// change across one), vintages, census and boundary bases of notes.csv (their first sentence), and the residual nature of net migration whenever natural
+/// increase or net migration is shown.
+QStringList caveats(const IndicatorContext &context, const Column &column, const QSet<QString> &shown = {});
+
 /// The indicator for every unit of `level`: in `year`, or for a change from `from` (default: the year
 /// before) to `year`.
 Column computeColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year,

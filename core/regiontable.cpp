@@ -2,6 +2,7 @@
 
 #include "csvreader.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -14,6 +15,17 @@ QString levelName(Level level)
     case Level::Region: return QStringLiteral("region");
     case Level::Province: return QStringLiteral("province");
     case Level::Prefecture: return QStringLiteral("prefecture");
+    }
+    return {};
+}
+
+QString levelLabel(Level level)
+{
+    switch (level) {
+    case Level::Province: return QCoreApplication::translate("Level", "provinces");
+    case Level::Prefecture: return QCoreApplication::translate("Level", "prefecture-level units");
+    case Level::Region: return QCoreApplication::translate("Level", "NBS regions");
+    case Level::Country: return QCoreApplication::translate("Level", "China");
     }
     return {};
 }

@@ -13,6 +13,9 @@ namespace renkou::core {
 enum class Level { Country, Region, Province, Prefecture };
 
 QString levelName(Level level);
+/// The units of a level in words, for titles and notes: "provinces", "prefecture-level units", "NBS regions",
+/// "China".
+QString levelLabel(Level level);
 /// Parses "country" (or "nation"), "region", "province" or "prefecture".
 std::optional<Level> parseLevel(const QString &name);
 

@@ -172,8 +172,8 @@ Result<View> View::fromText(const QByteArray &text, const QString &origin)
 
     View view;
     const auto level = parseLevel(string(o, QStringLiteral("level"), QStringLiteral("province")));
-    if (level != Level::Province && level != Level::Prefecture)
-        fail(QStringLiteral("level"), QStringLiteral("must be \"province\" or \"prefecture\""));
+    if (level != Level::Province && level != Level::Prefecture && level != Level::Region)
+        fail(QStringLiteral("level"), QStringLiteral("must be \"province\", \"prefecture\" or \"region\""));
     else
         view.level = *level;
     view.indicator = string(o, QStringLiteral("indicator"), view.indicator);

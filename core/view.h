@@ -47,7 +47,7 @@ struct View {
     /// The version of the JSON written; a file of a later version is refused.
     static constexpr int kSchema = 1;
 
-    Level level = Level::Province;         ///< Province or Prefecture
+    Level level = Level::Province;         ///< Province, Prefecture or Region (the NBS regions)
     QString indicator = QStringLiteral("population"); ///< an indicator's name (`renkou-cli indicators`)
     std::optional<int> year;               ///< the year shown, or a span's end; none: the latest with data
     std::optional<int> from;               ///< a span's start (indicators of change); none: the year before

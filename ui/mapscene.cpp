@@ -24,17 +24,6 @@ QString bilingualName(const core::Region &r)
     return r.nameEn.isEmpty() || r.nameEn == r.nameZh ? r.nameZh : QStringLiteral("%1  %2").arg(r.nameZh, r.nameEn);
 }
 
-QString levelLabel(core::Level level)
-{
-    switch (level) {
-    case core::Level::Province: return tr("provinces");
-    case core::Level::Prefecture: return tr("prefecture-level units");
-    case core::Level::Region: return tr("NBS regions");
-    case core::Level::Country: return tr("China");
-    }
-    return {};
-}
-
 std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::DataBundle &bundle,
                                   const QString &provinceCode)
 {
@@ -54,13 +43,6 @@ std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::
     return out;
 }
 
-std::optional<int> previousPopulationYear(const core::DataBundle &b, core::Level level, int year, const YearsOf &yearsOf)
-{
-    const auto years = yearsOf(level, core::findIndicator(b.population, QStringLiteral("population")).value());
-    const auto it = std::lower_bound(years.begin(), years.end(), year);
-    return it == years.begin() ? std::nullopt : std::optional<int>(*std::prev(it));
-}
-
 MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf &yearsOf)
 {
     MapQuery q;
@@ -69,25 +51,13 @@ MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf 
     auto chosen = core::findIndicator(store, v.indicator);
     if (!chosen)
         chosen = core::findIndicator(store, QStringLiteral("population"));
-    // Growth/decline shows the change of a one-year indicator; a user's own indicator is shown as it is (it
-    // may be a change already), in diverging colours.
-    if (v.growth && !chosen->spansYears && !store.isUserIndicator(chosen->baseIndicator))
-        chosen = core::findIndicator(store, QStringLiteral("change"));
-    q.indicator = chosen.value();
-    const std::vector<int> years = yearsOf(q.level, q.indicator);
-    q.year = v.year.value_or(years.empty() ? 0 : years.back());
-    if (!years.empty() && !std::binary_search(years.begin(), years.end(), q.year)) {
-        // The chosen year has no data here: show the nearest earlier year with data, and say so.
-        auto it = std::upper_bound(years.begin(), years.end(), q.year);
-        const int shown = it == years.begin() ? *it : *std::prev(it);
-        q.notes << tr("No %1 data for %2 — showing %3, the nearest earlier year with data.").arg(levelLabel(q.level)).arg(q.year).arg(shown);
-        q.year = shown;
-    }
-    if (q.indicator.spansYears) {
-        q.from = v.from;
-        if (!q.from || *q.from >= q.year)
-            q.from = previousPopulationYear(b, q.level, q.year, yearsOf).value_or(q.year - 1);
-    }
+    q.indicator = v.growth ? core::growthIndicator(store, chosen.value()) : chosen.value();
+    const core::Period period = core::resolvePeriod(b.context(), q.level, q.indicator, v.year, v.from, yearsOf);
+    q.year = period.year;
+    q.from = period.from;
+    q.notes = period.notes;
+    q.nearestYear = period.nearestYear;
+    q.nearestFrom = period.nearestFrom;
     q.drillProvince = q.level == core::Level::Prefecture ? v.drill : QString();
     q.scaleWithin = v.scaleWithin;
     q.diverging = v.growth;
@@ -147,11 +117,11 @@ MapScene renderView(MapRenderer &r, const core::DataBundle &b, const core::View 
 MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery &q)
 {
     MapScene scene;
-    const core::BoundaryLayer *layer = q.level == core::Level::Prefecture ? &b.prefectures : &b.provinces;
+    const core::BoundaryLayer *layer = b.layer(q.level) ? b.layer(q.level) : &b.provinces;
     if (r.layer() != layer) {
         const core::BoxD view = r.viewBox();
         const bool hadView = r.layer() != nullptr;
-        r.setLayers(layer, q.level == core::Level::Prefecture ? &b.provinces : nullptr,
+        r.setLayers(layer, layer != &b.provinces ? &b.provinces : nullptr,
                     b.hasAllLayers() ? &b.nation : nullptr, b.hasAllLayers() ? &b.lines : nullptr);
         if (hadView)
             r.setViewBox(view);
@@ -199,14 +169,9 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
         } else if (shown) {
             ++noData;
         }
-        // A change across a series break is a revision, not migration: the map says so.
-        if (e && shown && e->flag.contains(u"series_break")) {
-            for (const QString &n : e->note.split(QStringLiteral(" | "))) {
-                if (!notes.contains(n) && n.contains(QStringLiteral("revis")))
-                    notes << n;
-            }
-        }
     }
+    // What kind of values the colours are: census or estimate at each end, series breaks, the residual.
+    notes << core::caveats(b.context(), scene.column, focusCodes);
     // A map that is mostly hatched says so on itself, not only in a join report.
     const int shownUnits = focusCodes.isEmpty() ? int(layer->features().size()) : int(focusCodes.size());
     if (shownUnits > 0 && 2 * noData > shownUnits)
@@ -218,7 +183,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
                      .arg(QFileInfo(layer->path()).fileName())
                      .arg(layer->features().size())
                      .arg(levelUnits)
-                     .arg(levelLabel(q.level));
+                     .arg(core::levelLabel(q.level));
     std::vector<LegendItem> legend;
     for (size_t c = 0; c < scene.classes.size(); ++c)
         legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});
@@ -230,9 +195,9 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
                                                        : (q.drillProvince.isEmpty() ? QString() : tr(", national scale"))),
                 std::move(legend));
     const QString when = q.from ? QStringLiteral("%1–%2").arg(*q.from).arg(q.year) : QString::number(q.year);
-    QString where = levelLabel(q.level);
+    QString where = core::levelLabel(q.level);
     if (const core::Region *p = b.regions.find(q.drillProvince, core::Level::Province))
-        where = tr("%1, %2").arg(bilingualName(*p), levelLabel(q.level));
+        where = tr("%1, %2").arg(bilingualName(*p), core::levelLabel(q.level));
     r.setTitle(tr("%1 — %2, %3").arg(q.indicator.description, where, when));
     r.setSubtitle(notes.join(u' '));
     const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));

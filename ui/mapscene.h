@@ -24,6 +24,8 @@ struct MapQuery {
     bool scaleWithin = false;  ///< classify only the drilled province's units
     QStringList notes;         ///< lines the reader must see under the title (a substituted year, ...)
     bool diverging = false;    ///< diverging colours around 0 for a one-year indicator (a user's table of changes)
+    /// When no unit has data for the years: the nearest years with data (core::Period), offered, not shown.
+    std::optional<int> nearestYear, nearestFrom;
 };
 
 /// What applyMapScene() put on the map.
@@ -33,16 +35,12 @@ struct MapScene {
     std::vector<QColor> palette;  ///< one colour per class
 };
 
-/// Years with data of an indicator at a level (core::yearsWithData, or a cache of it).
-using YearsOf = std::function<std::vector<int>(core::Level, const core::IndicatorInfo &)>;
+using core::YearsOf;
 
-/// The latest year before `year` in which some unit of `level` has resident population (the start of a change
-/// by default), or none.
-std::optional<int> previousPopulationYear(const core::DataBundle &bundle, core::Level level, int year, const YearsOf &yearsOf);
-
-/// The map a view asks for: its level (prefecture-level units in a drill-down), its indicator (the change of a one-year indicator in growth/decline; resident population if
-/// the bundle lacks it), its year (the latest with data if none; the nearest earlier year with data, said in
-/// a note, if it has none) and a change's start (the view's, else the previous year with data).
+/// The map a view asks for: its level (prefecture-level units in a drill-down), its indicator
+/// (core::growthIndicator() in growth/decline; resident population if the bundle lacks it) and its years by
+/// core::resolvePeriod(): exactly the years asked, with notes and the nearest years with data when there is
+/// none.
 MapQuery queryFor(const core::DataBundle &bundle, const core::View &view, const YearsOf &yearsOf);
 
 /// What of `view` the bundle cannot show, set right in `view`: an indicator it lacks (resident population
@@ -71,7 +69,5 @@ std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::
 QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, const core::Column &change, const QString &code);
 /// "山东省  Shandong".
 QString bilingualName(const core::Region &region);
-/// "provinces", "prefecture-level units", ...
-QString levelLabel(core::Level level);
 
 } // namespace renkou::ui

@@ -53,16 +53,28 @@ void Timeline::setRange(int first, int last)
     update();
 }
 
-void Timeline::setDataYears(std::vector<int> years)
+void Timeline::setDataYears(std::vector<int> years, bool span)
 {
     m_dataYears = std::move(years);
     std::sort(m_dataYears.begin(), m_dataYears.end());
+    m_span = span;
     update();
+}
+
+void Timeline::setRangeAllowed(bool allowed, const QString &reason)
+{
+    m_range->setEnabled(allowed);
+    m_range->setToolTip(allowed ? tr("Compare two years: Shift-click a year to choose the start") : reason);
 }
 
 bool Timeline::hasData(int year) const
 {
     return std::binary_search(m_dataYears.begin(), m_dataYears.end(), year);
+}
+
+bool Timeline::canEnd(int year) const
+{
+    return hasData(year) && !(m_span && year == m_dataYears.front());
 }
 
 void Timeline::setYear(int year)
@@ -97,8 +109,12 @@ bool Timeline::isPlaying() const
 void Timeline::setPlaying(bool playing)
 {
     if (playing && !m_dataYears.empty() && m_year >= m_dataYears.back()) {
-        m_year = m_dataYears.front();
-        emit changed();
+        // From the first year that can be shown (a change from the second on; after the start in from–to).
+        auto first = std::find_if(m_dataYears.begin(), m_dataYears.end(), [this](int y) { return canEnd(y) && (!m_rangeMode || y > m_from); });
+        if (first != m_dataYears.end() && *first != m_year) {
+            m_year = *first;
+            emit changed();
+        }
     }
     playing ? m_timer->start() : m_timer->stop();
     const QSignalBlocker block(m_play);
@@ -121,7 +137,7 @@ void Timeline::stepBack()
     auto it = std::lower_bound(m_dataYears.begin(), m_dataYears.end(), m_year);
     if (it != m_dataYears.begin()) {
         const int y = *std::prev(it);
-        if (!m_rangeMode || y > m_from) {
+        if (canEnd(y) && (!m_rangeMode || y > m_from)) {
             setYear(y);
             emit changed();
         }
@@ -187,17 +203,48 @@ void Timeline::mousePressEvent(QMouseEvent *event)
 {
     setFocus();
     const int y = yearAt(event->position());
-    if (!y || !hasData(y))
+    if (!y)
         return;
-    if (event->modifiers() & Qt::ShiftModifier) {
-        if (y < m_year) {
-            setRangeMode(true, y);
-            emit changed();
-        }
+    if (!hasData(y)) {
+        emit refused(tr("%1 has no data in this view.").arg(y));
         return;
     }
-    if (m_rangeMode && y <= m_from)
+    if (event->modifiers() & Qt::ShiftModifier) {
+        if (!m_range->isEnabled()) {
+            emit refused(m_range->toolTip());
+            return;
+        }
+        if (y == m_year) {
+            emit refused(tr("A change needs two different years: %1 is already the end.").arg(y));
+            return;
+        }
+        // A start after the end: the two are swapped.
+        if (y > m_year) {
+            m_from = m_year;
+            m_year = y;
+            setRangeMode(true, m_from);
+        } else {
+            setRangeMode(true, y);
+        }
+        emit changed();
         return;
+    }
+    if (m_rangeMode && y == m_from) {
+        emit refused(tr("A change needs two different years: %1 is already the start.").arg(y));
+        return;
+    }
+    if (m_rangeMode && y < m_from) {
+        // An end before the start: the two are swapped.
+        const int end = m_from;
+        m_from = y;
+        setYear(end);
+        emit changed();
+        return;
+    }
+    if (!canEnd(y)) {
+        emit refused(tr("%1 is the first year with data: a change needs a start before it. Use from–to and Shift-click to start a change at %1.").arg(y));
+        return;
+    }
     setYear(y);
     emit changed();
 }

@@ -18,8 +18,11 @@ public:
     explicit Timeline(QWidget *parent = nullptr);
 
     void setRange(int first, int last);
-    /// Years that have data for the current view; only these can be chosen.
-    void setDataYears(std::vector<int> years);
+    /// Years that have data for the current view; only these can be chosen. For a change (`span`), the
+    /// years of either end: the first can be a start, not an end.
+    void setDataYears(std::vector<int> years, bool span = false);
+    /// Whether from–to can be switched on; `reason` says why not (a value of one year), as the button's tooltip.
+    void setRangeAllowed(bool allowed, const QString &reason = {});
     const std::vector<int> &dataYears() const { return m_dataYears; }
     void setYear(int year);
     int year() const { return m_year; }
@@ -39,6 +42,8 @@ public slots:
 signals:
     /// The year, the from–to mode or the start year changed (by the user or by play).
     void changed();
+    /// A click that chose no years, and why ("2000 is the first year with data: …").
+    void refused(const QString &why);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -50,12 +55,15 @@ private:
     QRectF stripRect() const;
     int yearAt(QPointF pos) const;
     bool hasData(int year) const;
+    /// Years that can be the year shown (in a change, its end): not the first of a span.
+    bool canEnd(int year) const;
 
     int m_first = 2000;
     int m_last = 2024;
     int m_year = 2024;
     int m_from = 2023;
     bool m_rangeMode = false;
+    bool m_span = false;
     std::vector<int> m_dataYears;
     QTimer *m_timer = nullptr;
     QToolButton *m_play = nullptr;

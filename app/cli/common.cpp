@@ -186,8 +186,8 @@ std::variant<std::optional<View>, int> viewOf(const QCommandLineParser &parser, 
     const auto isSet = [&](const QCommandLineOption &o) { return given.contains(o.names().front()); };
     if (isSet(common.level)) {
         const auto level = parseLevel(parser.value(common.level));
-        if (level != Level::Province && level != Level::Prefecture)
-            return usageError(QStringLiteral("with --view, --level must be province or prefecture"), name);
+        if (level != Level::Province && level != Level::Prefecture && level != Level::Region)
+            return usageError(QStringLiteral("with --view, --level must be province, prefecture or region"), name);
         v.level = *level;
         v.drill.clear();
     }
@@ -235,6 +235,7 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
         q.indicator = m.indicator;
         q.year = m.year;
         q.from = m.from;
+        q.notes = m.notes;
         return q;
     }
     if (parser.isSet(common.level)) {
@@ -265,26 +266,26 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
     auto indicator = findIndicator(q.bundle.population, indicatorName);
     if (!indicator)
         return dataError(indicator.error());
-    // Growth/decline: a one-year indicator of the bundle becomes its change; a user's own indicator (which
-    // may be a change already) stays as it is.
-    if (growth && !indicator->spansYears && !q.bundle.population.isUserIndicator(indicator->baseIndicator))
-        indicator = findIndicator(q.bundle.population, QStringLiteral("change"));
-    q.indicator = indicator.value();
+    // Growth/decline: a one-year indicator of the bundle becomes its change (a percentage its change in
+    // percentage points); a user's own indicator (which may be a change already) stays as it is.
+    q.indicator = growth ? growthIndicator(q.bundle.population, indicator.value()) : indicator.value();
     if (!q.indicator.spansYears && (from || to))
         return usageError(QStringLiteral("%1 is a value of one year: use --year").arg(q.indicator.name), name);
     if (from && to && *from >= *to)
         return usageError(QStringLiteral("--from must be before --to"), name);
-    std::optional<int> end = year ? year : to;
-    if (!end)
-        end = latestYear(q.bundle.context(), q.level, q.indicator);
-    if (!end) {
+    const auto yearsOf = [&q](Level l, const IndicatorInfo &i) { return yearsWithData(q.bundle.context(), l, i); };
+    if (!year && !to && yearsOf(q.level, q.indicator).empty()) {
         std::fprintf(stderr, "renkou-cli: no %s data for any %s unit\n", qPrintable(q.indicator.name),
                      qPrintable(levelName(q.level)));
         return kExitData;
     }
-    q.year = *end;
-    if (q.indicator.spansYears)
-        q.from = from.value_or(*end - 1);
+    // The years as the window resolves them (the one rule for time): what has no data is said, not replaced.
+    const Period period = resolvePeriod(q.bundle.context(), q.level, q.indicator, year ? year : to, from, yearsOf);
+    for (const QString &note : period.notes)
+        std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(note));
+    q.year = period.year;
+    q.from = period.from;
+    q.notes = period.notes;
     return q;
 }
 

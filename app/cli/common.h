@@ -102,7 +102,7 @@ struct Common {
                                  QStringLiteral("Indicator (see 'renkou-cli indicators'); default: population."),
                                  QStringLiteral("NAME"), QStringLiteral("population")};
     QCommandLineOption year{QStringLiteral("year"),
-                            QStringLiteral("Year; for a change, its end year (from the year before). Default: the latest with data."),
+                            QStringLiteral("Year; for a change, its end year (from the previous year with data at the level). Default: the latest with data."),
                             QStringLiteral("Y")};
     QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Start year of a change."), QStringLiteral("A")};
     QCommandLineOption to{QStringLiteral("to"), QStringLiteral("End year of a change."), QStringLiteral("B")};
@@ -170,6 +170,7 @@ struct Query {
     Level level = Level::Province;
     int year = 0;
     std::optional<int> from;
+    QStringList notes; ///< what the years shown need said (core::Period::notes)
     Column column() const { return computeColumn(bundle.context(), level, indicator, year, from); }
 };
 

@@ -25,8 +25,8 @@ int cmdMap(const QStringList &args, const QString &name)
         return usageError(QStringLiteral("--lang must be zh or en"), name);
     if (parser.isSet(common.level)) {
         const auto level = parseLevel(parser.value(common.level));
-        if (level != Level::Province && level != Level::Prefecture)
-            return usageError(QStringLiteral("map --level must be province or prefecture"), name);
+        if (level != Level::Province && level != Level::Prefecture && level != Level::Region)
+            return usageError(QStringLiteral("map --level must be province, prefecture or region"), name);
     }
     auto view = viewOf(parser, common, name);
     if (const int *code = std::get_if<int>(&view))
@@ -51,7 +51,14 @@ int cmdMap(const QStringList &args, const QString &name)
         return *code;
     const Query &q = std::get<Query>(resolved);
     renkou::ui::MapRenderer renderer;
-    renkou::ui::applyMapScene(renderer, q.bundle, {q.level, q.indicator, q.year, q.from, {}, false, {}, parser.isSet(diverging)});
+    renkou::ui::MapQuery query;
+    query.level = q.level;
+    query.indicator = q.indicator;
+    query.year = q.year;
+    query.from = q.from;
+    query.notes = q.notes;
+    query.diverging = parser.isSet(diverging);
+    renkou::ui::applyMapScene(renderer, q.bundle, query);
     renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
     const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
     return status ? kExitOk : dataError(status.error());

@@ -347,11 +347,15 @@ TEST(Cli, MapNeverReplacesAFileWithoutForce)
     f.close();
     EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--out"), path, QStringLiteral("--force")}).exitCode, 0);
     EXPECT_FALSE(QImage(path).isNull());
-    // Usage errors: no --out, an unknown suffix, a level without boundaries.
+    // Usage errors: no --out, an unknown suffix, a level without boundaries (the nation is one unit).
     EXPECT_EQ(cli({QStringLiteral("map")}).exitCode, 2);
     EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--out"), dir.filePath(QStringLiteral("m.gif"))}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--level"), QStringLiteral("nation"), QStringLiteral("--out"),
+                   dir.filePath(QStringLiteral("n.png"))}).exitCode, 2);
+    // The NBS regions are a map level, drawn from the provinces' outlines.
     EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--level"), QStringLiteral("region"), QStringLiteral("--out"),
-                   dir.filePath(QStringLiteral("r.png"))}).exitCode, 2);
+                   dir.filePath(QStringLiteral("r.png"))}).exitCode, 0);
+    EXPECT_FALSE(QImage(dir.filePath(QStringLiteral("r.png"))).isNull());
 }
 
 TEST(Cli, ChartExportsIndexedSeries)

@@ -109,7 +109,7 @@ const Refused kRefused[] = {
     {"view_newer.renkou", Loader::View, "", "is a view of a later Renkou (view version 99"},
     {"view_not_json.renkou", Loader::View, "byte 3", "is not JSON"},
     {"view_not_a_view.renkou", Loader::View, "", "is not a Renkou view"},
-    {"view_bad_level.renkou", Loader::View, "field \"level\"", "must be \"province\" or \"prefecture\""},
+    {"view_bad_level.renkou", Loader::View, "field \"level\"", "must be \"province\", \"prefecture\" or \"region\""},
     {"view_bad_year.renkou", Loader::View, "field \"year\"", "is not a year between 1900 and 2100"},
 };
 

@@ -20,7 +20,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -275,12 +277,29 @@ TEST_F(MainWindowTest, TimelineChangesTheYearAndMarksDataYears)
               tables().population.value(QStringLiteral("370000"), 2010, QStringLiteral("resident_population"))->value);
     QTest::keyClick(timeline, Qt::Key_Right);
     EXPECT_EQ(m_window->column().year, 2011);
-    // Shift-click chooses the start of a change: 2011 → 2024 at the end.
+    // A value of one year has no from–to: a Shift-click is refused, and the status bar says why.
     QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2024));
     QTest::mouseClick(timeline, Qt::LeftButton, Qt::ShiftModifier, timeline->cellCenter(2011));
+    EXPECT_FALSE(m_window->view().from.has_value());
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("one year")));
+    auto *range = timeline->findChild<QToolButton *>(QStringLiteral("timelineRange"));
+    ASSERT_NE(range, nullptr);
+    EXPECT_FALSE(range->isEnabled());
+    // In growth/decline, Shift-click chooses the start of a change: 2011 → 2024 at the end.
     QTest::keyClick(m_map, Qt::Key_G);
+    EXPECT_TRUE(range->isEnabled());
+    QTest::mouseClick(timeline, Qt::LeftButton, Qt::ShiftModifier, timeline->cellCenter(2011));
     EXPECT_EQ(m_window->column().from, 2011);
     EXPECT_EQ(m_window->column().year, 2024);
+    // An end before the start swaps the two: 2005–2011.
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2005));
+    EXPECT_EQ(m_window->column().from, 2005);
+    EXPECT_EQ(m_window->column().year, 2011);
+    // 2000, the first year with data, can start a change in growth mode.
+    QTest::mouseClick(timeline, Qt::LeftButton, Qt::ShiftModifier, timeline->cellCenter(2000));
+    EXPECT_EQ(m_window->column().from, 2000);
+    EXPECT_EQ(m_window->column().year, 2011);
+    EXPECT_TRUE(m_window->column().find(QStringLiteral("370000"))->value.has_value());
 }
 
 TEST_F(MainWindowTest, SearchFindsAPrefectureByPinyinAndGoesThere)
