@@ -524,6 +524,29 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
     return column;
 }
 
+std::vector<Observation> unitSeries(const IndicatorContext &context, const Region &unit, const QString &indicator)
+{
+    if (unit.level == Level::Province || unit.level == Level::Prefecture)
+        return context.store->series(unit.code, indicator);
+    std::vector<Observation> out;
+    const Engine engine(context);
+    for (int year : context.store->years(indicator)) {
+        const Cell c = engine.stock(unit, indicator, year);
+        if (!c.value)
+            continue;
+        Observation o;
+        o.code = unit.code;
+        o.year = year;
+        o.indicator = indicator;
+        o.value = *c.value;
+        o.unit = context.store->unitOf(indicator);
+        o.source = c.sources.join(u';');
+        o.flag = c.flags.join(u';');
+        out.push_back(o);
+    }
+    return out;
+}
+
 std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Region &unit,
                                       const std::vector<Observation> &points)
 {
@@ -579,6 +602,7 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
                      std::optional<int> year, std::optional<int> from, const YearsOf &yearsOf)
 {
     Period p;
+    bool noStart = false; // a change with no year with data before its end
     // The years that either end of a change may take: those of the indicator it is the change of.
     const std::vector<int> endYears = yearsOf(level, endsIndicator(*context.store, indicator));
     const std::vector<int> years = yearsOf(level, indicator);
@@ -597,7 +621,8 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
         }
         if (!from || *from == p.year) {
             const auto it = std::lower_bound(endYears.begin(), endYears.end(), p.year);
-            from = it == endYears.begin() ? p.year - 1 : *std::prev(it);
+            noStart = it == endYears.begin();
+            from = noStart ? p.year - 1 : *std::prev(it);
         }
         p.from = from;
         const auto valuesFor = [&](int f, int y) {
@@ -621,10 +646,11 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
         }
     }
     if (!p.hasData) {
-        QString line = tr("No %1 have data for %2.").arg(levelLabel(level), p.label());
+        QString line = noStart ? tr("No %1 have data before %2: a change to %2 has no start.").arg(levelLabel(level)).arg(p.year)
+                               : tr("No %1 have data for %2.").arg(levelLabel(level), p.label());
         if (p.nearestYear) {
             const QString nearest = p.nearestFrom ? QStringLiteral("%1–%2").arg(*p.nearestFrom).arg(*p.nearestYear) : QString::number(*p.nearestYear);
-            line += u' ' + tr("Nearest years with data: %1.").arg(nearest);
+            line += u' ' + (p.nearestFrom ? tr("Nearest years with data: %1.") : tr("Nearest year with data: %1.")).arg(nearest);
         }
         p.notes << line;
     }

@@ -65,6 +65,11 @@ struct Column {
     std::vector<double> values() const;
 };
 
+/// A unit's series of a table indicator, one observation a year: a province's or prefecture-level unit's own
+/// rows (PopulationStore::series()); for an NBS region or the country the sum of its provinces, in the years
+/// every province has a value (flag `rollup`; years without are left out, never filled).
+std::vector<Observation> unitSeries(const IndicatorContext &context, const Region &unit, const QString &indicator);
+
 /// A unit's series as a share (%) of the resident population of the whole it belongs to: a prefecture-level
 /// unit of its province (the sum of the province's prefecture-level units), a province of the 31 provinces.
 /// Only years in which every unit of the whole has a value: otherwise no share, not a guess.

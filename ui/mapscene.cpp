@@ -142,7 +142,9 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
             values.push_back(*e.value);
     }
     const QString unit = q.indicator.unit;
-    if (q.indicator.spansYears || q.diverging) {
+    if (values.empty()) {
+        // No values: no classes, the legend says "no data" only.
+    } else if (q.indicator.spansYears || q.diverging) {
         scene.classes = core::divergingClasses(values, kDivergingPerSide, unit == u"%" ? 0.05 : 0.0, unit);
         scene.palette = core::divergingPalette(kDivergingPerSide);
     } else {
@@ -174,7 +176,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     notes << core::caveats(b.context(), scene.column, focusCodes);
     // A map that is mostly hatched says so on itself, not only in a join report.
     const int shownUnits = focusCodes.isEmpty() ? int(layer->features().size()) : int(focusCodes.size());
-    if (shownUnits > 0 && 2 * noData > shownUnits)
+    if (shownUnits > 0 && 2 * noData > shownUnits && noData < shownUnits)
         notes << tr("Values for only %1 of %2 units; the others have no data.").arg(shownUnits - noData).arg(shownUnits);
     // Boundaries of the user's that hold under half of the level's units say so on the map too.
     const int levelUnits = int(b.regions.ofLevel(q.level).size());

@@ -24,11 +24,12 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     int first = 0, last = 0;
     for (const core::Region *r : units) {
         levels.insert(r->level);
-        const auto raw = b.population.series(r->code, indicator.baseIndicator);
+        const auto raw = core::unitSeries(b.context(), *r, indicator.baseIndicator);
         const auto points = mode == core::ChartMode::Share ? core::shareOfWhole(b.context(), *r, raw) : raw;
         std::set<int> years;
         for (const core::Observation &o : points) {
-            sourceYears.emplace_back(o.source, o.year);
+            for (const QString &source : o.source.split(u';')) // a sum of provinces has several
+                sourceYears.emplace_back(source, o.year);
             years.insert(o.year);
             first = first ? std::min(first, o.year) : o.year;
             last = std::max(last, o.year);
