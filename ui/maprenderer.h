@@ -46,6 +46,8 @@ public:
 
     /// One fill per feature of the fill layer; std::nullopt draws the no-data hatch.
     void setFills(std::vector<std::optional<QColor>> fills) { m_fills = std::move(fills); }
+    /// The fill of each feature of the layer (none: no data, hatched).
+    const std::vector<std::optional<QColor>> &fills() const { return m_fills; }
     /// Features drawn in colour and labelled (a drill-down); the others are drawn as grey context.
     /// Empty: every feature.
     void setFocus(std::vector<int> features);

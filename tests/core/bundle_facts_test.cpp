@@ -171,3 +171,50 @@ TEST(BundleFacts, CapitalShareAndDensity)
     // Beijing: 21.83 M on about 16,410 km².
     EXPECT_NEAR(*bundleEntry("density", Level::Province, "110000", 2024).value, 21830000.0 / 16410, 21830000.0 / 16410 * 0.02);
 }
+
+// 2000 (census counts where no first-published year-end estimate exists) against 2010 (year-end estimates).
+TEST(BundleFacts, A2000To2010ChangeSaysWhichKindOfValueEachEndIs)
+{
+    const IndicatorContext c = bundle().context();
+    const auto change = findIndicator(bundle().population, QStringLiteral("change")).value();
+    const QStringList notes = caveats(c, computeColumn(c, Level::Province, change, 2010, 2000));
+    EXPECT_TRUE(notes.contains(QStringLiteral("2000: census counts and year-end estimates; 2010: year-end estimate.")))
+        << notes.join(u'\n').toStdString();
+    // Xinjiang has no first-published 2000 estimate: its 2000 value is the census count.
+    const ColumnEntry xinjiang = bundleEntry("change", Level::Province, "650000", 2010, 2000);
+    EXPECT_EQ(xinjiang.startKind, QStringLiteral("census"));
+    EXPECT_EQ(xinjiang.endKind, QStringLiteral("estimate"));
+}
+
+// The capital's share of one kind: Wuhan's 2020 year-end estimate over Hubei's year-end total (the prefecture
+// estimates are partial), 12.45 M of 57.45 M; its change to 2024 in percentage points.
+TEST(BundleFacts, CapitalShareOfYearEndValuesAndItsChangeInPoints)
+{
+    const ColumnEntry wuhan2020 = bundleEntry("capital_share_pct", Level::Province, "420000", 2020);
+    ASSERT_TRUE(wuhan2020.value.has_value());
+    EXPECT_DOUBLE_EQ(*wuhan2020.value, 12447700.0 / 57450000.0 * 100);
+    EXPECT_TRUE(wuhan2020.note.contains(QStringLiteral("own year-end total"))) << wuhan2020.note.toStdString();
+    const ColumnEntry wuhan2024 = bundleEntry("capital_share_pct", Level::Province, "420000", 2024);
+    ASSERT_TRUE(wuhan2024.value.has_value());
+    EXPECT_DOUBLE_EQ(*wuhan2024.value, population("420100", 2024) / population("420000", 2024) * 100);
+    const ColumnEntry points = bundleEntry("capital_share_pct_change_pp", Level::Province, "420000", 2024, 2020);
+    ASSERT_TRUE(points.value.has_value());
+    EXPECT_NEAR(*points.value, *wuhan2024.value - *wuhan2020.value, 1e-9);
+    EXPECT_EQ(findIndicator(bundle().population, QStringLiteral("capital_share_pct_change_pp"))->unit, QStringLiteral("percentage points"));
+    // Growth/decline of a percentage is its change in points; of a count, the change of population.
+    EXPECT_EQ(growthIndicator(bundle().population, findIndicator(bundle().population, QStringLiteral("share_pct")).value()).name,
+              QStringLiteral("share_pct_change_pp"));
+    EXPECT_EQ(growthIndicator(bundle().population, findIndicator(bundle().population, QStringLiteral("density")).value()).name,
+              QStringLiteral("change"));
+}
+
+// An NBS region's series is the sum of its provinces in the years all have a value.
+TEST(BundleFacts, ARegionSeriesIsTheSumOfItsProvinces)
+{
+    const Region *northeast = bundle().regions.find(QStringLiteral("Northeast"), Level::Region);
+    ASSERT_NE(northeast, nullptr);
+    const auto series = unitSeries(bundle().context(), *northeast, QStringLiteral("resident_population"));
+    const auto y2020 = std::find_if(series.begin(), series.end(), [](const Observation &o) { return o.year == 2020; });
+    ASSERT_NE(y2020, series.end());
+    EXPECT_EQ(y2020->value, population("210000", 2020) + population("220000", 2020) + population("230000", 2020));
+}

@@ -146,3 +146,74 @@ TEST(Indicators, ShareOfWholeNeedsEveryUnitOfTheWhole)
     for (const Observation &o : provinces)
         EXPECT_NE(o.year, 2011);
 }
+
+namespace {
+Period period(const char *indicator, Level level, std::optional<int> year, std::optional<int> from = {})
+{
+    const IndicatorContext c = fixture().context();
+    return resolvePeriod(c, level, findIndicator(fixture().population, QString::fromLatin1(indicator)).value(), year, from,
+                         [&c](Level l, const IndicatorInfo &i) { return yearsWithData(c, l, i); });
+}
+} // namespace
+
+// The one rule for time: the years asked are shown, or said to have no data with the nearest years offered.
+TEST(Period, TheYearsAskedAreKeptAndMissingOnesAreSaid)
+{
+    // Provinces have population in 2009–2012; without a year, the latest.
+    const Period latest = period("population", Level::Province, {});
+    EXPECT_EQ(latest.year, 2012);
+    EXPECT_TRUE(latest.hasData);
+    EXPECT_TRUE(latest.notes.isEmpty());
+    // Prefecture-level units only in 2010: 2012 stays 2012, with no data, and 2010 is offered.
+    const Period prefecture = period("population", Level::Prefecture, 2012);
+    EXPECT_EQ(prefecture.year, 2012);
+    EXPECT_FALSE(prefecture.hasData);
+    EXPECT_EQ(prefecture.nearestYear, 2010);
+    EXPECT_FALSE(prefecture.nearestFrom.has_value());
+    ASSERT_EQ(prefecture.notes.size(), 1);
+    EXPECT_EQ(prefecture.notes.front(), QStringLiteral("No prefecture-level units have data for 2012. Nearest year with data: 2010."));
+    // A one-year indicator has no start, whatever was asked.
+    EXPECT_FALSE(period("population", Level::Province, 2012, 2010).from.has_value());
+}
+
+TEST(Period, AChangeStartsAtThePreviousYearWithDataAndSwapsAnEndBeforeItsStart)
+{
+    const Period change = period("change", Level::Province, 2012);
+    EXPECT_EQ(change.from, 2011);
+    EXPECT_EQ(change.label(), QStringLiteral("2011–2012"));
+    const Period swapped = period("change", Level::Province, 2010, 2012);
+    EXPECT_EQ(swapped.from, 2010);
+    EXPECT_EQ(swapped.year, 2012);
+    EXPECT_TRUE(swapped.hasData);
+    ASSERT_FALSE(swapped.notes.isEmpty());
+    EXPECT_TRUE(swapped.notes.front().contains(QStringLiteral("swapped")));
+    // 2009 is the first year: a change to it has no start; 2009–2010 (Beijing) is offered.
+    const Period first = period("change", Level::Province, 2009);
+    EXPECT_FALSE(first.hasData);
+    EXPECT_EQ(first.nearestYear, 2010);
+    EXPECT_EQ(first.nearestFrom, 2009);
+    EXPECT_TRUE(first.notes.join(u' ').contains(QStringLiteral("a change to 2009 has no start"))) << first.notes.join(u' ').toStdString();
+    // Natural increase at prefecture level has no data in any year: nothing to offer.
+    const Period none = period("natural_increase", Level::Prefecture, 2012, 2010);
+    EXPECT_FALSE(none.hasData);
+    EXPECT_FALSE(none.nearestYear.has_value());
+}
+
+TEST(Caveats, SeriesBreaksOfAChangeAndTheResidualOfNetMigration)
+{
+    const IndicatorContext c = fixture().context();
+    const auto change = findIndicator(fixture().population, QStringLiteral("change")).value();
+    const auto population = findIndicator(fixture().population, QStringLiteral("population")).value();
+    const auto migration = findIndicator(fixture().population, QStringLiteral("net_migration")).value();
+    // A change across the fixture's 2010 break says so; a value of 2010 does not.
+    const QStringList across = caveats(c, computeColumn(c, Level::Province, change, 2010, 2009));
+    EXPECT_TRUE(across.contains(QStringLiteral("Series break in 2010: Fixture break in 2010, a revision. Part of a change across it is a "
+                                               "revision, not migration.")))
+        << across.join(u'\n').toStdString();
+    EXPECT_TRUE(caveats(c, computeColumn(c, Level::Province, population, 2010)).join(u' ').indexOf(QStringLiteral("Series break")) < 0);
+    // Net migration is a residual, said whenever it is shown.
+    const QStringList residual = caveats(c, computeColumn(c, Level::Province, migration, 2012, 2010));
+    EXPECT_TRUE(residual.join(u' ').contains(QStringLiteral("Net migration is a residual"))) << residual.join(u'\n').toStdString();
+    // Only the units shown count: without Beijing (2009–2010), the break is not on the map.
+    EXPECT_TRUE(caveats(c, computeColumn(c, Level::Province, change, 2010, 2009), {QStringLiteral("370000")}).isEmpty());
+}

@@ -1,6 +1,7 @@
 // Drives the real main window on the real bundle: click, hover, toggle and drill where the map draws things,
 // then look at the side panel and at the pixels.
 #include "chartpanel.h"
+#include "columnmodel.h"
 #include "databundle.h"
 #include "exporter.h"
 #include "mainwindow.h"
@@ -20,6 +21,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QFrame>
+#include <QPushButton>
+#include <QSet>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
@@ -45,6 +52,18 @@
 using namespace renkou;
 
 namespace {
+
+/// The bundle with every layer, loaded once.
+const core::DataBundle &everything()
+{
+    static const core::DataBundle b = [] {
+        auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Everything);
+        if (!r)
+            ADD_FAILURE() << r.error().toString().toStdString();
+        return std::move(r).value();
+    }();
+    return b;
+}
 
 const core::DataBundle &tables()
 {
@@ -895,11 +914,7 @@ QImage drawn(const core::DataBundle &b, const core::View &view)
 // Every field of a view changes what is drawn: the map's fields the map, the chart's fields the chart.
 TEST(ViewFields, EachFieldChangesWhatIsDrawn)
 {
-    static const core::DataBundle b = [] {
-        auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Everything);
-        EXPECT_TRUE(r.ok());
-        return std::move(r).value();
-    }();
+    const core::DataBundle &b = everything();
     core::View base;
     base.year = 2020;
     const QImage plain = drawn(b, base);
@@ -949,4 +964,193 @@ TEST_F(MainWindowTest, ADensityTooltipIsRoundedAndHasNoPopulationChange)
     const QString density = m_map->tooltipAt(pointOf(QStringLiteral("460000")));
     EXPECT_FALSE(density.contains(QStringLiteral("Change since"))) << density.toStdString();
     EXPECT_TRUE(QRegularExpression(QStringLiteral("<b>[\\d,]+\\.\\d persons per km²</b>")).match(density).hasMatch()) << density.toStdString();
+}
+
+namespace {
+/// Codes of the units of `column` that have a value.
+QSet<QString> codesWithValues(const core::Column &column)
+{
+    QSet<QString> out;
+    for (const core::ColumnEntry &e : column.entries)
+        if (e.value)
+            out.insert(e.region->code);
+    return out;
+}
+
+/// Codes of the features of `r`'s layer that are filled (not hatched as no data).
+QSet<QString> filledCodes(const ui::MapRenderer &r)
+{
+    QSet<QString> out;
+    for (size_t i = 0; i < r.fills().size() && r.layer(); ++i)
+        if (r.fills()[i])
+            out.insert(r.layer()->features()[i].code);
+    return out;
+}
+
+/// `renkou-cli table` of `view`'s level, indicator and years as JSON: the codes with a value, and the years
+/// of its rows ("2020–2024").
+std::pair<QSet<QString>, QSet<QString>> cliTable(const core::View &view, const QString &indicator)
+{
+    QStringList args = {QStringLiteral("table"), QStringLiteral("--data"), QStringLiteral(RENKOU_BUNDLE_DIR), QStringLiteral("--level"),
+                        core::levelName(view.level), QStringLiteral("--indicator"), indicator, QStringLiteral("--format"), QStringLiteral("json")};
+    if (view.from)
+        args << QStringLiteral("--from") << QString::number(*view.from) << QStringLiteral("--to") << QString::number(*view.year);
+    else
+        args << QStringLiteral("--year") << QString::number(*view.year);
+    QProcess cli;
+    cli.start(QStringLiteral(RENKOU_CLI), args);
+    EXPECT_TRUE(cli.waitForFinished(60000));
+    EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    QSet<QString> codes, years;
+    for (const QJsonValue &row : QJsonDocument::fromJson(cli.readAllStandardOutput()).array()) {
+        const QJsonObject o = row.toObject();
+        if (!o.value(QStringLiteral("value")).isNull())
+            codes.insert(o.value(QStringLiteral("code")).toString());
+        const int to = o.value(QStringLiteral("year")).toInt();
+        years.insert(o.value(QStringLiteral("from_year")).isNull() ? QString::number(to)
+                                                                    : QStringLiteral("%1–%2").arg(o.value(QStringLiteral("from_year")).toInt()).arg(to));
+    }
+    return {codes, years};
+}
+} // namespace
+
+// The one rule for time, over the bundle: for every level × indicator × (year | span), the window's map, its
+// table, an export of the view and `renkou-cli table` agree on which units have values and name the same years.
+TEST_F(MainWindowTest, EveryViewShowsExactlyTheYearsItNames)
+{
+    const core::DataBundle &b = everything();
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("numbersTable"));
+    ASSERT_NE(table, nullptr);
+    int views = 0, cliRuns = 0;
+    for (core::Level level : {core::Level::Province, core::Level::Prefecture, core::Level::Region}) {
+        for (const core::IndicatorInfo &info : core::availableIndicators(b.population)) {
+            const std::vector<std::pair<int, std::optional<int>>> periods =
+                info.spansYears ? std::vector<std::pair<int, std::optional<int>>>{{2024, 2020}, {2004, 2003}, {2010, 2000}}
+                                : std::vector<std::pair<int, std::optional<int>>>{{2024, {}}, {2003, {}}};
+            for (const auto &[year, from] : periods) {
+                core::View v;
+                v.level = level;
+                v.indicator = info.name;
+                v.year = year;
+                v.from = from;
+                m_window->setView(v);
+                ++views;
+                const QString label = from ? QStringLiteral("%1–%2").arg(*from).arg(year) : QString::number(year);
+                const std::string what = (core::levelName(level) + u' ' + info.name + u' ' + label).toStdString();
+                const core::Column &column = m_window->column();
+                // The years asked, and no others, in the column and the map's title.
+                ASSERT_EQ(column.year, year) << what;
+                ASSERT_EQ(column.from, from) << what;
+                EXPECT_TRUE(m_map->renderer().title().contains(label)) << what;
+                // The window's map colours exactly the units with values.
+                const QSet<QString> values = codesWithValues(column);
+                EXPECT_EQ(filledCodes(m_map->renderer()), values) << what;
+                // The table lists the same values.
+                QSet<QString> listed;
+                for (int row = 0; row < table->model()->rowCount(); ++row) {
+                    const QString value = table->model()->index(row, ui::ColumnModel::Value).data(ui::ColumnModel::FullTextRole).toString();
+                    if (value != u"no data")
+                        listed.insert(table->model()->index(row, ui::ColumnModel::Code).data().toString());
+                }
+                EXPECT_EQ(listed, values) << what;
+                // An export draws the view as the window does.
+                ui::MapRenderer exported;
+                ui::renderView(exported, b, v);
+                EXPECT_EQ(filledCodes(exported), values) << what;
+                EXPECT_EQ(exported.title(), m_map->renderer().title()) << what;
+                EXPECT_EQ(exported.subtitle(), m_map->renderer().subtitle()) << what;
+                // The CLI's table, for the indicators of change and of population (a process each: not all).
+                if (info.name == u"change" || info.name == u"population") {
+                    const auto [cliCodes, cliYears] = cliTable(v, info.name);
+                    EXPECT_EQ(cliCodes, values) << what;
+                    EXPECT_EQ(cliYears, QSet<QString>{label}) << what;
+                    ++cliRuns;
+                }
+            }
+        }
+    }
+    EXPECT_GT(views, 150);
+    EXPECT_EQ(cliRuns, 15);
+}
+
+// Prefecture-level units 2020→2024 (release 5's partial year-end estimates): only units with both years are
+// coloured (Hangzhou +659,000 from its 2020 year-end estimate); the rest are no data, said on the map.
+TEST_F(MainWindowTest, APrefectureChangeColoursOnlyUnitsWithBothYears)
+{
+    core::View v;
+    v.level = core::Level::Prefecture;
+    v.indicator = QStringLiteral("change");
+    v.year = 2024;
+    v.from = 2020;
+    m_window->setView(v);
+    const core::ColumnEntry *hangzhou = m_window->column().find(QStringLiteral("330100"));
+    ASSERT_NE(hangzhou, nullptr);
+    ASSERT_TRUE(hangzhou->value.has_value());
+    EXPECT_DOUBLE_EQ(*hangzhou->value, 659000);
+    const core::ColumnEntry *beijing = m_window->column().find(QStringLiteral("110100"));
+    ASSERT_NE(beijing, nullptr);
+    EXPECT_FALSE(beijing->value.has_value());
+    EXPECT_FALSE(m_map->renderer().fills()[size_t(m_map->renderer().layer()->indexOf(QStringLiteral("110100")))].has_value());
+    EXPECT_TRUE(m_map->renderer().title().contains(QStringLiteral("2020–2024")));
+    EXPECT_TRUE(m_map->renderer().subtitle().contains(QStringLiteral("2020: census counts and year-end estimates; 2024: year-end estimate")))
+        << m_map->renderer().subtitle().toStdString();
+}
+
+// Years without data: a banner offers the nearest years, the map shows the years asked as no data, and the banner
+// stays through a drill-down and back; one click shows the nearest years.
+TEST_F(MainWindowTest, ABannerOffersTheNearestYearsAndSurvivesDrillDown)
+{
+    core::View v;
+    v.level = core::Level::Prefecture;
+    v.year = 2003;
+    m_window->setView(v);
+    auto *banner = m_window->findChild<QFrame *>(QStringLiteral("yearBanner"));
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("yearBannerButton"));
+    ASSERT_NE(banner, nullptr);
+    ASSERT_NE(button, nullptr);
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_EQ(button->text(), QStringLiteral("Show 2000 instead"));
+    EXPECT_TRUE(codesWithValues(m_window->column()).isEmpty());
+    EXPECT_TRUE(m_map->renderer().title().contains(QStringLiteral("2003")));
+    m_window->drillInto(QStringLiteral("330000"));
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_EQ(m_window->column().year, 2003);
+    EXPECT_TRUE(m_map->renderer().subtitle().contains(QStringLiteral("No prefecture-level units have data for 2003")));
+    m_window->drillOut();
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_EQ(m_window->column().year, 2003);
+    // An export carries the banner's words in its notes line.
+    ui::MapRenderer exported;
+    ui::renderView(exported, everything(), m_window->view());
+    EXPECT_TRUE(exported.subtitle().contains(QStringLiteral("Nearest year with data: 2000.")));
+    QTest::mouseClick(button, Qt::LeftButton);
+    EXPECT_EQ(m_window->column().year, 2000);
+    EXPECT_FALSE(codesWithValues(m_window->column()).isEmpty());
+    EXPECT_FALSE(banner->isVisible());
+}
+
+// The NBS regions are a level of the window: the Northeast lost 11.3 million between 2010 and 2020, in one view.
+TEST_F(MainWindowTest, TheNbsRegionsAreALevel)
+{
+    auto *levels = m_window->findChild<QComboBox *>(QStringLiteral("levelBox"));
+    ASSERT_NE(levels, nullptr);
+    levels->setCurrentIndex(levels->findData(int(core::Level::Region)));
+    EXPECT_EQ(m_map->renderer().layer()->indexOf(QStringLiteral("Northeast")) >= 0, true);
+    core::View v = m_window->view();
+    v.indicator = QStringLiteral("change");
+    v.year = 2020;
+    v.from = 2010;
+    m_window->setView(v);
+    const core::ColumnEntry *northeast = m_window->column().find(QStringLiteral("Northeast"));
+    ASSERT_NE(northeast, nullptr);
+    ASSERT_TRUE(northeast->value.has_value());
+    EXPECT_DOUBLE_EQ(*northeast->value, -11300000);
+    // The side panel follows: the region's values and trend (the sum of its provinces).
+    m_window->selectRegion(QStringLiteral("Northeast"));
+    EXPECT_TRUE(label("regionDetails").contains(QStringLiteral("2010–2020"))) << label("regionDetails").toStdString();
+    EXPECT_FALSE(label("chartCaption").contains(QStringLiteral("No resident population data")));
+    // A switch of level leaves no region described beside a province map.
+    levels->setCurrentIndex(levels->findData(int(core::Level::Province)));
+    EXPECT_TRUE(m_window->view().selection.isEmpty());
+    EXPECT_FALSE(label("regionName").contains(QStringLiteral("Northeast")));
 }
