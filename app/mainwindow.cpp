@@ -121,7 +121,8 @@ void MainWindow::buildUi()
     connect(m_bannerButton, &QPushButton::clicked, this, [this] {
         if (!m_nearest.first)
             return;
-        const auto [year, from] = m_nearest;
+        const int year = m_nearest.first;
+        const std::optional<int> from = m_nearest.second;
         edit(tr("year"), [year, from](core::View &v) {
             v.year = year;
             v.from = from;

@@ -459,17 +459,6 @@ Result<IndicatorInfo> findIndicator(const PopulationStore &store, const QString 
                  QStringLiteral("unknown indicator '%1' (known: %2)").arg(name, names.join(QStringLiteral(", ")))};
 }
 
-std::optional<int> latestYear(const IndicatorContext &context, Level level, const IndicatorInfo &indicator)
-{
-    std::vector<int> years = context.store->years(indicator.baseIndicator);
-    std::sort(years.rbegin(), years.rend());
-    for (int y : years) {
-        if (!computeColumn(context, level, indicator, y).values().empty())
-            return y;
-    }
-    return std::nullopt;
-}
-
 std::vector<int> yearsWithData(const IndicatorContext &context, Level level, const IndicatorInfo &indicator)
 {
     const IndicatorInfo base = endsIndicator(*context.store, indicator);

@@ -81,9 +81,6 @@ std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Reg
 std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store);
 /// The indicator called `name`, or a usage Error listing the known names.
 Result<IndicatorInfo> findIndicator(const PopulationStore &store, const QString &name);
-/// The latest year in which some unit of `level` has a value of the indicator (for a change: from the
-/// year before), or nullopt.
-std::optional<int> latestYear(const IndicatorContext &context, Level level, const IndicatorInfo &indicator);
 /// The years in which some unit of `level` has a value of `indicator`, ascending. For an indicator of change
 /// (spansYears): the years of resident population with data but the first (a change runs from one to the next).
 std::vector<int> yearsWithData(const IndicatorContext &context, Level level, const IndicatorInfo &indicator);

@@ -116,15 +116,6 @@ TEST(Indicators, RankAndRawIndicators)
     EXPECT_FALSE(findIndicator(fixture().population, QStringLiteral("happiness")).ok());
 }
 
-TEST(Indicators, LatestYearFollowsTheData)
-{
-    const auto population = findIndicator(fixture().population, QStringLiteral("population")).value();
-    EXPECT_EQ(latestYear(fixture().context(), Level::Province, population), 2012);
-    EXPECT_EQ(latestYear(fixture().context(), Level::Prefecture, population), 2010);
-    const auto urban = findIndicator(fixture().population, QStringLiteral("urban_share_pct")).value();
-    EXPECT_EQ(latestYear(fixture().context(), Level::Province, urban), 2010);
-}
-
 TEST(Indicators, ShareOfWholeNeedsEveryUnitOfTheWhole)
 {
     auto bundle = DataBundle::load(renkou::test::dataPath(QStringLiteral("bundle")), DataBundle::Parts::Tables);
@@ -159,11 +150,13 @@ Period period(const char *indicator, Level level, std::optional<int> year, std::
 // The one rule for time: the years asked are shown, or said to have no data with the nearest years offered.
 TEST(Period, TheYearsAskedAreKeptAndMissingOnesAreSaid)
 {
-    // Provinces have population in 2009–2012; without a year, the latest.
+    // Provinces have population in 2009–2012; without a year, the latest with data of the level and indicator.
     const Period latest = period("population", Level::Province, {});
     EXPECT_EQ(latest.year, 2012);
     EXPECT_TRUE(latest.hasData);
     EXPECT_TRUE(latest.notes.isEmpty());
+    EXPECT_EQ(period("population", Level::Prefecture, {}).year, 2010);
+    EXPECT_EQ(period("urban_share_pct", Level::Province, {}).year, 2010);
     // Prefecture-level units only in 2010: 2012 stays 2012, with no data, and 2010 is offered.
     const Period prefecture = period("population", Level::Prefecture, 2012);
     EXPECT_EQ(prefecture.year, 2012);

@@ -53,26 +53,26 @@ using namespace renkou;
 
 namespace {
 
-/// The bundle with every layer, loaded once.
+/// The bundle with `parts` (each caller below keeps its own, loaded once).
+core::DataBundle loadBundle(core::DataBundle::Parts parts)
+{
+    auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), parts);
+    if (!r)
+        ADD_FAILURE() << r.error().toString().toStdString();
+    return std::move(r).value();
+}
+
+/// The bundle with every layer.
 const core::DataBundle &everything()
 {
-    static const core::DataBundle b = [] {
-        auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Everything);
-        if (!r)
-            ADD_FAILURE() << r.error().toString().toStdString();
-        return std::move(r).value();
-    }();
+    static const core::DataBundle b = loadBundle(core::DataBundle::Parts::Everything);
     return b;
 }
 
+/// The bundle's tables only.
 const core::DataBundle &tables()
 {
-    static const core::DataBundle b = [] {
-        auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Tables);
-        if (!r)
-            ADD_FAILURE() << r.error().toString().toStdString();
-        return std::move(r).value();
-    }();
+    static const core::DataBundle b = loadBundle(core::DataBundle::Parts::Tables);
     return b;
 }
 
