@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace renkou::core {
@@ -314,7 +315,7 @@ private:
             return Cell::missing(tr("no provincial capital among its prefecture-level units (municipality or no split)"));
         const Cell cap = stock(*capital, kResident, year);
         if (!cap.value)
-            return cap;
+            return Cell::missing(tr("no resident population of %1, the capital, for %2").arg(unitName(*capital)).arg(year));
         const QString kind = cap.flags.value(0);
         const auto members = m_c.regions->members(r).size();
         Cell total = sumOver(r, [&](const Region &m) { return stock(m, kResident, year, kind); });
@@ -336,6 +337,17 @@ private:
     const IndicatorContext &m_c;
 };
 
+/// The kinds of value a cell rests on: "census", "estimate" or both, ';'-separated.
+QString kindsOf(const Cell &cell)
+{
+    QStringList out;
+    for (const QString &f : cell.flags)
+        if ((f == u"census" || f == u"estimate") && !out.contains(f))
+            out << f;
+    out.sort();
+    return out.join(u';');
+}
+
 /// Notes of notes.csv that a reader must see with this value.
 void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo &ind, int year, int from, Cell &cell)
 {
@@ -351,10 +363,25 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
             notes.push_back(n);
     }
     const bool vital = ind.name == u"natural_increase" || ind.name.startsWith(u"net_migration");
+    // A value of one year carries the note of the series break in its year, else of the next break after it:
+    // a break's note describes the values before it (first-published, never revised …).
+    std::optional<int> basisBreak;
+    if (!ind.spansYears) {
+        for (const Note *n : notes) {
+            if (n->kind == u"series_break" && n->year && *n->year >= year && (!basisBreak || *n->year < *basisBreak))
+                basisBreak = n->year;
+        }
+    }
     for (const Note *n : notes) {
         bool applies = false;
         if (n->year) {
-            applies = ind.spansYears ? (*n->year > from && *n->year <= year) : *n->year == year;
+            // A break or an event lies between two years: it concerns a change across it. Other dated notes
+            // (census basis, vintage, boundaries) describe the values of their year, at either end of a change.
+            const bool between = n->kind == u"series_break" || n->kind == u"event";
+            if (ind.spansYears)
+                applies = between ? (*n->year > from && *n->year <= year) : (*n->year == from || *n->year == year);
+            else
+                applies = n->kind == u"series_break" ? n->year == basisBreak : *n->year == year;
             if (applies && ind.spansYears && n->kind == u"series_break" && !cell.flags.contains(u"series_break"))
                 cell.flags << QStringLiteral("series_break");
         } else {
@@ -406,7 +433,7 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         {QStringLiteral("net_migration_rate"), permille, tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}},
         {QStringLiteral("share_pct"), pct, tr("Share of the national total"), tr("resident population; the national total of the same year"), false, kResident, {}},
         {QStringLiteral("density"), QStringLiteral("persons per km²"), tr("Resident population per km² of land (area on the equal-area projection)"), tr("resident population; boundaries"), false, kResident, {}},
-        {QStringLiteral("capital_share_pct"), pct, tr("The provincial capital's share of its province (sum of the province's prefecture-level units)"), tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
+        {QStringLiteral("capital_share_pct"), pct, tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
         {QStringLiteral("urban_share_pct"), pct, tr("Urban share of the census population"), tr("census urban_population and resident_population"), false, kUrban, {}},
     };
     for (const QString &name : store.indicators()) {
@@ -472,6 +499,21 @@ std::vector<int> yearsWithData(const IndicatorContext &context, Level level, con
     return out;
 }
 
+namespace {
+/// Ranks the entries (1 = largest; equal values share a rank: "1224") and rebuilds the index.
+void rankAndIndex(Column &column)
+{
+    std::vector<double> sorted = column.values();
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    column.index.clear();
+    for (size_t i = 0; i < column.entries.size(); ++i) {
+        ColumnEntry &e = column.entries[i];
+        column.index.insert(e.region->code, int(i));
+        e.rank = e.value ? 1 + int(std::lower_bound(sorted.begin(), sorted.end(), *e.value, std::greater<>()) - sorted.begin()) : 0;
+    }
+}
+} // namespace
+
 Column computeColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year,
                      std::optional<int> from)
 {
@@ -482,6 +524,7 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
     if (indicator.spansYears)
         column.from = from.value_or(year - 1);
     const Engine engine(context);
+    const IndicatorInfo ends = endsIndicator(*context.store, indicator);
     for (const Region *r : context.regions->ofLevel(level)) {
         Cell cell = indicator.spansYears && *column.from >= year
                         ? Cell::missing(QStringLiteral("the start year must come before the end year"))
@@ -491,8 +534,10 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
         e.region = r;
         e.value = cell.value;
         if (indicator.spansYears) {
-            e.startKind = engine.stock(*r, kResident, *column.from).flags.join(u';');
-            e.endKind = engine.stock(*r, kResident, year).flags.join(u';');
+            e.startKind = kindsOf(engine.compute(*r, ends, *column.from, *column.from));
+            e.endKind = kindsOf(engine.compute(*r, ends, year, year));
+        } else {
+            e.endKind = kindsOf(cell);
         }
         if (cell.value) {
             e.source = cell.sources.join(u';');
@@ -501,16 +546,14 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
         e.note = cell.notes.join(QStringLiteral(" | "));
         column.entries.push_back(e);
     }
-    // Rank 1 = largest; equal values share a rank ("1224").
-    std::vector<double> sorted = column.values();
-    std::sort(sorted.begin(), sorted.end(), std::greater<>());
-    for (size_t i = 0; i < column.entries.size(); ++i) {
-        ColumnEntry &e = column.entries[i];
-        column.index.insert(e.region->code, int(i));
-        if (e.value)
-            e.rank = 1 + int(std::lower_bound(sorted.begin(), sorted.end(), *e.value, std::greater<>()) - sorted.begin());
-    }
+    rankAndIndex(column);
     return column;
+}
+
+void keepUnits(Column &column, const QSet<QString> &codes)
+{
+    std::erase_if(column.entries, [&](const ColumnEntry &e) { return !codes.contains(e.region->code); });
+    rankAndIndex(column);
 }
 
 std::vector<Observation> unitSeries(const IndicatorContext &context, const Region &unit, const QString &indicator)
@@ -646,32 +689,61 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
     return p;
 }
 
+namespace {
+
+QString unitLabel(const Region &r)
+{
+    return r.nameEn.isEmpty() ? r.nameZh : r.nameEn;
+}
+
+/// "year-end estimates", or for a mix the kind most units have and the others named: "year-end estimates;
+/// census counts of 1 November for Qinghai, Ningxia, Xinjiang".
+QString describeKinds(const std::map<QString, QStringList> &units)
+{
+    const auto words = [](const QString &kind) {
+        return kind == u"census" ? tr("census counts of 1 November") : tr("year-end estimates");
+    };
+    if (units.size() == 1)
+        return words(units.begin()->first);
+    const QStringList &census = units.at(QStringLiteral("census"));
+    const QStringList &estimate = units.at(QStringLiteral("estimate"));
+    const bool censusFewer = census.size() < estimate.size();
+    const QStringList &fewer = censusFewer ? census : estimate;
+    const QString who = fewer.size() <= 6 ? fewer.join(QStringLiteral(", ")) : tr("%1 units").arg(fewer.size());
+    return tr("%1; %2 for %3").arg(words(censusFewer ? QStringLiteral("estimate") : QStringLiteral("census")),
+                                   words(censusFewer ? QStringLiteral("census") : QStringLiteral("estimate")), who);
+}
+
+} // namespace
+
 QStringList caveats(const IndicatorContext &context, const Column &column, const QSet<QString> &shown)
 {
     QStringList out;
-    std::set<QString> startKinds, endKinds;
+    std::map<QString, QStringList> startKinds, endKinds; // kind → units
     QSet<QString> attached;
     for (const ColumnEntry &e : column.entries) {
         if (!e.value || (!shown.isEmpty() && !shown.contains(e.region->code)))
             continue;
-        for (const QString &k : e.startKind.split(u';'))
-            if (k == u"census" || k == u"estimate")
-                startKinds.insert(k);
-        for (const QString &k : e.endKind.split(u';'))
-            if (k == u"census" || k == u"estimate")
-                endKinds.insert(k);
+        // A unit of both kinds (a sum of census counts and estimates) counts under each.
+        for (const QString &k : e.startKind.split(u';', Qt::SkipEmptyParts))
+            startKinds[k] << unitLabel(*e.region);
+        for (const QString &k : e.endKind.split(u';', Qt::SkipEmptyParts))
+            endKinds[k] << unitLabel(*e.region);
         for (const QString &n : e.note.split(QStringLiteral(" | ")))
             attached.insert(n);
     }
-    // Census counts (1 November) against year-end estimates (31 December).
-    if (column.from && !startKinds.empty() && !endKinds.empty() && startKinds != endKinds) {
-        const auto describe = [](const std::set<QString> &kinds) {
-            if (kinds.size() > 1)
-                return tr("census counts and year-end estimates");
-            return *kinds.begin() == u"census" ? tr("census count of 1 November") : tr("year-end estimate");
-        };
-        out << tr("%1: %2; %3: %4.").arg(*column.from).arg(describe(startKinds)).arg(column.year).arg(describe(endKinds));
-    }
+    // Census counts (1 November) against year-end estimates (31 December), at one end or between the two.
+    const auto kindsOnly = [](const std::map<QString, QStringList> &m) {
+        std::set<QString> k;
+        for (const auto &[kind, units] : m)
+            k.insert(kind);
+        return k;
+    };
+    if (column.from && !startKinds.empty() && !endKinds.empty()
+        && (kindsOnly(startKinds) != kindsOnly(endKinds) || startKinds.size() > 1 || endKinds.size() > 1))
+        out << tr("%1: %2. %3: %4.").arg(*column.from).arg(describeKinds(startKinds)).arg(column.year).arg(describeKinds(endKinds));
+    else if (!column.from && endKinds.size() > 1)
+        out << tr("%1: %2.").arg(column.year).arg(describeKinds(endKinds));
     // The notes of notes.csv on the basis of a whole level (not one unit's: those stay with the unit), by their
     // first sentence.
     if (context.notes) {
@@ -681,15 +753,21 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
             QString first = n.textEn;
             if (const auto stop = first.indexOf(QStringLiteral(". ")); stop > 0)
                 first = first.left(stop + 1);
-            if (n.kind == u"series_break" && n.year && column.from) // a break matters to a change across it
-                out << tr("Series break in %1: %2 Part of a change across it is a revision, not migration.").arg(*n.year).arg(first);
-            else if (n.kind == u"vintage" || n.kind == u"census" || n.kind == u"boundary")
+            if (n.kind == u"series_break" && n.year && column.from) {
+                // A break matters to a change of population across it (natural increase is made from rates).
+                if (column.indicator.name != u"natural_increase")
+                    out << tr("Series break in %1: %2 Part of a change across it is a revision, not migration.").arg(*n.year).arg(first);
+            } else if (n.kind == u"series_break" && n.year && *n.year > column.year) {
+                out << first; // the basis of the values before the next break
+            } else if (n.kind == u"vintage" || n.kind == u"census" || n.kind == u"boundary") {
                 out << first;
+            }
         }
     }
     const QString &name = column.indicator.name;
     if (name == u"natural_increase")
-        out << tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census.");
+        out << tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census; "
+                  "net migration (the change minus natural increase) is a residual of them.");
     else if (name.startsWith(u"net_migration"))
         out << tr("Net migration is a residual: the change minus natural increase, computed from first-published birth and "
                   "death rates; it is an approximation, and not migration at all across a series break.");

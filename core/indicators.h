@@ -46,8 +46,9 @@ struct ColumnEntry {
     QString flag;   ///< ';'-separated: census, estimate, rollup, incomplete, series_break
     QString note;   ///< notes a reader must see (series breaks, why there is no data), ' | '-separated
     int rank = 0;   ///< 1 = largest value of the level; 0 without a value
-    /// For a change: the kind of the resident population at the start and at the end (census, estimate;
-    /// ';'-separated with rollup), whatever the value: what the caveats of a span are made from.
+    /// The kind of value at the start of a change and at its end (or in the year): "census", "estimate" or
+    /// "census;estimate" (a sum of both), of the one-year indicator at each end (endsIndicator()); empty
+    /// without a value there. What the caveats of a map are made from.
     QString startKind, endKind;
 };
 
@@ -64,6 +65,9 @@ struct Column {
     /// The values that exist, in entry order.
     std::vector<double> values() const;
 };
+
+/// Keeps the entries of the units `codes` only (a drill-down's), ranked among themselves (1 = largest).
+void keepUnits(Column &column, const QSet<QString> &codes);
 
 /// A unit's series of a table indicator, one observation a year: a province's or prefecture-level unit's own
 /// rows (PopulationStore::series()); for an NBS region or the country the sum of its provinces, in the years
@@ -120,7 +124,8 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
 
 /// The caveats a map or table of `column` carries in its notes line, one sentence each, for the units
 /// `shown` (all when empty) that have values: census counts at one end and year-end estimates at the
-/// other ("2000: census count of 1 November; 2010: year-end estimate."), a level's series breaks (for a
+/// other, or a mix of both, naming the fewer ("2000: year-end estimates; census counts of 1 November for
+/// Qinghai, Ningxia, Xinjiang. 2010: year-end estimates."), a level's series breaks (for a
 /// change across one), vintages, census and boundary bases of notes.csv (their first sentence), and the residual nature of net migration whenever natural
 /// increase or net migration is shown.
 QStringList caveats(const IndicatorContext &context, const Column &column, const QSet<QString> &shown = {});

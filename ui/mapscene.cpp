@@ -152,14 +152,32 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
         scene.palette = core::sequentialPalette(int(scene.classes.size()));
     }
 
+    // In a drill-down the column is the province's units: its table, ranks, legend counts and exports.
+    if (!focusCodes.isEmpty()) {
+        core::keepUnits(scene.column, focusCodes);
+        for (core::ClassRange &c : scene.classes)
+            c.count = 0;
+        for (const core::ColumnEntry &e : scene.column.entries) {
+            const int c = e.value && layer->indexOf(e.region->code) >= 0 ? core::classIndex(scene.classes, *e.value) : -1;
+            if (c >= 0)
+                ++scene.classes[size_t(c)].count;
+        }
+    }
+
     QStringList notes = q.notes;
     std::vector<std::optional<QColor>> fills(layer->features().size());
-    int noData = 0;
+    int noData = 0;       // hatched features shown (the legend's count)
+    int units = 0;        // units of the level shown, and those without a value
+    int unitsNoData = 0;
     std::vector<std::pair<QString, int>> sourceYears;
     for (size_t i = 0; i < layer->features().size(); ++i) {
         const QString &code = layer->features()[i].code;
         const core::ColumnEntry *e = scene.column.find(code);
         const bool shown = focusCodes.isEmpty() || focusCodes.contains(code);
+        if (e && shown) {
+            ++units;
+            unitsNoData += e->value ? 0 : 1;
+        }
         if (e && e->value) {
             const int c = core::classIndex(scene.classes, *e->value);
             if (c >= 0 && size_t(c) < scene.palette.size())
@@ -175,9 +193,8 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     // What kind of values the colours are: census or estimate at each end, series breaks, the residual.
     notes << core::caveats(b.context(), scene.column, focusCodes);
     // A map that is mostly hatched says so on itself, not only in a join report.
-    const int shownUnits = focusCodes.isEmpty() ? int(layer->features().size()) : int(focusCodes.size());
-    if (shownUnits > 0 && 2 * noData > shownUnits && noData < shownUnits)
-        notes << tr("Values for only %1 of %2 units; the others have no data.").arg(shownUnits - noData).arg(shownUnits);
+    if (units > 0 && 2 * unitsNoData > units && unitsNoData < units)
+        notes << tr("Values for only %1 of %2 units; the others have no data.").arg(units - unitsNoData).arg(units);
     // Boundaries of the user's that hold under half of the level's units say so on the map too.
     const int levelUnits = int(b.regions.ofLevel(q.level).size());
     if (focusCodes.isEmpty() && 2 * int(layer->features().size()) < levelUnits)

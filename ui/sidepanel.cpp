@@ -140,20 +140,10 @@ void SidePanel::show(const core::DataBundle &bundle, const core::View &view, cor
                      const std::vector<core::ClassRange> &classes, const std::vector<QColor> &palette)
 {
     const QSet<QString> codes(view.selection.begin(), view.selection.end());
-    // The table and the ranking list the units the map shows: in a drill-down, the province's own.
-    core::Column shown = column;
-    if (const core::Region *province = view.drill.isEmpty() ? nullptr : bundle.regions.find(view.drill, core::Level::Province);
-        province && level == core::Level::Prefecture) {
-        QSet<QString> members;
-        for (const core::Region *r : bundle.regions.members(*province))
-            members.insert(r->code);
-        if (members.isEmpty())
-            members.insert(province->code); // Taiwan, Hong Kong, Macao: the unit itself
-        std::erase_if(shown.entries, [&](const core::ColumnEntry &e) { return !members.contains(e.region->code); });
-    }
-    m_tableModel->setColumn(shown);
+    // The column is the map's: in a drill-down, the province's units only (applyMapScene()).
+    m_tableModel->setColumn(column);
     m_tableModel->setSelectedCodes(codes);
-    m_ranking->setColumn(shown, classes, palette);
+    m_ranking->setColumn(column, classes, palette);
     m_ranking->setSelection(codes);
     {
         const QSignalBlocker b1(m_chartMode), b2(m_baseYear);

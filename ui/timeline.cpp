@@ -234,10 +234,10 @@ void Timeline::mousePressEvent(QMouseEvent *event)
         return;
     }
     if (m_rangeMode && y < m_from) {
-        // An end before the start: the two are swapped.
-        const int end = m_from;
+        // A year before the start cannot be the end: it becomes the start, the end stays, and the user is told.
         m_from = y;
-        setYear(end);
+        update();
+        emit refused(tr("%1 is before the start: the change now starts in %1 (%1–%2).").arg(y).arg(m_year));
         emit changed();
         return;
     }

@@ -178,7 +178,8 @@ TEST(BundleFacts, A2000To2010ChangeSaysWhichKindOfValueEachEndIs)
     const IndicatorContext c = bundle().context();
     const auto change = findIndicator(bundle().population, QStringLiteral("change")).value();
     const QStringList notes = caveats(c, computeColumn(c, Level::Province, change, 2010, 2000));
-    EXPECT_TRUE(notes.contains(QStringLiteral("2000: census counts and year-end estimates; 2010: year-end estimate.")))
+    EXPECT_TRUE(notes.contains(QStringLiteral("2000: year-end estimates; census counts of 1 November for Qinghai, Ningxia, Xinjiang. "
+                                              "2010: year-end estimates.")))
         << notes.join(u'\n').toStdString();
     // Xinjiang has no first-published 2000 estimate: its 2000 value is the census count.
     const ColumnEntry xinjiang = bundleEntry("change", Level::Province, "650000", 2010, 2000);

@@ -310,9 +310,12 @@ TEST_F(MainWindowTest, TimelineChangesTheYearAndMarksDataYears)
     QTest::mouseClick(timeline, Qt::LeftButton, Qt::ShiftModifier, timeline->cellCenter(2011));
     EXPECT_EQ(m_window->column().from, 2011);
     EXPECT_EQ(m_window->column().year, 2024);
-    // An end before the start swaps the two: 2005–2011.
+    // A click before the start moves the start there and keeps the end, saying so: 2005–2024.
     QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2005));
     EXPECT_EQ(m_window->column().from, 2005);
+    EXPECT_EQ(m_window->column().year, 2024);
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("2005–2024")));
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->cellCenter(2011));
     EXPECT_EQ(m_window->column().year, 2011);
     // 2000, the first year with data, can start a change in growth mode.
     QTest::mouseClick(timeline, Qt::LeftButton, Qt::ShiftModifier, timeline->cellCenter(2000));
@@ -1092,7 +1095,18 @@ TEST_F(MainWindowTest, APrefectureChangeColoursOnlyUnitsWithBothYears)
     EXPECT_FALSE(beijing->value.has_value());
     EXPECT_FALSE(m_map->renderer().fills()[size_t(m_map->renderer().layer()->indexOf(QStringLiteral("110100")))].has_value());
     EXPECT_TRUE(m_map->renderer().title().contains(QStringLiteral("2020–2024")));
-    EXPECT_TRUE(m_map->renderer().subtitle().contains(QStringLiteral("2020: census counts and year-end estimates; 2024: year-end estimate")))
+    // In Zhejiang: the province's 11 units only, ranked among themselves, counted so in the legend.
+    m_window->drillInto(QStringLiteral("330000"));
+    EXPECT_EQ(m_window->column().entries.size(), 11u);
+    EXPECT_EQ(m_window->column().find(QStringLiteral("330100"))->rank, 1);
+    int counted = 0;
+    for (const core::ClassRange &c : m_window->classes())
+        counted += c.count;
+    EXPECT_EQ(counted, int(m_window->column().values().size()));
+    m_window->drillOut();
+    // 2020 is the census count for most of them, the year-end estimate for the three that have one: said so, by name.
+    EXPECT_TRUE(m_map->renderer().subtitle().contains(
+        QStringLiteral("2020: census counts of 1 November; year-end estimates for Hangzhou, Ningbo, Wuhan. 2024: year-end estimates.")))
         << m_map->renderer().subtitle().toStdString();
 }
 
