@@ -275,7 +275,7 @@ void MainWindow::buildUi()
             emit mapShown();
         }
     });
-    connect(m_timeline, &ui::Timeline::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
+    connect(m_timeline, &ui::Timeline::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_timeline, &ui::Timeline::changed, this, [this] {
         edit(tr("year"), [this](core::View &v) {
             v.year = m_timeline->year();
@@ -423,7 +423,10 @@ void MainWindow::refresh()
     }
     const ui::MapQuery query = ui::queryFor(b, shown, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
     const bool span = query.indicator.spansYears;
-    m_timeline->setDataYears(dataYears(lvl, core::endsIndicator(b.population, query.indicator)), span);
+    // The years either end can take; none when the indicator has no data at the level at all.
+    m_timeline->setDataYears(dataYears(lvl, query.indicator).empty() ? std::vector<int>{}
+                                                                     : dataYears(lvl, core::endsIndicator(b.population, query.indicator)),
+                             span);
     m_timeline->setRangeAllowed(span, tr("%1 is a value of one year: switch on Growth / decline (G), or choose a change, to "
                                          "compare two years.").arg(query.indicator.description));
     if (!span && m_timeline->rangeMode()) {

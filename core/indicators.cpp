@@ -14,10 +14,10 @@ const QString kResident = QStringLiteral("resident_population");
 const QString kUrban = QStringLiteral("urban_population");
 const QString kCensus = QStringLiteral("census");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Indicators", text);
-}
+/// The translation context of this file's texts (lupdate reads it from here).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Indicators)
+};
 
 /// A value with everything that travels with it. No value: `notes` say why.
 struct Cell {
@@ -68,6 +68,17 @@ Cell combine(std::initializer_list<const Cell *> parts, double value)
     return out;
 }
 
+/// The kinds of value a cell rests on: "census", "estimate" or both, ';'-separated.
+QString kindsOf(const Cell &cell)
+{
+    QStringList out;
+    for (const QString &f : cell.flags)
+        if ((f == u"census" || f == u"estimate") && !out.contains(f))
+            out << f;
+    out.sort();
+    return out.join(u';');
+}
+
 QString unitName(const Region &r)
 {
     return r.nameEn.isEmpty() ? r.nameZh : r.nameEn;
@@ -87,14 +98,32 @@ public:
             if (auto own = ownRow(r.code, indicator, year, flag))
                 return *own;
             if (r.level == Level::Prefecture)
-                return Cell::missing(tr("no %1 for %2").arg(indicator).arg(year));
+                return Cell::missing(Tr::tr("no %1 for %2").arg(indicator).arg(year));
         }
         if (m_c.store->unitOf(indicator) != u"persons")
-            return Cell::missing(tr("no %1 for %2 (a rate is not summed from smaller units)").arg(indicator).arg(year));
+            return Cell::missing(Tr::tr("no %1 for %2 (a rate is not summed from smaller units)").arg(indicator).arg(year));
         Cell sum = rollup(r, [&](const Region &m) { return stock(m, indicator, year, flag); });
         if (!sum.value && r.level == Level::Province)
-            sum.notes.prepend(tr("no %1 for %2").arg(indicator).arg(year));
+            sum.notes.prepend(Tr::tr("no %1 for %2").arg(indicator).arg(year));
         return sum;
+    }
+
+    /// The resident population at both ends of a change, of one kind where the unit has rows of its own of
+    /// it: a census count is compared with a census count (Wuhan 2010→2020), a year-end estimate with an
+    /// estimate; else the rows the store shows first (census against estimate, which the caveats then say).
+    std::pair<Cell, Cell> ends(const Region &r, int from, int year) const
+    {
+        Cell a = stock(r, kResident, from);
+        Cell b = stock(r, kResident, year);
+        // Only the unit's own rows: a sum of smaller units is another tabulation, not the same kind of count.
+        const bool own = r.level == Level::Province || r.level == Level::Prefecture;
+        if (own && a.value && b.value && kindsOf(a) != kindsOf(b)) {
+            if (auto match = ownRow(r.code, kResident, year, kindsOf(a)))
+                b = *match;
+            else if (auto earlier = ownRow(r.code, kResident, from, kindsOf(b)))
+                a = *earlier;
+        }
+        return {a, b};
     }
 
     /// Births − deaths from `from` to `to`, in persons: for each year, the natural growth rate (‰ of the
@@ -104,14 +133,14 @@ public:
         if (r.level == Level::Region || r.level == Level::Country)
             return rollup(r, [&](const Region &m) { return naturalIncrease(m, from, to); });
         if (r.level == Level::Prefecture)
-            return Cell::missing(tr("no birth and death rates for prefecture-level units"));
+            return Cell::missing(Tr::tr("no birth and death rates for prefecture-level units"));
         Cell out;
         double total = 0;
         for (int y = from + 1; y <= to; ++y) {
             const Cell p0 = stock(r, kResident, y - 1);
             const Cell p1 = stock(r, kResident, y);
             if (!p0.value || !p1.value)
-                return Cell::missing(tr("no resident population for %1").arg(!p0.value ? y - 1 : y));
+                return Cell::missing(Tr::tr("no resident population for %1").arg(!p0.value ? y - 1 : y));
             const Cell rate = growthRate(r, y);
             if (!rate.value)
                 return rate;
@@ -130,14 +159,13 @@ public:
         if (n == u"population")
             return stock(r, kResident, year);
         if (n == u"change" || n == u"change_pct" || n == u"cagr_pct") {
-            const Cell a = stock(r, kResident, from);
-            const Cell b = stock(r, kResident, year);
+            const auto [a, b] = ends(r, from, year);
             if (!a.value || !b.value)
                 return combine({&a, &b}, 0);
             if (n == u"change")
                 return combine({&a, &b}, *b.value - *a.value);
             if (*a.value <= 0)
-                return Cell::missing(tr("the population in %1 is not positive").arg(from));
+                return Cell::missing(Tr::tr("the population in %1 is not positive").arg(from));
             if (n == u"change_pct")
                 return combine({&a, &b}, (*b.value - *a.value) / *a.value * 100.0);
             return combine({&a, &b}, (std::pow(*b.value / *a.value, 1.0 / (year - from)) - 1.0) * 100.0);
@@ -145,8 +173,7 @@ public:
         if (n == u"natural_increase")
             return naturalIncrease(r, from, year);
         if (n == u"net_migration" || n == u"net_migration_rate") {
-            const Cell a = stock(r, kResident, from);
-            const Cell b = stock(r, kResident, year);
+            const auto [a, b] = ends(r, from, year);
             const Cell ni = naturalIncrease(r, from, year);
             if (!a.value || !b.value || !ni.value)
                 return combine({&a, &b, &ni}, 0);
@@ -163,14 +190,14 @@ public:
                 country = c;
             const auto national = country ? ownRow(country->code, kResident, year, {}) : std::nullopt;
             if (!national)
-                return Cell::missing(tr("no national total for %1").arg(year));
+                return Cell::missing(Tr::tr("no national total for %1").arg(year));
             return v.value ? combine({&v, &*national}, *v.value / *national->value * 100.0) : v;
         }
         if (n == u"density") {
             const Cell v = stock(r, kResident, year);
             const std::optional<double> km2 = area(r);
             if (!km2)
-                return Cell::missing(tr("no boundary area for this unit"));
+                return Cell::missing(Tr::tr("no boundary area for this unit"));
             if (!v.value)
                 return v;
             Cell out = v;
@@ -246,7 +273,7 @@ private:
         if (!lacking.isEmpty()) {
             const QString shown = lacking.size() > 5 ? lacking.mid(0, 5).join(QStringLiteral(", ")) + QStringLiteral(", …")
                                                      : lacking.join(QStringLiteral(", "));
-            return Cell::missing(tr("incomplete: %1 of %2 units have no data (%3)")
+            return Cell::missing(Tr::tr("incomplete: %1 of %2 units have no data (%3)")
                                      .arg(lacking.size())
                                      .arg(members.size())
                                      .arg(shown),
@@ -265,7 +292,7 @@ private:
             if (!out.flags.contains(u"rollup"))
                 out.flags << QStringLiteral("rollup");
             const auto n = m_c.regions->members(r).size();
-            out.notes << (n == 1 ? tr("the value of its one unit") : tr("sum of its %1 units").arg(n));
+            out.notes << (n == 1 ? Tr::tr("the value of its one unit") : Tr::tr("sum of its %1 units").arg(n));
         }
         return out;
     }
@@ -278,7 +305,7 @@ private:
         const auto death = ownRow(r.code, QStringLiteral("death_rate"), year, {});
         if (birth && death)
             return combine({&*birth, &*death}, *birth->value - *death->value);
-        return Cell::missing(tr("no natural growth rate (nor birth and death rates) for %1").arg(year));
+        return Cell::missing(Tr::tr("no natural growth rate (nor birth and death rates) for %1").arg(year));
     }
 
     std::optional<double> area(const Region &r) const
@@ -307,23 +334,23 @@ private:
     Cell capitalShare(const Region &r, int year) const
     {
         if (r.level != Level::Province)
-            return Cell::missing(tr("the capital's share is defined for provinces"));
+            return Cell::missing(Tr::tr("the capital's share is defined for provinces"));
         const Region *capital = nullptr;
         for (const Region *m : m_c.regions->members(r))
             capital = m->provincialCapital ? m : capital;
         if (!capital)
-            return Cell::missing(tr("no provincial capital among its prefecture-level units (municipality or no split)"));
+            return Cell::missing(Tr::tr("no provincial capital among its prefecture-level units (municipality or no split)"));
         const Cell cap = stock(*capital, kResident, year);
         if (!cap.value)
-            return Cell::missing(tr("no resident population of %1, the capital, for %2").arg(unitName(*capital)).arg(year));
+            return Cell::missing(Tr::tr("no resident population of %1, the capital, for %2").arg(unitName(*capital)).arg(year));
         const QString kind = cap.flags.value(0);
         const auto members = m_c.regions->members(r).size();
         Cell total = sumOver(r, [&](const Region &m) { return stock(m, kResident, year, kind); });
-        QString how = tr("%1 as a share of the sum of the province's %2 prefecture-level units").arg(unitName(*capital)).arg(members);
+        QString how = Tr::tr("%1 as a share of the sum of the province's %2 prefecture-level units").arg(unitName(*capital)).arg(members);
         if (!total.value && kind == u"estimate") {
             if (auto own = ownRow(r.code, kResident, year, kind)) {
                 total = *own;
-                how = tr("%1's year-end estimate as a share of the province's own year-end total (the sum of its "
+                how = Tr::tr("%1's year-end estimate as a share of the province's own year-end total (the sum of its "
                          "prefecture-level units is incomplete for %2)").arg(unitName(*capital)).arg(year);
             }
         }
@@ -337,17 +364,6 @@ private:
     const IndicatorContext &m_c;
 };
 
-/// The kinds of value a cell rests on: "census", "estimate" or both, ';'-separated.
-QString kindsOf(const Cell &cell)
-{
-    QStringList out;
-    for (const QString &f : cell.flags)
-        if ((f == u"census" || f == u"estimate") && !out.contains(f))
-            out << f;
-    out.sort();
-    return out.join(u';');
-}
-
 /// Notes of notes.csv that a reader must see with this value.
 void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo &ind, int year, int from, Cell &cell)
 {
@@ -356,12 +372,7 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
     // The bundle's notes describe the bundle's numbers: not a user's value, nor a user's indicator.
     if ((cell.value && !cell.fromBundle) || (!cell.value && c.store->isUserIndicator(ind.baseIndicator)))
         return;
-    std::vector<const Note *> notes = c.notes->forUnit(r.code, r.level);
-    if (r.level == Level::Region || r.level == Level::Country) {
-        // Sums of provinces carry the province-wide notes.
-        for (const Note *n : c.notes->forUnit(QString(), Level::Province))
-            notes.push_back(n);
-    }
+    const std::vector<const Note *> notes = c.notes->forUnit(r.code, r.level);
     const bool vital = ind.name == u"natural_increase" || ind.name.startsWith(u"net_migration");
     // A value of one year carries the note of the series break in its year, else of the next break after it:
     // a break's note describes the values before it (first-published, never revised …).
@@ -378,7 +389,9 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
             // A break or an event lies between two years: it concerns a change across it. Other dated notes
             // (census basis, vintage, boundaries) describe the values of their year, at either end of a change.
             const bool between = n->kind == u"series_break" || n->kind == u"event";
-            if (ind.spansYears)
+            if (ind.spansYears && between && ind.name == u"natural_increase")
+                applies = false; // births and deaths are counted from rates: a break in the population is not in them
+            else if (ind.spansYears)
                 applies = between ? (*n->year > from && *n->year <= year) : (*n->year == from || *n->year == year);
             else
                 applies = n->kind == u"series_break" ? n->year == basisBreak : *n->year == year;
@@ -421,26 +434,26 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
     const QString persons = QStringLiteral("persons");
     const QString pct = QStringLiteral("%");
     const QString permille = QStringLiteral("‰");
-    const QString pop = tr("resident population");
-    const QString vital = tr("resident population every year of the span; natural growth rate (or birth and death rates) every year after the first");
+    const QString pop = Tr::tr("resident population");
+    const QString vital = Tr::tr("resident population every year of the span; natural growth rate (or birth and death rates) every year after the first");
     std::vector<IndicatorInfo> out = {
-        {QStringLiteral("population"), persons, tr("Resident population (常住人口)"), pop, false, kResident, {}},
-        {QStringLiteral("change"), persons, tr("Change in resident population between two years"), pop, true, kResident, {}},
-        {QStringLiteral("change_pct"), pct, tr("Relative change in resident population"), pop, true, kResident, {}},
-        {QStringLiteral("cagr_pct"), pct, tr("Compound annual growth rate of the resident population"), pop, true, kResident, {}},
-        {QStringLiteral("natural_increase"), persons, tr("Natural increase: births − deaths"), vital, true, kResident, {}},
-        {QStringLiteral("net_migration"), persons, tr("Net migration: change − natural increase (a residual)"), vital, true, kResident, {}},
-        {QStringLiteral("net_migration_rate"), permille, tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}},
-        {QStringLiteral("share_pct"), pct, tr("Share of the national total"), tr("resident population; the national total of the same year"), false, kResident, {}},
-        {QStringLiteral("density"), QStringLiteral("persons per km²"), tr("Resident population per km² of land (area on the equal-area projection)"), tr("resident population; boundaries"), false, kResident, {}},
-        {QStringLiteral("capital_share_pct"), pct, tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
-        {QStringLiteral("urban_share_pct"), pct, tr("Urban share of the census population"), tr("census urban_population and resident_population"), false, kUrban, {}},
+        {QStringLiteral("population"), persons, Tr::tr("Resident population (常住人口)"), pop, false, kResident, {}},
+        {QStringLiteral("change"), persons, Tr::tr("Change in resident population between two years"), pop, true, kResident, {}},
+        {QStringLiteral("change_pct"), pct, Tr::tr("Relative change in resident population"), pop, true, kResident, {}},
+        {QStringLiteral("cagr_pct"), pct, Tr::tr("Compound annual growth rate of the resident population"), pop, true, kResident, {}},
+        {QStringLiteral("natural_increase"), persons, Tr::tr("Natural increase: births − deaths"), vital, true, kResident, {}},
+        {QStringLiteral("net_migration"), persons, Tr::tr("Net migration: change − natural increase (a residual)"), vital, true, kResident, {}},
+        {QStringLiteral("net_migration_rate"), permille, Tr::tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}},
+        {QStringLiteral("share_pct"), pct, Tr::tr("Share of the national total"), Tr::tr("resident population; the national total of the same year"), false, kResident, {}},
+        {QStringLiteral("density"), QStringLiteral("persons per km²"), Tr::tr("Resident population per km² of land (area on the equal-area projection)"), Tr::tr("resident population; boundaries"), false, kResident, {}},
+        {QStringLiteral("capital_share_pct"), pct, Tr::tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), Tr::tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
+        {QStringLiteral("urban_share_pct"), pct, Tr::tr("Urban share of the census population"), Tr::tr("census urban_population and resident_population"), false, kUrban, {}},
     };
     for (const QString &name : store.indicators()) {
         if (name != kResident)
             // A user's indicator is named by its own name, on the map's title too.
             out.push_back({name, store.unitOf(name),
-                           store.isUserIndicator(name) ? tr("%1 (own table)").arg(name) : tr("As published in the data tables"),
+                           store.isUserIndicator(name) ? Tr::tr("%1 (own table)").arg(name) : Tr::tr("As published in the data tables"),
                            name, false, name, {}});
     }
     // The change of every one-year percentage, in percentage points.
@@ -449,8 +462,8 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         const IndicatorInfo &of = out[i];
         if (of.spansYears || of.unit != pct)
             continue;
-        IndicatorInfo change{of.name + QStringLiteral("_change_pp"), tr("percentage points"),
-                             tr("Change in percentage points: %1").arg(of.description), of.needs, true, of.baseIndicator, of.name};
+        IndicatorInfo change{of.name + QStringLiteral("_change_pp"), Tr::tr("percentage points"),
+                             Tr::tr("Change in percentage points: %1").arg(of.description), of.needs, true, of.baseIndicator, of.name};
         out.push_back(change);
     }
     return out;
@@ -533,7 +546,11 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
         ColumnEntry e;
         e.region = r;
         e.value = cell.value;
-        if (indicator.spansYears) {
+        if (indicator.spansYears && indicator.changeOf.isEmpty()) {
+            const auto [a, b] = engine.ends(*r, *column.from, year);
+            e.startKind = kindsOf(a);
+            e.endKind = kindsOf(b);
+        } else if (indicator.spansYears) {
             e.startKind = kindsOf(engine.compute(*r, ends, *column.from, *column.from));
             e.endKind = kindsOf(engine.compute(*r, ends, year, year));
         } else {
@@ -648,7 +665,7 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
         }
     } else {
         if (from && *from > p.year) {
-            p.notes << tr("The start year %1 came after the end year %2: the years are swapped.").arg(*from).arg(p.year);
+            p.notes << Tr::tr("The start year %1 came after the end year %2: the years are swapped.").arg(*from).arg(p.year);
             std::swap(*from, p.year);
         }
         if (!from || *from == p.year) {
@@ -678,11 +695,18 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
         }
     }
     if (!p.hasData) {
-        QString line = noStart ? tr("No %1 have data before %2: a change to %2 has no start.").arg(levelLabel(level)).arg(p.year)
-                               : tr("No %1 have data for %2.").arg(levelLabel(level), p.label());
+        QString line = noStart ? Tr::tr("No %1 have data before %2: a change to %2 has no start.").arg(levelLabel(level)).arg(p.year)
+                               : Tr::tr("No %1 have data for %2.").arg(levelLabel(level), p.label());
+        if (years.empty()) {
+            // No year at all: say why, as the units' notes do ("no birth and death rates for prefecture-level units").
+            const Column c = computeColumn(context, level, indicator, p.year, p.from);
+            const QString why = c.entries.empty() ? QString() : c.entries.front().note.section(QStringLiteral(" | "), 0, 0);
+            line = Tr::tr("No %1 have data of %2 in any year%3.")
+                       .arg(levelLabel(level), indicator.name, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
+        }
         if (p.nearestYear) {
             const QString nearest = p.nearestFrom ? QStringLiteral("%1–%2").arg(*p.nearestFrom).arg(*p.nearestYear) : QString::number(*p.nearestYear);
-            line += u' ' + (p.nearestFrom ? tr("Nearest years with data: %1.") : tr("Nearest year with data: %1.")).arg(nearest);
+            line += u' ' + (p.nearestFrom ? Tr::tr("Nearest years with data: %1.") : Tr::tr("Nearest year with data: %1.")).arg(nearest);
         }
         p.notes << line;
     }
@@ -701,7 +725,7 @@ QString unitLabel(const Region &r)
 QString describeKinds(const std::map<QString, QStringList> &units)
 {
     const auto words = [](const QString &kind) {
-        return kind == u"census" ? tr("census counts of 1 November") : tr("year-end estimates");
+        return kind == u"census" ? Tr::tr("census counts of 1 November") : Tr::tr("year-end estimates");
     };
     if (units.size() == 1)
         return words(units.begin()->first);
@@ -709,8 +733,8 @@ QString describeKinds(const std::map<QString, QStringList> &units)
     const QStringList &estimate = units.at(QStringLiteral("estimate"));
     const bool censusFewer = census.size() < estimate.size();
     const QStringList &fewer = censusFewer ? census : estimate;
-    const QString who = fewer.size() <= 6 ? fewer.join(QStringLiteral(", ")) : tr("%1 units").arg(fewer.size());
-    return tr("%1; %2 for %3").arg(words(censusFewer ? QStringLiteral("estimate") : QStringLiteral("census")),
+    const QString who = fewer.size() <= 6 ? fewer.join(QStringLiteral(", ")) : Tr::tr("%1 units").arg(fewer.size());
+    return Tr::tr("%1; %2 for %3").arg(words(censusFewer ? QStringLiteral("estimate") : QStringLiteral("census")),
                                    words(censusFewer ? QStringLiteral("census") : QStringLiteral("estimate")), who);
 }
 
@@ -739,11 +763,16 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
             k.insert(kind);
         return k;
     };
+    // The kind of value is always said: which years, which kind.
     if (column.from && !startKinds.empty() && !endKinds.empty()
         && (kindsOnly(startKinds) != kindsOnly(endKinds) || startKinds.size() > 1 || endKinds.size() > 1))
-        out << tr("%1: %2. %3: %4.").arg(*column.from).arg(describeKinds(startKinds)).arg(column.year).arg(describeKinds(endKinds));
-    else if (!column.from && endKinds.size() > 1)
-        out << tr("%1: %2.").arg(column.year).arg(describeKinds(endKinds));
+        out << Tr::tr("%1: %2. %3: %4.").arg(*column.from).arg(describeKinds(startKinds)).arg(column.year).arg(describeKinds(endKinds));
+    else if (column.from && !endKinds.empty())
+        out << Tr::tr("%1 and %2: %3.").arg(*column.from).arg(column.year).arg(describeKinds(endKinds));
+    else if (!endKinds.empty())
+        out << Tr::tr("%1: %2.").arg(column.year).arg(describeKinds(endKinds));
+    if (column.level == Level::Region || column.level == Level::Country)
+        out << Tr::tr("Each is the sum of its provinces (31 mainland provinces; not the published national total).");
     // The notes of notes.csv on the basis of a whole level (not one unit's: those stay with the unit), by their
     // first sentence.
     if (context.notes) {
@@ -756,7 +785,7 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
             if (n.kind == u"series_break" && n.year && column.from) {
                 // A break matters to a change of population across it (natural increase is made from rates).
                 if (column.indicator.name != u"natural_increase")
-                    out << tr("Series break in %1: %2 Part of a change across it is a revision, not migration.").arg(*n.year).arg(first);
+                    out << Tr::tr("Series break in %1: %2 Part of a change across it is a revision, not migration.").arg(*n.year).arg(first);
             } else if (n.kind == u"series_break" && n.year && *n.year > column.year) {
                 out << first; // the basis of the values before the next break
             } else if (n.kind == u"vintage" || n.kind == u"census" || n.kind == u"boundary") {
@@ -766,10 +795,10 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
     }
     const QString &name = column.indicator.name;
     if (name == u"natural_increase")
-        out << tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census; "
+        out << Tr::tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census; "
                   "net migration (the change minus natural increase) is a residual of them.");
     else if (name.startsWith(u"net_migration"))
-        out << tr("Net migration is a residual: the change minus natural increase, computed from first-published birth and "
+        out << Tr::tr("Net migration is a residual: the change minus natural increase, computed from first-published birth and "
                   "death rates; it is an approximation, and not migration at all across a series break.");
     out.removeDuplicates();
     return out;

@@ -36,7 +36,9 @@ Result<NoteTable> NoteTable::load(const QString &path)
 
 std::vector<const Note *> NoteTable::forUnit(const QString &code, Level level) const
 {
-    const QString wildcard = u'*' + levelName(level);
+    // An NBS region or the country is a sum of provinces: the province-wide notes are its notes too.
+    const bool sum = level == Level::Region || level == Level::Country;
+    const QString wildcard = u'*' + levelName(sum ? Level::Province : level);
     std::vector<const Note *> out;
     for (const Note &n : m_notes) {
         if (n.code == code || n.code == wildcard)

@@ -20,7 +20,8 @@ class NoteTable {
 public:
     static Result<NoteTable> load(const QString &path);
     const std::vector<Note> &all() const { return m_notes; }
-    /// Notes that apply to unit `code` of `level` (its own and its level's wildcard notes).
+    /// Notes that apply to unit `code` of `level` (its own and its level's wildcard notes; for an NBS region or
+    /// the country, sums of provinces, the province-wide ones).
     std::vector<const Note *> forUnit(const QString &code, Level level) const;
 
 private:

@@ -13,10 +13,10 @@ namespace {
 constexpr int kClasses = 5;
 constexpr int kDivergingPerSide = 3;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MapScene", text);
-}
+/// The translation context of this file's texts (lupdate reads it from here).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(MapScene)
+};
 } // namespace
 
 QString bilingualName(const core::Region &r)
@@ -68,11 +68,11 @@ QStringList correctView(const core::DataBundle &b, core::View &v)
 {
     QStringList problems;
     if (!core::findIndicator(b.population, v.indicator)) {
-        problems << tr("The view's indicator '%1' is not in the loaded data: resident population is shown.").arg(v.indicator);
+        problems << Tr::tr("The view's indicator '%1' is not in the loaded data: resident population is shown.").arg(v.indicator);
         v.indicator = QStringLiteral("population");
     }
     if (!v.drill.isEmpty() && !b.regions.find(v.drill, core::Level::Province)) {
-        problems << tr("The view drills into '%1', which is no province: all of China is shown.").arg(v.drill);
+        problems << Tr::tr("The view drills into '%1', which is no province: all of China is shown.").arg(v.drill);
         v.drill.clear();
     }
     const core::Level level = v.drill.isEmpty() ? v.level : core::Level::Prefecture;
@@ -81,7 +81,7 @@ QStringList correctView(const core::DataBundle &b, core::View &v)
         if (!b.regions.find(code, level))
             unknown << code;
     if (!unknown.isEmpty()) {
-        problems << tr("The view selects codes of no %1: %2 (left out).").arg(core::levelName(level), unknown.join(QStringLiteral(", ")));
+        problems << Tr::tr("The view selects codes of no %1: %2 (left out).").arg(core::levelName(level), unknown.join(QStringLiteral(", ")));
         for (const QString &code : std::as_const(unknown))
             v.selection.removeAll(code);
     }
@@ -194,11 +194,11 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     notes << core::caveats(b.context(), scene.column, focusCodes);
     // A map that is mostly hatched says so on itself, not only in a join report.
     if (units > 0 && 2 * unitsNoData > units && unitsNoData < units)
-        notes << tr("Values for only %1 of %2 units; the others have no data.").arg(units - unitsNoData).arg(units);
+        notes << Tr::tr("Values for only %1 of %2 units; the others have no data.").arg(units - unitsNoData).arg(units);
     // Boundaries of the user's that hold under half of the level's units say so on the map too.
     const int levelUnits = int(b.regions.ofLevel(q.level).size());
     if (focusCodes.isEmpty() && 2 * int(layer->features().size()) < levelUnits)
-        notes << tr("The boundaries (%1) hold only %2 of the %3 %4.")
+        notes << Tr::tr("The boundaries (%1) hold only %2 of the %3 %4.")
                      .arg(QFileInfo(layer->path()).fileName())
                      .arg(layer->features().size())
                      .arg(levelUnits)
@@ -207,17 +207,17 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     for (size_t c = 0; c < scene.classes.size(); ++c)
         legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});
     if (noData > 0)
-        legend.push_back({QColor(), tr("no data"), noData});
+        legend.push_back({QColor(), Tr::tr("no data"), noData});
     r.setFills(std::move(fills));
     r.setLegend(QStringLiteral("%1 (%2)%3").arg(q.indicator.name, unit,
-                                                within ? tr(", scale within the province")
-                                                       : (q.drillProvince.isEmpty() ? QString() : tr(", national scale"))),
+                                                within ? Tr::tr(", scale within the province")
+                                                       : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
                 std::move(legend));
     const QString when = q.from ? QStringLiteral("%1–%2").arg(*q.from).arg(q.year) : QString::number(q.year);
     QString where = core::levelLabel(q.level);
     if (const core::Region *p = b.regions.find(q.drillProvince, core::Level::Province))
-        where = tr("%1, %2").arg(bilingualName(*p), core::levelLabel(q.level));
-    r.setTitle(tr("%1 — %2, %3").arg(q.indicator.description, where, when));
+        where = Tr::tr("%1, %2").arg(bilingualName(*p), core::levelLabel(q.level));
+    r.setTitle(Tr::tr("%1 — %2, %3").arg(q.indicator.description, where, when));
     r.setSubtitle(notes.join(u' '));
     const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));
     const core::Source *lines = b.sources.find(QStringLiteral("tianditu-lines"));
@@ -225,10 +225,10 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     QString boundaries = atlas ? atlas->title : QStringLiteral("cn-atlas");
     if (!layer->path().startsWith(b.dir + u'/')) {
         const QFileInfo own(layer->path());
-        boundaries = tr("own file %1 of %2").arg(own.fileName(), own.lastModified().toString(QStringLiteral("yyyy-MM-dd")));
+        boundaries = Tr::tr("own file %1 of %2").arg(own.fileName(), own.lastModified().toString(QStringLiteral("yyyy-MM-dd")));
     }
-    r.setSourceLine(tr("Source: %1. Boundaries: %2%3.")
-                        .arg(sourceYears.empty() ? tr("no data") : core::citeSources(b.sources, sourceYears),
+    r.setSourceLine(Tr::tr("Source: %1. Boundaries: %2%3.")
+                        .arg(sourceYears.empty() ? Tr::tr("no data") : core::citeSources(b.sources, sourceYears),
                              boundaries,
                              lines && b.hasAllLayers() ? QStringLiteral("; ") + lines->title : QString()));
     return scene;
@@ -245,14 +245,14 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year)
                                        : QString::number(column.year);
     if (e->value) {
-        html += tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.name, when, core::formatShown(*e->value, unit), unit);
-        html += QStringLiteral("<br>") + tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
+        html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.name, when, core::formatShown(*e->value, unit), unit);
+        html += QStringLiteral("<br>") + Tr::tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
     } else {
-        html += tr("%1, %2: <b>no data</b>").arg(column.indicator.name, when);
+        html += Tr::tr("%1, %2: <b>no data</b>").arg(column.indicator.name, when);
     }
     // The change of population beside a map of population, never beside a density or a rate.
     if (const core::ColumnEntry *c = change.find(code); c && c->value && change.from && column.indicator.name == u"population")
-        html += QStringLiteral("<br>") + tr("Change since %1: %2 persons").arg(*change.from)
+        html += QStringLiteral("<br>") + Tr::tr("Change since %1: %2 persons").arg(*change.from)
                                               .arg((*c->value > 0 ? QStringLiteral("+") : QString()) + core::formatFull(*c->value, QStringLiteral("persons")));
     if (!e->source.isEmpty()) {
         QStringList cites;
@@ -260,7 +260,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
             const core::Source *s = bundle.sources.find(id);
             cites << (s ? s->citation() : id).toHtmlEscaped();
         }
-        html += QStringLiteral("<br><small>") + tr("Source: %1").arg(cites.join(QStringLiteral("; "))) + QStringLiteral("</small>");
+        html += QStringLiteral("<br><small>") + Tr::tr("Source: %1").arg(cites.join(QStringLiteral("; "))) + QStringLiteral("</small>");
     }
     if (!e->note.isEmpty())
         html += QStringLiteral("<br><small><i>%1</i></small>").arg(e->note.toHtmlEscaped());

@@ -41,7 +41,19 @@ Timeline::Timeline(QWidget *parent) : QWidget(parent), m_timer(new QTimer(this))
     });
     connect(m_play, &QToolButton::toggled, this, &Timeline::setPlaying);
     connect(m_range, &QToolButton::toggled, this, [this](bool on) {
-        setRangeMode(on);
+        if (on) {
+            // From–to starts as the span the map showed: from the previous year with data. From the first year
+            // with data, the change runs to the next one, and the user is told.
+            const auto it = std::lower_bound(m_dataYears.begin(), m_dataYears.end(), m_year);
+            if (it != m_dataYears.begin()) {
+                m_from = *std::prev(it);
+            } else if (it != m_dataYears.end() && std::next(it) != m_dataYears.end()) {
+                m_from = *it;
+                m_year = *std::next(it);
+                emit notice(tr("%1 is the first year with data: the change runs %1–%2.").arg(m_from).arg(m_year));
+            }
+        }
+        setRangeMode(on, on ? std::optional<int>(m_from) : std::nullopt);
         emit changed();
     });
 }
@@ -206,16 +218,16 @@ void Timeline::mousePressEvent(QMouseEvent *event)
     if (!y)
         return;
     if (!hasData(y)) {
-        emit refused(tr("%1 has no data in this view.").arg(y));
+        emit notice(tr("%1 has no data in this view.").arg(y));
         return;
     }
     if (event->modifiers() & Qt::ShiftModifier) {
         if (!m_range->isEnabled()) {
-            emit refused(m_range->toolTip());
+            emit notice(m_range->toolTip());
             return;
         }
         if (y == m_year) {
-            emit refused(tr("A change needs two different years: %1 is already the end.").arg(y));
+            emit notice(tr("A change needs two different years: %1 is already the end.").arg(y));
             return;
         }
         // A start after the end: the two are swapped.
@@ -230,19 +242,20 @@ void Timeline::mousePressEvent(QMouseEvent *event)
         return;
     }
     if (m_rangeMode && y == m_from) {
-        emit refused(tr("A change needs two different years: %1 is already the start.").arg(y));
+        emit notice(tr("A change needs two different years: %1 is already the start.").arg(y));
         return;
     }
     if (m_rangeMode && y < m_from) {
         // A year before the start cannot be the end: it becomes the start, the end stays, and the user is told.
         m_from = y;
         update();
-        emit refused(tr("%1 is before the start: the change now starts in %1 (%1–%2).").arg(y).arg(m_year));
+        emit notice(tr("%1 is before the start: the change now starts in %1 (%1–%2).").arg(y).arg(m_year));
         emit changed();
         return;
     }
     if (!canEnd(y)) {
-        emit refused(tr("%1 is the first year with data: a change needs a start before it. Use from–to and Shift-click to start a change at %1.").arg(y));
+        emit notice(m_rangeMode ? tr("%1 is the first year with data: it can only start a change (Shift-click it).").arg(y)
+                                : tr("%1 is the first year with data: a change needs a start before it. Use from–to and Shift-click to start a change at %1.").arg(y));
         return;
     }
     setYear(y);

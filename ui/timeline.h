@@ -42,8 +42,9 @@ public slots:
 signals:
     /// The year, the from–to mode or the start year changed (by the user or by play).
     void changed();
-    /// A click that chose no years, and why ("2000 is the first year with data: …").
-    void refused(const QString &why);
+    /// What the user must be told about a click: why it chose no years ("2000 is the first year with data: …"),
+    /// or how it was read ("2005 is before the start: the change now starts in 2005").
+    void notice(const QString &text);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

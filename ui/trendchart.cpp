@@ -8,10 +8,10 @@
 namespace renkou::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TrendChart", text);
-}
+/// The translation context of this file's texts (lupdate reads it from here).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(TrendChart)
+};
 } // namespace
 
 TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::Region *> &units, const core::IndicatorInfo &indicator,
@@ -56,29 +56,29 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     }
     out.baseYear = baseYear.value_or(commonYears.empty() ? 0 : *commonYears.begin());
     out.unit = mode == core::ChartMode::Share ? QStringLiteral("%") : indicator.unit;
-    const QString measure = indicator.baseIndicator == u"resident_population" ? tr("resident population") : indicator.description;
+    const QString measure = indicator.baseIndicator == u"resident_population" ? Tr::tr("resident population") : indicator.description;
     out.title = units.size() == 1 ? QStringLiteral("%1 — %2").arg(bilingualName(*units.front()), measure)
                                   : measure.left(1).toUpper() + measure.mid(1);
     const bool allProvinces = levels == std::set<core::Level>{core::Level::Province};
     switch (mode) {
-    case core::ChartMode::Indexed: out.title += tr(" — index, %1 = 100").arg(out.baseYear); break;
-    case core::ChartMode::Change: out.title += tr(" — change from the year before"); break;
+    case core::ChartMode::Indexed: out.title += Tr::tr(" — index, %1 = 100").arg(out.baseYear); break;
+    case core::ChartMode::Change: out.title += Tr::tr(" — change from the year before"); break;
     case core::ChartMode::Share:
-        out.title += allProvinces ? tr(" — share of the 31 provinces (%)") : tr(" — share of the province (%)");
+        out.title += allProvinces ? Tr::tr(" — share of the 31 provinces (%)") : Tr::tr(" — share of the province (%)");
         break;
     case core::ChartMode::Values: break;
     }
     if (sourceYears.empty())
         return out;
     const bool persons = out.unit == u"persons";
-    QString unitLine = tr("Unit: %1.").arg(out.unit);
+    QString unitLine = Tr::tr("Unit: %1.").arg(out.unit);
     if (out.mode == ChartMode::Indexed)
-        unitLine = tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(out.unit);
+        unitLine = Tr::tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(out.unit);
     else if (persons && out.mode == ChartMode::Absolute)
-        unitLine = tr("Unit: persons (chart in millions; dots are census counts).");
-    out.caption = unitLine + u' ' + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears));
+        unitLine = Tr::tr("Unit: persons (chart in millions; dots are census counts).");
+    out.caption = unitLine + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears));
     if (mode == core::ChartMode::Share)
-        out.caption += u'\n' + tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
+        out.caption += u'\n' + Tr::tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
                                   "provinces), only in years when every one of them has a value.");
     QStringList seen;
     for (const core::Region *r : units) {
@@ -100,7 +100,7 @@ QString showTrendChart(ChartPanel &panel, const TrendChart &chart)
     panel.showSeries(chart.title, chart.unit, chart.series, chart.mode, chart.baseYear, chart.breaks);
     if (panel.leftOut().isEmpty())
         return chart.caption;
-    return tr("No value in %1 for %2: left out of the index.").arg(chart.baseYear).arg(panel.leftOut().join(QStringLiteral(", "))) + u'\n'
+    return Tr::tr("No value in %1 for %2: left out of the index.").arg(chart.baseYear).arg(panel.leftOut().join(QStringLiteral(", "))) + u'\n'
            + chart.caption;
 }
 

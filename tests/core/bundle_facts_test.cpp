@@ -219,3 +219,20 @@ TEST(BundleFacts, ARegionSeriesIsTheSumOfItsProvinces)
     ASSERT_NE(y2020, series.end());
     EXPECT_EQ(y2020->value, population("210000", 2020) + population("220000", 2020) + population("230000", 2020));
 }
+
+// A change compares values of one kind where the unit has both: Wuhan 2010→2020 census to census (its 2020
+// year-end estimate is not set against the 2010 census count).
+TEST(BundleFacts, AChangeComparesCensusWithCensus)
+{
+    double census2020 = 0, census2010 = 0;
+    for (const Observation &o : bundle().population.observations(QStringLiteral("420100"), 2020, QStringLiteral("resident_population")))
+        census2020 = o.flag == u"census" ? o.value : census2020;
+    for (const Observation &o : bundle().population.observations(QStringLiteral("420100"), 2010, QStringLiteral("resident_population")))
+        census2010 = o.flag == u"census" ? o.value : census2010;
+    ASSERT_GT(census2020, 0);
+    ASSERT_GT(census2010, 0);
+    const ColumnEntry wuhan = bundleEntry("change", Level::Prefecture, "420100", 2020, 2010);
+    EXPECT_EQ(*wuhan.value, census2020 - census2010);
+    EXPECT_EQ(wuhan.startKind, QStringLiteral("census"));
+    EXPECT_EQ(wuhan.endKind, QStringLiteral("census"));
+}

@@ -304,9 +304,14 @@ TEST_F(MainWindowTest, TimelineChangesTheYearAndMarksDataYears)
     auto *range = timeline->findChild<QToolButton *>(QStringLiteral("timelineRange"));
     ASSERT_NE(range, nullptr);
     EXPECT_FALSE(range->isEnabled());
-    // In growth/decline, Shift-click chooses the start of a change: 2011 → 2024 at the end.
+    // In growth/decline, from–to starts as the span the map showed (2023–2024), never a start left from before.
     QTest::keyClick(m_map, Qt::Key_G);
     EXPECT_TRUE(range->isEnabled());
+    range->click();
+    EXPECT_EQ(m_window->column().from, 2023);
+    EXPECT_EQ(m_window->column().year, 2024);
+    range->click();
+    // Shift-click chooses the start of a change: 2011 → 2024 at the end.
     QTest::mouseClick(timeline, Qt::LeftButton, Qt::ShiftModifier, timeline->cellCenter(2011));
     EXPECT_EQ(m_window->column().from, 2011);
     EXPECT_EQ(m_window->column().year, 2024);
