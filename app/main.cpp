@@ -1,4 +1,5 @@
 #include "databundle.h"
+#include "language.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -6,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <cstdio>
 
 namespace {
@@ -42,6 +44,12 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Renkou")); // settings in ~/.config/Renkou/Renkou.conf
     QApplication::setApplicationName(QStringLiteral("Renkou"));
     QApplication::setApplicationVersion(QStringLiteral(RENKOU_VERSION));
+    // The language chosen in View → Language, else the system's (Chinese for a Chinese locale).
+    {
+        const QSettings settings;
+        const QVariant chosen = settings.value(QStringLiteral("language"));
+        renkou::core::setLanguage(chosen.isValid() ? renkou::core::parseLanguage(chosen.toString()) : renkou::core::systemLanguage());
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Explore China's population map."));

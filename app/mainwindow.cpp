@@ -4,9 +4,12 @@
 #include "mapscene.h"
 #include "mapview.h"
 #include "sidepanel.h"
+#include "language.h"
 #include "timeline.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QEvent>
 #include <QDir>
 #include <QApplication>
 #include <QClipboard>
@@ -221,9 +224,9 @@ void MainWindow::buildUi()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    QAction *undo = m_undoAction = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_redoAction = m_undo->createRedoAction(this, tr("&Redo"));
     // Ctrl+Shift+Z and the platform's own redo keys, each once (a key listed twice is ambiguous: neither fires).
     QList<QKeySequence> redoKeys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
     for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Redo))
@@ -252,6 +255,24 @@ void MainWindow::buildUi()
     play->setShortcut(QKeySequence(Qt::Key_P));
     m_englishLabelsAction = view->addAction(tr("Map labels in English"));
     m_englishLabelsAction->setCheckable(true);
+    // The language of the window and, by default, of figures: switched at once, remembered.
+    QMenu *languages = view->addMenu(tr("&Language"));
+    languages->setObjectName(QStringLiteral("languageMenu"));
+    auto *languageGroup = new QActionGroup(languages);
+    for (const auto &[language, name] : {std::pair{core::Language::Chinese, QStringLiteral("中文")},
+                                         std::pair{core::Language::English, QStringLiteral("English")}}) {
+        QAction *a = languages->addAction(name);
+        a->setObjectName(QStringLiteral("language_") + core::languageCode(language));
+        a->setCheckable(true);
+        a->setChecked(core::currentLanguage() == language);
+        languageGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [language] {
+            if (core::currentLanguage() == language)
+                return;
+            QSettings().setValue(QStringLiteral("language"), core::languageCode(language));
+            core::setLanguage(language);
+        });
+    }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Renkou"), this, [this] {
         QMessageBox::about(this, tr("About Renkou"),
@@ -315,6 +336,17 @@ void MainWindow::onBundleReady()
 {
     const core::DataBundle &b = *bundle();
     const std::optional<int> latest = showTables();
+    setUpSearch();
+    if (latest)
+        m_timeline->setYear(*latest);
+    statusBar()->showMessage(tr("Data: %1 — loading prefecture boundaries …").arg(b.dir));
+    refresh();
+    m_map->flyTo(m_map->renderer().fullExtent(), false);
+}
+
+void MainWindow::setUpSearch()
+{
+    const core::DataBundle &b = *bundle();
     // Search: Chinese name, English name (also without spaces and apostrophes: pinyin as typed), code.
     QStringList entries;
     for (const core::Region &r : b.regions.all()) {
@@ -336,12 +368,41 @@ void MainWindow::onBundleReady()
         goTo(code.match(text).captured(1));
     });
     m_search->setCompleter(completer);
+}
 
-    if (latest)
-        m_timeline->setYear(*latest);
-    statusBar()->showMessage(tr("Data: %1 — loading prefecture boundaries …").arg(b.dir));
-    refresh();
-    m_map->flyTo(m_map->renderer().fullExtent(), false);
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    // Every text is set where its widget is made: the widgets are made again, once, after the change.
+    if (event->type() == QEvent::LanguageChange && m_map && !m_retranslating) {
+        m_retranslating = true;
+        QMetaObject::invokeMethod(this, &MainWindow::retranslate, Qt::QueuedConnection);
+    }
+}
+
+void MainWindow::retranslate()
+{
+    m_retranslating = false;
+    // The data, the view, the undo history, the map's extent and the splitter stay; menus, toolbar, map,
+    // timeline and side panel are made again in the new language.
+    const core::BoxD extent = m_map->renderer().viewBox();
+    const QList<int> sizes = qobject_cast<QSplitter *>(centralWidget())->sizes();
+    for (QToolBar *bar : findChildren<QToolBar *>()) {
+        removeToolBar(bar);
+        delete bar;
+    }
+    delete m_undoAction;
+    delete m_redoAction;
+    setMenuBar(new QMenuBar); // the old one and its menus go
+    setWindowTitle(tr("Renkou 人口 — China's population map"));
+    buildUi(); // replaces the central widget, deleting the old
+    qobject_cast<QSplitter *>(centralWidget())->setSizes(sizes);
+    if (bundle()) {
+        showTables();
+        setUpSearch();
+        applyView(m_view);
+        m_map->renderer().setViewBox(extent);
+    }
 }
 
 std::optional<int> MainWindow::showTables()
@@ -352,7 +413,13 @@ std::optional<int> MainWindow::showTables()
         const QSignalBlocker block(m_indicatorBox);
         m_indicatorBox->clear();
         for (const core::IndicatorInfo &i : core::availableIndicators(b.population))
-            m_indicatorBox->addItem(QStringLiteral("%1 (%2)").arg(i.description, i.name), i.name);
+        {
+            // English shows the name the CLI and saved views use; Chinese the words only, the name on hover.
+            m_indicatorBox->addItem(core::currentLanguage() == core::Language::Chinese ? i.description
+                                                                                        : QStringLiteral("%1 (%2)").arg(i.description, i.name),
+                                    i.name);
+            m_indicatorBox->setItemData(m_indicatorBox->count() - 1, i.name, Qt::ToolTipRole);
+        }
         m_indicatorBox->setCurrentIndex(std::max(0, m_indicatorBox->findData(m_view.indicator)));
     }
     const auto years = b.population.years(QStringLiteral("resident_population"));

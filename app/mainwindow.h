@@ -81,6 +81,8 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    /// A new language (View → Language): the window's texts are made again in it (retranslate()).
+    void changeEvent(QEvent *event) override;
 
 private:
     friend class ViewCommand;
@@ -105,6 +107,11 @@ private:
     /// The right-click menu on the map at `globalPos`, for the unit `code` (empty: none under the pointer).
     void mapMenu(const QString &code, const QPoint &globalPos);
     void buildUi();
+    /// Makes menus, toolbar, map, timeline and side panel again in the language now installed, keeping the
+    /// data, view, undo history, extent and splitter.
+    void retranslate();
+    /// The search box's completer: every unit's names and code.
+    void setUpSearch();
     void openTable(const QString &path);
     /// Keys of `table` that name no unit: the user assigns each to a unit or leaves it out (remembered per
     /// file in QSettings). Empty when there are none; nullopt when the user cancels.
@@ -146,6 +153,9 @@ private:
     QLabel *m_bannerText = nullptr;
     QPushButton *m_bannerButton = nullptr;
     std::pair<int, std::optional<int>> m_nearest; ///< the banner's years (year 0: none)
+    QAction *m_undoAction = nullptr;     ///< Edit → Undo and Redo (owned by the window, made by the undo stack)
+    QAction *m_redoAction = nullptr;
+    bool m_retranslating = false;        ///< a retranslate() is queued
     QComboBox *m_levelBox = nullptr;
     QComboBox *m_indicatorBox = nullptr;
     QLineEdit *m_search = nullptr;

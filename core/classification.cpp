@@ -1,5 +1,10 @@
 #include "classification.h"
 
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
@@ -11,7 +16,29 @@ namespace {
 
 QString rangeLabel(double lower, double upper, const QString &unit)
 {
+    if (currentLanguage() == Language::Chinese)
+        return QStringLiteral("%1至%2").arg(formatValue(lower, unit), formatValue(upper, unit));
     return QStringLiteral("%1 – %2").arg(formatValue(lower, unit), formatValue(upper, unit));
+}
+
+/// A count in 万 and 亿, as Chinese statistics write it: "1.01亿", "43万", "−43万"; `decimals` at most;
+/// without `yi` in 万 only ("10,080万": every digit the NBS publishes).
+QString chineseCount(double value, int decimals, bool yi)
+{
+    const QLocale english(QLocale::English);
+    const double a = std::abs(value);
+    QString number;
+    if (yi && a >= 1e8)
+        number = english.toString(a / 1e8, 'f', 2) + u'亿';
+    else if (a >= 1e4)
+        number = english.toString(a / 1e4, 'f', a >= 1e6 && decimals < 2 ? 0 : decimals) + u'万';
+    else
+        return english.toString(value, 'f', 0);
+    // Trailing zeros of the decimals say nothing: 43.0万 is 43万.
+    static const QRegularExpression zeros(QStringLiteral("\\.?0+(?=[万亿])"));
+    if (number.contains(u'.'))
+        number.remove(zeros);
+    return (value < 0 ? QStringLiteral("−") : QString()) + number;
 }
 
 void count(std::vector<ClassRange> &classes, const std::vector<double> &values)
@@ -214,6 +241,8 @@ QString formatValue(double value, const QString &unit)
         const QString number = c.toString(value, 'g', 3);
         return unit == u"%" || unit == u"‰" ? number + u' ' + unit : number;
     }
+    if (unit == u"persons" && currentLanguage() == Language::Chinese)
+        return chineseCount(value, 1, true);
     if (unit == u"persons") {
         const double a = std::abs(value);
         if (a >= 1e9)
@@ -235,6 +264,8 @@ QString formatShown(double value, const QString &unit)
     const QLocale english(QLocale::English);
     if (needsScientific(value, unit))
         return QLocale::c().toString(value, 'g', 6);
+    if (unit == u"persons" && currentLanguage() == Language::Chinese)
+        return chineseCount(value, 2, false);
     if (unit == u"persons")
         return english.toString(value, 'f', 0);
     if (unit == u"%")
@@ -248,6 +279,21 @@ QString formatShown(double value, const QString &unit)
     if (std::abs(value) >= 1e5)
         return english.toString(value, 'f', 0);
     return english.toString(value, 'g', 6);
+}
+
+QString unitLabel(const QString &unit)
+{
+    static const char *const units[] = {
+        QT_TRANSLATE_NOOP("Unit", "persons"),
+        QT_TRANSLATE_NOOP("Unit", "persons per km²"),
+        QT_TRANSLATE_NOOP("Unit", "percentage points"),
+        QT_TRANSLATE_NOOP("Unit", "persons per household"),
+        QT_TRANSLATE_NOOP("Unit", "males per 100 females"),
+    };
+    for (const char *u : units)
+        if (unit == QString::fromUtf8(u))
+            return QCoreApplication::translate("Unit", u);
+    return unit;
 }
 
 QString formatFull(double value, const QString &unit)

@@ -66,14 +66,20 @@ std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int 
 
 /// Index of the class that holds `value`, or -1 when it is outside every class (or NaN).
 int classIndex(const std::vector<ClassRange> &classes, double value);
-/// A value as people read it in the unit: "1.2 M", "430 k", "0.5 %", "12.3 ‰".
+/// A value as people read it in the unit: "1.2 M", "430 k", "0.5 %", "12.3 ‰"; with the Chinese language
+/// installed, persons in 万 and 亿 ("1.01亿", "43万", "−43万").
 QString formatValue(double value, const QString &unit);
 /// A value in full with thousands separators where it is a count of persons: "101,230,000". For CSV, copies
 /// and the CLI: no digit is lost.
 QString formatFull(double value, const QString &unit);
 /// A value rounded as the unit is read, for the screen: persons whole ("1,234,000"), % to 0.1 ("15.5"), ‰ to
 /// 0.01 ("6.39", as NBS publishes rates), persons per km² to 0.1 ("261.0"), other units to six significant
-/// digits (whole numbers from 100,000 up), with thousands separators.
+/// digits (whole numbers from 100,000 up), with thousands separators. With the Chinese language installed,
+/// persons in 万 ("10,080万", "65.9万", "−43万").
 QString formatShown(double value, const QString &unit);
+/// A unit's name for reading, in the language installed: "persons" is "人" in Chinese, "persons per km²"
+/// "人/平方千米", "percentage points" "个百分点" …; % and ‰ as they are; a unit it does not know as it is.
+/// The unit itself (of the data and the CLI) stays as written.
+QString unitLabel(const QString &unit);
 
 } // namespace renkou::core

@@ -400,8 +400,8 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
         } else {
             applies = n->kind == u"no_data" || n->kind == u"national_total" || (vital && n->kind == u"vital_rates");
         }
-        if (applies && !cell.notes.contains(n->textEn))
-            cell.notes << n->textEn;
+        if (applies && !cell.notes.contains(n->text()))
+            cell.notes << n->text();
     }
 }
 
@@ -449,12 +449,32 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         {QStringLiteral("capital_share_pct"), pct, Tr::tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), Tr::tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
         {QStringLiteral("urban_share_pct"), pct, Tr::tr("Urban share of the census population"), Tr::tr("census urban_population and resident_population"), false, kUrban, {}},
     };
+    // The bundle's table indicators (README "Observation schema"), named in words.
+    static const QHash<QString, const char *> tableNames = {
+        {QStringLiteral("urban_population"), QT_TRANSLATE_NOOP("Indicators", "Urban population (census)")},
+        {QStringLiteral("household_size"), QT_TRANSLATE_NOOP("Indicators", "Average household size (census)")},
+        {QStringLiteral("sex_ratio"), QT_TRANSLATE_NOOP("Indicators", "Sex ratio: males per 100 females (census)")},
+        {QStringLiteral("share_age_0_14"), QT_TRANSLATE_NOOP("Indicators", "Share aged 0–14 (census)")},
+        {QStringLiteral("share_age_15_59"), QT_TRANSLATE_NOOP("Indicators", "Share aged 15–59 (census)")},
+        {QStringLiteral("share_age_60_plus"), QT_TRANSLATE_NOOP("Indicators", "Share aged 60 and over (census)")},
+        {QStringLiteral("share_age_65_plus"), QT_TRANSLATE_NOOP("Indicators", "Share aged 65 and over (census)")},
+        {QStringLiteral("birth_rate"), QT_TRANSLATE_NOOP("Indicators", "Birth rate")},
+        {QStringLiteral("death_rate"), QT_TRANSLATE_NOOP("Indicators", "Death rate")},
+        {QStringLiteral("natural_growth_rate"), QT_TRANSLATE_NOOP("Indicators", "Natural growth rate")},
+        {QStringLiteral("interprovincial_in_migrants"),
+         QT_TRANSLATE_NOOP("Indicators", "Residents registered in another province (census inflow)")},
+        {QStringLiteral("registered_population"), QT_TRANSLATE_NOOP("Indicators", "Registered population (户籍人口)")},
+    };
     for (const QString &name : store.indicators()) {
-        if (name != kResident)
-            // A user's indicator is named by its own name, on the map's title too.
-            out.push_back({name, store.unitOf(name),
-                           store.isUserIndicator(name) ? Tr::tr("%1 (own table)").arg(name) : Tr::tr("As published in the data tables"),
-                           name, false, name, {}});
+        if (name == kResident)
+            continue;
+        // A user's indicator is named by its own name, on the map's title too.
+        QString description = Tr::tr("As published in the data tables");
+        if (store.isUserIndicator(name))
+            description = Tr::tr("%1 (own table)").arg(name);
+        else if (const auto known = tableNames.constFind(name); known != tableNames.constEnd())
+            description = Tr::tr(*known);
+        out.push_back({name, store.unitOf(name), description, name, false, name, {}});
     }
     // The change of every one-year percentage, in percentage points.
     const size_t oneYear = out.size();
@@ -462,7 +482,7 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         const IndicatorInfo &of = out[i];
         if (of.spansYears || of.unit != pct)
             continue;
-        IndicatorInfo change{of.name + QStringLiteral("_change_pp"), Tr::tr("percentage points"),
+        IndicatorInfo change{of.name + QStringLiteral("_change_pp"), QStringLiteral("percentage points"),
                              Tr::tr("Change in percentage points: %1").arg(of.description), of.needs, true, of.baseIndicator, of.name};
         out.push_back(change);
     }
@@ -777,11 +797,13 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
     // first sentence.
     if (context.notes) {
         for (const Note &n : context.notes->all()) {
-            if (!n.code.startsWith(u'*') || !attached.contains(n.textEn))
+            if (!n.code.startsWith(u'*') || !attached.contains(n.text()))
                 continue;
-            QString first = n.textEn;
+            QString first = n.text();
             if (const auto stop = first.indexOf(QStringLiteral(". ")); stop > 0)
                 first = first.left(stop + 1);
+            else if (const auto full = first.indexOf(u'。'); full > 0)
+                first = first.left(full + 1);
             if (n.kind == u"series_break" && n.year && column.from) {
                 // A break matters to a change of population across it (natural increase is made from rates).
                 if (column.indicator.name != u"natural_increase")

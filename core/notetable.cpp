@@ -1,5 +1,7 @@
 #include "notetable.h"
 
+#include "language.h"
+
 #include "csvreader.h"
 
 namespace renkou::core {
@@ -32,6 +34,11 @@ Result<NoteTable> NoteTable::load(const QString &path)
         table.m_notes.push_back(note);
     }
     return table;
+}
+
+const QString &Note::text() const
+{
+    return currentLanguage() == Language::Chinese && !textZh.isEmpty() ? textZh : textEn;
 }
 
 std::vector<const Note *> NoteTable::forUnit(const QString &code, Level level) const

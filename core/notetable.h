@@ -14,6 +14,8 @@ struct Note {
     QString kind;             ///< series_break, event, boundary, no_data, census, vital_rates, ...
     QString textEn;
     QString textZh;
+    /// The text in the language installed (core::currentLanguage()): text_zh in Chinese when there is one.
+    const QString &text() const;
 };
 
 class NoteTable {

@@ -30,6 +30,29 @@ QString levelLabel(Level level)
     return {};
 }
 
+QString typeLabel(const QString &type)
+{
+    // The kinds of regions.csv, for lupdate; translated at run time by their text.
+    static const char *const kinds[] = {
+        QT_TRANSLATE_NOOP("RegionType", "country"),
+        QT_TRANSLATE_NOOP("RegionType", "province"),
+        QT_TRANSLATE_NOOP("RegionType", "autonomous region"),
+        QT_TRANSLATE_NOOP("RegionType", "municipality"),
+        QT_TRANSLATE_NOOP("RegionType", "special administrative region"),
+        QT_TRANSLATE_NOOP("RegionType", "prefecture-level city"),
+        QT_TRANSLATE_NOOP("RegionType", "autonomous prefecture"),
+        QT_TRANSLATE_NOOP("RegionType", "prefecture"),
+        QT_TRANSLATE_NOOP("RegionType", "league"),
+        QT_TRANSLATE_NOOP("RegionType", "county-level unit under the province"),
+        QT_TRANSLATE_NOOP("RegionType", "county-level unit under the province (XPCC)"),
+        QT_TRANSLATE_NOOP("RegionType", "NBS region"),
+    };
+    for (const char *kind : kinds)
+        if (type == QLatin1String(kind))
+            return QCoreApplication::translate("RegionType", kind);
+    return type;
+}
+
 std::optional<Level> parseLevel(const QString &name)
 {
     if (name == u"nation")

@@ -1,5 +1,9 @@
 #include "sourcetable.h"
 
+#include "language.h"
+
+#include <QRegularExpression>
+
 #include "csvreader.h"
 
 #include <algorithm>
@@ -49,8 +53,70 @@ const Source *SourceTable::find(const QString &id) const
 
 namespace renkou::core {
 
-QString citeSources(const SourceTable &sources, const std::vector<std::pair<QString, int>> &sourceYears)
+namespace {
+
+/// A list of years as ranges: "2000–2004, 2010" ("2000—2004、2010年" in Chinese).
+QString yearRanges(std::vector<int> ys, bool chinese)
 {
+    std::sort(ys.begin(), ys.end());
+    ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+    QStringList ranges;
+    for (size_t i = 0; i < ys.size();) {
+        size_t j = i;
+        while (j + 1 < ys.size() && ys[j + 1] == ys[j] + 1)
+            ++j;
+        ranges << (j == i ? QString::number(ys[i]) : QStringLiteral("%1%2%3").arg(ys[i]).arg(QChar(chinese ? u'—' : u'–')).arg(ys[j]));
+        i = j + 1;
+    }
+    return chinese ? ranges.join(u'、') + u'年' : ranges.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString publisherZh(const Source &s, const RegionTable *regions)
+{
+    const QString &p = s.publisher;
+    if (p.startsWith(u"National Bureau of Statistics"))
+        return QStringLiteral("国家统计局");
+    static const QRegularExpression bureau(QStringLiteral("^(\\w+) (?:Provincial|Municipal) Bureau of Statistics"));
+    if (const auto m = bureau.match(p); m.hasMatch() && regions) {
+        for (const Region *r : regions->ofLevel(Level::Province))
+            if (r->nameEn == m.captured(1))
+                return r->nameZh + QStringLiteral("统计局");
+    }
+    if (p.startsWith(u"provincial statistical bulletins"))
+        return QStringLiteral("各省统计公报（网页转载）");
+    if (p.contains(u"reprinted on the web") || p.contains(u"reprint"))
+        return QStringLiteral("各市、省统计局发布（网络转载）");
+    if (p.startsWith(u"news"))
+        return QStringLiteral("新闻报道转引的统计局发布");
+    if (p.contains(u"quoting the yearbook"))
+        return QStringLiteral("转引统计年鉴的网页");
+    if (p.startsWith(u"CTAmap"))
+        return QStringLiteral("CTAmap（cn-atlas）");
+    if (p.contains(u"tianditu") || p.contains(u"GeoSpatial"))
+        return QStringLiteral("国家地理信息公共服务平台（天地图）");
+    return p;
+}
+
+QString citeSources(const SourceTable &sources, const std::vector<std::pair<QString, int>> &sourceYears, const RegionTable *regions)
+{
+    if (currentLanguage() == Language::Chinese) {
+        // Chinese figures cite the publisher and the years; the full citations are in sources.txt.
+        QStringList order;
+        QHash<QString, std::vector<int>> years;
+        for (const auto &[id, year] : sourceYears) {
+            const Source *s = sources.find(id);
+            const QString publisher = s ? publisherZh(*s, regions) : id;
+            if (!years.contains(publisher))
+                order << publisher;
+            years[publisher].push_back(year);
+        }
+        QStringList parts;
+        for (const QString &publisher : order)
+            parts << QStringLiteral("%1（%2）").arg(publisher, yearRanges(years.value(publisher), true));
+        return parts.join(u'；');
+    }
     QStringList order;
     QHash<QString, std::vector<int>> years;
     for (const auto &[id, year] : sourceYears) {
@@ -61,17 +127,6 @@ QString citeSources(const SourceTable &sources, const std::vector<std::pair<QStr
     QStringList publishers; // in order of first appearance
     QHash<QString, QStringList> byPublisher;
     for (const QString &id : order) {
-        std::vector<int> ys = years.value(id);
-        std::sort(ys.begin(), ys.end());
-        ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
-        QStringList ranges;
-        for (size_t i = 0; i < ys.size();) {
-            size_t j = i;
-            while (j + 1 < ys.size() && ys[j + 1] == ys[j] + 1)
-                ++j;
-            ranges << (j == i ? QString::number(ys[i]) : QStringLiteral("%1–%2").arg(ys[i]).arg(ys[j]));
-            i = j + 1;
-        }
         const Source *s = sources.find(id);
         const QString publisher = s ? s->publisher : QString();
         QString title = s ? s->title : id;
@@ -79,7 +134,7 @@ QString citeSources(const SourceTable &sources, const std::vector<std::pair<QStr
             title += QStringLiteral(", ") + s->version;
         if (!byPublisher.contains(publisher))
             publishers << publisher;
-        byPublisher[publisher] << QStringLiteral("%1: %2").arg(title, ranges.join(QStringLiteral(", ")));
+        byPublisher[publisher] << QStringLiteral("%1: %2").arg(title, yearRanges(years.value(id), false));
     }
     QStringList parts;
     for (const QString &publisher : publishers) {

@@ -66,7 +66,7 @@ QVariant ColumnModel::data(const QModelIndex &index, int role) const
     case NameEn: return e.region->nameEn;
     case Code: return e.region->code;
     case Value: return e.value ? core::formatShown(*e.value, m_column.indicator.unit) : tr("no data");
-    case Unit: return m_column.indicator.unit;
+    case Unit: return core::unitLabel(m_column.indicator.unit);
     case Rank: return e.rank ? QVariant(e.rank) : QVariant();
     case Source: return e.source;
     case Flag: return e.flag;
@@ -81,9 +81,9 @@ QVariant ColumnModel::headerData(int section, Qt::Orientation orientation, int r
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NameZh: return tr("名称");
-    case NameEn: return tr("Name");
+    case NameEn: return tr("Name (English)");
     case Code: return tr("Code");
-    case Value: return m_column.indicator.name.isEmpty() ? tr("Value") : m_column.indicator.name;
+    case Value: return m_column.indicator.description.isEmpty() ? tr("Value") : m_column.indicator.description;
     case Unit: return tr("Unit");
     case Rank: return tr("Rank");
     case Source: return tr("Source");

@@ -1,5 +1,6 @@
 #include "mapscene.h"
 
+#include "language.h"
 #include "palette.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,9 @@ struct Tr {
 
 QString bilingualName(const core::Region &r)
 {
+    // In Chinese the Chinese name alone (the standard name of the unit); in English both.
+    if (core::currentLanguage() == core::Language::Chinese)
+        return r.nameZh;
     return r.nameEn.isEmpty() || r.nameEn == r.nameZh ? r.nameZh : QStringLiteral("%1  %2").arg(r.nameZh, r.nameEn);
 }
 
@@ -209,7 +213,9 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     if (noData > 0)
         legend.push_back({QColor(), Tr::tr("no data"), noData});
     r.setFills(std::move(fills));
-    r.setLegend(QStringLiteral("%1 (%2)%3").arg(q.indicator.name, unit,
+    // The legend names the indicator by its id in English (as the CLI and saved views do), in words in Chinese.
+    const QString measure = core::currentLanguage() == core::Language::Chinese ? q.indicator.description : q.indicator.name;
+    r.setLegend(QStringLiteral("%1 (%2)%3").arg(measure, core::unitLabel(unit),
                                                 within ? Tr::tr(", scale within the province")
                                                        : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
                 std::move(legend));
@@ -228,7 +234,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
         boundaries = Tr::tr("own file %1 of %2").arg(own.fileName(), own.lastModified().toString(QStringLiteral("yyyy-MM-dd")));
     }
     r.setSourceLine(Tr::tr("Source: %1. Boundaries: %2%3.")
-                        .arg(sourceYears.empty() ? Tr::tr("no data") : core::citeSources(b.sources, sourceYears),
+                        .arg(sourceYears.empty() ? Tr::tr("no data") : core::citeSources(b.sources, sourceYears, &b.regions),
                              boundaries,
                              lines && b.hasAllLayers() ? QStringLiteral("; ") + lines->title : QString()));
     return scene;
@@ -245,7 +251,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year)
                                        : QString::number(column.year);
     if (e->value) {
-        html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.name, when, core::formatShown(*e->value, unit), unit);
+        html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit));
         html += QStringLiteral("<br>") + Tr::tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
     } else {
         html += Tr::tr("%1, %2: <b>no data</b>").arg(column.indicator.name, when);

@@ -67,7 +67,7 @@ std::vector<int> provinceFeatures(const core::BoundaryLayer &layer, const core::
 /// The hover text (HTML) of unit `code` on a map of `column`: names, value and year (or "no data"), rank,
 /// the change since the previous year with population data (`change`, may be empty), sources and notes.
 QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, const core::Column &change, const QString &code);
-/// "山东省  Shandong".
+/// "山东省  Shandong"; "山东省" when the language installed is Chinese.
 QString bilingualName(const core::Region &region);
 
 } // namespace renkou::ui

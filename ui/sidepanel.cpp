@@ -1,5 +1,7 @@
 #include "sidepanel.h"
 
+#include "language.h"
+
 #include "chartpanel.h"
 #include "columnmodel.h"
 #include "maprenderer.h"
@@ -184,10 +186,12 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
         names << bilingualName(*r);
     m_name->setText(names.join(QStringLiteral(" · ")));
     const QString unit = column.indicator.unit;
-    QString details = tr("Code %1 · %2 · %3").arg(current->code, current->type, current->region);
+    const core::Region *region = current->region.isEmpty() ? nullptr : b.regions.find(current->region, core::Level::Region);
+    const QString regionName = region && core::currentLanguage() == core::Language::Chinese ? region->nameZh : current->region;
+    QString details = tr("Code %1 · %2 · %3").arg(current->code, core::typeLabel(current->type), regionName);
     const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year) : QString::number(column.year);
     if (const core::ColumnEntry *e = column.find(current->code); e && e->value)
-        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::formatShown(*e->value, unit), unit).arg(e->rank);
+        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit)).arg(e->rank);
     else
         details += u'\n' + tr("%1 in %2: no data").arg(column.indicator.description, when);
     m_details->setText(details);
@@ -260,7 +264,7 @@ QString SidePanel::censusComparison(const core::DataBundle &b, const core::Regio
     }
     if (!any)
         return {};
-    html += QStringLiteral("</table><small>") + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears).toHtmlEscaped())
+    html += QStringLiteral("</table><small>") + tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions).toHtmlEscaped())
             + QStringLiteral("</small>");
     return html;
 }

@@ -41,7 +41,7 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
         for (const core::Note *n : b.notes.forUnit(r->code, r->level)) {
             if (n->kind == u"series_break" && n->year
                 && std::none_of(out.breaks.begin(), out.breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
-                out.breaks.push_back({*n->year, n->textEn});
+                out.breaks.push_back({*n->year, n->text()});
         }
         out.series.push_back({bilingualName(*r), points});
     }
@@ -71,12 +71,12 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     if (sourceYears.empty())
         return out;
     const bool persons = out.unit == u"persons";
-    QString unitLine = Tr::tr("Unit: %1.").arg(out.unit);
+    QString unitLine = Tr::tr("Unit: %1.").arg(core::unitLabel(out.unit));
     if (out.mode == ChartMode::Indexed)
-        unitLine = Tr::tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(out.unit);
+        unitLine = Tr::tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(core::unitLabel(out.unit));
     else if (persons && out.mode == ChartMode::Absolute)
         unitLine = Tr::tr("Unit: persons (chart in millions; dots are census counts).");
-    out.caption = unitLine + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears));
+    out.caption = unitLine + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
     if (mode == core::ChartMode::Share)
         out.caption += u'\n' + Tr::tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
                                   "provinces), only in years when every one of them has a value.");
@@ -84,11 +84,11 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     for (const core::Region *r : units) {
         for (const core::Note *note : b.notes.forUnit(r->code, r->level)) {
             // Notes on vital rates concern the rates, not a population series.
-            if ((note->kind == u"vital_rates" && indicator.baseIndicator == u"resident_population") || seen.contains(note->textEn))
+            if ((note->kind == u"vital_rates" && indicator.baseIndicator == u"resident_population") || seen.contains(note->text()))
                 continue;
             if (!note->year || (*note->year >= first && *note->year <= last)) {
-                out.caption += QStringLiteral("\n• ") + note->textEn;
-                seen << note->textEn;
+                out.caption += QStringLiteral("\n• ") + note->text();
+                seen << note->text();
             }
         }
     }

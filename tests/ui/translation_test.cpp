@@ -1,0 +1,151 @@
+// Chinese: every text of the app has a translation (lupdate over the sources finds none unfinished), and
+// with 中文 chosen the window shows no English word; English comes back at once.
+#include "language.h"
+#include "mainwindow.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+#include <gtest/gtest.h>
+
+using namespace renkou;
+
+// lupdate (Qt Linguist) reads core/, ui/ and app/ into a copy of the catalogue: a text added to the code
+// without a translation is then "unfinished", and named here.
+TEST(Translations, EveryTextOfTheAppHasAChineseTranslation)
+{
+    QTemporaryDir dir;
+    const QString ts = dir.filePath(QStringLiteral("renkou_zh_CN.ts"));
+    ASSERT_TRUE(QFile::copy(QStringLiteral(RENKOU_SOURCE_DIR "/resources/translations/renkou_zh_CN.ts"), ts));
+    QFile::setPermissions(ts, QFile::ReadOwner | QFile::WriteOwner);
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(QStringLiteral(RENKOU_SOURCE_DIR));
+    lupdate.start(QStringLiteral(RENKOU_LUPDATE), {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                                   QStringLiteral("none"), QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app"),
+                                                   QStringLiteral("-ts"), ts});
+    ASSERT_TRUE(lupdate.waitForFinished(120000));
+    ASSERT_EQ(lupdate.exitCode(), 0) << lupdate.readAllStandardError().toStdString();
+    QFile file(ts);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList untranslated;
+    int messages = 0;
+    QString source;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"source") {
+            source = xml.readElementText();
+        } else if (xml.name() == u"translation") {
+            ++messages;
+            const bool unfinished = xml.attributes().value(QStringLiteral("type")) == u"unfinished";
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (unfinished || text.trimmed().isEmpty())
+                untranslated << source;
+        }
+    }
+    EXPECT_GT(messages, 250);
+    EXPECT_TRUE(untranslated.isEmpty()) << "no Chinese for:\n" << untranslated.join(u'\n').toStdString();
+}
+
+namespace {
+
+/// Words of Latin letters in `text` that a Chinese reader would meet as English: all but the names of file
+/// formats and keys, units and the example of typing pinyin.
+QStringList englishWords(const QString &text)
+{
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+    static const QStringList allowed = {QStringLiteral("CSV"), QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF"),
+                                        QStringLiteral("UTF"), QStringLiteral("BOM"), QStringLiteral("Excel"), QStringLiteral("Ctrl"),
+                                        QStringLiteral("Shift"), QStringLiteral("dpi"), QStringLiteral("Changsha"),
+                                        QStringLiteral("English")}; // the language's own name, in its menu
+    QStringList out;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const QString w = it.next().captured();
+        if (!allowed.contains(w))
+            out << w;
+    }
+    return out;
+}
+
+/// Every text the window shows now: its title, menus and their actions (with tooltips), and each widget's
+/// text, placeholder, items, tabs and tooltip.
+QStringList windowTexts(QMainWindow &window)
+{
+    QStringList texts = {window.windowTitle()};
+    std::function<void(QMenu *)> walkMenu = [&](QMenu *menu) {
+        texts << menu->title();
+        for (QAction *a : menu->actions()) {
+            texts << a->text() << a->toolTip();
+            if (a->menu())
+                walkMenu(a->menu());
+        }
+    };
+    for (QAction *a : window.menuBar()->actions())
+        if (a->menu())
+            walkMenu(a->menu());
+    for (QWidget *w : window.findChildren<QWidget *>()) {
+        if (!w->isVisibleTo(&window))
+            continue;
+        texts << w->toolTip();
+        if (auto *l = qobject_cast<QLabel *>(w))
+            texts << l->text();
+        else if (auto *b = qobject_cast<QAbstractButton *>(w))
+            texts << b->text();
+        else if (auto *e = qobject_cast<QLineEdit *>(w))
+            texts << e->placeholderText();
+        else if (auto *c = qobject_cast<QComboBox *>(w))
+            for (int i = 0; i < c->count(); ++i)
+                texts << c->itemText(i);
+        else if (auto *t = qobject_cast<QTabBar *>(w))
+            for (int i = 0; i < t->count(); ++i)
+                texts << t->tabText(i);
+    }
+    for (QAction *a : window.findChildren<QAction *>())
+        texts << a->text() << a->toolTip();
+    return texts;
+}
+
+} // namespace
+
+TEST(Translations, WithChineseTheWindowShowsNoEnglishWordAndSwitchesBack)
+{
+    QSettings().clear();
+    core::setLanguage(core::Language::Chinese);
+    auto window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR));
+    window->resize(1400, 900);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->isFullyLoaded(), 20000);
+    // A unit selected: the side panel's name, details, census comparison and chart caption too.
+    window->selectRegion(QStringLiteral("370000"));
+    QStringList english;
+    for (const QString &text : windowTexts(*window))
+        if (!englishWords(text).isEmpty())
+            english << text;
+    english.removeDuplicates();
+    EXPECT_TRUE(english.isEmpty()) << "English in the Chinese window:\n" << english.join(u'\n').toStdString();
+    EXPECT_TRUE(window->menuBar()->actions().front()->text().contains(QStringLiteral("文件")));
+
+    // View → Language → English: the same window, in English at once, the view kept.
+    const core::View before = window->view();
+    auto *english_ = window->findChild<QAction *>(QStringLiteral("language_en"));
+    ASSERT_NE(english_, nullptr);
+    english_->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window->menuBar()->actions().size() > 0 && window->menuBar()->actions().front()->text() == u"&File", 5000);
+    EXPECT_TRUE(window->view().sameContent(before));
+    EXPECT_EQ(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+    core::setLanguage(core::Language::English);
+}
