@@ -511,9 +511,7 @@ void MainWindow::refresh()
     m_bannerText->setText(query.notes.join(u' '));
     m_bannerButton->setVisible(query.nearestYear.has_value());
     if (query.nearestYear)
-        m_bannerButton->setText(tr("Show %1 instead")
-                                    .arg(query.nearestFrom ? QStringLiteral("%1–%2").arg(*query.nearestFrom).arg(*query.nearestYear)
-                                                           : QString::number(*query.nearestYear)));
+        m_bannerButton->setText(tr("Show %1 instead").arg(core::yearsLabel(query.nearestFrom, *query.nearestYear)));
     const ui::MapScene scene = ui::applyMapScene(r, b, query);
     m_column = scene.column;
     m_classes = scene.classes;

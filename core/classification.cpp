@@ -22,18 +22,18 @@ QString rangeLabel(double lower, double upper, const QString &unit)
 }
 
 /// A count in 万 and 亿, as Chinese statistics write it: "1.01亿", "43万", "−43万"; `decimals` at most;
-/// without `yi` in 万 only ("10,080万": every digit the NBS publishes).
+/// without `yi` in 万 only ("10080万": every digit the NBS publishes).
 QString chineseCount(double value, int decimals, bool yi)
 {
-    const QLocale english(QLocale::English);
+    const QLocale c = QLocale::c(); // Chinese statistics group no digits before 万: 10080万
     const double a = std::abs(value);
     QString number;
     if (yi && a >= 1e8)
-        number = english.toString(a / 1e8, 'f', 2) + u'亿';
+        number = c.toString(a / 1e8, 'f', 2) + u'亿';
     else if (a >= 1e4)
-        number = english.toString(a / 1e4, 'f', a >= 1e6 && decimals < 2 ? 0 : decimals) + u'万';
+        number = c.toString(a / 1e4, 'f', a >= 1e6 && decimals < 2 ? 0 : decimals) + u'万';
     else
-        return english.toString(value, 'f', 0);
+        return c.toString(value, 'f', 0);
     // Trailing zeros of the decimals say nothing: 43.0万 is 43万.
     static const QRegularExpression zeros(QStringLiteral("\\.?0+(?=[万亿])"));
     if (number.contains(u'.'))

@@ -75,7 +75,7 @@ QString formatFull(double value, const QString &unit);
 /// A value rounded as the unit is read, for the screen: persons whole ("1,234,000"), % to 0.1 ("15.5"), ‰ to
 /// 0.01 ("6.39", as NBS publishes rates), persons per km² to 0.1 ("261.0"), other units to six significant
 /// digits (whole numbers from 100,000 up), with thousands separators. With the Chinese language installed,
-/// persons in 万 ("10,080万", "65.9万", "−43万").
+/// persons in 万 ("10080万", "65.9万", "−43万").
 QString formatShown(double value, const QString &unit);
 /// A unit's name for reading, in the language installed: "persons" is "人" in Chinese, "persons per km²"
 /// "人/平方千米", "percentage points" "个百分点" …; % and ‰ as they are; a unit it does not know as it is.

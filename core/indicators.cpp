@@ -1,5 +1,7 @@
 #include "indicators.h"
 
+#include "language.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
@@ -646,7 +648,7 @@ std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Reg
 
 QString Period::label() const
 {
-    return from ? QStringLiteral("%1–%2").arg(*from).arg(year) : QString::number(year);
+    return yearsLabel(from, year);
 }
 
 namespace {
@@ -725,7 +727,7 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
                        .arg(levelLabel(level), indicator.name, why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
         }
         if (p.nearestYear) {
-            const QString nearest = p.nearestFrom ? QStringLiteral("%1–%2").arg(*p.nearestFrom).arg(*p.nearestYear) : QString::number(*p.nearestYear);
+            const QString nearest = yearsLabel(p.nearestFrom, *p.nearestYear);
             line += u' ' + (p.nearestFrom ? Tr::tr("Nearest years with data: %1.") : Tr::tr("Nearest year with data: %1.")).arg(nearest);
         }
         p.notes << line;

@@ -59,4 +59,11 @@ Language currentLanguage()
     return g_language;
 }
 
+QString yearsLabel(std::optional<int> from, int year)
+{
+    if (g_language == Language::Chinese)
+        return from ? QStringLiteral("%1—%2年").arg(*from).arg(year) : QStringLiteral("%1年").arg(year);
+    return from ? QStringLiteral("%1–%2").arg(*from).arg(year) : QString::number(year);
+}
+
 } // namespace renkou::core

@@ -1,5 +1,6 @@
 #pragma once
 #include <QString>
+#include <optional>
 
 namespace renkou::core {
 
@@ -20,5 +21,9 @@ Language systemLanguage();
 bool setLanguage(Language language);
 /// The language set last by setLanguage() (English before).
 Language currentLanguage();
+
+/// A year or a span as the language installed writes it: "2024", "2023–2024"; in Chinese "2024年",
+/// "2023—2024年".
+QString yearsLabel(std::optional<int> from, int year);
 
 } // namespace renkou::core

@@ -219,7 +219,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
                                                 within ? Tr::tr(", scale within the province")
                                                        : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
                 std::move(legend));
-    const QString when = q.from ? QStringLiteral("%1–%2").arg(*q.from).arg(q.year) : QString::number(q.year);
+    const QString when = core::yearsLabel(q.from, q.year);
     QString where = core::levelLabel(q.level);
     if (const core::Region *p = b.regions.find(q.drillProvince, core::Level::Province))
         where = Tr::tr("%1, %2").arg(bilingualName(*p), core::levelLabel(q.level));
@@ -228,7 +228,12 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));
     const core::Source *lines = b.sources.find(QStringLiteral("tianditu-lines"));
     // Boundaries the user opened are cited as their file, with its date as the vintage.
-    QString boundaries = atlas ? atlas->title : QStringLiteral("cn-atlas");
+    // In Chinese the maker of the boundaries, as the tables' publishers are named.
+    const bool chinese = core::currentLanguage() == core::Language::Chinese;
+    const auto sourceName = [&](const core::Source *source) {
+        return chinese ? core::publisherZh(*source, &b.regions) : source->title;
+    };
+    QString boundaries = atlas ? sourceName(atlas) : QStringLiteral("cn-atlas");
     if (!layer->path().startsWith(b.dir + u'/')) {
         const QFileInfo own(layer->path());
         boundaries = Tr::tr("own file %1 of %2").arg(own.fileName(), own.lastModified().toString(QStringLiteral("yyyy-MM-dd")));
@@ -236,7 +241,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     r.setSourceLine(Tr::tr("Source: %1. Boundaries: %2%3.")
                         .arg(sourceYears.empty() ? Tr::tr("no data") : core::citeSources(b.sources, sourceYears, &b.regions),
                              boundaries,
-                             lines && b.hasAllLayers() ? QStringLiteral("; ") + lines->title : QString()));
+                             lines && b.hasAllLayers() ? (chinese ? QStringLiteral("；") : QStringLiteral("; ")) + sourceName(lines) : QString()));
     return scene;
 }
 
@@ -248,7 +253,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     const core::Region &r = *e->region;
     const QString unit = column.indicator.unit;
     QString html = QStringLiteral("<b>%1</b> %2<br>").arg(r.nameZh.toHtmlEscaped(), r.nameEn.toHtmlEscaped());
-    const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year)
+    const QString when = column.from ? core::yearsLabel(column.from, column.year)
                                        : QString::number(column.year);
     if (e->value) {
         html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit));

@@ -189,7 +189,7 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     const core::Region *region = current->region.isEmpty() ? nullptr : b.regions.find(current->region, core::Level::Region);
     const QString regionName = region && core::currentLanguage() == core::Language::Chinese ? region->nameZh : current->region;
     QString details = tr("Code %1 · %2 · %3").arg(current->code, core::typeLabel(current->type), regionName);
-    const QString when = column.from ? QStringLiteral("%1–%2").arg(*column.from).arg(column.year) : QString::number(column.year);
+    const QString when = core::yearsLabel(column.from, column.year);
     if (const core::ColumnEntry *e = column.find(current->code); e && e->value)
         details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit)).arg(e->rank);
     else

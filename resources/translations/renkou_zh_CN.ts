@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>No %1 have data for %2.</source>
-        <translation>%1没有%2年的数据。</translation>
+        <translation>%1没有%2的数据。</translation>
     </message>
     <message>
         <source>No %1 have data of %2 in any year%3.</source>
@@ -164,11 +164,11 @@
     </message>
     <message>
         <source>Nearest years with data: %1.</source>
-        <translation>最近的有数据年份：%1年。</translation>
+        <translation>最近的有数据年份：%1。</translation>
     </message>
     <message>
         <source>Nearest year with data: %1.</source>
-        <translation>最近的有数据年份：%1年。</translation>
+        <translation>最近的有数据年份：%1。</translation>
     </message>
     <message>
         <source>census counts of 1 November</source>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>Show %1 instead</source>
-        <translation>改为显示%1年</translation>
+        <translation>改为显示%1</translation>
     </message>
     <message>
         <source>China 中国 · %1</source>

@@ -1,5 +1,7 @@
 // Chinese: every text of the app has a translation (lupdate over the sources finds none unfinished), and
 // with 中文 chosen the window shows no English word; English comes back at once.
+#include "classification.h"
+#include "databundle.h"
 #include "language.h"
 #include "mainwindow.h"
 
@@ -148,4 +150,29 @@ TEST(Translations, WithChineseTheWindowShowsNoEnglishWordAndSwitchesBack)
     EXPECT_TRUE(window->view().sameContent(before));
     EXPECT_EQ(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
     core::setLanguage(core::Language::English);
+}
+
+// Chinese number and year style, units and sources, in one formatting module for both languages.
+TEST(Translations, ChineseFiguresWriteWanYiYearsAndPublishers)
+{
+    const auto bundle = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Tables);
+    ASSERT_TRUE(bundle.ok());
+    ASSERT_TRUE(core::setLanguage(core::Language::Chinese));
+    EXPECT_EQ(core::formatValue(-430000, QStringLiteral("persons")), QStringLiteral("−43万"));
+    EXPECT_EQ(core::formatValue(100800000, QStringLiteral("persons")), QStringLiteral("1.01亿"));
+    EXPECT_EQ(core::formatValue(13900000, QStringLiteral("persons")), QStringLiteral("1390万"));
+    EXPECT_EQ(core::formatShown(100800000, QStringLiteral("persons")), QStringLiteral("10080万"));
+    EXPECT_EQ(core::formatShown(659000, QStringLiteral("persons")), QStringLiteral("65.9万"));
+    EXPECT_EQ(core::yearsLabel(2023, 2024), QStringLiteral("2023—2024年"));
+    EXPECT_EQ(core::unitLabel(QStringLiteral("persons")), QStringLiteral("人"));
+    EXPECT_EQ(core::citeSources(bundle->sources, {{QStringLiteral("nbs-annual-pypsa"), 2023}, {QStringLiteral("nbs-annual-pypsa"), 2024},
+                                                  {QStringLiteral("guangdong-yearbook-2024"), 2004}},
+                                &bundle->regions),
+              QStringLiteral("国家统计局（2023—2024年）；广东省统计局（2004年）"));
+    // English keeps k/M, en dashes and the full citations.
+    ASSERT_TRUE(core::setLanguage(core::Language::English));
+    EXPECT_EQ(core::formatValue(-430000, QStringLiteral("persons")), QStringLiteral("-430 k"));
+    EXPECT_EQ(core::yearsLabel(2023, 2024), QStringLiteral("2023–2024"));
+    EXPECT_TRUE(core::citeSources(bundle->sources, {{QStringLiteral("nbs-annual-pypsa"), 2024}}, &bundle->regions)
+                    .contains(QStringLiteral("National Bureau of Statistics")));
 }
