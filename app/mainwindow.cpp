@@ -259,9 +259,10 @@ void MainWindow::buildUi()
     QMenu *languages = view->addMenu(tr("&Language"));
     languages->setObjectName(QStringLiteral("languageMenu"));
     auto *languageGroup = new QActionGroup(languages);
-    for (const auto &[language, name] : {std::pair{core::Language::Chinese, QStringLiteral("中文")},
-                                         std::pair{core::Language::English, QStringLiteral("English")}}) {
-        QAction *a = languages->addAction(name);
+    for (const auto &entry : {std::pair{core::Language::Chinese, QStringLiteral("中文")},
+                              std::pair{core::Language::English, QStringLiteral("English")}}) {
+        const core::Language language = entry.first; // a copy: lambdas capture no structured bindings (clang)
+        QAction *a = languages->addAction(entry.second);
         a->setObjectName(QStringLiteral("language_") + core::languageCode(language));
         a->setCheckable(true);
         a->setChecked(core::currentLanguage() == language);
