@@ -197,8 +197,10 @@ std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int 
     flat.upper = neutral;
     flat.includeLower = true;
     flat.includeUpper = true;
-    flat.label = neutral > 0 ? QStringLiteral("flat (±%1)").arg(formatValue(neutral, unit))
-                             : QStringLiteral("no change (0)");
+    // The CLI's classify prints the English label (a stable column); Chinese figures read 持平 / 无变化.
+    const bool chinese = currentLanguage() == Language::Chinese;
+    flat.label = neutral > 0 ? (chinese ? QStringLiteral("持平（±%1）") : QStringLiteral("flat (±%1)")).arg(formatValue(neutral, unit))
+                             : (chinese ? QStringLiteral("无变化") : QStringLiteral("no change (0)"));
     out.push_back(flat);
     // Growth: (neutral, …], …, (…, extent]
     for (int i = 0; i < perSide; ++i) {

@@ -439,7 +439,7 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
     const QString pop = Tr::tr("resident population");
     const QString vital = Tr::tr("resident population every year of the span; natural growth rate (or birth and death rates) every year after the first");
     std::vector<IndicatorInfo> out = {
-        {QStringLiteral("population"), persons, Tr::tr("Resident population (常住人口)"), pop, false, kResident, {}},
+        {QStringLiteral("population"), persons, Tr::tr("Resident population"), pop, false, kResident, {}},
         {QStringLiteral("change"), persons, Tr::tr("Change in resident population between two years"), pop, true, kResident, {}},
         {QStringLiteral("change_pct"), pct, Tr::tr("Relative change in resident population"), pop, true, kResident, {}},
         {QStringLiteral("cagr_pct"), pct, Tr::tr("Compound annual growth rate of the resident population"), pop, true, kResident, {}},

@@ -440,13 +440,12 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         const QPointF p = xf.map(m_labelPoints[i]);
         const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
                                               features[i].bounds.width(), features[i].bounds.height()));
-        // The official name where it fits (山东省), else the short one (新疆 for 新疆维吾尔自治区).
+        // Chinese labels are the short forms of the standard map (山东, 新疆, 北京); full names are in the
+        // tables and tooltips.
         const QString zh = features[i].properties.value(QStringLiteral("name_zh"), features[i].code);
-        QString name = m_labels == LabelLanguage::English
-                           ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
-                           : zh;
-        if (m_labels == LabelLanguage::Chinese && fm.horizontalAdvance(name) > unit.width() * 0.9)
-            name = shortName(zh);
+        const QString name = m_labels == LabelLanguage::English
+                                 ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
+                                 : shortName(zh);
         const QSizeF size(fm.horizontalAdvance(name), fm.height());
         if (size.width() > unit.width() * 0.9 || size.height() > unit.height() * 0.9)
             continue;
@@ -513,7 +512,7 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
             painter.drawRect(inset);
             painter.setFont(mapFont(7));
             painter.setPen(kTextColor);
-            painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom, QStringLiteral("南海诸岛"));
+            painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom, m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛"));
         }
         paintLegend(painter, area);
     }

@@ -215,7 +215,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     r.setFills(std::move(fills));
     // The legend names the indicator by its id in English (as the CLI and saved views do), in words in Chinese.
     const QString measure = core::currentLanguage() == core::Language::Chinese ? q.indicator.description : q.indicator.name;
-    r.setLegend(QStringLiteral("%1 (%2)%3").arg(measure, core::unitLabel(unit),
+    r.setLegend(Tr::tr("%1 (%2)%3").arg(measure, core::unitLabel(unit),
                                                 within ? Tr::tr(", scale within the province")
                                                        : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
                 std::move(legend));

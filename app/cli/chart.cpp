@@ -14,7 +14,8 @@ int cmdChart(const QStringList &args, const QString &name)
                                   QStringLiteral("MODE"), QStringLiteral("absolute"));
     const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
                                   QStringLiteral("Y"));
-    parser.addOptions({codes, common.indicator, mode, base, common.view});
+    const QCommandLineOption lang = languageOption();
+    parser.addOptions({codes, common.indicator, mode, base, common.view, lang});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     if (auto stop = parse(parser, args, name,
@@ -24,6 +25,8 @@ int cmdChart(const QStringList &args, const QString &name)
     const auto options = output.read(parser, name);
     if (const int *code = std::get_if<int>(&options))
         return *code;
+    if (const auto stop = setFigureLanguage(parser, lang, name))
+        return *stop;
     auto view = viewOf(parser, common, name);
     if (const int *code = std::get_if<int>(&view))
         return *code;

@@ -208,6 +208,15 @@ std::variant<std::optional<View>, int> viewOf(const QCommandLineParser &parser, 
     return std::optional<View>(v);
 }
 
+std::optional<int> setFigureLanguage(const QCommandLineParser &parser, const QCommandLineOption &lang, const QString &name)
+{
+    if (parser.value(lang) != u"zh" && parser.value(lang) != u"en")
+        return usageError(QStringLiteral("--lang must be zh or en"), name);
+    if (parser.isSet(lang) && parser.value(lang) == u"zh")
+        setLanguage(Language::Chinese);
+    return std::nullopt;
+}
+
 /// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
 std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
                                       DataBundle::Parts parts, bool growth)

@@ -5,6 +5,7 @@
 #include "classification.h"
 #include "columntable.h"
 #include "indicators.h"
+#include "language.h"
 #include "palette.h"
 #include "chartpanel.h"
 #include "exporter.h"
@@ -161,6 +162,13 @@ struct Common {
     }
 };
 
+/// --lang of chart and indicators: the language of a figure's texts or of descriptions.
+inline QCommandLineOption languageOption()
+{
+    return {QStringLiteral("lang"), QStringLiteral("Language: en (default) or zh (every text in Chinese, numbers in 万/亿)."),
+            QStringLiteral("zh|en"), QStringLiteral("en")};
+}
+
 using Command = std::function<int(const QStringList &args, const QString &name)>;
 
 /// A resolved request for one indicator at one level, for `table` and `classify`.
@@ -213,6 +221,10 @@ struct OutputOptions {
         return options;
     }
 };
+
+/// The figure language of --lang: given as zh, every text of the figure is Chinese (titles, legend, notes,
+/// sources, numbers in 万/亿: core::setLanguage()); en or not given, English. An exit code when it is neither.
+std::optional<int> setFigureLanguage(const QCommandLineParser &parser, const QCommandLineOption &lang, const QString &name);
 
 /// Parses `args` for a subcommand; returns an exit code if the program should stop (help or usage error).
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &name,

@@ -6,11 +6,14 @@ int cmdIndicators(const QStringList &args, const QString &name)
 {
     QCommandLineParser parser;
     Common common;
-    parser.addOptions({common.format, common.raw});
+    const QCommandLineOption lang = languageOption();
+    parser.addOptions({common.format, common.raw, lang});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Every indicator: name,unit,spans_years,description,needs. spans_years=1 means "
                                          "a change between two years (--from/--to).")))
+        return *stop;
+    if (const auto stop = setFigureLanguage(parser, lang, name))
         return *stop;
     if (!formatOk(parser, common))
         return usageError(QStringLiteral("--format must be csv or json"), name);

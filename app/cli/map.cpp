@@ -9,8 +9,11 @@ int cmdMap(const QStringList &args, const QString &name)
     OutputOptions output;
     const QCommandLineOption diverging(QStringLiteral("diverging"),
                                        QStringLiteral("Growth/decline: the change (unless the indicator is one already, or is your own table's) in diverging colours around 0."));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Label language: zh (default) or en."), QStringLiteral("zh|en"),
-                                  QStringLiteral("zh"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("Figure language. zh: every text in Chinese (title, legend, notes, sources, numbers in "
+                                                 "万/亿) with Chinese labels; en: English texts and labels. Not given: English texts "
+                                                 "with Chinese labels."),
+                                  QStringLiteral("zh|en"), QStringLiteral("zh"));
     parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, common.view});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
@@ -21,8 +24,8 @@ int cmdMap(const QStringList &args, const QString &name)
     const auto options = output.read(parser, name);
     if (const int *code = std::get_if<int>(&options))
         return *code;
-    if (parser.value(lang) != u"zh" && parser.value(lang) != u"en")
-        return usageError(QStringLiteral("--lang must be zh or en"), name);
+    if (const auto stop = setFigureLanguage(parser, lang, name))
+        return *stop;
     if (parser.isSet(common.level)) {
         const auto level = parseLevel(parser.value(common.level));
         if (level != Level::Province && level != Level::Prefecture && level != Level::Region)

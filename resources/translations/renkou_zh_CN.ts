@@ -75,10 +75,6 @@
         <translation>区间内每年的常住人口；首年之后每年的自然增长率（或出生率和死亡率）</translation>
     </message>
     <message>
-        <source>Resident population (常住人口)</source>
-        <translation>常住人口</translation>
-    </message>
-    <message>
         <source>Change in resident population between two years</source>
         <translation>两年间常住人口变化</translation>
     </message>
@@ -262,6 +258,10 @@
         <source>Registered population (户籍人口)</source>
         <translation>户籍人口</translation>
     </message>
+    <message>
+        <source>Resident population</source>
+        <translation>常住人口</translation>
+    </message>
 </context>
 <context>
     <name>Level</name>
@@ -390,6 +390,10 @@
     <message>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)%3</source>
+        <translation>%1（%2）%3</translation>
     </message>
 </context>
 <context>

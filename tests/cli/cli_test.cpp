@@ -315,9 +315,10 @@ TEST(Cli, MapExportsPngSvgAndPdf)
     EXPECT_TRUE(text.contains(QStringLiteral("Change in resident population"))) << text.left(300).toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("2023–2024")));
     // Names whose characters Noto Sans CJK shares with Kangxi and CJK radicals (山, 青, 龙) extract as the
-    // ideographs, so a search for 山东省 finds it.
-    for (const char *name : {"吉林省", "山东省", "青海省", "黑龙江省", "山西省"})
+    // ideographs, so a search for 山东 finds it. Labels are the standard map's short forms (山东, not 山东省).
+    for (const char *name : {"吉林", "山东", "青海", "黑龙江", "山西", "内蒙古", "新疆", "广西"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
+    EXPECT_FALSE(text.contains(QStringLiteral("山东省")));
     EXPECT_FALSE(text.contains(QRegularExpression(QStringLiteral("[\\x{2E80}-\\x{2FDF}]")))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("NBS annual data table E0103")));
 
@@ -604,4 +605,36 @@ TEST(Cli, ASavedViewIsReadWithItsProblemsNamed)
     EXPECT_EQ(c.exitCode, 0) << c.err.toStdString(); // 123456 is left out, with a warning
     EXPECT_TRUE(c.err.contains(QStringLiteral("123456 (left out)"))) << c.err.toStdString();
     EXPECT_FALSE(c.err.contains(QStringLiteral("QCommandLineParser"))) << c.err.toStdString();
+}
+
+// The figure language: --lang zh writes the title, legend title, notes and source line in Chinese with counts
+// in 万; --lang en writes no Chinese at all (English labels too).
+TEST(Cli, MapInChineseAndInEnglish)
+{
+    QTemporaryDir dir;
+    const QString zh = dir.filePath(QStringLiteral("zh.pdf"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--year"), QStringLiteral("2024"),
+                   QStringLiteral("--lang"), QStringLiteral("zh"), QStringLiteral("--out"), zh})
+                  .exitCode,
+              0);
+    const QString text = runTool(QStringLiteral("pdftotext"), {zh, QStringLiteral("-")});
+    for (const char *expected : {"两年间常住人口变化 — 省份，2023—2024年", // title
+                                 "两年间常住人口变化（人）",                // legend title
+                                 "2023年和2024年：年末数。",                // notes
+                                 "来源：国家统计局（2024年）", "万至"})     // source line, classes in 万
+        EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n" << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("Source"))) << text.toStdString();
+
+    const QString en = dir.filePath(QStringLiteral("en.pdf"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--year"), QStringLiteral("2024"),
+                   QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--out"), en})
+                  .exitCode,
+              0);
+    const QString english = runTool(QStringLiteral("pdftotext"), {en, QStringLiteral("-")});
+    EXPECT_TRUE(english.contains(QStringLiteral("Change in resident population between two years"))) << english.toStdString();
+    EXPECT_FALSE(english.contains(QRegularExpression(QStringLiteral("[\\x{3000}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]")))) << english.toStdString();
+    // The indicators' descriptions in Chinese.
+    const CliRun names = cli({QStringLiteral("indicators"), QStringLiteral("--lang"), QStringLiteral("zh")});
+    ASSERT_EQ(names.exitCode, 0);
+    EXPECT_TRUE(names.out.contains(QStringLiteral("population,persons,0,常住人口,"))) << names.out.toStdString();
 }
