@@ -1154,7 +1154,7 @@ TEST_F(MainWindowTest, TheNbsRegionsAreALevel)
     auto *levels = m_window->findChild<QComboBox *>(QStringLiteral("levelBox"));
     ASSERT_NE(levels, nullptr);
     levels->setCurrentIndex(levels->findData(int(core::Level::Region)));
-    EXPECT_EQ(m_map->renderer().layer()->indexOf(QStringLiteral("Northeast")) >= 0, true);
+    EXPECT_GE(m_map->renderer().layer()->indexOf(QStringLiteral("Northeast")), 0);
     core::View v = m_window->view();
     v.indicator = QStringLiteral("change");
     v.year = 2020;
