@@ -4,6 +4,7 @@
 #include "mapscene.h"
 #include "mapview.h"
 #include "sidepanel.h"
+#include "helpdialogs.h"
 #include "language.h"
 #include "timeline.h"
 
@@ -275,12 +276,11 @@ void MainWindow::buildUi()
         });
     }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Renkou"), this, [this] {
-        QMessageBox::about(this, tr("About Renkou"),
-                           tr("<b>Renkou 人口</b> %1<br>Explore China's population map.<br>Data: %2")
-                               .arg(QApplication::applicationVersion(),
-                                    bundle() ? bundle()->dir.toHtmlEscaped() : QString()));
+    help->addAction(tr("&Data sources…"), this, [this] {
+        if (bundle())
+            showDataSources(this, bundle()->sources);
     });
+    help->addAction(tr("&About Renkou"), this, [this] { showAbout(this, bundle() ? bundle()->dir : QString()); });
 
     connect(m_map, &ui::MapView::regionClicked, this, [this](const QString &code, bool add) { selectRegion(code, add); });
     connect(m_map, &ui::MapView::regionDoubleClicked, this, [this](const QString &code) {

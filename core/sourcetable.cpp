@@ -73,6 +73,15 @@ QString yearRanges(std::vector<int> ys, bool chinese)
 
 } // namespace
 
+std::vector<const Source *> SourceTable::all() const
+{
+    std::vector<const Source *> out;
+    for (const Source &s : m_sources)
+        out.push_back(&s);
+    std::sort(out.begin(), out.end(), [](const Source *a, const Source *b) { return a->id < b->id; });
+    return out;
+}
+
 QString publisherZh(const Source &s, const RegionTable *regions)
 {
     const QString &p = s.publisher;

@@ -31,6 +31,8 @@ public:
     /// Adds a source not in sources.csv (a user table's); an id already known is left as it is.
     void add(const Source &source) { if (!m_sources.contains(source.id)) m_sources.insert(source.id, source); }
     int size() const { return int(m_sources.size()); }
+    /// Every source, sorted by id.
+    std::vector<const Source *> all() const;
 
 private:
     QHash<QString, Source> m_sources;

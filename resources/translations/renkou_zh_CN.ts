@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布机构</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>About Renkou</source>
+        <translation>关于人口</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Renkou 人口&lt;/b&gt; %1&lt;br&gt;Explore China's population map.&lt;br&gt;&lt;br&gt;Data: %2 (release: %3)&lt;br&gt;Libraries: %4&lt;br&gt;The source, vintage and licence of every table and boundary: Help → Data sources.</source>
+        <translation>&lt;b&gt;人口 Renkou&lt;/b&gt; %1&lt;br&gt;探索中国人口地图。&lt;br&gt;&lt;br&gt;数据：%2（版本：%3）&lt;br&gt;所用程序库：%4&lt;br&gt;每个数据表和边界的来源、版本和许可：帮助 → 数据来源。</translation>
+    </message>
+</context>
+<context>
     <name>Indicators</name>
     <message>
         <source>no %1 for %2</source>
@@ -831,14 +874,6 @@
         <translation>关于人口(&amp;A)</translation>
     </message>
     <message>
-        <source>About Renkou</source>
-        <translation>关于人口</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Renkou 人口&lt;/b&gt; %1&lt;br&gt;Explore China's population map.&lt;br&gt;Data: %2</source>
-        <translation>&lt;b&gt;人口 Renkou&lt;/b&gt; %1&lt;br&gt;探索中国人口地图。&lt;br&gt;数据：%2</translation>
-    </message>
-    <message>
         <source>level</source>
         <translation>层级</translation>
     </message>
@@ -1091,6 +1126,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Data sources…</source>
+        <translation>数据来源(&amp;D)…</translation>
     </message>
 </context>
 <context>

@@ -1173,3 +1173,26 @@ TEST_F(MainWindowTest, TheNbsRegionsAreALevel)
     EXPECT_TRUE(m_window->view().selection.isEmpty());
     EXPECT_FALSE(label("regionName").contains(QStringLiteral("Northeast")));
 }
+
+// Help → Data sources lists every source of the loaded data with its vintage and licence.
+TEST_F(MainWindowTest, HelpListsTheDataSourcesWithTheirLicences)
+{
+    QAction *action = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>())
+        action = a->text() == u"&Data sources…" ? a : action;
+    ASSERT_NE(action, nullptr);
+    action->trigger();
+    auto *table = m_window->findChild<QTableWidget *>(QStringLiteral("dataSourcesTable"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->rowCount(), tables().sources.size());
+    bool found = false;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->text() == u"nbs-annual-pypsa") {
+            found = true;
+            EXPECT_EQ(table->item(row, 4)->text(), tables().sources.find(QStringLiteral("nbs-annual-pypsa"))->version);
+            EXPECT_EQ(table->item(row, 5)->text(), tables().sources.find(QStringLiteral("nbs-annual-pypsa"))->license);
+        }
+    }
+    EXPECT_TRUE(found);
+    table->window()->close();
+}
