@@ -164,6 +164,7 @@ void MainWindow::buildUi()
     m_indicatorBox = new QComboBox;
     m_indicatorBox->setObjectName(QStringLiteral("indicatorBox"));
     m_indicatorBox->setMinimumContentsLength(28);
+    m_indicatorBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // not to its longest item
     bar->addWidget(m_indicatorBox);
     m_growthAction = bar->addAction(tr("Growth / decline"));
     m_growthAction->setObjectName(QStringLiteral("growthAction"));

@@ -21,6 +21,39 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(Indicators)
 };
 
+/// The bundle's table indicators (README "Observation schema"), named in words.
+const QHash<QString, const char *> &tableNames()
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("urban_population"), QT_TRANSLATE_NOOP("Indicators", "Urban population (census)")},
+        {QStringLiteral("household_size"), QT_TRANSLATE_NOOP("Indicators", "Average household size (census)")},
+        {QStringLiteral("sex_ratio"), QT_TRANSLATE_NOOP("Indicators", "Sex ratio: males per 100 females (census)")},
+        {QStringLiteral("share_age_0_14"), QT_TRANSLATE_NOOP("Indicators", "Share aged 0–14 (census)")},
+        {QStringLiteral("share_age_15_59"), QT_TRANSLATE_NOOP("Indicators", "Share aged 15–59 (census)")},
+        {QStringLiteral("share_age_60_plus"), QT_TRANSLATE_NOOP("Indicators", "Share aged 60 and over (census)")},
+        {QStringLiteral("share_age_65_plus"), QT_TRANSLATE_NOOP("Indicators", "Share aged 65 and over (census)")},
+        {QStringLiteral("birth_rate"), QT_TRANSLATE_NOOP("Indicators", "Birth rate")},
+        {QStringLiteral("death_rate"), QT_TRANSLATE_NOOP("Indicators", "Death rate")},
+        {QStringLiteral("natural_growth_rate"), QT_TRANSLATE_NOOP("Indicators", "Natural growth rate")},
+        {QStringLiteral("interprovincial_in_migrants"),
+         QT_TRANSLATE_NOOP("Indicators", "Residents registered in another province (census inflow)")},
+        {QStringLiteral("registered_population"), QT_TRANSLATE_NOOP("Indicators", "Registered population (户籍人口)")},
+    };
+    return names;
+}
+
+/// A table indicator in the words of the language installed for notes ("常住人口" in Chinese); in English its
+/// name as the data and the CLI write it (resident_population).
+QString indicatorWords(const QString &indicator)
+{
+    if (currentLanguage() != Language::Chinese)
+        return indicator;
+    if (indicator == kResident)
+        return Tr::tr("resident population");
+    const auto known = tableNames().constFind(indicator);
+    return known == tableNames().constEnd() ? indicator : Tr::tr(*known);
+}
+
 /// A value with everything that travels with it. No value: `notes` say why.
 struct Cell {
     std::optional<double> value;
@@ -100,13 +133,13 @@ public:
             if (auto own = ownRow(r.code, indicator, year, flag))
                 return *own;
             if (r.level == Level::Prefecture)
-                return Cell::missing(Tr::tr("no %1 for %2").arg(indicator).arg(year));
+                return Cell::missing(Tr::tr("no %1 for %2").arg(indicatorWords(indicator)).arg(year));
         }
         if (m_c.store->unitOf(indicator) != u"persons")
-            return Cell::missing(Tr::tr("no %1 for %2 (a rate is not summed from smaller units)").arg(indicator).arg(year));
+            return Cell::missing(Tr::tr("no %1 for %2 (a rate is not summed from smaller units)").arg(indicatorWords(indicator)).arg(year));
         Cell sum = rollup(r, [&](const Region &m) { return stock(m, indicator, year, flag); });
         if (!sum.value && r.level == Level::Province)
-            sum.notes.prepend(Tr::tr("no %1 for %2").arg(indicator).arg(year));
+            sum.notes.prepend(Tr::tr("no %1 for %2").arg(indicatorWords(indicator)).arg(year));
         return sum;
     }
 
@@ -451,22 +484,6 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         {QStringLiteral("capital_share_pct"), pct, Tr::tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), Tr::tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
         {QStringLiteral("urban_share_pct"), pct, Tr::tr("Urban share of the census population"), Tr::tr("census urban_population and resident_population"), false, kUrban, {}},
     };
-    // The bundle's table indicators (README "Observation schema"), named in words.
-    static const QHash<QString, const char *> tableNames = {
-        {QStringLiteral("urban_population"), QT_TRANSLATE_NOOP("Indicators", "Urban population (census)")},
-        {QStringLiteral("household_size"), QT_TRANSLATE_NOOP("Indicators", "Average household size (census)")},
-        {QStringLiteral("sex_ratio"), QT_TRANSLATE_NOOP("Indicators", "Sex ratio: males per 100 females (census)")},
-        {QStringLiteral("share_age_0_14"), QT_TRANSLATE_NOOP("Indicators", "Share aged 0–14 (census)")},
-        {QStringLiteral("share_age_15_59"), QT_TRANSLATE_NOOP("Indicators", "Share aged 15–59 (census)")},
-        {QStringLiteral("share_age_60_plus"), QT_TRANSLATE_NOOP("Indicators", "Share aged 60 and over (census)")},
-        {QStringLiteral("share_age_65_plus"), QT_TRANSLATE_NOOP("Indicators", "Share aged 65 and over (census)")},
-        {QStringLiteral("birth_rate"), QT_TRANSLATE_NOOP("Indicators", "Birth rate")},
-        {QStringLiteral("death_rate"), QT_TRANSLATE_NOOP("Indicators", "Death rate")},
-        {QStringLiteral("natural_growth_rate"), QT_TRANSLATE_NOOP("Indicators", "Natural growth rate")},
-        {QStringLiteral("interprovincial_in_migrants"),
-         QT_TRANSLATE_NOOP("Indicators", "Residents registered in another province (census inflow)")},
-        {QStringLiteral("registered_population"), QT_TRANSLATE_NOOP("Indicators", "Registered population (户籍人口)")},
-    };
     for (const QString &name : store.indicators()) {
         if (name == kResident)
             continue;
@@ -474,7 +491,7 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         QString description = Tr::tr("As published in the data tables");
         if (store.isUserIndicator(name))
             description = Tr::tr("%1 (own table)").arg(name);
-        else if (const auto known = tableNames.constFind(name); known != tableNames.constEnd())
+        else if (const auto known = tableNames().constFind(name); known != tableNames().constEnd())
             description = Tr::tr(*known);
         out.push_back({name, store.unitOf(name), description, name, false, name, {}});
     }
@@ -739,7 +756,7 @@ namespace {
 
 QString unitLabel(const Region &r)
 {
-    return r.nameEn.isEmpty() ? r.nameZh : r.nameEn;
+    return r.nameEn.isEmpty() || currentLanguage() == Language::Chinese ? r.nameZh : r.nameEn;
 }
 
 /// "year-end estimates", or for a mix the kind most units have and the others named: "year-end estimates;

@@ -1,5 +1,7 @@
 #include "chartpanel.h"
 
+#include "classification.h"
+
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 
@@ -142,8 +144,8 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     axisX->setTickInterval(5);
     auto *axisY = new QValueAxis;
     axisY->setTitleText(mode == ChartMode::Indexed      ? tr("index, %1 = 100").arg(baseYear)
-                        : mode == ChartMode::YearOnYear ? tr("change from the year before (%1)").arg(unit)
-                                                        : (persons ? tr("million persons") : unit));
+                        : mode == ChartMode::YearOnYear ? tr("change from the year before (%1)").arg(core::unitLabel(unit))
+                                                        : (persons ? tr("million persons") : core::unitLabel(unit)));
 
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);

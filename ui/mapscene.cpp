@@ -253,8 +253,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     const core::Region &r = *e->region;
     const QString unit = column.indicator.unit;
     QString html = QStringLiteral("<b>%1</b> %2<br>").arg(r.nameZh.toHtmlEscaped(), r.nameEn.toHtmlEscaped());
-    const QString when = column.from ? core::yearsLabel(column.from, column.year)
-                                       : QString::number(column.year);
+    const QString when = core::yearsLabel(column.from, column.year);
     if (e->value) {
         html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit));
         html += QStringLiteral("<br>") + Tr::tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
@@ -264,7 +263,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     // The change of population beside a map of population, never beside a density or a rate.
     if (const core::ColumnEntry *c = change.find(code); c && c->value && change.from && column.indicator.name == u"population")
         html += QStringLiteral("<br>") + Tr::tr("Change since %1: %2 persons").arg(*change.from)
-                                              .arg((*c->value > 0 ? QStringLiteral("+") : QString()) + core::formatFull(*c->value, QStringLiteral("persons")));
+                                              .arg((*c->value > 0 ? QStringLiteral("+") : QString()) + core::formatShown(*c->value, QStringLiteral("persons")));
     if (!e->source.isEmpty()) {
         QStringList cites;
         for (const QString &id : e->source.split(u';')) {

@@ -250,14 +250,14 @@ QString SidePanel::censusComparison(const core::DataBundle &b, const core::Regio
         }
         const QString u = info->unit;
         auto cell = [&](const std::optional<double> &x) {
-            return x ? (u == u"persons" ? core::formatFull(*x, u) : QString::number(*x, 'f', 1) + QStringLiteral(" %"))
+            return x ? (u == u"persons" ? core::formatShown(*x, u) : QString::number(*x, 'f', 1) + QStringLiteral(" %"))
                      : tr("no data");
         };
         QString change = tr("—");
         if (v[0] && v[1]) {
             const double d = *v[1] - *v[0];
             change = (d > 0 ? QStringLiteral("+") : QString())
-                     + (u == u"persons" ? core::formatFull(d, u) : QString::number(d, 'f', 1) + tr(" pts"));
+                     + (u == u"persons" ? core::formatShown(d, u) : QString::number(d, 'f', 1) + tr(" pts"));
         }
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td></tr>")
                     .arg(row.label, cell(v[0]), cell(v[1]), change);

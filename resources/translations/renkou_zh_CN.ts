@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>About Renkou</source>
-        <translation>关于人口</translation>
+        <translation>关于“人口”</translation>
     </message>
     <message>
         <source>&lt;b&gt;Renkou 人口&lt;/b&gt; %1&lt;br&gt;Explore China's population map.&lt;br&gt;&lt;br&gt;Data: %2 (release: %3)&lt;br&gt;Libraries: %4&lt;br&gt;The source, vintage and licence of every table and boundary: Help → Data sources.</source>
@@ -83,7 +83,7 @@
     </message>
     <message>
         <source>sum of its %1 units</source>
-        <translation>其%1个下级单位之和</translation>
+        <translation>%1个下级单位合计</translation>
     </message>
     <message>
         <source>no natural growth rate (nor birth and death rates) for %1</source>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <source>Change in resident population between two years</source>
-        <translation>两年间常住人口变化</translation>
+        <translation>常住人口变化</translation>
     </message>
     <message>
         <source>Relative change in resident population</source>
@@ -135,15 +135,15 @@
     </message>
     <message>
         <source>Net migration: change − natural increase (a residual)</source>
-        <translation>净迁移：人口变化−自然增长（余数）</translation>
+        <translation>净迁移：人口变化−自然增长（推算差额）</translation>
     </message>
     <message>
         <source>Net migration per year in ‰ of the mean population</source>
-        <translation>年均净迁移率（占平均人口的‰）</translation>
+        <translation>年均净迁移率（‰）</translation>
     </message>
     <message>
         <source>Share of the national total</source>
-        <translation>占全国总数的比重</translation>
+        <translation>占全国人口比重</translation>
     </message>
     <message>
         <source>resident population; the national total of the same year</source>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Resident population per km² of land (area on the equal-area projection)</source>
-        <translation>每平方千米土地的常住人口（面积按等积投影计算）</translation>
+        <translation>人口密度（每平方千米常住人口，面积按等积投影计算）</translation>
     </message>
     <message>
         <source>resident population; boundaries</source>
@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)</source>
-        <translation>省会占全省人口的比重（普查数：占全省地级单位合计；年末数：城市数据不全时占全省年末总数）</translation>
+        <translation>省会人口占全省比重</translation>
     </message>
     <message>
         <source>resident population of every prefecture-level unit of the province; provincial_capital in regions.csv</source>
@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>Change in percentage points: %1</source>
-        <translation>变化（百分点）：%1</translation>
+        <translation>%1变化（百分点）</translation>
     </message>
     <message>
         <source>The start year %1 came after the end year %2: the years are swapped.</source>
@@ -247,11 +247,11 @@
     </message>
     <message>
         <source>Natural increase is computed from first-published birth and death rates, not revised after the 2020 census; net migration (the change minus natural increase) is a residual of them.</source>
-        <translation>自然增长按首发的出生率和死亡率推算，未按第七次人口普查修订；净迁移（人口变化减自然增长）是据此推算的余数。</translation>
+        <translation>自然增长按首发的出生率和死亡率推算，未按第七次人口普查修订；净迁移（人口变化减自然增长）是据此推算的差额。</translation>
     </message>
     <message>
         <source>Net migration is a residual: the change minus natural increase, computed from first-published birth and death rates; it is an approximation, and not migration at all across a series break.</source>
-        <translation>净迁移是余数：人口变化减去按首发出生率、死亡率推算的自然增长；它只是近似值，跨越统计口径调整时并不代表迁移。</translation>
+        <translation>净迁移是推算差额：人口变化减去按首发出生率、死亡率推算的自然增长；它只是近似值，跨越统计口径调整时并不代表迁移。</translation>
     </message>
     <message>
         <source>Urban population (census)</source>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>%1, %2: &lt;b&gt;%3 %4&lt;/b&gt;</source>
-        <translation>%1，%2：&lt;b&gt;%3 %4&lt;/b&gt;</translation>
+        <translation>%1，%2：&lt;b&gt;%3%4&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Rank %1 of %2</source>
@@ -591,11 +591,11 @@
     </message>
     <message>
         <source>Provinces</source>
-        <translation>省级</translation>
+        <translation>省份</translation>
     </message>
     <message>
         <source>Prefectures</source>
-        <translation>地级</translation>
+        <translation>地级单位</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -711,11 +711,11 @@
     </message>
     <message>
         <source>Provinces</source>
-        <translation>省级</translation>
+        <translation>省份</translation>
     </message>
     <message>
         <source>Prefectures</source>
-        <translation>地级</translation>
+        <translation>地级单位</translation>
     </message>
     <message>
         <source>NBS regions</source>
@@ -871,7 +871,7 @@
     </message>
     <message>
         <source>&amp;About Renkou</source>
-        <translation>关于人口(&amp;A)</translation>
+        <translation>关于“人口”(&amp;A)</translation>
     </message>
     <message>
         <source>level</source>
@@ -1344,7 +1344,7 @@
     </message>
     <message>
         <source>%1 in %2: %3 %4 (rank %5)</source>
-        <translation>%1，%2：%3 %4（排名第%5）</translation>
+        <translation>%1，%2：%3%4（排名第%5）</translation>
     </message>
     <message>
         <source>%1 in %2: no data</source>

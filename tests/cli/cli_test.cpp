@@ -618,8 +618,8 @@ TEST(Cli, MapInChineseAndInEnglish)
                   .exitCode,
               0);
     const QString text = runTool(QStringLiteral("pdftotext"), {zh, QStringLiteral("-")});
-    for (const char *expected : {"两年间常住人口变化 — 省份，2023—2024年", // title
-                                 "两年间常住人口变化（人）",                // legend title
+    for (const char *expected : {"常住人口变化 — 省份，2023—2024年", // title
+                                 "常住人口变化（人）",                // legend title
                                  "2023年和2024年：年末数。",                // notes
                                  "来源：国家统计局（2024年）", "万至"})     // source line, classes in 万
         EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n" << text.toStdString();
