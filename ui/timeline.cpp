@@ -230,11 +230,12 @@ void Timeline::mousePressEvent(QMouseEvent *event)
             emit notice(tr("A change needs two different years: %1 is already the end.").arg(y));
             return;
         }
-        // A start after the end: the two are swapped.
+        // A start after the end: the two are swapped, and the user is told.
         if (y > m_year) {
             m_from = m_year;
             m_year = y;
             setRangeMode(true, m_from);
+            emit notice(tr("%1 is after the end: the change runs %2–%1.").arg(y).arg(m_from));
         } else {
             setRangeMode(true, y);
         }

@@ -1445,5 +1445,9 @@
         <source>%1 is the first year with data: a change needs a start before it. Use from–to and Shift-click to start a change at %1.</source>
         <translation>%1年是最早有数据的年份：变化需要更早的起始年。请使用“起止年”并按住 Shift 点击，以%1年为起始年。</translation>
     </message>
+    <message>
+        <source>%1 is after the end: the change runs %2–%1.</source>
+        <translation>%1年晚于终止年：变化区间为%2—%1年。</translation>
+    </message>
 </context>
 </TS>
