@@ -114,9 +114,10 @@ QString kindsOf(const Cell &cell)
     return out.join(u';');
 }
 
+/// A unit's name in notes and caveats: its English name, its Chinese name in Chinese (or without an English one).
 QString unitName(const Region &r)
 {
-    return r.nameEn.isEmpty() ? r.nameZh : r.nameEn;
+    return r.nameEn.isEmpty() || currentLanguage() == Language::Chinese ? r.nameZh : r.nameEn;
 }
 
 class Engine {
@@ -754,11 +755,6 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
 
 namespace {
 
-QString unitLabel(const Region &r)
-{
-    return r.nameEn.isEmpty() || currentLanguage() == Language::Chinese ? r.nameZh : r.nameEn;
-}
-
 /// "year-end estimates", or for a mix the kind most units have and the others named: "year-end estimates;
 /// census counts of 1 November for Qinghai, Ningxia, Xinjiang".
 QString describeKinds(const std::map<QString, QStringList> &units)
@@ -789,9 +785,9 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
             continue;
         // A unit of both kinds (a sum of census counts and estimates) counts under each.
         for (const QString &k : e.startKind.split(u';', Qt::SkipEmptyParts))
-            startKinds[k] << unitLabel(*e.region);
+            startKinds[k] << unitName(*e.region);
         for (const QString &k : e.endKind.split(u';', Qt::SkipEmptyParts))
-            endKinds[k] << unitLabel(*e.region);
+            endKinds[k] << unitName(*e.region);
         for (const QString &n : e.note.split(QStringLiteral(" | ")))
             attached.insert(n);
     }
@@ -824,9 +820,8 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
             else if (const auto full = first.indexOf(u'。'); full > 0)
                 first = first.left(full + 1);
             if (n.kind == u"series_break" && n.year && column.from) {
-                // A break matters to a change of population across it (natural increase is made from rates).
-                if (column.indicator.name != u"natural_increase")
-                    out << Tr::tr("Series break in %1: %2 Part of a change across it is a revision, not migration.").arg(*n.year).arg(first);
+                // A break matters to a change across it (attachNotes() gives natural increase none).
+                out << Tr::tr("Series break in %1: %2 Part of a change across it is a revision, not migration.").arg(*n.year).arg(first);
             } else if (n.kind == u"series_break" && n.year && *n.year > column.year) {
                 out << first; // the basis of the values before the next break
             } else if (n.kind == u"vintage" || n.kind == u"census" || n.kind == u"boundary") {
