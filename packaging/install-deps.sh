@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   clang libclang-rt-14-dev llvm
-  qt6-base-dev libqt6charts6-dev libqt6svg6-dev libqt6opengl6-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   libgl-dev
   libgdal-dev gdal-bin
   libboost-dev
@@ -15,6 +15,7 @@ packages=(
   fonts-noto-cjk fonts-noto-core
   xvfb xauth
   poppler-utils
+  file dpkg-dev librsvg2-bin debootstrap lintian desktop-file-utils appstream
 )
 
 missing=()
