@@ -8,7 +8,10 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <string_view>
 
 namespace {
 
@@ -33,14 +36,21 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    if (!hasDisplay()) {
+    // --help and --version answer without a display (man pages, scripts); the window needs one.
+    const bool display = hasDisplay();
+    const bool textOnly = std::any_of(argv + 1, argv + argc, [](const char *arg) {
+        const std::string_view a(arg);
+        return a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version";
+    });
+    if (!display && !textOnly) {
         std::fputs("renkou: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
                    "Run it in a desktop session, or on a headless machine with: xvfb-run build/release/app/renkou\n"
                    "For tables and maps without a window use renkou-cli.\n",
                    stderr);
         return 1;
     }
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app =
+        display ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Renkou")); // settings in ~/.config/Renkou/Renkou.conf
     QApplication::setApplicationName(QStringLiteral("Renkou"));
     QApplication::setApplicationVersion(QStringLiteral(RENKOU_VERSION));
@@ -66,7 +76,7 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "Tables and boundary files to open, as File → Open does."),
                                  QStringLiteral("[FILE…]"));
-    parser.process(app);
+    parser.process(*app);
 
     auto fail = [](const QString &message) {
         std::fprintf(stderr, "renkou: %s\n", qPrintable(message));
@@ -83,7 +93,7 @@ int main(int argc, char *argv[])
     renkou::app::MainWindow window(dir.value());
     if (parser.isSet(firstPaintOption)) {
         // For the start-up benchmark: report the time to the first painted map and quit.
-        QObject::connect(&window, &renkou::app::MainWindow::mapShown, &app, [&] {
+        QObject::connect(&window, &renkou::app::MainWindow::mapShown, app.get(), [&] {
             std::printf("first-paint-ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
             std::fflush(stdout);
             QApplication::quit();
@@ -97,5 +107,5 @@ int main(int argc, char *argv[])
         QObject::connect(&window, &renkou::app::MainWindow::fullyLoaded, &window, [&window, files] { window.openFiles(files); },
                          Qt::SingleShotConnection);
     window.show();
-    return app.exec();
+    return app->exec();
 }

@@ -1,5 +1,6 @@
 #include "chartpanel.h"
 
+#include "language.h"
 #include "classification.h"
 
 #include <QGraphicsLayout>
@@ -128,8 +129,10 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
         minV = std::min(minV, 0.0); // bars start at 0
         maxV = std::max(maxV, 0.0);
     }
+    // Persons in millions, in Chinese in 万 (ten thousands), as Chinese statistics print them.
     const bool persons = unit == u"persons" && mode == ChartMode::Absolute;
-    const double scale = persons ? 1e-6 : 1.0;
+    const bool chinese = core::currentLanguage() == core::Language::Chinese;
+    const double scale = persons ? (chinese ? 1e-4 : 1e-6) : 1.0;
     minV *= scale;
     maxV *= scale;
     // ColorBrewer Dark2 for several units; one unit in blue.
@@ -145,11 +148,11 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     auto *axisY = new QValueAxis;
     axisY->setTitleText(mode == ChartMode::Indexed      ? tr("index, %1 = 100").arg(baseYear)
                         : mode == ChartMode::YearOnYear ? tr("change from the year before (%1)").arg(core::unitLabel(unit))
-                                                        : (persons ? tr("million persons") : core::unitLabel(unit)));
+                                                        : (persons ? (chinese ? tr("ten thousand persons") : tr("million persons")) : core::unitLabel(unit)));
 
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);
-    axisY->setLabelFormat(mode == ChartMode::YearOnYear ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    axisY->setLabelFormat(mode == ChartMode::YearOnYear || (persons && chinese) ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     axisY->applyNiceNumbers();
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);

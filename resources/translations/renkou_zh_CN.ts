@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>HelpDialogs</name>
@@ -39,7 +40,7 @@
         <translation>关于“人口”</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Renkou 人口&lt;/b&gt; %1&lt;br&gt;Explore China's population map.&lt;br&gt;&lt;br&gt;Data: %2 (release: %3)&lt;br&gt;Libraries: %4&lt;br&gt;The source, vintage and licence of every table and boundary: Help → Data sources.</source>
+        <source>&lt;b&gt;Renkou 人口&lt;/b&gt; %1&lt;br&gt;Explore China&apos;s population map.&lt;br&gt;&lt;br&gt;Data: %2 (release: %3)&lt;br&gt;Libraries: %4&lt;br&gt;The source, vintage and licence of every table and boundary: Help → Data sources.</source>
         <translation>&lt;b&gt;人口 Renkou&lt;/b&gt; %1&lt;br&gt;探索中国人口地图。&lt;br&gt;&lt;br&gt;数据：%2（版本：%3）&lt;br&gt;所用程序库：%4&lt;br&gt;每个数据表和边界的来源、版本和许可：帮助 → 数据来源。</translation>
     </message>
 </context>
@@ -90,7 +91,7 @@
         <translation>%1年无自然增长率（也无出生率和死亡率）</translation>
     </message>
     <message>
-        <source>the capital's share is defined for provinces</source>
+        <source>the capital&apos;s share is defined for provinces</source>
         <translation>省会比重只对省份定义</translation>
     </message>
     <message>
@@ -102,11 +103,11 @@
         <translation>%2年无省会%1的常住人口</translation>
     </message>
     <message>
-        <source>%1 as a share of the sum of the province's %2 prefecture-level units</source>
+        <source>%1 as a share of the sum of the province&apos;s %2 prefecture-level units</source>
         <translation>%1占全省%2个地级单位合计的比重</translation>
     </message>
     <message>
-        <source>%1's year-end estimate as a share of the province's own year-end total (the sum of its prefecture-level units is incomplete for %2)</source>
+        <source>%1&apos;s year-end estimate as a share of the province&apos;s own year-end total (the sum of its prefecture-level units is incomplete for %2)</source>
         <translation>%1的年末常住人口占全省年末常住人口的比重（%2年地级单位数据不全，无法加总）</translation>
     </message>
     <message>
@@ -158,7 +159,7 @@
         <translation>常住人口；边界</translation>
     </message>
     <message>
-        <source>The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)</source>
+        <source>The provincial capital&apos;s share of its province (census: of its prefecture-level units&apos; sum; year-end: of the province&apos;s total where city estimates are incomplete)</source>
         <translation>省会人口占全省比重</translation>
     </message>
     <message>
@@ -367,11 +368,11 @@
 <context>
     <name>MapScene</name>
     <message>
-        <source>The view's indicator '%1' is not in the loaded data: resident population is shown.</source>
+        <source>The view&apos;s indicator &apos;%1&apos; is not in the loaded data: resident population is shown.</source>
         <translation>已加载的数据中没有该视图的指标“%1”：改为显示常住人口。</translation>
     </message>
     <message>
-        <source>The view drills into '%1', which is no province: all of China is shown.</source>
+        <source>The view drills into &apos;%1&apos;, which is no province: all of China is shown.</source>
         <translation>该视图下钻到“%1”，但它不是省份：改为显示全国。</translation>
     </message>
     <message>
@@ -517,7 +518,7 @@
         <translation>单位：%1。</translation>
     </message>
     <message>
-        <source>Index: each unit's value in %1 = 100 (values in %2).</source>
+        <source>Index: each unit&apos;s value in %1 = 100 (values in %2).</source>
         <translation>指数：各单位%1年数值 = 100（数值单位：%2）。</translation>
     </message>
     <message>
@@ -529,12 +530,16 @@
         <translation>来源：%1。</translation>
     </message>
     <message>
-        <source>Shares: of the sum of the province's prefecture-level units (for a province: of the 31 provinces), only in years when every one of them has a value.</source>
+        <source>Shares: of the sum of the province&apos;s prefecture-level units (for a province: of the 31 provinces), only in years when every one of them has a value.</source>
         <translation>比重：占全省地级单位合计（省份则为占31个省份合计），仅限所有单位都有数值的年份。</translation>
     </message>
     <message>
         <source>No value in %1 for %2: left out of the index.</source>
         <translation>%2在%1年没有数值：未纳入指数。</translation>
+    </message>
+    <message>
+        <source>Unit: persons (chart in ten thousands; dots are census counts).</source>
+        <translation>单位：人（图中以万人计；圆点为普查数）。</translation>
     </message>
 </context>
 <context>
@@ -563,7 +568,7 @@
 <context>
     <name>main</name>
     <message>
-        <source>Explore China's population map.</source>
+        <source>Explore China&apos;s population map.</source>
         <translation>探索中国人口地图。</translation>
     </message>
     <message>
@@ -670,7 +675,7 @@
 <context>
     <name>renkou::app::MainWindow</name>
     <message>
-        <source>Renkou 人口 — China's population map</source>
+        <source>Renkou 人口 — China&apos;s population map</source>
         <translation>人口 — 中国人口地图</translation>
     </message>
     <message>
@@ -734,7 +739,7 @@
         <translation>省内分级</translation>
     </message>
     <message>
-        <source>In a drill-down, classify the province's own units instead of using the national scale</source>
+        <source>In a drill-down, classify the province&apos;s own units instead of using the national scale</source>
         <translation>下钻时按本省各单位分级，而不采用全国分级</translation>
     </message>
     <message>
@@ -914,8 +919,8 @@
         <translation>中国 · %1</translation>
     </message>
     <message>
-        <source>&lt;a href="back"&gt;China 中国&lt;/a&gt; › %1  &lt;span style="color:#777"&gt;(Backspace: back)&lt;/span&gt;</source>
-        <translation>&lt;a href="back"&gt;中国&lt;/a&gt; › %1  &lt;span style="color:#777"&gt;（退格键：返回）&lt;/span&gt;</translation>
+        <source>&lt;a href=&quot;back&quot;&gt;China 中国&lt;/a&gt; › %1  &lt;span style=&quot;color:#777&quot;&gt;(Backspace: back)&lt;/span&gt;</source>
+        <translation>&lt;a href=&quot;back&quot;&gt;中国&lt;/a&gt; › %1  &lt;span style=&quot;color:#777&quot;&gt;（退格键：返回）&lt;/span&gt;</translation>
     </message>
     <message>
         <source>select</source>
@@ -1120,7 +1125,7 @@
         <translation>复制视图</translation>
     </message>
     <message>
-        <source>the last session's view</source>
+        <source>the last session&apos;s view</source>
         <translation>上次的视图</translation>
     </message>
     <message>
@@ -1203,7 +1208,7 @@
         <translation>请填写单位（人、万人、%、‰…）。</translation>
     </message>
     <message>
-        <source>'%1' is the name of one Renkou computes (%2): name yours differently, or choose resident_population to add to the bundle's resident population.</source>
+        <source>&apos;%1&apos; is the name of one Renkou computes (%2): name yours differently, or choose resident_population to add to the bundle&apos;s resident population.</source>
         <translation>“%1”是本软件计算的指标名称（%2）：请为您的指标另起名称，或选择 resident_population 以并入数据包的常住人口。</translation>
     </message>
 </context>
@@ -1228,6 +1233,10 @@
     <message>
         <source>Year-end estimate</source>
         <translation>年末数</translation>
+    </message>
+    <message>
+        <source>ten thousand persons</source>
+        <translation>万人</translation>
     </message>
 </context>
 <context>
@@ -1375,8 +1384,8 @@
         <translation>60岁及以上</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing="0" cellpadding="2"&gt;&lt;tr&gt;&lt;th align="left"&gt;Census (1 November)&lt;/th&gt;&lt;th align="right"&gt;2010&lt;/th&gt;&lt;th align="right"&gt;2020&lt;/th&gt;&lt;th align="right"&gt;change&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;table cellspacing="0" cellpadding="2"&gt;&lt;tr&gt;&lt;th align="left"&gt;普查（11月1日）&lt;/th&gt;&lt;th align="right"&gt;2010年&lt;/th&gt;&lt;th align="right"&gt;2020年&lt;/th&gt;&lt;th align="right"&gt;变化&lt;/th&gt;&lt;/tr&gt;</translation>
+        <source>&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;Census (1 November)&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;2010&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;2020&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;change&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;table cellspacing=&quot;0&quot; cellpadding=&quot;2&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;普查（11月1日）&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;2010年&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;2020年&lt;/th&gt;&lt;th align=&quot;right&quot;&gt;变化&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>no data</source>

@@ -30,6 +30,29 @@ for f in ./usr/bin/renkou ./usr/bin/renkou-cli ./usr/share/renkou/data/sources.c
   grep -qxF "$f" "$build/package-files.txt" || fail "$deb has no $f"
 done
 
+echo "== man pages name every command and option of renkou-cli --help"
+cli="$build/app/renkou-cli"
+man="$src/packaging/man/renkou-cli.1"
+commands=$("$cli" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+[ -n "$commands" ] || fail "renkou-cli --help lists no commands"
+for c in $commands; do
+  grep -qx ".B $c" "$man" || fail "renkou-cli.1 does not describe the command $c"
+  for o in $("$cli" "$c" --help 2>/dev/null | grep -o '^  \(-., \)\?--[a-z-]*' | grep -o -- '--[a-z-]*'); do
+    [ "$o" = --help ] && continue
+    grep -qF -- "$(echo "$o" | sed 's/-/\\-/g')" "$man" || fail "renkou-cli.1 does not name $c $o"
+  done
+done
+app_options=$(env -u DISPLAY -u WAYLAND_DISPLAY LANG=C "$build/app/renkou" --help | grep -o '^  \(-., \)\?--[a-z-]*' | grep -o -- '--[a-z-]*')
+echo "$app_options" | grep -qx -- --data || fail "renkou --help without a display does not list --data"
+for o in $app_options; do
+  grep -qF -- "$(echo "$o" | sed 's/-/\\-/g')" "$src/packaging/man/renkou.1" || fail "renkou.1 does not name $o"
+done
+examples=$(sed -n '/^\.SH EXAMPLES/,/^\.fi/p' "$man" | grep '^renkou' | sed 's/\\-/-/g')
+[ -n "$examples" ] || fail "renkou-cli.1 has no examples"
+(cd "$(mktemp -d "$build/man-examples.XXXXXX")" && while read -r line; do
+   eval "\"$cli\" ${line#renkou-cli }" > /dev/null 2>&1 || fail "the man page's example fails: $line"
+ done <<< "$examples")
+
 echo "== validators"
 desktop-file-validate "$src/packaging/linux/io.github.renkou.Renkou.desktop" | grep -v ': hint: ' || true
 desktop-file-validate "$src/packaging/linux/io.github.renkou.Renkou.desktop" | grep -q ': error: ' && fail "desktop-file-validate"
