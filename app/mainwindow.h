@@ -2,11 +2,13 @@
 #include "classification.h"
 #include "controller.h"
 #include "indicators.h"
+#include "language.h"
 #include "view.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <functional>
+#include <memory>
 
 class QAction;
 class QDragEnterEvent;
@@ -52,8 +54,10 @@ public:
     const std::vector<core::ClassRange> &classes() const { return m_classes; }
     bool isFullyLoaded() const;
     /// Writes map.png, map.pdf, chart.png, chart.svg, data.csv and sources.txt for the current view into
-    /// `dir`; replaces existing files only when `overwrite`. Returns the first error, if any.
-    core::Status writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int step)> &progress = {});
+    /// `dir`, their texts in `figureLanguage` (default: the window's); replaces existing files only when
+    /// `overwrite`. Returns the first error, if any.
+    core::Status writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int step)> &progress = {},
+                                 std::optional<core::Language> figureLanguage = {});
     /// Adds the user's table and shows its data (no dialog); the error names the file and the problem.
     core::Result<core::TableImport> addTable(const QString &path, const std::optional<core::WideTableSpec> &wide = {});
     /// Replaces a boundary layer with the user's and shows it (no dialog).
@@ -133,7 +137,13 @@ private:
     void exportChartDialog();
     void exportDataDialog();
     void exportReportPackDialog();
-    QString sourcesText() const;
+    struct Figures;
+    /// The view's map, chart and numbers with their texts in `language`: the window's own in its language,
+    /// else drawn again (the language is switched while the returned value lives).
+    std::unique_ptr<Figures> figuresIn(core::Language language);
+    /// sources.txt of the report pack: the figure's title, every source of `column` and the boundaries with
+    /// where, licence and notes, the notes that apply, the bundle and the version, in the current language.
+    QString sourcesText(const QString &title, const core::Column &column) const;
     void onBundleReady();
     void onLayersReady();
     void refresh();

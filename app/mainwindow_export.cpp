@@ -15,11 +15,15 @@
 #include "rankingview.h"
 #include "sidepanel.h"
 #include "timeline.h"
+#include "trendchart.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QPushButton>
@@ -74,22 +78,45 @@ const SizePreset kPresets[] = {
     {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 600 dpi"), ui::ExportSize::forPrint(180, 600)},
 };
 
-std::optional<ui::ExportSize> askSize(QWidget *parent)
+/// What an export asks before the file: the size (for pictures) and the figure language, whose default is
+/// the window's.
+struct ExportChoice {
+    ui::ExportSize size = ui::ExportSize::atScale(2);
+    core::Language language = core::Language::English;
+};
+
+std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &title, bool withSize)
 {
-    QStringList items;
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto *form = new QFormLayout(&dialog);
+    auto *size = new QComboBox(&dialog);
+    size->setObjectName(QStringLiteral("exportSize"));
     for (const SizePreset &p : kPresets)
-        items << QCoreApplication::translate("MainWindow", p.label);
+        size->addItem(QCoreApplication::translate("MainWindow", p.label));
     // The size chosen last time comes first.
     QSettings settings;
-    const int last = std::clamp(settings.value(QStringLiteral("export/size"), 0).toInt(), 0, int(items.size()) - 1);
-    bool ok = false;
-    const QString chosen = QInputDialog::getItem(parent, QCoreApplication::translate("MainWindow", "Export size"),
-                                                 QCoreApplication::translate("MainWindow", "Size (PNG pixels; SVG and PDF are vector at the same layout):"),
-                                                 items, last, false, &ok);
-    if (!ok)
+    size->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/size"), 0).toInt(), 0, size->count() - 1));
+    if (withSize)
+        form->addRow(QCoreApplication::translate("MainWindow", "Size (PNG pixels; SVG and PDF are vector at the same layout):"), size);
+    else
+        size->hide();
+    auto *language = new QComboBox(&dialog);
+    language->setObjectName(QStringLiteral("exportLanguage"));
+    // Each language named in itself, as language menus do.
+    language->addItem(QStringLiteral("中文"), int(core::Language::Chinese));
+    language->addItem(QStringLiteral("English"), int(core::Language::English));
+    language->setCurrentIndex(language->findData(int(core::currentLanguage())));
+    form->addRow(QCoreApplication::translate("MainWindow", "Figure language (titles, legend, notes, sources):"), language);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    settings.setValue(QStringLiteral("export/size"), items.indexOf(chosen));
-    return kPresets[items.indexOf(chosen)].size;
+    if (withSize)
+        settings.setValue(QStringLiteral("export/size"), size->currentIndex());
+    return ExportChoice{kPresets[size->currentIndex()].size, core::Language(language->currentData().toInt())};
 }
 
 /// The folder and format (suffix) of the last export, remembered.
@@ -112,49 +139,104 @@ void rememberExport(const QString &path)
         settings.setValue(QStringLiteral("export/format"), suffix);
 }
 
-/// A size and a file for a picture export, or nullopt if the user cancels either question. QFileDialog
-/// asks before replacing an existing file.
-std::optional<std::pair<ui::ExportSize, QString>> askPictureTarget(QWidget *parent, const QString &title,
-                                                                   const QString &defaultName)
+/// A size, a figure language and a file for a picture export, or nullopt if the user cancels either
+/// question. QFileDialog asks before replacing an existing file.
+std::optional<std::pair<ExportChoice, QString>> askPictureTarget(QWidget *parent, const QString &title,
+                                                                 const QString &defaultName)
 {
-    const auto size = askSize(parent);
-    if (!size)
+    const auto choice = askExportChoice(parent, title, true);
+    if (!choice)
         return std::nullopt;
     const QString path = QFileDialog::getSaveFileName(parent, title, lastExportPath(defaultName),
                                                       QCoreApplication::translate("MainWindow", "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
     if (path.isEmpty())
         return std::nullopt;
     rememberExport(path);
-    return std::pair{*size, path};
+    return std::pair{*choice, path};
 }
 } // namespace
 
-QString MainWindow::sourcesText() const
+struct MainWindow::Figures {
+    /// Switches the figure texts to `language` for the lifetime of the figures, and back.
+    explicit Figures(core::Language language) : window(core::currentLanguage())
+    {
+        if (language != window)
+            core::setLanguage(language);
+    }
+    ~Figures()
+    {
+        if (core::currentLanguage() == window)
+            return;
+        core::setLanguage(window);
+        // The switch posted LanguageChange events that would rebuild the windows in the language they have.
+        for (QWidget *w : QApplication::topLevelWidgets())
+            QCoreApplication::removePostedEvents(w, QEvent::LanguageChange);
+        QCoreApplication::removePostedEvents(qApp, QEvent::LanguageChange);
+    }
+    Figures(const Figures &) = delete;
+    Figures &operator=(const Figures &) = delete;
+
+    core::Language window;
+    ui::MapRenderer *map = nullptr;
+    const core::Column *column = nullptr;
+    std::function<void(QPainter &, const QRectF &)> chart;
+    // Drawn again in another language: the map by ui::renderView(), the chart by ui::viewTrendChart().
+    std::unique_ptr<ui::MapRenderer> ownMap;
+    ui::MapScene ownScene;
+    std::unique_ptr<ui::ChartPanel> ownChart;
+    QString ownCaption;
+};
+
+std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language)
+{
+    auto f = std::make_unique<Figures>(language);
+    if (language == f->window) {
+        f->map = &m_map->renderer();
+        f->column = &m_column;
+        f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
+        return f;
+    }
+    f->ownMap = std::make_unique<ui::MapRenderer>();
+    f->ownScene = ui::renderView(*f->ownMap, *bundle(), m_view);
+    f->ownChart = std::make_unique<ui::ChartPanel>();
+    f->ownCaption = ui::showTrendChart(*f->ownChart, ui::viewTrendChart(*bundle(), m_view, f->ownScene.column.level));
+    f->map = f->ownMap.get();
+    f->column = &f->ownScene.column;
+    f->chart = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownChart->render(p, r, raw->ownCaption); };
+    return f;
+}
+
+QString MainWindow::sourcesText(const QString &title, const core::Column &column) const
 {
     if (!bundle())
         return {};
     const core::DataBundle &b = *bundle();
-    QString text = m_map->renderer().title() + QStringLiteral("\n\n");
+    const bool chinese = core::currentLanguage() == core::Language::Chinese;
+    QString text = title + QStringLiteral("\n\n");
     QStringList ids;
-    for (const core::ColumnEntry &e : m_column.entries)
+    for (const core::ColumnEntry &e : column.entries)
         for (const QString &id : e.source.split(u';', Qt::SkipEmptyParts))
             if (!ids.contains(id))
                 ids << id;
     ids << QStringLiteral("cn-atlas") << QStringLiteral("tianditu-lines");
     for (const QString &id : ids) {
-        if (const core::Source *s = b.sources.find(id))
-            text += QStringLiteral("[%1] %2\n    %3\n    where: %4\n    licence: %5\n%6\n")
-                        .arg(s->id, s->title, s->publisher, s->where, s->license,
-                             s->notes.isEmpty() ? QString() : QStringLiteral("    notes: ") + s->notes + u'\n');
+        if (const core::Source *s = b.sources.find(id)) {
+            text += QStringLiteral("[%1] %2\n    %3\n    %4 %5\n    %6 %7\n")
+                        .arg(s->id, s->title, chinese ? core::publisherZh(*s, &b.regions) : s->publisher, tr("where:"), s->where,
+                             tr("licence:"), s->license);
+            if (!s->notes.isEmpty())
+                text += QStringLiteral("    %1 %2\n").arg(tr("notes:"), s->notes);
+            text += u'\n';
+        }
     }
     QStringList notes;
-    for (const core::ColumnEntry &e : m_column.entries)
+    for (const core::ColumnEntry &e : column.entries)
         for (const QString &n : e.note.split(QStringLiteral(" | "), Qt::SkipEmptyParts))
             if (!notes.contains(n))
                 notes << n;
     if (!notes.isEmpty())
-        text += QStringLiteral("\nNotes that apply:\n- ") + notes.join(QStringLiteral("\n- ")) + u'\n';
-    text += QStringLiteral("\nData bundle: %1\nMade with Renkou %2\n").arg(b.dir, QApplication::applicationVersion());
+        text += u'\n' + tr("Notes that apply:") + QStringLiteral("\n- ") + notes.join(QStringLiteral("\n- ")) + u'\n';
+    text += u'\n' + tr("Data bundle: %1").arg(b.dir) + u'\n' + tr("Made with Renkou %1").arg(QApplication::applicationVersion()) + u'\n';
     return text;
 }
 
@@ -170,8 +252,10 @@ void MainWindow::exportMapDialog()
 {
     if (!bundle())
         return;
-    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png")))
-        reportExport(ui::exportMap(m_map->renderer(), target->second, {target->first, true}), target->second);
+    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"))) {
+        const auto figures = figuresIn(target->first.language);
+        reportExport(ui::exportMap(*figures->map, target->second, {target->first.size, true}), target->second);
+    }
 }
 
 void MainWindow::exportChartDialog()
@@ -180,10 +264,10 @@ void MainWindow::exportChartDialog()
         QMessageBox::information(this, tr("Export chart"), tr("Select a region first: its chart is what is exported."));
         return;
     }
-    if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png")))
-        reportExport(ui::exportPicture(target->second, {target->first, true},
-                                       [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); }),
-                     target->second);
+    if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"))) {
+        const auto figures = figuresIn(target->first.language);
+        reportExport(ui::exportPicture(target->second, {target->first.size, true}, figures->chart), target->second);
+    }
 }
 
 void MainWindow::exportDataDialog()
@@ -200,21 +284,22 @@ void MainWindow::exportDataDialog()
     reportExport(core::writeFileAtomically(path, core::columnCsv(m_column, bom), true), path);
 }
 
-core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress)
+core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress,
+                                         std::optional<core::Language> figureLanguage)
 {
     const QDir d(dir);
     const ui::ExportOptions size{ui::ExportSize::atScale(2), overwrite};
-    const auto map = [&](const QString &p) { return ui::exportMap(m_map->renderer(), p, size); };
-    const auto chart = [&](const QString &p) {
-        return ui::exportPicture(p, size, [this](QPainter &pa, const QRectF &t) { m_side->renderChart(pa, t); });
-    };
+    const auto figures = figuresIn(figureLanguage.value_or(core::currentLanguage()));
+    const auto map = [&](const QString &p) { return ui::exportMap(*figures->map, p, size); };
+    const auto chart = [&](const QString &p) { return ui::exportPicture(p, size, figures->chart); };
     const std::vector<std::pair<QString, std::function<core::Status(const QString &)>>> steps = {
         {QStringLiteral("map.png"), map},
         {QStringLiteral("map.pdf"), map},
         {QStringLiteral("chart.png"), chart},
         {QStringLiteral("chart.svg"), chart},
-        {QStringLiteral("data.csv"), [&](const QString &p) { return core::writeFileAtomically(p, core::columnCsv(m_column, true), overwrite); }},
-        {QStringLiteral("sources.txt"), [&](const QString &p) { return core::writeFileAtomically(p, sourcesText().toUtf8(), overwrite); }},
+        {QStringLiteral("data.csv"), [&](const QString &p) { return core::writeFileAtomically(p, core::columnCsv(*figures->column, true), overwrite); }},
+        {QStringLiteral("sources.txt"),
+         [&](const QString &p) { return core::writeFileAtomically(p, sourcesText(figures->map->title(), *figures->column).toUtf8(), overwrite); }},
     };
     for (size_t i = 0; i < steps.size(); ++i) {
         if (progress && !progress(int(i)))
@@ -230,6 +315,9 @@ core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, con
 void MainWindow::exportReportPackDialog()
 {
     if (!bundle())
+        return;
+    const auto choice = askExportChoice(this, tr("Export report pack"), false);
+    if (!choice)
         return;
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the report pack"),
                                                           QSettings().value(QStringLiteral("export/folder")).toString());
@@ -248,11 +336,14 @@ void MainWindow::exportReportPackDialog()
     QProgressDialog dialog(tr("Writing the report pack …"), tr("Cancel"), 0, 6, this);
     dialog.setWindowModality(Qt::WindowModal);
     dialog.setMinimumDuration(200);
-    const core::Status status = writeReportPack(dir, overwrite, [&](int step) {
-        dialog.setValue(step);
-        QCoreApplication::processEvents();
-        return !dialog.wasCanceled();
-    });
+    const core::Status status = writeReportPack(
+        dir, overwrite,
+        [&](int step) {
+            dialog.setValue(step);
+            QCoreApplication::processEvents();
+            return !dialog.wasCanceled();
+        },
+        choice->language);
     reportExport(status, dir);
 }
 

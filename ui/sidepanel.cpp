@@ -174,10 +174,7 @@ void SidePanel::renderChart(QPainter &painter, const QRectF &target) const
 
 void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, core::Level lvl, const core::Column &column)
 {
-    std::vector<const core::Region *> units;
-    for (const QString &code : view.selection)
-        if (const core::Region *r = b.regions.find(code, lvl))
-            units.push_back(r);
+    const std::vector<const core::Region *> units = selectedUnits(b, view, lvl);
     if (units.empty())
         return clearSelection();
     const core::Region *current = units.back(); // the last selected unit the level has
@@ -199,8 +196,7 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     m_census->setText(census);
     m_census->setVisible(!census.isEmpty());
 
-    const TrendChart chart = trendChart(b, units, core::findIndicator(b.population, QStringLiteral("population")).value(),
-                                        view.chartMode, view.baseYear);
+    const TrendChart chart = viewTrendChart(b, view, lvl);
     const QString caption = showTrendChart(*m_chart, chart);
     m_caption->setText(chart.caption.isEmpty() ? tr("No resident population data for this unit in the loaded tables.") : caption);
 }

@@ -98,6 +98,21 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     return out;
 }
 
+std::vector<const core::Region *> selectedUnits(const core::DataBundle &bundle, const core::View &view, core::Level level)
+{
+    std::vector<const core::Region *> units;
+    for (const QString &code : view.selection)
+        if (const core::Region *r = bundle.regions.find(code, level))
+            units.push_back(r);
+    return units;
+}
+
+TrendChart viewTrendChart(const core::DataBundle &bundle, const core::View &view, core::Level level)
+{
+    return trendChart(bundle, selectedUnits(bundle, view, level),
+                      core::findIndicator(bundle.population, QStringLiteral("population")).value(), view.chartMode, view.baseYear);
+}
+
 QString showTrendChart(ChartPanel &panel, const TrendChart &chart)
 {
     panel.showSeries(chart.title, chart.unit, chart.series, chart.mode, chart.baseYear, chart.breaks);

@@ -29,6 +29,14 @@ struct TrendChart {
 TrendChart trendChart(const core::DataBundle &bundle, const std::vector<const core::Region *> &units,
                       const core::IndicatorInfo &indicator, core::ChartMode mode, std::optional<int> baseYear);
 
+/// The units of `view`'s selection at `level` (the map's: prefecture-level units in a drill-down), in the
+/// order selected; codes of no unit at that level are left out.
+std::vector<const core::Region *> selectedUnits(const core::DataBundle &bundle, const core::View &view, core::Level level);
+
+/// The side panel's chart of `view`: the resident population of selectedUnits() in the view's chart mode and
+/// base year, in the current language. Exports in another figure language draw it again with this.
+TrendChart viewTrendChart(const core::DataBundle &bundle, const core::View &view, core::Level level);
+
 /// Shows `chart` on `panel`; returns its caption, led by a line naming the units left out of an index for
 /// lack of a base-year value.
 QString showTrendChart(ChartPanel &panel, const TrendChart &chart);

@@ -353,16 +353,16 @@
         <translation>期刊通栏：180毫米，600 dpi</translation>
     </message>
     <message>
-        <source>Export size</source>
-        <translation>导出尺寸</translation>
-    </message>
-    <message>
         <source>Size (PNG pixels; SVG and PDF are vector at the same layout):</source>
         <translation>尺寸（PNG 为像素；SVG 和 PDF 为同一版式的矢量图）：</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG 图像（*.png）;;SVG（*.svg）;;PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>Figure language (titles, legend, notes, sources):</source>
+        <translation>图表语言（标题、图例、说明、来源）：</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1135,34 @@
     <message>
         <source>&amp;Data sources…</source>
         <translation>数据来源(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>where:</source>
+        <translation>出处：</translation>
+    </message>
+    <message>
+        <source>licence:</source>
+        <translation>许可：</translation>
+    </message>
+    <message>
+        <source>notes:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Notes that apply:</source>
+        <translation>适用的说明：</translation>
+    </message>
+    <message>
+        <source>Data bundle: %1</source>
+        <translation>数据包：%1</translation>
+    </message>
+    <message>
+        <source>Made with Renkou %1</source>
+        <translation>由“人口” %1 制作</translation>
+    </message>
+    <message>
+        <source>Export report pack</source>
+        <translation>导出报告包</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -175,4 +176,48 @@ TEST(Translations, ChineseFiguresWriteWanYiYearsAndPublishers)
     EXPECT_EQ(core::yearsLabel(2023, 2024), QStringLiteral("2023–2024"));
     EXPECT_TRUE(core::citeSources(bundle->sources, {{QStringLiteral("nbs-annual-pypsa"), 2024}}, &bundle->regions)
                     .contains(QStringLiteral("National Bureau of Statistics")));
+}
+
+// The figure language is the export's, not the window's: an English window writes a Chinese report pack
+// (map title, chart, sources.txt) and stays English; the pack in English has no Chinese outside unit names.
+TEST(Translations, ReportPackInTheOtherLanguageLeavesTheWindowAsItIs)
+{
+    QSettings().clear();
+    core::setLanguage(core::Language::English);
+    auto window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR));
+    window->resize(1400, 900);
+    window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->isFullyLoaded(), 20000);
+    window->selectRegion(QStringLiteral("370000"));
+    QTemporaryDir zh;
+    ASSERT_TRUE(window->writeReportPack(zh.path(), false, {}, core::Language::Chinese).ok());
+    auto read = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    const QString sources = read(zh.filePath(QStringLiteral("sources.txt")));
+    EXPECT_TRUE(sources.contains(QStringLiteral("国家统计局"))) << sources.toStdString();
+    EXPECT_TRUE(sources.contains(QStringLiteral("许可："))) << sources.toStdString();
+    EXPECT_TRUE(sources.startsWith(QStringLiteral("常住人口"))) << sources.toStdString();
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {zh.filePath(QStringLiteral("map.pdf")), QStringLiteral("-")});
+    ASSERT_TRUE(pdftotext.waitForFinished(30000));
+    const QString map = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    EXPECT_TRUE(map.contains(QStringLiteral("常住人口"))) << map.toStdString();
+    EXPECT_TRUE(map.contains(QStringLiteral("来源"))) << map.toStdString();
+    EXPECT_GT(QFileInfo(zh.filePath(QStringLiteral("chart.svg"))).size(), 100);
+    EXPECT_TRUE(read(zh.filePath(QStringLiteral("chart.svg"))).contains(QStringLiteral("山东省")));
+
+    // The window is still English, after the events of the switch have been delivered.
+    QTest::qWait(100);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(core::currentLanguage(), core::Language::English);
+    EXPECT_EQ(window->menuBar()->actions().front()->text(), QStringLiteral("&File"));
+
+    QTemporaryDir en;
+    ASSERT_TRUE(window->writeReportPack(en.path(), false).ok());
+    const QString english = read(en.filePath(QStringLiteral("sources.txt")));
+    EXPECT_TRUE(english.contains(QStringLiteral("licence:")));
+    EXPECT_FALSE(english.contains(QStringLiteral("许可")));
 }
