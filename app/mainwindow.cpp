@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -389,6 +390,8 @@ void MainWindow::retranslate()
     // timeline and side panel are made again in the new language.
     const core::BoxD extent = m_map->renderer().viewBox();
     const QList<int> sizes = qobject_cast<QSplitter *>(centralWidget())->sizes();
+    const auto *tabs = centralWidget()->findChild<QTabWidget *>(QStringLiteral("sideTabs"));
+    const int tab = tabs ? tabs->currentIndex() : 0;
     for (QToolBar *bar : findChildren<QToolBar *>()) {
         removeToolBar(bar);
         delete bar;
@@ -399,6 +402,8 @@ void MainWindow::retranslate()
     setWindowTitle(tr("Renkou 人口 — China's population map"));
     buildUi(); // replaces the central widget, deleting the old
     qobject_cast<QSplitter *>(centralWidget())->setSizes(sizes);
+    if (auto *newTabs = centralWidget()->findChild<QTabWidget *>(QStringLiteral("sideTabs")))
+        newTabs->setCurrentIndex(tab);
     if (bundle()) {
         showTables();
         setUpSearch();

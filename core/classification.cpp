@@ -240,8 +240,7 @@ QString formatValue(double value, const QString &unit)
 {
     const QLocale c = QLocale::c();
     if (needsScientific(value, unit)) {
-        const QString number = c.toString(value, 'g', 3);
-        return unit == u"%" || unit == u"‰" ? number + u' ' + unit : number;
+        return withUnitSign(c.toString(value, 'g', 3), unit);
     }
     if (unit == u"persons" && currentLanguage() == Language::Chinese)
         return chineseCount(value, 1, true);
@@ -255,10 +254,14 @@ QString formatValue(double value, const QString &unit)
             return c.toString(value / 1e3, 'f', 0) + QStringLiteral(" k");
         return c.toString(value, 'f', 0);
     }
-    const QString number = c.toString(value, 'f', std::abs(value) >= 100 ? 0 : (std::abs(value) >= 10 ? 1 : 2));
-    if (unit == u"%" || unit == u"‰")
-        return number + u' ' + unit;
-    return number;
+    return withUnitSign(c.toString(value, 'f', std::abs(value) >= 100 ? 0 : (std::abs(value) >= 10 ? 1 : 2)), unit);
+}
+
+QString withUnitSign(const QString &number, const QString &unit)
+{
+    if (unit != u"%" && unit != u"‰")
+        return number;
+    return currentLanguage() == Language::Chinese ? number + unit : number + u' ' + unit;
 }
 
 QString formatShown(double value, const QString &unit)

@@ -77,6 +77,9 @@ QString formatFull(double value, const QString &unit);
 /// digits (whole numbers from 100,000 up), with thousands separators. With the Chinese language installed,
 /// persons in 万 ("10080万", "65.9万", "−43万").
 QString formatShown(double value, const QString &unit);
+/// `number` with the sign of its unit when that is % or ‰ ("83.8 %" in English, "83.8%" in Chinese, as
+/// Chinese typography sets it); `number` alone for other units.
+QString withUnitSign(const QString &number, const QString &unit);
 /// A unit's name for reading, in the language installed: "persons" is "人" in Chinese, "persons per km²"
 /// "人/平方千米", "percentage points" "个百分点" …; % and ‰ as they are; a unit it does not know as it is.
 /// The unit itself (of the data and the CLI) stays as written.

@@ -246,7 +246,7 @@ QString SidePanel::censusComparison(const core::DataBundle &b, const core::Regio
         }
         const QString u = info->unit;
         auto cell = [&](const std::optional<double> &x) {
-            return x ? (u == u"persons" ? core::formatShown(*x, u) : QString::number(*x, 'f', 1) + QStringLiteral(" %"))
+            return x ? (u == u"persons" ? core::formatShown(*x, u) : core::withUnitSign(QString::number(*x, 'f', 1), u))
                      : tr("no data");
         };
         QString change = tr("—");

@@ -63,8 +63,9 @@ echo "== a clean Debian 12 root"
 root=$(mktemp -d "$build/debian-root.XXXXXX")
 chmod 755 "$root"
 cleanup() {
-  umount "$root/proc" 2>/dev/null || true
-  rm -rf "$root"
+  # Never follow a mount out of the root: unmount /proc (lazily if busy), and stay on this file system.
+  if mountpoint -q "$root/proc"; then umount "$root/proc" || umount -l "$root/proc"; fi
+  rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
 debootstrap --variant=minbase bookworm "$root" "$mirror" > "$build/debootstrap.log" 2>&1 \

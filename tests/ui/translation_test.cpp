@@ -18,6 +18,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -142,13 +143,17 @@ TEST(Translations, WithChineseTheWindowShowsNoEnglishWordAndSwitchesBack)
     EXPECT_TRUE(english.isEmpty()) << "English in the Chinese window:\n" << english.join(u'\n').toStdString();
     EXPECT_TRUE(window->menuBar()->actions().front()->text().contains(QStringLiteral("文件")));
 
-    // View → Language → English: the same window, in English at once, the view kept.
+    // View → Language → English: the same window, in English at once, the view and the side panel's tab kept.
+    auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("sideTabs"));
+    ASSERT_NE(tabs, nullptr);
+    tabs->setCurrentIndex(2);
     const core::View before = window->view();
     auto *english_ = window->findChild<QAction *>(QStringLiteral("language_en"));
     ASSERT_NE(english_, nullptr);
     english_->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(window->menuBar()->actions().size() > 0 && window->menuBar()->actions().front()->text() == u"&File", 5000);
     EXPECT_TRUE(window->view().sameContent(before));
+    EXPECT_EQ(window->centralWidget()->findChild<QTabWidget *>(QStringLiteral("sideTabs"))->currentIndex(), 2);
     EXPECT_EQ(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
     core::setLanguage(core::Language::English);
 }
@@ -166,6 +171,7 @@ TEST(Translations, ChineseFiguresWriteWanYiYearsAndPublishers)
     EXPECT_EQ(core::formatShown(659000, QStringLiteral("persons")), QStringLiteral("65.9万"));
     EXPECT_EQ(core::yearsLabel(2023, 2024), QStringLiteral("2023—2024年"));
     EXPECT_EQ(core::unitLabel(QStringLiteral("persons")), QStringLiteral("人"));
+    EXPECT_EQ(core::formatValue(83.84, QStringLiteral("%")), QStringLiteral("83.8%")); // no space before % in Chinese
     EXPECT_EQ(core::citeSources(bundle->sources, {{QStringLiteral("nbs-annual-pypsa"), 2023}, {QStringLiteral("nbs-annual-pypsa"), 2024},
                                                   {QStringLiteral("guangdong-yearbook-2024"), 2004}},
                                 &bundle->regions),
@@ -174,6 +180,7 @@ TEST(Translations, ChineseFiguresWriteWanYiYearsAndPublishers)
     ASSERT_TRUE(core::setLanguage(core::Language::English));
     EXPECT_EQ(core::formatValue(-430000, QStringLiteral("persons")), QStringLiteral("-430 k"));
     EXPECT_EQ(core::yearsLabel(2023, 2024), QStringLiteral("2023–2024"));
+    EXPECT_EQ(core::formatValue(83.84, QStringLiteral("%")), QStringLiteral("83.8 %"));
     EXPECT_TRUE(core::citeSources(bundle->sources, {{QStringLiteral("nbs-annual-pypsa"), 2024}}, &bundle->regions)
                     .contains(QStringLiteral("National Bureau of Statistics")));
 }
