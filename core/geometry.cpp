@@ -62,6 +62,17 @@ bool contains(const MultiPolygon &polygons, PointD p)
     return std::any_of(polygons.begin(), polygons.end(), [&](const Polygon &poly) { return contains(poly, p); });
 }
 
+bool intersects(const MultiPolygon &polygons, const BoxD &box)
+{
+    const bg::model::box<PointD> b(PointD{box.minX, box.minY}, PointD{box.maxX, box.maxY});
+    return std::any_of(polygons.begin(), polygons.end(), [&](const Polygon &poly) {
+        const BoxD bounds = boundsOf(poly.outer);
+        if (bounds.maxX < box.minX || bounds.minX > box.maxX || bounds.maxY < box.minY || bounds.minY > box.maxY)
+            return false;
+        return bg::intersects(poly.outer, b);
+    });
+}
+
 namespace {
 
 double ringArea(const Ring &ring)

@@ -39,6 +39,9 @@ BoxD boundsOf(const MultiPolygon &polygons);
 /// True if `p` lies inside the outer ring of `polygon` and in none of its holes.
 bool contains(const Polygon &polygon, PointD p);
 bool contains(const MultiPolygon &polygons, PointD p);
+/// True if `box` meets an outer ring of `polygons` (overlaps, touches or lies inside it); holes are not
+/// looked at. Boost.Geometry's intersects().
+bool intersects(const MultiPolygon &polygons, const BoxD &box);
 /// Area in squared units of the coordinates (m² on an equal-area projection).
 double area(const MultiPolygon &polygons);
 /// The ring simplified (Douglas–Peucker) to `tolerance`; a ring that would collapse is kept as it is, so

@@ -86,6 +86,12 @@ QFont mapFont(qreal pointSize, bool bold)
     return font;
 }
 
+/// A legend row's text: the class and its count of units.
+QString legendText(const LegendItem &item)
+{
+    return QStringLiteral("%1  (%2)").arg(item.label).arg(item.count);
+}
+
 QString shortName(const QString &nameZh)
 {
     static const QRegularExpression suffix(
@@ -157,6 +163,7 @@ void MapRenderer::setLayers(const core::BoundaryLayer *fill, const core::Boundar
         m_fullExtent = fill->bounds();
     m_insetExtent = projectedBox(projection, 106.5, 3.0, 123.0, 24.0);
     m_view = m_fullExtent;
+    m_layout.reset();
 }
 
 void MapRenderer::setFocus(std::vector<int> features)
@@ -173,6 +180,7 @@ void MapRenderer::setLegend(const QString &title, std::vector<LegendItem> items)
 {
     m_legendTitle = title;
     m_legend = std::move(items);
+    m_layout.reset();
 }
 
 bool MapRenderer::showsInset() const
@@ -202,18 +210,74 @@ QRectF MapRenderer::mapArea(const QRectF &target) const
 
 QTransform MapRenderer::worldToDevice(const QRectF &target) const
 {
-    if (!m_fill || m_view.isEmpty())
-        return {};
-    QRectF area = mapArea(target);
+    return layout(target).worldToDevice;
+}
+
+bool MapRenderer::coversUnit(const QRectF &r, const QTransform &xf) const
+{
+    const QRectF world = xf.inverted().mapRect(r);
+    const core::BoxD box{world.left(), world.top(), world.right(), world.bottom()};
+    for (const core::Feature &f : m_fill->features()) {
+        if (f.bounds.maxX < box.minX || f.bounds.minX > box.maxX || f.bounds.maxY < box.minY || f.bounds.minY > box.maxY)
+            continue;
+        if (core::intersects(f.polygons, box))
+            return true;
+    }
+    return false;
+}
+
+const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
+{
+    if (m_layout && m_layout->target == target)
+        return *m_layout;
+    Layout out;
+    out.target = target;
+    out.mapArea = mapArea(target);
+    if (!m_fill || m_view.isEmpty()) {
+        m_layout = out;
+        return *m_layout;
+    }
     // With the inset, the country is fitted left of the inset's column, so that the two never overlap
     // (in a narrow window Taiwan would otherwise sit under the inset).
-    if (showsInset())
-        area.setRight(insetArea(target).left() - 6);
-    const qreal scale = std::min(area.width() / m_view.width(), area.height() / m_view.height());
-    const qreal offsetX = area.left() + (area.width() - m_view.width() * scale) / 2;
-    const qreal offsetY = area.top() + (area.height() - m_view.height() * scale) / 2;
-    // Northing grows upwards, device y downwards.
-    return QTransform(scale, 0, 0, -scale, offsetX - m_view.minX * scale, offsetY + m_view.maxY * scale);
+    QRectF area = out.mapArea;
+    if (showsInset()) {
+        out.inset = insetArea(target);
+        area.setRight(out.inset.left() - 6);
+    }
+    // The map fitted into `a`, placed by `hAlign` and `vAlign` (0 left/top, 0.5 centre, 1 right/bottom).
+    const auto fit = [&](const QRectF &a, qreal hAlign, qreal vAlign) {
+        const qreal scale = std::min(a.width() / m_view.width(), a.height() / m_view.height());
+        const qreal offsetX = a.left() + (a.width() - m_view.width() * scale) * hAlign;
+        const qreal offsetY = a.top() + (a.height() - m_view.height() * scale) * vAlign;
+        // Northing grows upwards, device y downwards.
+        return QTransform(scale, 0, 0, -scale, offsetX - m_view.minX * scale, offsetY + m_view.maxY * scale);
+    };
+    out.worldToDevice = fit(area, 0.5, 0.5);
+    if (m_legend.empty()) {
+        m_layout = out;
+        return *m_layout;
+    }
+    // The legend sits in the bottom-left corner of the map area (the sea and the empty land south of Tibet
+    // on the standard map). Placements, best first; the first whose legend covers no unit wins, else the
+    // reserved band (beside or below the map) that leaves the larger map.
+    const QSizeF size = legendSize();
+    const QRectF legend(out.mapArea.left(), out.mapArea.bottom() - size.height(), size.width(), size.height());
+    out.legend = legend;
+    const std::pair<qreal, qreal> aligns[] = {{0.5, 0.5}, {1, 0.5}, {0.5, 0}, {1, 0}};
+    for (const auto &[h, v] : aligns) {
+        const QTransform xf = fit(area, h, v);
+        if (!coversUnit(legend, xf) && !(out.inset.isValid() && legend.intersects(out.inset))) {
+            out.worldToDevice = xf;
+            m_layout = out;
+            return *m_layout;
+        }
+    }
+    const QRectF beside = area.adjusted(size.width() + 8, 0, 0, 0);
+    const QRectF above = area.adjusted(0, 0, 0, -(size.height() + 8));
+    const auto scaleOf = [&](const QRectF &a) { return std::min(a.width() / m_view.width(), a.height() / m_view.height()); };
+    out.worldToDevice = scaleOf(beside) >= scaleOf(above) ? fit(beside, 0.5, 0.5) : fit(above, 0.5, 0);
+    m_layout = out;
+    return *m_layout;
 }
 
 QRectF MapRenderer::insetArea(const QRectF &target) const
@@ -246,6 +310,7 @@ void MapRenderer::zoom(double factor, QPointF anchor, const QRectF &target)
     const double width = m_view.width() / factor;
     if (width > 4 * m_fullExtent.width() || width < 1000)
         return;
+    m_layout.reset();
     m_view = {a.x() - (a.x() - m_view.minX) / factor, a.y() - (a.y() - m_view.minY) / factor,
               a.x() + (m_view.maxX - a.x()) / factor, a.y() + (m_view.maxY - a.y()) / factor};
 }
@@ -258,6 +323,7 @@ void MapRenderer::pan(QPointF delta, const QRectF &target)
     const double dx = -delta.x() / scale;
     const double dy = delta.y() / scale;
     m_view = {m_view.minX + dx, m_view.minY + dy, m_view.maxX + dx, m_view.maxY + dy};
+    m_layout.reset();
 }
 
 core::BoxD MapRenderer::boundsOf(const std::vector<int> &features) const
@@ -499,12 +565,13 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
         y += h;
     }
     if (m_fill) {
-        const QRectF area = mapArea(target);
-        const QTransform xf = worldToDevice(target);
+        const Layout &lay = layout(target);
+        const QRectF area = lay.mapArea;
+        const QTransform xf = lay.worldToDevice;
         paintLayers(painter, xf, area, false);
         paintLabels(painter, xf, area);
-        if (showsInset()) {
-            const QRectF inset = insetArea(target);
+        if (lay.inset.isValid()) {
+            const QRectF inset = lay.inset;
             painter.fillRect(inset, Qt::white);
             paintLayers(painter, insetTransform(target), inset, true);
             painter.setPen(QPen(QColor(0x44, 0x44, 0x44), 1));
@@ -514,7 +581,7 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
             painter.setPen(kTextColor);
             painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom, m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛"));
         }
-        paintLegend(painter, area);
+        paintLegend(painter, lay.legend);
     }
     if (!m_source.isEmpty()) {
         const QFont font = mapFont(8);
@@ -527,7 +594,20 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
     painter.restore();
 }
 
-void MapRenderer::paintLegend(QPainter &painter, const QRectF &area) const
+QSizeF MapRenderer::legendSize() const
+{
+    const QFont titleFont = mapFont(9, true);
+    const QFontMetricsF itemMetrics(mapFont(8.5));
+    const qreal rowH = itemMetrics.height() + 4;
+    const qreal swatch = rowH - 4;
+    qreal width = QFontMetricsF(titleFont).horizontalAdvance(m_legendTitle);
+    for (const LegendItem &item : m_legend)
+        width = std::max(width, swatch * 1.4 + 6 + itemMetrics.horizontalAdvance(legendText(item)));
+    const qreal height = QFontMetricsF(titleFont).height() + 4 + rowH * qreal(m_legend.size());
+    return {width + 16, height + 8};
+}
+
+void MapRenderer::paintLegend(QPainter &painter, const QRectF &box) const
 {
     if (m_legend.empty())
         return;
@@ -536,13 +616,8 @@ void MapRenderer::paintLegend(QPainter &painter, const QRectF &area) const
     const QFontMetricsF itemMetrics(itemFont);
     const qreal rowH = itemMetrics.height() + 4;
     const qreal swatch = rowH - 4;
-    const auto itemText = [](const LegendItem &item) { return QStringLiteral("%1  (%2)").arg(item.label).arg(item.count); };
-    qreal width = QFontMetricsF(titleFont).horizontalAdvance(m_legendTitle);
-    for (const LegendItem &item : m_legend)
-        width = std::max(width, swatch * 1.4 + 6 + itemMetrics.horizontalAdvance(itemText(item)));
+    const qreal width = box.width() - 16;
     const qreal titleH = QFontMetricsF(titleFont).height();
-    const qreal height = titleH + 4 + rowH * qreal(m_legend.size());
-    const QRectF box(area.left(), area.bottom() - height - 8, width + 16, height + 8);
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(255, 255, 255, 225));
     painter.drawRect(box);
@@ -566,7 +641,7 @@ void MapRenderer::paintLegend(QPainter &painter, const QRectF &area) const
             painter.drawRect(sw);
         }
         painter.setPen(kTextColor);
-        painter.drawText(QRectF(sw.right() + 6, y, width, rowH), Qt::AlignLeft | Qt::AlignVCenter, itemText(item));
+        painter.drawText(QRectF(sw.right() + 6, y, width, rowH), Qt::AlignLeft | Qt::AlignVCenter, legendText(item));
         y += rowH;
     }
 }

@@ -61,19 +61,19 @@ public:
     void setLineScale(double scale) { m_lineScale = scale; }
 
     void setLegend(const QString &title, std::vector<LegendItem> items);
-    void setTitle(const QString &title) { m_title = title; }
+    void setTitle(const QString &title) { m_title = title; m_layout.reset(); }
     const QString &title() const { return m_title; }
     /// A line under the title: what the reader must know (a series break, a substituted year).
-    void setSubtitle(const QString &text) { m_subtitle = text; }
+    void setSubtitle(const QString &text) { m_subtitle = text; m_layout.reset(); }
     const QString &subtitle() const { return m_subtitle; }
-    void setSourceLine(const QString &text) { m_source = text; }
+    void setSourceLine(const QString &text) { m_source = text; m_layout.reset(); }
 
     /// China without the South China Sea (which the inset shows), in layer coordinates.
     core::BoxD fullExtent() const { return m_fullExtent; }
     /// The part of the map shown. The inset is drawn while the view is the full extent.
-    void setViewBox(const core::BoxD &box) { m_view = box; }
+    void setViewBox(const core::BoxD &box) { m_view = box; m_layout.reset(); }
     const core::BoxD &viewBox() const { return m_view; }
-    void resetView() { m_view = m_fullExtent; }
+    void resetView() { m_view = m_fullExtent; m_layout.reset(); }
     bool showsInset() const;
     /// Zooms by `factor` (> 1: closer) keeping the layer point under `anchor` in place.
     void zoom(double factor, QPointF anchor, const QRectF &target);
@@ -88,6 +88,19 @@ public:
     void setInteractive(bool interactive) { m_interactive = interactive; }
     bool isInteractive() const { return m_interactive; }
 
+    /// Where the parts of a map drawn into `target` go, in its coordinates: the map fitted with the legend
+    /// and the inset over no unit. Of the placements tried — the map centred with the legend in a corner,
+    /// the map moved right, up or down to free that corner, the map shrunk beside or above the legend —
+    /// the largest map whose legend rectangle intersects no outline of the layer (Boost.Geometry, on the
+    /// projected polygons) is taken. Cached until the target, the view, the texts or the legend change.
+    struct Layout {
+        QRectF target;
+        QTransform worldToDevice; ///< layer coordinates → device
+        QRectF mapArea;           ///< between the title block and the source line
+        QRectF legend;            ///< empty without a legend
+        QRectF inset;             ///< empty without the inset
+    };
+    const Layout &layout(const QRectF &target) const;
     /// Layer coordinates → device coordinates of the main map for a target rectangle.
     QTransform worldToDevice(const QRectF &target) const;
     /// The feature under a device point (main map or inset), or -1.
@@ -108,7 +121,10 @@ private:
 
     void paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const;
     void paintLabels(QPainter &painter, const QTransform &xf, const QRectF &area) const;
-    void paintLegend(QPainter &painter, const QRectF &area) const;
+    void paintLegend(QPainter &painter, const QRectF &box) const;
+    QSizeF legendSize() const;
+    /// True if the device rectangle `r` under `xf` meets a unit of the fill layer.
+    bool coversUnit(const QRectF &r, const QTransform &xf) const;
     qreal textBlockHeight(const QString &text, const QFont &font, qreal width) const;
 
     const core::BoundaryLayer *m_fill = nullptr;
@@ -138,6 +154,7 @@ private:
     QString m_title;
     QString m_subtitle;
     QString m_source;
+    mutable std::optional<Layout> m_layout;
 };
 
 /// The font used for map and chart text: Noto Sans for Latin script and digits, Noto Sans CJK SC for Chinese.
