@@ -16,7 +16,7 @@
 
 namespace renkou::app {
 
-void showDataSources(QWidget *parent, const core::SourceTable &sources)
+void showDataSources(QWidget *parent, const core::SourceTable &sources, const core::RegionTable *regions)
 {
     auto *dialog = new QDialog(parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -33,11 +33,12 @@ void showDataSources(QWidget *parent, const core::SourceTable &sources)
     table->setRowCount(int(all.size()));
     for (int row = 0; row < int(all.size()); ++row) {
         const core::Source &s = *all[size_t(row)];
-        const QStringList cells = {s.id, s.title, s.publisher, s.where, s.version, s.license};
+        // The publisher in the window's language (its full English text on hover); the rest as sources.csv has it.
+        const QStringList cells = {s.id, s.title, core::publisherName(s, regions), s.where, s.version, s.license};
         for (int c = 0; c < int(cells.size()); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-            item->setToolTip(cells[c]);
+            item->setToolTip(c == 2 ? s.publisher : cells[c]);
             table->setItem(row, c, item);
         }
     }
@@ -64,6 +65,9 @@ void showDataSources(QWidget *parent, const core::SourceTable &sources)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(dialog);
+    auto *about = new QLabel(QApplication::translate("HelpDialogs", "Titles, places and licences as the data bundle's sources.csv gives them."), dialog);
+    about->setWordWrap(true);
+    layout->addWidget(about);
     layout->addWidget(table);
     layout->addWidget(buttons);
     dialog->resize(1100, 560);

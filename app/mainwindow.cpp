@@ -280,7 +280,7 @@ void MainWindow::buildUi()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Data sources…"), this, [this] {
         if (bundle())
-            showDataSources(this, bundle()->sources);
+            showDataSources(this, bundle()->sources, &bundle()->regions);
     });
     help->addAction(tr("&About Renkou"), this, [this] { showAbout(this, bundle() ? bundle()->dir : QString()); });
 

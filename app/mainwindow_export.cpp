@@ -198,6 +198,8 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     }
     f->ownMap = std::make_unique<ui::MapRenderer>();
     f->ownScene = ui::renderView(*f->ownMap, *bundle(), m_view);
+    // A figure in the other language is labelled in it too.
+    f->ownMap->setLabelLanguage(language == core::Language::Chinese ? ui::LabelLanguage::Chinese : ui::LabelLanguage::English);
     f->ownChart = std::make_unique<ui::ChartPanel>();
     f->ownCaption = ui::showTrendChart(*f->ownChart, ui::viewTrendChart(*bundle(), m_view, f->ownScene.column.level));
     f->map = f->ownMap.get();
@@ -222,7 +224,7 @@ QString MainWindow::sourcesText(const QString &title, const core::Column &column
     for (const QString &id : ids) {
         if (const core::Source *s = b.sources.find(id)) {
             text += QStringLiteral("[%1] %2\n    %3\n    %4 %5\n    %6 %7\n")
-                        .arg(s->id, s->title, chinese ? core::publisherZh(*s, &b.regions) : s->publisher, tr("where:"), s->where,
+                        .arg(s->id, s->title, chinese ? core::publisherName(*s, &b.regions) : s->publisher, tr("where:"), s->where,
                              tr("licence:"), s->license);
             if (!s->notes.isEmpty())
                 text += QStringLiteral("    %1 %2\n").arg(tr("notes:"), s->notes);

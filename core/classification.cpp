@@ -14,11 +14,35 @@ namespace renkou::core {
 
 namespace {
 
+/// A bound for a legend: with a true minus sign (U+2212), not a hyphen.
+QString bound(double value, const QString &unit)
+{
+    return formatValue(value, unit).replace(u'-', QChar(0x2212));
+}
+
 QString rangeLabel(double lower, double upper, const QString &unit)
 {
     if (currentLanguage() == Language::Chinese)
-        return QStringLiteral("%1至%2").arg(formatValue(lower, unit), formatValue(upper, unit));
-    return QStringLiteral("%1 – %2").arg(formatValue(lower, unit), formatValue(upper, unit));
+        return QStringLiteral("%1至%2").arg(bound(lower, unit), bound(upper, unit));
+    return QStringLiteral("%1 – %2").arg(bound(lower, unit), bound(upper, unit));
+}
+
+/// The label of an open outer class: "> 1.2 M" (above `value`) or "< −1.2 M" (below it).
+QString openLabel(double value, bool above, const QString &unit)
+{
+    if (currentLanguage() == Language::Chinese)
+        return (above ? QStringLiteral("%1以上") : QStringLiteral("%1以下")).arg(bound(value, unit));
+    return (above ? QStringLiteral("> %1") : QStringLiteral("< %1")).arg(bound(value, unit));
+}
+
+/// `v` rounded to two significant digits (a legend's break: 1,234,567 → 1,200,000).
+double roundedBreak(double v)
+{
+    if (v == 0 || !std::isfinite(v))
+        return v;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(std::abs(v))) - 1);
+    const double r = std::round(v / magnitude) * magnitude;
+    return std::isfinite(r) ? r : v;
 }
 
 /// A count in 万 and 亿, as Chinese statistics write it: "1.01亿", "43万", "−43万"; `decimals` at most;
@@ -197,10 +221,10 @@ std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int 
     flat.upper = neutral;
     flat.includeLower = true;
     flat.includeUpper = true;
-    // The CLI's classify prints the English label (a stable column); Chinese figures read 持平 / 无变化.
+    // Chinese figures read 持平 / 无变化.
     const bool chinese = currentLanguage() == Language::Chinese;
     flat.label = neutral > 0 ? (chinese ? QStringLiteral("持平（±%1）") : QStringLiteral("flat (±%1)")).arg(formatValue(neutral, unit))
-                             : (chinese ? QStringLiteral("无变化") : QStringLiteral("no change (0)"));
+                             : (chinese ? QStringLiteral("无变化") : QStringLiteral("no change"));
     out.push_back(flat);
     // Growth: (neutral, …], …, (…, extent]
     for (int i = 0; i < perSide; ++i) {
@@ -210,6 +234,66 @@ std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int 
         c.includeLower = false;
         c.includeUpper = true;
         c.label = rangeLabel(c.lower, c.upper, unit);
+        out.push_back(c);
+    }
+    count(out, values);
+    return out;
+}
+
+std::vector<ClassRange> divergingQuantileClasses(const std::vector<double> &values, int perSide, double neutral,
+                                                 const QString &unit)
+{
+    perSide = std::max(1, perSide);
+    neutral = std::abs(neutral);
+    // Each side's sizes (distance from 0), sorted; the breaks between its classes are their quantiles.
+    std::vector<double> down, up;
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        if (v < -neutral)
+            down.push_back(-v);
+        else if (v > neutral)
+            up.push_back(v);
+    }
+    const auto sideBreaks = [&](std::vector<double> &sizes) {
+        std::sort(sizes.begin(), sizes.end());
+        std::vector<double> breaks; // perSide − 1 inner breaks, then the largest size
+        const double largest = sizes.empty() ? std::max(2 * neutral, 1.0) : sizes.back();
+        for (int i = 1; i < perSide; ++i) {
+            // The i-th break closes the i-th k-quantile group: each class holds about n / perSide sizes.
+            double b = sizes.empty() ? largest * i / perSide
+                                     : sizes[std::max<size_t>(1, sizes.size() * size_t(i) / size_t(perSide)) - 1];
+            b = std::clamp(roundedBreak(b), neutral, largest);
+            breaks.push_back(breaks.empty() ? b : std::max(b, breaks.back()));
+        }
+        breaks.push_back(largest);
+        return breaks;
+    };
+    const std::vector<double> downBreaks = sideBreaks(down);
+    const std::vector<double> upBreaks = sideBreaks(up);
+    std::vector<ClassRange> out;
+    // Decline, most first: [−largest, −b(k−1)), [−b(k−1), −b(k−2)), …, [−b1, −neutral): a loss of exactly
+    // b(i) is in the class of the smaller losses, as a gain of b(i) is in that of the smaller gains.
+    for (int i = perSide - 1; i >= 0; --i) {
+        ClassRange c;
+        c.lower = -downBreaks[size_t(i)];
+        c.upper = i == 0 ? -neutral : -downBreaks[size_t(i - 1)];
+        c.includeLower = true;
+        c.includeUpper = false;
+        c.label = i == perSide - 1 && perSide > 1 ? openLabel(c.upper, false, unit) : rangeLabel(c.lower, c.upper, unit);
+        out.push_back(c);
+    }
+    ClassRange flat = divergingClasses({}, 1, neutral, unit)[1]; // the neutral class and its label
+    flat.count = 0;
+    out.push_back(flat);
+    // Growth: (neutral, b1], …, (b(k−1), largest]
+    for (int i = 0; i < perSide; ++i) {
+        ClassRange c;
+        c.lower = i == 0 ? neutral : upBreaks[size_t(i - 1)];
+        c.upper = upBreaks[size_t(i)];
+        c.includeLower = false;
+        c.includeUpper = true;
+        c.label = i == perSide - 1 && perSide > 1 ? openLabel(c.lower, true, unit) : rangeLabel(c.lower, c.upper, unit);
         out.push_back(c);
     }
     count(out, values);

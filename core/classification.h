@@ -64,6 +64,14 @@ private:
 std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int perSide, double neutral,
                                          const QString &unit);
 
+/// Diverging classes robust to an outlier: as divergingClasses(), 2 × perSide + 1 classes in ascending
+/// order around a neutral class, but each side's breaks are the quantiles of that side's values (rounded to
+/// two significant digits), so that one large change does not crowd every other unit into one class. The
+/// outer classes are open: "< −1.2 M", "> 1.2 M". A side without values keeps classes that hold none.
+/// (Breaks from each side's quantiles, as in Brewer & Pickle 2002 on diverging schemes for maps of change.)
+std::vector<ClassRange> divergingQuantileClasses(const std::vector<double> &values, int perSide, double neutral,
+                                                 const QString &unit);
+
 /// Index of the class that holds `value`, or -1 when it is outside every class (or NaN).
 int classIndex(const std::vector<ClassRange> &classes, double value);
 /// A value as people read it in the unit: "1.2 M", "430 k", "0.5 %", "12.3 ‰"; with the Chinese language

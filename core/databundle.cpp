@@ -1,8 +1,10 @@
 #include "databundle.h"
 #include "regionmatcher.h"
+#include "language.h"
 
 #include "bundleschema.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <cmath>
 #include <QFile>
@@ -13,6 +15,14 @@
 #include <QStandardPaths>
 
 namespace renkou::core {
+
+namespace {
+/// Texts of import and join reports, for Qt's translation tools.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ImportReport)
+};
+} // namespace
+
 
 Result<QString> DataBundle::locate(const QString &explicitDir, const QString &appDir)
 {
@@ -571,42 +581,39 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
 QString TableImport::text(const RegionTable &regions) const
 {
     QStringList lines;
-    const QString years = table.firstYear == table.lastYear ? QString::number(table.firstYear)
-                                                            : QStringLiteral("%1–%2").arg(table.firstYear).arg(table.lastYear);
-    lines << QStringLiteral("Added %1 %2 of %3 (%4) from %5%6.")
-                 .arg(QLocale(QLocale::English).toString(table.rows))
-                 .arg(table.rows == 1 ? QStringLiteral("value") : QStringLiteral("values"))
-                 .arg(table.indicators.join(QStringLiteral(", ")), years,
+    lines << (table.rows == 1 ? Tr::tr("Added %1 value of %2 (%3) from %4%5.") : Tr::tr("Added %1 values of %2 (%3) from %4%5."))
+                 .arg(table.rows)
+                 .arg(table.indicators.join(QStringLiteral(", ")), yearsLabel(table.firstYear == table.lastYear ? std::nullopt : std::optional<int>(table.firstYear), table.lastYear),
                       QFileInfo(table.path).fileName(),
                       table.layout == TableLayout::Wide
-                          ? QStringLiteral(" (wide layout; %1 empty cells left as no data)").arg(table.noDataCells)
+                          ? Tr::tr(" (wide layout; %1 empty cells left as no data)").arg(table.noDataCells)
                           : QString());
     if (table.replaces > 0)
-        lines << QStringLiteral("%1 values are for a unit, year, indicator and flag the bundle has too: yours are shown, "
+        lines << Tr::tr("%1 values are for a unit, year, indicator and flag the bundle has too: yours are shown, "
                                 "the bundle's stay in the table view.")
                      .arg(table.replaces);
     if (table.shadowed > 0)
-        lines << QStringLiteral("%1 values have the code, year, indicator and flag of rows of your tables loaded before: "
+        lines << Tr::tr("%1 values have the code, year, indicator and flag of rows of your tables loaded before: "
                                 "the earlier values stay shown, both are in the table view.")
                      .arg(table.shadowed);
     if (!readNotes.isEmpty())
-        lines << QStringLiteral("Read: %1.").arg(readNotes.join(QStringLiteral("; ")));
+        lines << Tr::tr("Read: %1.").arg(readNotes.join(QStringLiteral("; ")));
     if (!matchedBy.isEmpty())
-        lines << QStringLiteral("Keys matched to units: %1.").arg(matchedBy.join(QStringLiteral(", ")));
+        lines << Tr::tr("Keys matched to units: %1.").arg(matchedBy.join(QStringLiteral(", ")));
     if (!recoded.isEmpty())
-        lines << reportLine(QStringLiteral("Keys that are not the unit's code"), recoded);
+        lines << reportLine(Tr::tr("Keys that are not the unit's code"), recoded);
     for (const QString &s : summed)
-        lines << QStringLiteral("Parts summed: %1").arg(s);
+        lines << Tr::tr("Parts summed: %1").arg(s);
     if (!unmatched.isEmpty())
-        lines << reportLine(QStringLiteral("Keys of no unit, rows left out"), unmatched, QStringLiteral("; "));
+        lines << reportLine(Tr::tr("Keys of no unit, rows left out"), unmatched, QStringLiteral("; "));
     for (const QString &r : refused)
-        lines << QStringLiteral("Left out: %1").arg(r);
+        lines << Tr::tr("Left out: %1").arg(r);
     if (!leftOutByUser.isEmpty())
-        lines << reportLine(QStringLiteral("Keys you left out, rows not added"), leftOutByUser);
+        lines << reportLine(Tr::tr("Keys you left out, rows not added"), leftOutByUser);
     for (const JoinReport &j : joins)
         lines << j.text(regions);
     if (!unknownCodes.isEmpty())
-        lines << QStringLiteral("Codes of no unit in regions.csv (%1), rows left out: %2")
+        lines << Tr::tr("Codes of no unit in regions.csv (%1), rows left out: %2")
                      .arg(unknownCodes.size())
                      .arg(listCodes(unknownCodes, regions));
     return lines.join(u'\n');

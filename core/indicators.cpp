@@ -473,17 +473,17 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
     const QString pop = Tr::tr("resident population");
     const QString vital = Tr::tr("resident population every year of the span; natural growth rate (or birth and death rates) every year after the first");
     std::vector<IndicatorInfo> out = {
-        {QStringLiteral("population"), persons, Tr::tr("Resident population"), pop, false, kResident, {}},
-        {QStringLiteral("change"), persons, Tr::tr("Change in resident population between two years"), pop, true, kResident, {}},
-        {QStringLiteral("change_pct"), pct, Tr::tr("Relative change in resident population"), pop, true, kResident, {}},
-        {QStringLiteral("cagr_pct"), pct, Tr::tr("Compound annual growth rate of the resident population"), pop, true, kResident, {}},
-        {QStringLiteral("natural_increase"), persons, Tr::tr("Natural increase: births − deaths"), vital, true, kResident, {}},
-        {QStringLiteral("net_migration"), persons, Tr::tr("Net migration: change − natural increase (a residual)"), vital, true, kResident, {}},
-        {QStringLiteral("net_migration_rate"), permille, Tr::tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}},
-        {QStringLiteral("share_pct"), pct, Tr::tr("Share of the national total"), Tr::tr("resident population; the national total of the same year"), false, kResident, {}},
-        {QStringLiteral("density"), QStringLiteral("persons per km²"), Tr::tr("Resident population per km² of land (area on the equal-area projection)"), Tr::tr("resident population; boundaries"), false, kResident, {}},
-        {QStringLiteral("capital_share_pct"), pct, Tr::tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), Tr::tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}},
-        {QStringLiteral("urban_share_pct"), pct, Tr::tr("Urban share of the census population"), Tr::tr("census urban_population and resident_population"), false, kUrban, {}},
+        {QStringLiteral("population"), persons, Tr::tr("Resident population"), pop, false, kResident, {}, Tr::tr("Resident population")},
+        {QStringLiteral("change"), persons, Tr::tr("Change in resident population between two years"), pop, true, kResident, {}, Tr::tr("Resident population change")},
+        {QStringLiteral("change_pct"), pct, Tr::tr("Relative change in resident population"), pop, true, kResident, {}, Tr::tr("Resident population growth")},
+        {QStringLiteral("cagr_pct"), pct, Tr::tr("Compound annual growth rate of the resident population"), pop, true, kResident, {}, Tr::tr("Average annual growth of the resident population")},
+        {QStringLiteral("natural_increase"), persons, Tr::tr("Natural increase: births − deaths"), vital, true, kResident, {}, Tr::tr("Natural increase")},
+        {QStringLiteral("net_migration"), persons, Tr::tr("Net migration: change − natural increase (a residual)"), vital, true, kResident, {}, Tr::tr("Net migration (residual)")},
+        {QStringLiteral("net_migration_rate"), permille, Tr::tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}, Tr::tr("Net migration rate")},
+        {QStringLiteral("share_pct"), pct, Tr::tr("Share of the national total"), Tr::tr("resident population; the national total of the same year"), false, kResident, {}, Tr::tr("Share of China's resident population")},
+        {QStringLiteral("density"), QStringLiteral("persons per km²"), Tr::tr("Resident population per km² of land (area on the equal-area projection)"), Tr::tr("resident population; boundaries"), false, kResident, {}, Tr::tr("Population density")},
+        {QStringLiteral("capital_share_pct"), pct, Tr::tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), Tr::tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}, Tr::tr("The provincial capital's share of the population")},
+        {QStringLiteral("urban_share_pct"), pct, Tr::tr("Urban share of the census population"), Tr::tr("census urban_population and resident_population"), false, kUrban, {}, Tr::tr("Urban share of the population")},
     };
     for (const QString &name : store.indicators()) {
         if (name == kResident)
@@ -494,16 +494,18 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
             description = Tr::tr("%1 (own table)").arg(name);
         else if (const auto known = tableNames().constFind(name); known != tableNames().constEnd())
             description = Tr::tr(*known);
-        out.push_back({name, store.unitOf(name), description, name, false, name, {}});
+        out.push_back({name, store.unitOf(name), description, name, false, name, {}, {}});
     }
-    // The change of every one-year percentage, in percentage points.
+    // The change of every one-year percentage, in percentage points. Table indicators are titled by their
+    // descriptions (displayName()).
     const size_t oneYear = out.size();
     for (size_t i = 0; i < oneYear; ++i) {
         const IndicatorInfo &of = out[i];
         if (of.spansYears || of.unit != pct)
             continue;
         IndicatorInfo change{of.name + QStringLiteral("_change_pp"), QStringLiteral("percentage points"),
-                             Tr::tr("Change in percentage points: %1").arg(of.description), of.needs, true, of.baseIndicator, of.name};
+                             Tr::tr("Change in percentage points: %1").arg(of.description), of.needs, true, of.baseIndicator, of.name,
+                             Tr::tr("Change of: %1").arg(displayName(of))};
         out.push_back(change);
     }
     return out;

@@ -21,7 +21,14 @@ struct IndicatorInfo {
     bool spansYears = false; ///< a change between two years (--from/--to) rather than a value of one year
     QString baseIndicator;  ///< the table indicator whose years it follows (resident_population, ...)
     QString changeOf;       ///< for the change of a percentage (in percentage points): the one-year indicator
+    QString title;          ///< short name in words for figure titles ("Resident population change"); see displayName()
 };
+
+/// The name of `indicator` for a figure's title: its title, else its description.
+inline const QString &displayName(const IndicatorInfo &indicator)
+{
+    return indicator.title.isEmpty() ? indicator.description : indicator.title;
+}
 
 /// Land area in km² of each unit, measured on the equal-area projection.
 struct AreaTable {

@@ -1,8 +1,19 @@
 #include "join.h"
 
+#include "regiontable.h"
+
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace renkou::core {
+
+namespace {
+/// Texts of import and join reports, for Qt's translation tools.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ImportReport)
+};
+} // namespace
+
 
 namespace {
 
@@ -47,7 +58,7 @@ QString reportLine(const QString &what, const QStringList &items, const QString 
         .arg(what)
         .arg(items.size())
         .arg(items.mid(0, kShown).join(separator),
-             items.size() > kShown ? QStringLiteral(" and %1 more").arg(items.size() - kShown) : QString());
+             items.size() > kShown ? Tr::tr(" and %1 more").arg(items.size() - kShown) : QString());
 }
 
 QString bestKeyField(const BoundaryLayer::Attributes &attributes, const RegionMatcher &matcher)
@@ -111,28 +122,28 @@ JoinReport joinReport(const BoundaryLayer &layer, Level level, const QSet<QStrin
 QString JoinReport::text(const RegionTable &regions) const
 {
     QStringList lines;
-    lines << QStringLiteral("The %1 map (its field '%2' names the units): %3 %4 with data.")
-                 .arg(levelName(level), codeField)
-                 .arg(matched.size())
-                 .arg(matched.size() == 1 ? QStringLiteral("unit") : QStringLiteral("units"));
+    lines << (matched.size() == 1 ? Tr::tr("The map of %1 (its field '%2' names the units): %3 unit with data.")
+                                  : Tr::tr("The map of %1 (its field '%2' names the units): %3 units with data."))
+                 .arg(levelLabel(level), codeField)
+                 .arg(matched.size());
     auto add = [&](const QString &what, const QStringList &codes) {
         if (!codes.isEmpty())
             lines << QStringLiteral("%1 (%2): %3").arg(what).arg(codes.size()).arg(listCodes(codes, regions));
     };
-    add(QStringLiteral("In the table, not on the map"), unmatchedInTable);
-    add(QStringLiteral("On the map, not in the table (no data)"), unmatchedOnMap);
-    add(QStringLiteral("Duplicate codes on the map (the first feature is used)"), duplicates);
+    add(Tr::tr("In the table, not on the map"), unmatchedInTable);
+    add(Tr::tr("On the map, not in the table (no data)"), unmatchedOnMap);
+    add(Tr::tr("Duplicate codes on the map (the first feature is used)"), duplicates);
     if (!dissolved.isEmpty())
-        lines << reportLine(QStringLiteral("Features of one unit joined into one"), dissolved);
+        lines << reportLine(Tr::tr("Features of one unit joined into one"), dissolved);
     if (!leftOut.isEmpty())
-        lines << reportLine(QStringLiteral("Features that are no unit, left out"), leftOut);
+        lines << reportLine(Tr::tr("Features that are no unit, left out"), leftOut);
     if (!recoded.isEmpty())
-        lines << reportLine(QStringLiteral("Keys that are not the unit's code"), recoded);
+        lines << reportLine(Tr::tr("Keys that are not the unit's code"), recoded);
     if (!areasKept.isEmpty())
-        lines << reportLine(QStringLiteral("Densities keep the bundle's areas; these outlines measure otherwise"), areasKept,
+        lines << reportLine(Tr::tr("Densities keep the bundle's areas; these outlines measure otherwise"), areasKept,
                             QStringLiteral("; "));
     for (const QString &w : warnings)
-        lines << QStringLiteral("Warning: %1").arg(w);
+        lines << Tr::tr("Warning: %1").arg(w);
     return lines.join(u'\n');
 }
 

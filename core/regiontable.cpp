@@ -30,6 +30,17 @@ QString levelLabel(Level level)
     return {};
 }
 
+QString levelByLabel(Level level)
+{
+    switch (level) {
+    case Level::Province: return QCoreApplication::translate("Level", "province");
+    case Level::Prefecture: return QCoreApplication::translate("Level", "prefecture-level unit");
+    case Level::Region: return QCoreApplication::translate("Level", "NBS region");
+    case Level::Country: return QCoreApplication::translate("Level", "China");
+    }
+    return {};
+}
+
 QString typeLabel(const QString &type)
 {
     // The kinds of regions.csv, for lupdate; translated at run time by their text.

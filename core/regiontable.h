@@ -16,6 +16,9 @@ QString levelName(Level level);
 /// The units of a level in words, for titles and notes: "provinces", "prefecture-level units", "NBS regions",
 /// "China".
 QString levelLabel(Level level);
+/// The units of a level as a figure title names them after "by": "province", "prefecture-level unit",
+/// "NBS region" (in Chinese 各省份, 各地级单位, 四大地区); "China" for the country.
+QString levelByLabel(Level level);
 /// The kind of a unit (regions.csv `type`: "prefecture-level city", "autonomous region" …) in the language
 /// installed ("地级市", "自治区"); an unknown kind as it is.
 QString typeLabel(const QString &type);

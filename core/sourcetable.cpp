@@ -2,6 +2,7 @@
 
 #include "language.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include "csvreader.h"
@@ -82,75 +83,60 @@ std::vector<const Source *> SourceTable::all() const
     return out;
 }
 
-QString publisherZh(const Source &s, const RegionTable *regions)
+QString publisherName(const Source &s, const RegionTable *regions)
 {
+    const bool zh = currentLanguage() == Language::Chinese;
+    const auto pick = [zh](const char *english, const char *chinese) {
+        return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(english);
+    };
     const QString &p = s.publisher;
     if (p.startsWith(u"National Bureau of Statistics"))
-        return QStringLiteral("国家统计局");
+        return pick("National Bureau of Statistics", "国家统计局");
     static const QRegularExpression bureau(QStringLiteral("^(\\w+) (?:Provincial|Municipal) Bureau of Statistics"));
-    if (const auto m = bureau.match(p); m.hasMatch() && regions) {
-        for (const Region *r : regions->ofLevel(Level::Province))
-            if (r->nameEn == m.captured(1))
-                return r->nameZh + QStringLiteral("统计局");
+    if (const auto m = bureau.match(p); m.hasMatch()) {
+        if (!zh)
+            return m.captured(0);
+        if (regions) {
+            for (const Region *r : regions->ofLevel(Level::Province))
+                if (r->nameEn == m.captured(1))
+                    return r->nameZh + QStringLiteral("统计局");
+        }
     }
     if (p.startsWith(u"provincial statistical bulletins"))
-        return QStringLiteral("各省统计公报（网页转载）");
+        return pick("provincial statistical bulletins (web reprints)", "各省统计公报（网页转载）");
     if (p.contains(u"reprinted on the web") || p.contains(u"reprint"))
-        return QStringLiteral("各市、省统计局发布（网络转载）");
+        return pick("city and provincial statistics bureaus (web reprints)", "各市、省统计局发布（网络转载）");
     if (p.startsWith(u"news"))
-        return QStringLiteral("新闻报道转引的统计局发布");
+        return pick("statistics bureaus quoted in news reports", "新闻报道转引的统计局发布");
     if (p.contains(u"quoting the yearbook"))
-        return QStringLiteral("转引统计年鉴的网页");
+        return pick("web pages quoting the statistical yearbook", "转引统计年鉴的网页");
+    if (p == u"loaded by the user") // a table the user opened (DataBundle::addTable): its file
+        return (zh ? QStringLiteral("用户表格 %1") : QStringLiteral("own table %1")).arg(QFileInfo(s.where).fileName());
     if (p.startsWith(u"CTAmap"))
-        return QStringLiteral("CTAmap（cn-atlas）");
+        return pick("CTAmap (cn-atlas)", "CTAmap（cn-atlas）");
     if (p.contains(u"tianditu") || p.contains(u"GeoSpatial"))
-        return QStringLiteral("国家地理信息公共服务平台（天地图）");
-    return p;
+        return pick("Tianditu", "国家地理信息公共服务平台（天地图）");
+    // Otherwise the publisher up to the first ';' (what follows is how the file was obtained).
+    return p.section(u';', 0, 0).trimmed().isEmpty() ? s.id : p.section(u';', 0, 0).trimmed();
 }
 
 QString citeSources(const SourceTable &sources, const std::vector<std::pair<QString, int>> &sourceYears, const RegionTable *regions)
 {
-    if (currentLanguage() == Language::Chinese) {
-        // Chinese figures cite the publisher and the years; the full citations are in sources.txt.
-        QStringList order;
-        QHash<QString, std::vector<int>> years;
-        for (const auto &[id, year] : sourceYears) {
-            const Source *s = sources.find(id);
-            const QString publisher = s ? publisherZh(*s, regions) : id;
-            if (!years.contains(publisher))
-                order << publisher;
-            years[publisher].push_back(year);
-        }
-        QStringList parts;
-        for (const QString &publisher : order)
-            parts << QStringLiteral("%1（%2）").arg(publisher, yearRanges(years.value(publisher), true));
-        return parts.join(u'；');
-    }
+    // Figures cite the publisher and the years; the full citations are in sources.txt and Help → Data sources.
+    const bool zh = currentLanguage() == Language::Chinese;
     QStringList order;
     QHash<QString, std::vector<int>> years;
     for (const auto &[id, year] : sourceYears) {
-        if (!years.contains(id))
-            order << id;
-        years[id].push_back(year);
-    }
-    QStringList publishers; // in order of first appearance
-    QHash<QString, QStringList> byPublisher;
-    for (const QString &id : order) {
         const Source *s = sources.find(id);
-        const QString publisher = s ? s->publisher : QString();
-        QString title = s ? s->title : id;
-        if (s && !s->version.isEmpty())
-            title += QStringLiteral(", ") + s->version;
-        if (!byPublisher.contains(publisher))
-            publishers << publisher;
-        byPublisher[publisher] << QStringLiteral("%1: %2").arg(title, yearRanges(years.value(id), false));
+        const QString publisher = s ? publisherName(*s, regions) : id;
+        if (!years.contains(publisher))
+            order << publisher;
+        years[publisher].push_back(year);
     }
     QStringList parts;
-    for (const QString &publisher : publishers) {
-        const QString listed = byPublisher.value(publisher).join(QStringLiteral("; "));
-        parts << (publisher.isEmpty() ? listed : QStringLiteral("%1 (%2)").arg(listed, publisher));
-    }
-    return parts.join(QStringLiteral("; "));
+    for (const QString &publisher : order)
+        parts << QString(zh ? QStringLiteral("%1（%2）") : QStringLiteral("%1 (%2)")).arg(publisher, yearRanges(years.value(publisher), zh));
+    return parts.join(zh ? QStringLiteral("；") : QStringLiteral("; "));
 }
 
 } // namespace renkou::core

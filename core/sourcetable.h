@@ -42,16 +42,17 @@ private:
 
 namespace renkou::core {
 
-/// "title, version: 2005–2024; title: 2000 (publisher)" for the sources behind a set of (source id, year)
-/// pairs, in order of first appearance; consecutive years are joined into ranges; sources of one publisher
-/// are listed together and the publisher named once. Unknown ids are named as they are.
-/// With the Chinese language installed: publishers and years only, in Chinese ("国家统计局（2005—2024年）；
-/// 广东省统计局（2000—2004年）"; a provincial bureau named from `regions`).
+/// A short citation for a figure: each publisher (publisherName()) once, with the years its values are of
+/// ("National Bureau of Statistics (2005–2024); Guangdong Provincial Bureau of Statistics (2000–2004)";
+/// in Chinese "国家统计局（2005—2024年）；广东省统计局（2000—2004年）"). `sourceYears` are (source id, year)
+/// pairs, in order of first appearance; consecutive years are joined into ranges. Unknown ids are named as
+/// they are. The full citations (title, where, version, licence) are in sources.txt and Help → Data sources.
 QString citeSources(const SourceTable &sources, const std::vector<std::pair<QString, int>> &sourceYears,
                     const RegionTable *regions = nullptr);
-/// The publisher of `s` in Chinese: the National Bureau of Statistics (国家统计局), a provincial or municipal
-/// bureau (its province's Chinese name from `regions`), web reprints, the boundary makers; by rules on the
-/// English `publisher` of sources.csv, which has no Chinese column. The English text when no rule fits.
-QString publisherZh(const Source &source, const RegionTable *regions);
+/// The publisher of `s`, short, in the current language: the National Bureau of Statistics (国家统计局), a
+/// provincial or municipal bureau (in Chinese its province's name from `regions`), web reprints, the
+/// boundary makers; by rules on the English `publisher` of sources.csv, which has no Chinese column.
+/// Otherwise the publisher up to its first ';' (what follows says how the file was obtained).
+QString publisherName(const Source &source, const RegionTable *regions);
 
 } // namespace renkou::core

@@ -1,4 +1,8 @@
 #include "columnmodel.h"
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QHash>
 #include "columntable.h"
 
 #include "classification.h"
@@ -69,10 +73,28 @@ QVariant ColumnModel::data(const QModelIndex &index, int role) const
     case Unit: return core::unitLabel(m_column.indicator.unit);
     case Rank: return e.rank ? QVariant(e.rank) : QVariant();
     case Source: return e.source;
-    case Flag: return e.flag;
+    case Flag: return flagWords(e.flag);
     case Note: return e.note;
     default: return {};
     }
+}
+
+QString ColumnModel::flagWords(const QString &flags)
+{
+    // The flags of the data (census, estimate, …) in words of the current language.
+    static const QHash<QString, const char *> words = {
+        {QStringLiteral("census"), QT_TRANSLATE_NOOP("Flag", "census count")},
+        {QStringLiteral("estimate"), QT_TRANSLATE_NOOP("Flag", "year-end estimate")},
+        {QStringLiteral("rollup"), QT_TRANSLATE_NOOP("Flag", "sum of its units")},
+        {QStringLiteral("incomplete"), QT_TRANSLATE_NOOP("Flag", "incomplete sum")},
+        {QStringLiteral("series_break"), QT_TRANSLATE_NOOP("Flag", "series break")},
+    };
+    QStringList out;
+    for (const QString &f : flags.split(u';', Qt::SkipEmptyParts)) {
+        const auto w = words.constFind(f);
+        out << (w == words.constEnd() ? f : QCoreApplication::translate("Flag", *w));
+    }
+    return out.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("；") : QStringLiteral("; "));
 }
 
 QVariant ColumnModel::headerData(int section, Qt::Orientation orientation, int role) const

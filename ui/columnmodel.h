@@ -22,6 +22,9 @@ public:
     explicit ColumnModel(QObject *parent = nullptr);
 
     void setColumn(const core::Column &column);
+    /// The ';'-separated flags of a value (census, estimate, rollup, incomplete, series_break) in words of
+    /// the current language ("census count", 普查数); unknown flags as they are.
+    static QString flagWords(const QString &flags);
     void setSelectedCodes(const QSet<QString> &codes);
 
     int rowCount(const QModelIndex &parent = {}) const override;

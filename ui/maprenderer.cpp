@@ -1,4 +1,5 @@
 #include "maprenderer.h"
+#include "language.h"
 
 #include "palette.h"
 
@@ -89,6 +90,8 @@ QFont mapFont(qreal pointSize, bool bold)
 /// A legend row's text: the class and its count of units.
 QString legendText(const LegendItem &item)
 {
+    if (core::currentLanguage() == core::Language::Chinese)
+        return QStringLiteral("%1（%2）").arg(item.label).arg(item.count);
     return QStringLiteral("%1  (%2)").arg(item.label).arg(item.count);
 }
 
@@ -204,7 +207,7 @@ QRectF MapRenderer::mapArea(const QRectF &target) const
     const qreal w = target.width() - 2 * kMargin;
     const qreal top = kMargin + textBlockHeight(m_title, mapFont(14, true), w)
                       + textBlockHeight(m_subtitle, mapFont(9), w);
-    const qreal bottom = kMargin + textBlockHeight(m_source, mapFont(8), w);
+    const qreal bottom = kMargin + textBlockHeight(m_notes, mapFont(8), w) + textBlockHeight(m_source, mapFont(8), w);
     return target.adjusted(kMargin, top, -kMargin, -bottom);
 }
 
@@ -583,13 +586,17 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
         }
         paintLegend(painter, lay.legend);
     }
-    if (!m_source.isEmpty()) {
-        const QFont font = mapFont(8);
-        painter.setFont(font);
-        painter.setPen(QColor(0x55, 0x55, 0x55));
-        const qreal h = textBlockHeight(m_source, font, w);
-        painter.drawText(QRectF(target.left() + kMargin, target.bottom() - kMargin / 2 - h, w, h),
-                         Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, m_source);
+    // Notes, then the source line, at the foot.
+    const QFont small = mapFont(8);
+    painter.setFont(small);
+    painter.setPen(QColor(0x55, 0x55, 0x55));
+    qreal bottom = target.bottom() - kMargin / 2;
+    for (const QString &text : {m_source, m_notes}) {
+        if (text.isEmpty())
+            continue;
+        const qreal h = textBlockHeight(text, small, w);
+        bottom -= h;
+        painter.drawText(QRectF(target.left() + kMargin, bottom, w, h), Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, text);
     }
     painter.restore();
 }

@@ -63,10 +63,15 @@ public:
     void setLegend(const QString &title, std::vector<LegendItem> items);
     void setTitle(const QString &title) { m_title = title; m_layout.reset(); }
     const QString &title() const { return m_title; }
-    /// A line under the title: what the reader must know (a series break, a substituted year).
+    /// A line under the title: what the colours mean.
     void setSubtitle(const QString &text) { m_subtitle = text; m_layout.reset(); }
     const QString &subtitle() const { return m_subtitle; }
+    /// The notes under the map, above the source line: what kind of values are shown, series breaks,
+    /// substituted years, caveats.
+    void setNotes(const QString &text) { m_notes = text; m_layout.reset(); }
+    const QString &notes() const { return m_notes; }
     void setSourceLine(const QString &text) { m_source = text; m_layout.reset(); }
+    const QString &sourceLine() const { return m_source; }
 
     /// China without the South China Sea (which the inset shows), in layer coordinates.
     core::BoxD fullExtent() const { return m_fullExtent; }
@@ -154,6 +159,7 @@ private:
     QString m_title;
     QString m_subtitle;
     QString m_source;
+    QString m_notes;
     mutable std::optional<Layout> m_layout;
 };
 

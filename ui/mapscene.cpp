@@ -149,7 +149,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     if (values.empty()) {
         // No values: no classes, the legend says "no data" only.
     } else if (q.indicator.spansYears || q.diverging) {
-        scene.classes = core::divergingClasses(values, kDivergingPerSide, unit == u"%" ? 0.05 : 0.0, unit);
+        scene.classes = core::divergingQuantileClasses(values, kDivergingPerSide, unit == u"%" ? 0.05 : 0.0, unit);
         scene.palette = core::divergingPalette(kDivergingPerSide);
     } else {
         scene.classes = core::QuantileClassification().classes(values, kClasses, unit);
@@ -187,8 +187,12 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
             if (c >= 0 && size_t(c) < scene.palette.size())
                 fills[i] = scene.palette[size_t(c)];
             if (shown) {
-                for (const QString &source : e->source.split(u';'))
+                // A change rests on both of its years.
+                for (const QString &source : e->source.split(u';')) {
+                    if (q.from && *q.from != q.year)
+                        sourceYears.emplace_back(source, *q.from);
                     sourceYears.emplace_back(source, q.year);
+                }
             }
         } else if (shown) {
             ++noData;
@@ -199,6 +203,8 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     // A map that is mostly hatched says so on itself, not only in a join report.
     if (units > 0 && 2 * unitsNoData > units && unitsNoData < units)
         notes << Tr::tr("Values for only %1 of %2 units; the others have no data.").arg(units - unitsNoData).arg(units);
+    else if (units > 0 && unitsNoData == units && q.nearestYear == std::nullopt)
+        notes << Tr::tr("None of the %1 units shown has data for %2.").arg(units).arg(core::yearsLabel(q.from, q.year));
     // Boundaries of the user's that hold under half of the level's units say so on the map too.
     const int levelUnits = int(b.regions.ofLevel(q.level).size());
     if (focusCodes.isEmpty() && 2 * int(layer->features().size()) < levelUnits)
@@ -208,40 +214,45 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
                      .arg(levelUnits)
                      .arg(core::levelLabel(q.level));
     std::vector<LegendItem> legend;
+    // Classes that hold no unit shown are left out of the legend.
     for (size_t c = 0; c < scene.classes.size(); ++c)
-        legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});
+        if (scene.classes[c].count > 0)
+            legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});
     if (noData > 0)
         legend.push_back({QColor(), Tr::tr("no data"), noData});
     r.setFills(std::move(fills));
-    // The legend names the indicator by its id in English (as the CLI and saved views do), in words in Chinese.
-    const QString measure = core::currentLanguage() == core::Language::Chinese ? q.indicator.description : q.indicator.name;
-    r.setLegend(Tr::tr("%1 (%2)%3").arg(measure, core::unitLabel(unit),
-                                                within ? Tr::tr(", scale within the province")
-                                                       : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
+    // The title names the measure, the place and the years; the subtitle what the colours mean; the notes
+    // what kind of values they are. The legend gives the unit.
+    r.setLegend(Tr::tr("Unit: %1%2").arg(core::unitLabel(unit),
+                                         within ? Tr::tr(", scale within the province")
+                                                : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
                 std::move(legend));
     const QString when = core::yearsLabel(q.from, q.year);
-    QString where = core::levelLabel(q.level);
+    const QString measure = core::displayName(q.indicator);
     if (const core::Region *p = b.regions.find(q.drillProvince, core::Level::Province))
-        where = Tr::tr("%1, %2").arg(bilingualName(*p), core::levelLabel(q.level));
-    r.setTitle(Tr::tr("%1 — %2, %3").arg(q.indicator.description, where, when));
-    r.setSubtitle(notes.join(u' '));
+        r.setTitle(Tr::tr("%1 in %2 by %3, %4").arg(measure, bilingualName(*p), core::levelByLabel(q.level), when));
+    else if (q.level == core::Level::Country)
+        r.setTitle(Tr::tr("%1 of China, %2").arg(measure, when));
+    else
+        r.setTitle(Tr::tr("%1 by %2, %3").arg(measure, core::levelByLabel(q.level), when));
+    const bool diverging = q.indicator.spansYears || q.diverging;
+    r.setSubtitle(diverging ? Tr::tr("%1. Blue: increase; red: decrease; hatched: no data.").arg(q.indicator.description)
+                            : Tr::tr("%1. Darker: higher; hatched: no data.").arg(q.indicator.description));
+    // Chinese sentences end in 。 and follow each other without a space.
+    r.setNotes(notes.join(core::currentLanguage() == core::Language::Chinese ? QString() : QStringLiteral(" ")));
+    // A short source line: publishers and years, the boundaries' maker; the full citations are in
+    // sources.txt and Help → Data sources. Boundaries the user opened are cited as their file and its date.
     const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));
     const core::Source *lines = b.sources.find(QStringLiteral("tianditu-lines"));
-    // Boundaries the user opened are cited as their file, with its date as the vintage.
-    // In Chinese the maker of the boundaries, as the tables' publishers are named.
-    const bool chinese = core::currentLanguage() == core::Language::Chinese;
-    const auto sourceName = [&](const core::Source *source) {
-        return chinese ? core::publisherZh(*source, &b.regions) : source->title;
-    };
-    QString boundaries = atlas ? sourceName(atlas) : QStringLiteral("cn-atlas");
+    QString boundaries = atlas ? core::publisherName(*atlas, &b.regions) : QStringLiteral("cn-atlas");
     if (!layer->path().startsWith(b.dir + u'/')) {
         const QFileInfo own(layer->path());
         boundaries = Tr::tr("own file %1 of %2").arg(own.fileName(), own.lastModified().toString(QStringLiteral("yyyy-MM-dd")));
     }
-    r.setSourceLine(Tr::tr("Source: %1. Boundaries: %2%3.")
-                        .arg(sourceYears.empty() ? Tr::tr("no data") : core::citeSources(b.sources, sourceYears, &b.regions),
-                             boundaries,
-                             lines && b.hasAllLayers() ? (chinese ? QStringLiteral("；") : QStringLiteral("; ")) + sourceName(lines) : QString()));
+    if (lines && b.hasAllLayers())
+        boundaries = Tr::tr("%1; map lines: %2").arg(boundaries, core::publisherName(*lines, &b.regions));
+    r.setSourceLine(Tr::tr("Source: %1. Boundaries: %2.")
+                        .arg(sourceYears.empty() ? Tr::tr("no data") : core::citeSources(b.sources, sourceYears, &b.regions), boundaries));
     return scene;
 }
 
@@ -252,7 +263,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
         return {};
     const core::Region &r = *e->region;
     const QString unit = column.indicator.unit;
-    QString html = QStringLiteral("<b>%1</b> %2<br>").arg(r.nameZh.toHtmlEscaped(), r.nameEn.toHtmlEscaped());
+    QString html = QStringLiteral("<b>%1</b><br>").arg(bilingualName(r).toHtmlEscaped());
     const QString when = core::yearsLabel(column.from, column.year);
     if (e->value) {
         html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit));
@@ -268,7 +279,9 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
         QStringList cites;
         for (const QString &id : e->source.split(u';')) {
             const core::Source *s = bundle.sources.find(id);
-            cites << (s ? s->citation() : id).toHtmlEscaped();
+            // English names the full citation; Chinese the publisher (the citations are English: Help → Data sources).
+            const bool chinese = core::currentLanguage() == core::Language::Chinese;
+            cites << (s ? (chinese ? core::publisherName(*s, &bundle.regions) : s->citation()) : id).toHtmlEscaped();
         }
         html += QStringLiteral("<br><small>") + Tr::tr("Source: %1").arg(cites.join(QStringLiteral("; "))) + QStringLiteral("</small>");
     }

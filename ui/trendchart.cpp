@@ -77,8 +77,8 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
         unitLine = Tr::tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(core::unitLabel(out.unit));
     else if (persons && out.mode == ChartMode::Absolute)
         unitLine = core::currentLanguage() == core::Language::Chinese
-                       ? Tr::tr("Unit: persons (chart in ten thousands; dots are census counts).")
-                       : Tr::tr("Unit: persons (chart in millions; dots are census counts).");
+                       ? Tr::tr("Unit: persons (chart in ten thousands).")
+                       : Tr::tr("Unit: persons (chart in millions).");
     out.caption = unitLine + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
     if (mode == core::ChartMode::Share)
         out.caption += u'\n' + Tr::tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "

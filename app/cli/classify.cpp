@@ -6,7 +6,8 @@ int cmdClassify(const QStringList &args, const QString &name)
 {
     QCommandLineParser parser;
     Common common;
-    const QCommandLineOption method(QStringLiteral("method"), QStringLiteral("quantile (default), equal, jenks, manual or diverging."),
+    const QCommandLineOption method(QStringLiteral("method"), QStringLiteral("quantile (default), equal, jenks, manual, diverging (equal widths, symmetric) or "
+                                                                         "diverging-quantile (each side's quantiles, open outer classes: as the maps)."),
                                     QStringLiteral("METHOD"), QStringLiteral("quantile"));
     const QCommandLineOption classes(QStringLiteral("classes"),
                                      QStringLiteral("Number of classes (for diverging: on each side of the neutral class). Default 5, diverging 3."),
@@ -29,12 +30,13 @@ int cmdClassify(const QStringList &args, const QString &name)
         return usageError(QStringLiteral("--format must be csv or json"), name);
     const QString m = parser.value(method);
     if (!QStringList({QStringLiteral("quantile"), QStringLiteral("equal"), QStringLiteral("jenks"), QStringLiteral("manual"),
-                      QStringLiteral("diverging")}).contains(m))
-        return usageError(QStringLiteral("--method must be quantile, equal, jenks, manual or diverging"), name);
+                      QStringLiteral("diverging"), QStringLiteral("diverging-quantile")}).contains(m))
+        return usageError(QStringLiteral("--method must be quantile, equal, jenks, manual, diverging or diverging-quantile"), name);
     bool ok = true;
-    const int k = parser.isSet(classes) ? parser.value(classes).toInt(&ok) : (m == u"diverging" ? 3 : 5);
-    if (!ok || k < 1 || k > (m == u"diverging" ? 5 : 9))
-        return usageError(QStringLiteral("--classes must be 1 to %1").arg(m == u"diverging" ? 5 : 9), name);
+    const bool diverging = m.startsWith(u"diverging");
+    const int k = parser.isSet(classes) ? parser.value(classes).toInt(&ok) : (diverging ? 3 : 5);
+    if (!ok || k < 1 || k > (diverging ? 5 : 9))
+        return usageError(QStringLiteral("--classes must be 1 to %1").arg(diverging ? 5 : 9), name);
     std::vector<double> manualBreaks;
     if (m == u"manual") {
         if (!parser.isSet(breaks))
@@ -62,9 +64,9 @@ int cmdClassify(const QStringList &args, const QString &name)
     const Column column = q.column();
     const QString unit = column.indicator.unit;
     std::vector<ClassRange> result;
-    if (m == u"diverging") {
+    if (diverging) {
         const double x = neutralValue.value_or(unit == u"%" && column.indicator.spansYears ? 0.05 : 0.0);
-        result = divergingClasses(column.values(), k, x, unit);
+        result = m == u"diverging" ? divergingClasses(column.values(), k, x, unit) : divergingQuantileClasses(column.values(), k, x, unit);
     } else {
         std::unique_ptr<ClassificationMethod> classifier;
         if (m == u"quantile")
@@ -79,7 +81,7 @@ int cmdClassify(const QStringList &args, const QString &name)
     }
     const int n = int(result.size());
     const std::vector<QColor> colors = pal ? pal->colorsFor(n)
-                                           : (m == u"diverging" ? divergingPalette(k) : sequentialPalette(n));
+                                           : (diverging ? divergingPalette(k) : sequentialPalette(n));
     Table table{{QStringLiteral("class"), QStringLiteral("lower"), QStringLiteral("upper"), QStringLiteral("count"),
                  QStringLiteral("label"), QStringLiteral("color")},
                 {},

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Flag</name>
+    <message>
+        <source>census count</source>
+        <translation>普查数</translation>
+    </message>
+    <message>
+        <source>year-end estimate</source>
+        <translation>年末数</translation>
+    </message>
+    <message>
+        <source>sum of its units</source>
+        <translation>下级单位合计</translation>
+    </message>
+    <message>
+        <source>incomplete sum</source>
+        <translation>合计不完整</translation>
+    </message>
+    <message>
+        <source>series break</source>
+        <translation>口径变化</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
         <source>Data sources</source>
@@ -43,6 +66,105 @@
         <source>&lt;b&gt;Renkou 人口&lt;/b&gt; %1&lt;br&gt;Explore China&apos;s population map.&lt;br&gt;&lt;br&gt;Data: %2 (release: %3)&lt;br&gt;Libraries: %4&lt;br&gt;The source, vintage and licence of every table and boundary: Help → Data sources.</source>
         <translation>&lt;b&gt;人口 Renkou&lt;/b&gt; %1&lt;br&gt;探索中国人口地图。&lt;br&gt;&lt;br&gt;数据：%2（版本：%3）&lt;br&gt;所用程序库：%4&lt;br&gt;每个数据表和边界的来源、版本和许可：帮助 → 数据来源。</translation>
     </message>
+    <message>
+        <source>Titles, places and licences as the data bundle&apos;s sources.csv gives them.</source>
+        <translation>标题、出处和许可照录数据包 sources.csv 的原文。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source> (wide layout; %1 empty cells left as no data)</source>
+        <translation>（宽表格式；%1个空单元格按无数据处理）</translation>
+    </message>
+    <message>
+        <source>Read: %1.</source>
+        <translation>读取：%1。</translation>
+    </message>
+    <message>
+        <source>Keys matched to units: %1.</source>
+        <translation>键值匹配到的单位：%1。</translation>
+    </message>
+    <message>
+        <source>Keys that are not the unit&apos;s code</source>
+        <translation>不是单位代码的键值</translation>
+    </message>
+    <message>
+        <source>Parts summed: %1</source>
+        <translation>已加总的部分：%1</translation>
+    </message>
+    <message>
+        <source>Keys of no unit, rows left out</source>
+        <translation>无对应单位的键值（已略去这些行）</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>已略去：%1</translation>
+    </message>
+    <message>
+        <source>Keys you left out, rows not added</source>
+        <translation>您略去的键值（未添加这些行）</translation>
+    </message>
+    <message>
+        <source>Codes of no unit in regions.csv (%1), rows left out: %2</source>
+        <translation>regions.csv中无对应单位的代码（%1个），已略去这些行：%2</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation>等，另有%1个</translation>
+    </message>
+    <message>
+        <source>In the table, not on the map</source>
+        <translation>在表格中但不在地图上</translation>
+    </message>
+    <message>
+        <source>On the map, not in the table (no data)</source>
+        <translation>在地图上但不在表格中（无数据）</translation>
+    </message>
+    <message>
+        <source>Duplicate codes on the map (the first feature is used)</source>
+        <translation>地图上重复的代码（使用第一个要素）</translation>
+    </message>
+    <message>
+        <source>Features of one unit joined into one</source>
+        <translation>同一单位的多个要素已合并</translation>
+    </message>
+    <message>
+        <source>Features that are no unit, left out</source>
+        <translation>不对应任何单位的要素（已略去）</translation>
+    </message>
+    <message>
+        <source>Densities keep the bundle&apos;s areas; these outlines measure otherwise</source>
+        <translation>人口密度仍用数据包的面积；这些边界量得的面积不同</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1 values are for a unit, year, indicator and flag the bundle has too: yours are shown, the bundle&apos;s stay in the table view.</source>
+        <translation>%1个数值的单位、年份、指标和标记与数据包相同：显示您的数值，数据包的数值仍在表格视图中。</translation>
+    </message>
+    <message>
+        <source>%1 values have the code, year, indicator and flag of rows of your tables loaded before: the earlier values stay shown, both are in the table view.</source>
+        <translation>%1个数值的代码、年份、指标和标记与之前载入的表格相同：仍显示先前的数值，两者都在表格视图中。</translation>
+    </message>
+    <message>
+        <source>Added %1 value of %2 (%3) from %4%5.</source>
+        <translation>已从%4添加%2的%1个数值（%3）%5。</translation>
+    </message>
+    <message>
+        <source>Added %1 values of %2 (%3) from %4%5.</source>
+        <translation>已从%4添加%2的%1个数值（%3）%5。</translation>
+    </message>
+    <message>
+        <source>The map of %1 (its field &apos;%2&apos; names the units): %3 unit with data.</source>
+        <translation>%1地图（字段“%2”标识单位）：%3个单位有数据。</translation>
+    </message>
+    <message>
+        <source>The map of %1 (its field &apos;%2&apos; names the units): %3 units with data.</source>
+        <translation>%1地图（字段“%2”标识单位）：%3个单位有数据。</translation>
+    </message>
 </context>
 <context>
     <name>Indicators</name>
@@ -60,7 +182,7 @@
     </message>
     <message>
         <source>no resident population for %1</source>
-        <translation>%1年无常住人口</translation>
+        <translation>%1年无常住人口数据</translation>
     </message>
     <message>
         <source>the population in %1 is not positive</source>
@@ -306,6 +428,50 @@
         <source>Resident population</source>
         <translation>常住人口</translation>
     </message>
+    <message>
+        <source>Resident population change</source>
+        <translation>常住人口变化</translation>
+    </message>
+    <message>
+        <source>Resident population growth</source>
+        <translation>常住人口增长率</translation>
+    </message>
+    <message>
+        <source>Average annual growth of the resident population</source>
+        <translation>常住人口年均增长率</translation>
+    </message>
+    <message>
+        <source>Natural increase</source>
+        <translation>自然增长人数</translation>
+    </message>
+    <message>
+        <source>Net migration (residual)</source>
+        <translation>净迁移（推算差额）</translation>
+    </message>
+    <message>
+        <source>Net migration rate</source>
+        <translation>净迁移率</translation>
+    </message>
+    <message>
+        <source>Share of China&apos;s resident population</source>
+        <translation>占全国常住人口比重</translation>
+    </message>
+    <message>
+        <source>Population density</source>
+        <translation>人口密度</translation>
+    </message>
+    <message>
+        <source>The provincial capital&apos;s share of the population</source>
+        <translation>省会人口占全省比重</translation>
+    </message>
+    <message>
+        <source>Urban share of the population</source>
+        <translation>城镇人口比重</translation>
+    </message>
+    <message>
+        <source>Change of: %1</source>
+        <translation>%1的变化</translation>
+    </message>
 </context>
 <context>
     <name>Level</name>
@@ -324,6 +490,18 @@
     <message>
         <source>China</source>
         <translation>全国</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>各省份</translation>
+    </message>
+    <message>
+        <source>prefecture-level unit</source>
+        <translation>各地级单位</translation>
+    </message>
+    <message>
+        <source>NBS region</source>
+        <translation>四大地区</translation>
     </message>
 </context>
 <context>
@@ -400,20 +578,8 @@
         <translation>，全国分级</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
-        <source>%1 — %2, %3</source>
-        <translation>%1 — %2，%3</translation>
-    </message>
-    <message>
         <source>own file %1 of %2</source>
         <translation>自有文件 %1（%2）</translation>
-    </message>
-    <message>
-        <source>Source: %1. Boundaries: %2%3.</source>
-        <translation>来源：%1。边界：%2%3。</translation>
     </message>
     <message>
         <source>%1, %2: &lt;b&gt;%3 %4&lt;/b&gt;</source>
@@ -436,8 +602,40 @@
         <translation>来源：%1</translation>
     </message>
     <message>
-        <source>%1 (%2)%3</source>
-        <translation>%1（%2）%3</translation>
+        <source>None of the %1 units shown has data for %2.</source>
+        <translation>所示%1个单位均无%2的数据。</translation>
+    </message>
+    <message>
+        <source>Unit: %1%2</source>
+        <translation>单位：%1%2</translation>
+    </message>
+    <message>
+        <source>%1 in %2 by %3, %4</source>
+        <translation>%4%2%3%1</translation>
+    </message>
+    <message>
+        <source>%1 of China, %2</source>
+        <translation>%2全国%1</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%3%2%1</translation>
+    </message>
+    <message>
+        <source>%1. Blue: increase; red: decrease; hatched: no data.</source>
+        <translation>%1。蓝色：增加；红色：减少；斜线：无数据。</translation>
+    </message>
+    <message>
+        <source>%1. Darker: higher; hatched: no data.</source>
+        <translation>%1。颜色越深数值越高；斜线：无数据。</translation>
+    </message>
+    <message>
+        <source>%1; map lines: %2</source>
+        <translation>%1；地图线划：%2</translation>
+    </message>
+    <message>
+        <source>Source: %1. Boundaries: %2.</source>
+        <translation>来源：%1。边界：%2。</translation>
     </message>
 </context>
 <context>
@@ -522,10 +720,6 @@
         <translation>指数：各单位%1年数值 = 100（数值单位：%2）。</translation>
     </message>
     <message>
-        <source>Unit: persons (chart in millions; dots are census counts).</source>
-        <translation>单位：人（图中以百万计；圆点为普查数）。</translation>
-    </message>
-    <message>
         <source>Source: %1.</source>
         <translation>来源：%1。</translation>
     </message>
@@ -538,8 +732,12 @@
         <translation>%2在%1年没有数值：未纳入指数。</translation>
     </message>
     <message>
-        <source>Unit: persons (chart in ten thousands; dots are census counts).</source>
-        <translation>单位：人（图中以万人计；圆点为普查数）。</translation>
+        <source>Unit: persons (chart in ten thousands).</source>
+        <translation>单位：人（图中以万人计）。</translation>
+    </message>
+    <message>
+        <source>Unit: persons (chart in millions).</source>
+        <translation>单位：人（图中以百万人计）。</translation>
     </message>
 </context>
 <context>

@@ -282,7 +282,7 @@ TEST(Cli, ClassifyQuantileAndDiverging)
     // Guangdong's +740,000 is the largest change either way: it sets the width of both sides.
     EXPECT_EQ(dl[1].section(u',', 1, 1), QStringLiteral("-740000"));
     EXPECT_EQ(dl[7].section(u',', 2, 2), QStringLiteral("740000"));
-    EXPECT_TRUE(dl[4].endsWith(QStringLiteral("no change (0),#f7f7f7"))) << dl[4].toStdString();
+    EXPECT_TRUE(dl[4].endsWith(QStringLiteral("no change,#f7f7f7"))) << dl[4].toStdString();
 }
 
 namespace {
@@ -320,7 +320,10 @@ TEST(Cli, MapExportsPngSvgAndPdf)
         EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
     EXPECT_FALSE(text.contains(QStringLiteral("山东省")));
     EXPECT_FALSE(text.contains(QRegularExpression(QStringLiteral("[\\x{2E80}-\\x{2FDF}]")))) << text.toStdString();
-    EXPECT_TRUE(text.contains(QStringLiteral("NBS annual data table E0103")));
+    // The source line is short: publisher and years, never a repository or a commit.
+    EXPECT_TRUE(text.contains(QStringLiteral("Source: National Bureau of Statistics (2023–2024)"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("commit")));
+    EXPECT_FALSE(text.contains(QStringLiteral("github")));
 
     const QString svg = dir.filePath(QStringLiteral("map.svg"));
     ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--out"), svg,
@@ -618,10 +621,10 @@ TEST(Cli, MapInChineseAndInEnglish)
                   .exitCode,
               0);
     const QString text = runTool(QStringLiteral("pdftotext"), {zh, QStringLiteral("-")});
-    for (const char *expected : {"常住人口变化 — 省份，2023—2024年", // title
-                                 "常住人口变化（人）",                // legend title
-                                 "2023年和2024年：年末数。",                // notes
-                                 "来源：国家统计局（2024年）", "万至"})     // source line, classes in 万
+    for (const char *expected : {"2023—2024年各省份常住人口变化", // title
+                                 "单位：人",                          // legend title
+                                 "2023年和2024年：年末数。",          // notes
+                                 "来源：国家统计局（2023—2024年）", "万至"}) // source line, classes in 万
         EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n" << text.toStdString();
     EXPECT_FALSE(text.contains(QStringLiteral("Source"))) << text.toStdString();
 

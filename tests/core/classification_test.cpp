@@ -121,8 +121,8 @@ TEST(DivergingClasses, SymmetricAroundZeroWithANeutralBand)
     EXPECT_EQ(classIndex(classes, -100), 2);    // the smallest loss is a loss
     EXPECT_EQ(classIndex(classes, 250000), 5);
     EXPECT_EQ(classIndex(classes, -430000), 0);
-    EXPECT_EQ(classes[3].label, QStringLiteral("no change (0)"));
-    EXPECT_EQ(classes[0].label, QStringLiteral("-430 k – -287 k"));
+    EXPECT_EQ(classes[3].label, QStringLiteral("no change"));
+    EXPECT_EQ(classes[0].label, QStringLiteral("−430 k – −287 k")); // true minus signs and an en dash
 
     const auto pct = divergingClasses({-1.2, -0.06, -0.05, 0.03, 0.8}, 2, 0.05, QStringLiteral("%"));
     ASSERT_EQ(pct.size(), 5u);
@@ -199,4 +199,34 @@ TEST(Format, ShownValuesAreRoundedForTheirUnit)
     EXPECT_EQ(formatShown(104.5321, QStringLiteral("females = 100")), QStringLiteral("104.532"));
     EXPECT_EQ(formatShown(2500000.25, QStringLiteral("points")), QStringLiteral("2,500,000"));
     EXPECT_EQ(formatFull(15.53764494, QStringLiteral("%")), QStringLiteral("15.53764494"));
+}
+
+// One large change does not crowd the others into one class: each side's breaks are its own quantiles,
+// rounded, and the outer classes are open ("≤ −…", "> …").
+TEST(DivergingClasses, QuantilesOfEachSideAreRobustToAnOutlier)
+{
+    // 2010–2020-like: one province lost 6.6 M, the other losses are under 1 M; gains up to 21.8 M.
+    const std::vector<double> change = {-6'600'000, -1'100'000, -900'000, -590'000, -300'000, -100'000,
+                                        50'000,     400'000,    900'000,  1'500'000, 3'000'000, 21'800'000};
+    const auto equal = divergingClasses(change, 3, 0, QStringLiteral("persons"));
+    EXPECT_EQ(classIndex(equal, -590'000), classIndex(equal, -100'000)); // equal widths lump the small losses
+    const auto classes = divergingQuantileClasses(change, 3, 0, QStringLiteral("persons"));
+    ASSERT_EQ(classes.size(), 7u);
+    EXPECT_NE(classIndex(classes, -6'600'000), classIndex(classes, -590'000));
+    EXPECT_EQ(classIndex(classes, -6'600'000), 0);
+    EXPECT_EQ(classIndex(classes, 21'800'000), 6);
+    EXPECT_EQ(classIndex(classes, 0.0), 3);
+    int total = 0;
+    for (const ClassRange &c : classes) {
+        EXPECT_LE(c.lower, c.upper);
+        total += c.count;
+    }
+    EXPECT_EQ(total, int(change.size()));
+    // Two units a class on each side (6 values a side, 3 classes), breaks rounded to two digits.
+    EXPECT_EQ(classes[0].count, 2);
+    EXPECT_EQ(classes[6].count, 2);
+    EXPECT_EQ(classes[0].label, QStringLiteral("< −900 k"));
+    EXPECT_EQ(classes[6].label.left(2), QStringLiteral("> "));
+    EXPECT_EQ(classes[6].lower, 1'500'000);
+    EXPECT_EQ(classIndex(classes, -900'000), 1); // a loss of exactly a break is with the smaller losses
 }

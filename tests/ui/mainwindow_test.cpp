@@ -159,7 +159,7 @@ TEST_F(MainWindowTest, ClickingShandongShowsItsSeries)
     EXPECT_EQ(chart->plottedYears(), expected);
     EXPECT_EQ(chart->plottedYears().back(), 2024);
     EXPECT_TRUE(label("chartCaption").contains(QStringLiteral("persons")));
-    EXPECT_TRUE(label("chartCaption").contains(QStringLiteral("NBS annual data table E0103"))) << label("chartCaption").toStdString();
+    EXPECT_TRUE(label("chartCaption").contains(QStringLiteral("National Bureau of Statistics (2000–2024)"))) << label("chartCaption").toStdString();
 }
 
 TEST_F(MainWindowTest, CtrlClickAddsToTheSelection)
@@ -228,10 +228,12 @@ TEST_F(MainWindowTest, GrowthDeclineToggleGivesShandongAndGuangdongOppositeHues)
     const std::vector<QColor> growth(diverging.end() - 3, diverging.end());
     EXPECT_TRUE(contains(decline, pixel(QStringLiteral("370000")))) << pixel(QStringLiteral("370000")).name().toStdString();
     EXPECT_TRUE(contains(growth, pixel(QStringLiteral("440000")))) << pixel(QStringLiteral("440000")).name().toStdString();
-    // The legend follows: seven classes, symmetric around 0.
+    // The legend follows: seven classes around 0, each side's breaks from its own values, so that the
+    // largest loss (Shandong's −430,000) and the largest gain (Guangdong's +740,000) bound their sides.
     const auto &classes = m_window->classes();
     ASSERT_EQ(classes.size(), 7u);
-    EXPECT_DOUBLE_EQ(classes.front().lower, -classes.back().upper);
+    EXPECT_DOUBLE_EQ(classes.front().lower, -430000);
+    EXPECT_DOUBLE_EQ(classes.back().upper, 740000);
     QTest::keyClick(m_map, Qt::Key_G);
     EXPECT_EQ(m_window->column().indicator.name, QStringLiteral("population"));
 }
@@ -487,7 +489,7 @@ TEST_F(MainWindowTest, APrefectureShowsItsCensus2010Against2020)
     EXPECT_TRUE(text.contains(core::formatFull(p2020, QStringLiteral("persons"))));
     EXPECT_TRUE(text.contains(QStringLiteral("+") + core::formatFull(p2020 - p2010, QStringLiteral("persons"))));
     EXPECT_TRUE(text.contains(QString::number(urban2020, 'f', 1) + QStringLiteral(" %")));
-    EXPECT_TRUE(text.contains(QStringLiteral("census")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Census (1 November)")));
     // Hangzhou has a year-end estimate for 2020 beside its census count: the comparison gives the count.
     ASSERT_TRUE(m_window->goTo(QStringLiteral("330100")));
     const double hz2020 = censusCount(QStringLiteral("330100"), 2020).value();
@@ -901,8 +903,8 @@ TEST_F(MainWindowTest, BoundariesOfAFewUnitsSaySoOnTheMap)
     const auto join = m_window->replaceBoundaries(
         QStringLiteral(RENKOU_CASES_DIR "/field/07-multipart-units/minimal_hainan_two_parts.geojson"), {});
     ASSERT_TRUE(join.ok()) << join.error().toString().toStdString();
-    EXPECT_TRUE(m_map->renderer().subtitle().contains(QStringLiteral("hold only 1 of the 34 provinces")))
-        << m_map->renderer().subtitle().toStdString();
+    EXPECT_TRUE(m_map->renderer().notes().contains(QStringLiteral("hold only 1 of the 34 provinces")))
+        << m_map->renderer().notes().toStdString();
 }
 
 namespace {
@@ -1067,6 +1069,7 @@ TEST_F(MainWindowTest, EveryViewShowsExactlyTheYearsItNames)
                 EXPECT_EQ(filledCodes(exported), values) << what;
                 EXPECT_EQ(exported.title(), m_map->renderer().title()) << what;
                 EXPECT_EQ(exported.subtitle(), m_map->renderer().subtitle()) << what;
+                EXPECT_EQ(exported.notes(), m_map->renderer().notes()) << what;
                 // The CLI's table, for the indicators of change and of population (a process each: not all).
                 if (info.name == u"change" || info.name == u"population") {
                     const auto [cliCodes, cliYears] = cliTable(v, info.name);
@@ -1110,9 +1113,9 @@ TEST_F(MainWindowTest, APrefectureChangeColoursOnlyUnitsWithBothYears)
     EXPECT_EQ(counted, int(m_window->column().values().size()));
     m_window->drillOut();
     // 2020 is the census count for most of them, the year-end estimate for the three that have one: said so, by name.
-    EXPECT_TRUE(m_map->renderer().subtitle().contains(
+    EXPECT_TRUE(m_map->renderer().notes().contains(
         QStringLiteral("2020: census counts of 1 November; year-end estimates for Hangzhou, Ningbo, Wuhan. 2024: year-end estimates.")))
-        << m_map->renderer().subtitle().toStdString();
+        << m_map->renderer().notes().toStdString();
 }
 
 // Years without data: a banner offers the nearest years, the map shows the years asked as no data, and the banner
@@ -1134,14 +1137,14 @@ TEST_F(MainWindowTest, ABannerOffersTheNearestYearsAndSurvivesDrillDown)
     m_window->drillInto(QStringLiteral("330000"));
     EXPECT_TRUE(banner->isVisible());
     EXPECT_EQ(m_window->column().year, 2003);
-    EXPECT_TRUE(m_map->renderer().subtitle().contains(QStringLiteral("No prefecture-level units have data for 2003")));
+    EXPECT_TRUE(m_map->renderer().notes().contains(QStringLiteral("No prefecture-level units have data for 2003")));
     m_window->drillOut();
     EXPECT_TRUE(banner->isVisible());
     EXPECT_EQ(m_window->column().year, 2003);
     // An export carries the banner's words in its notes line.
     ui::MapRenderer exported;
     ui::renderView(exported, everything(), m_window->view());
-    EXPECT_TRUE(exported.subtitle().contains(QStringLiteral("Nearest year with data: 2000.")));
+    EXPECT_TRUE(exported.notes().contains(QStringLiteral("Nearest year with data: 2000.")));
     QTest::mouseClick(button, Qt::LeftButton);
     EXPECT_EQ(m_window->column().year, 2000);
     EXPECT_FALSE(codesWithValues(m_window->column()).isEmpty());
