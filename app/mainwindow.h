@@ -3,6 +3,7 @@
 #include "controller.h"
 #include "indicators.h"
 #include "language.h"
+#include "mapscene.h"
 #include "view.h"
 
 #include <QHash>
@@ -140,7 +141,8 @@ private:
     struct Figures;
     /// The view's map, chart and numbers with their texts in `language`: the window's own in its language,
     /// else drawn again (the language is switched while the returned value lives).
-    std::unique_ptr<Figures> figuresIn(core::Language language);
+    /// With `texts`, the map is drawn again with them (the window's own stays as it is).
+    std::unique_ptr<Figures> figuresIn(core::Language language, const ui::FigureTexts &texts = {});
     /// sources.txt of the report pack: the figure's title, every source of `column` and the boundaries with
     /// where, licence and notes, the notes that apply, the bundle and the version, in the current language.
     QString sourcesText(const QString &title, const core::Column &column) const;

@@ -76,6 +76,8 @@ const SizePreset kPresets[] = {
     {QT_TRANSLATE_NOOP("MainWindow", "Journal column: 85 mm at 600 dpi"), ui::ExportSize::forPrint(85, 600)},
     {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 300 dpi"), ui::ExportSize::forPrint(180, 300)},
     {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 600 dpi"), ui::ExportSize::forPrint(180, 600)},
+    {QT_TRANSLATE_NOOP("MainWindow", "Square: 1080×1080 px"), ui::ExportSize::atScale(1, {1080, 1080})},
+    {QT_TRANSLATE_NOOP("MainWindow", "Phone: 640 px wide at 2× (1280×1800 px)"), ui::ExportSize::atScale(2, {640, 900})},
 };
 
 /// What an export asks before the file: the size (for pictures) and the figure language, whose default is
@@ -83,9 +85,13 @@ const SizePreset kPresets[] = {
 struct ExportChoice {
     ui::ExportSize size = ui::ExportSize::atScale(2);
     core::Language language = core::Language::English;
+    ui::FigureTexts texts; ///< what the author typed; empty fields keep the texts made from the data
 };
 
-std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &title, bool withSize)
+/// The export dialog: size (for pictures), figure language, and for maps the title, subtitle, a note and
+/// the source line (`current` shows the map's own as placeholders).
+std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &title, bool withSize,
+                                            const ui::MapRenderer *current = nullptr)
 {
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
@@ -108,6 +114,23 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
     language->addItem(QStringLiteral("English"), int(core::Language::English));
     language->setCurrentIndex(language->findData(int(core::currentLanguage())));
     form->addRow(QCoreApplication::translate("MainWindow", "Figure language (titles, legend, notes, sources):"), language);
+    // The map's texts: empty keeps the one made from the data (shown greyed); the notes on the data always stay.
+    QLineEdit *texts[4] = {};
+    if (current) {
+        const std::pair<const char *, QString> rows[] = {
+            {QT_TRANSLATE_NOOP("MainWindow", "Title:"), current->title()},
+            {QT_TRANSLATE_NOOP("MainWindow", "Subtitle:"), current->subtitle()},
+            {QT_TRANSLATE_NOOP("MainWindow", "Your note (before the notes on the data):"), QString()},
+            {QT_TRANSLATE_NOOP("MainWindow", "Source line:"), current->sourceLine()},
+        };
+        for (int i = 0; i < 4; ++i) {
+            texts[i] = new QLineEdit(&dialog);
+            texts[i]->setObjectName(QStringLiteral("exportText%1").arg(i));
+            texts[i]->setPlaceholderText(rows[i].second);
+            texts[i]->setMinimumWidth(420);
+            form->addRow(QCoreApplication::translate("MainWindow", rows[i].first), texts[i]);
+        }
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -116,7 +139,10 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
         return std::nullopt;
     if (withSize)
         settings.setValue(QStringLiteral("export/size"), size->currentIndex());
-    return ExportChoice{kPresets[size->currentIndex()].size, core::Language(language->currentData().toInt())};
+    ExportChoice choice{kPresets[size->currentIndex()].size, core::Language(language->currentData().toInt()), {}};
+    const auto typed = [](QLineEdit *e) { return e && !e->text().trimmed().isEmpty() ? std::optional<QString>(e->text().trimmed()) : std::nullopt; };
+    choice.texts = {typed(texts[0]), typed(texts[1]), typed(texts[2]), typed(texts[3])};
+    return choice;
 }
 
 /// The folder and format (suffix) of the last export, remembered.
@@ -142,9 +168,9 @@ void rememberExport(const QString &path)
 /// A size, a figure language and a file for a picture export, or nullopt if the user cancels either
 /// question. QFileDialog asks before replacing an existing file.
 std::optional<std::pair<ExportChoice, QString>> askPictureTarget(QWidget *parent, const QString &title,
-                                                                 const QString &defaultName)
+                                                                 const QString &defaultName, const ui::MapRenderer *map = nullptr)
 {
-    const auto choice = askExportChoice(parent, title, true);
+    const auto choice = askExportChoice(parent, title, true, map);
     if (!choice)
         return std::nullopt;
     const QString path = QFileDialog::getSaveFileName(parent, title, lastExportPath(defaultName),
@@ -187,10 +213,10 @@ struct MainWindow::Figures {
     QString ownCaption;
 };
 
-std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language)
+std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts)
 {
     auto f = std::make_unique<Figures>(language);
-    if (language == f->window) {
+    if (language == f->window && texts.isEmpty()) {
         f->map = &m_map->renderer();
         f->column = &m_column;
         f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
@@ -199,7 +225,9 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     f->ownMap = std::make_unique<ui::MapRenderer>();
     f->ownScene = ui::renderView(*f->ownMap, *bundle(), m_view);
     // A figure in the other language is labelled in it too.
-    f->ownMap->setLabelLanguage(language == core::Language::Chinese ? ui::LabelLanguage::Chinese : ui::LabelLanguage::English);
+    if (language != f->window)
+        f->ownMap->setLabelLanguage(language == core::Language::Chinese ? ui::LabelLanguage::Chinese : ui::LabelLanguage::English);
+    ui::applyFigureTexts(*f->ownMap, texts);
     f->ownChart = std::make_unique<ui::ChartPanel>();
     f->ownCaption = ui::showTrendChart(*f->ownChart, ui::viewTrendChart(*bundle(), m_view, f->ownScene.column.level));
     f->map = f->ownMap.get();
@@ -254,8 +282,8 @@ void MainWindow::exportMapDialog()
 {
     if (!bundle())
         return;
-    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"))) {
-        const auto figures = figuresIn(target->first.language);
+    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"), &m_map->renderer())) {
+        const auto figures = figuresIn(target->first.language, target->first.texts);
         reportExport(ui::exportMap(*figures->map, target->second, {target->first.size, true}), target->second);
     }
 }

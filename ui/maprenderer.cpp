@@ -87,6 +87,22 @@ QFont mapFont(qreal pointSize, bool bold)
     return font;
 }
 
+/// Figures narrower than this (a journal column, a phone) set their text smaller.
+constexpr qreal kNarrow = 500;
+
+/// The title's font: smaller on a narrow figure.
+QFont titleFont(qreal figureWidth)
+{
+    return mapFont(figureWidth < kNarrow ? 11 : 14, true);
+}
+
+/// The subtitle's (`small` false) or the notes' and source line's font.
+QFont textFont(qreal figureWidth, bool small)
+{
+    const qreal scale = figureWidth < kNarrow ? 0.82 : 1;
+    return mapFont((small ? 8 : 9) * scale);
+}
+
 /// A legend row's text: the class and its count of units.
 QString legendText(const LegendItem &item)
 {
@@ -205,9 +221,10 @@ qreal MapRenderer::textBlockHeight(const QString &text, const QFont &font, qreal
 QRectF MapRenderer::mapArea(const QRectF &target) const
 {
     const qreal w = target.width() - 2 * kMargin;
-    const qreal top = kMargin + textBlockHeight(m_title, mapFont(14, true), w)
-                      + textBlockHeight(m_subtitle, mapFont(9), w);
-    const qreal bottom = kMargin + textBlockHeight(m_notes, mapFont(8), w) + textBlockHeight(m_source, mapFont(8), w);
+    const qreal top = kMargin + textBlockHeight(m_title, titleFont(target.width()), w)
+                      + textBlockHeight(m_subtitle, textFont(target.width(), false), w);
+    const qreal bottom = kMargin + textBlockHeight(m_notes, textFont(target.width(), true), w)
+                         + textBlockHeight(m_source, textFont(target.width(), true), w);
     return target.adjusted(kMargin, top, -kMargin, -bottom);
 }
 
@@ -218,7 +235,8 @@ QTransform MapRenderer::worldToDevice(const QRectF &target) const
 
 bool MapRenderer::coversUnit(const QRectF &r, const QTransform &xf) const
 {
-    const QRectF world = xf.inverted().mapRect(r);
+    // A margin of 3 pixels: outlines are stroked, and antialiasing reaches a pixel further.
+    const QRectF world = xf.inverted().mapRect(r.adjusted(-3, -3, 3, 3));
     const core::BoxD box{world.left(), world.top(), world.right(), world.bottom()};
     for (const core::Feature &f : m_fill->features()) {
         if (f.bounds.maxX < box.minX || f.bounds.minX > box.maxX || f.bounds.maxY < box.minY || f.bounds.minY > box.maxY)
@@ -235,7 +253,10 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
         return *m_layout;
     Layout out;
     out.target = target;
+    // A narrow figure (a journal column, a phone) sets its legend smaller.
+    m_compact = target.width() < kNarrow;
     out.mapArea = mapArea(target);
+    out.mapClip = out.mapArea;
     if (!m_fill || m_view.isEmpty()) {
         m_layout = out;
         return *m_layout;
@@ -263,7 +284,7 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
     // The legend sits in the bottom-left corner of the map area (the sea and the empty land south of Tibet
     // on the standard map). Placements, best first; the first whose legend covers no unit wins, else the
     // reserved band (beside or below the map) that leaves the larger map.
-    const QSizeF size = legendSize();
+    const QSizeF size = legendSize(1);
     const QRectF legend(out.mapArea.left(), out.mapArea.bottom() - size.height(), size.width(), size.height());
     out.legend = legend;
     const std::pair<qreal, qreal> aligns[] = {{0.5, 0.5}, {1, 0.5}, {0.5, 0}, {1, 0}};
@@ -275,10 +296,30 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
             return *m_layout;
         }
     }
-    const QRectF beside = area.adjusted(size.width() + 8, 0, 0, 0);
-    const QRectF above = area.adjusted(0, 0, 0, -(size.height() + 8));
+    // Reserved space: a column for the legend beside the map, or a band under the map holding the legend
+    // (left) and the inset (right), the map then using the full width. The larger map wins.
     const auto scaleOf = [&](const QRectF &a) { return std::min(a.width() / m_view.width(), a.height() / m_view.height()); };
-    out.worldToDevice = scaleOf(beside) >= scaleOf(above) ? fit(beside, 0.5, 0.5) : fit(above, 0.5, 0);
+    const QRectF beside = area.adjusted(size.width() + 8, 0, 0, 0);
+    // In the band the legend takes as many columns (up to 3) as fit beside the inset: a lower band, a larger map.
+    const qreal insetW = out.inset.isValid() ? out.inset.width() + 8 : 0;
+    int columns = 1;
+    while (columns < 3 && legendSize(columns + 1).width() + insetW <= out.mapArea.width())
+        ++columns;
+    const QSizeF bandLegend = legendSize(columns);
+    const qreal bandH = std::max(bandLegend.height(), out.inset.isValid() ? out.inset.height() : 0.0) + 8;
+    const QRectF above = out.mapArea.adjusted(0, 0, 0, -bandH);
+    const bool bandFits = bandLegend.width() + insetW <= out.mapArea.width();
+    if (bandFits && scaleOf(above) > scaleOf(beside)) {
+        out.worldToDevice = fit(above, 0.5, 1);
+        out.mapClip = above;
+        out.legendColumns = columns;
+        out.legend = QRectF(out.mapArea.left(), out.mapArea.bottom() - bandLegend.height(), bandLegend.width(), bandLegend.height());
+        if (out.inset.isValid())
+            out.inset.moveBottom(out.mapArea.bottom());
+    } else {
+        out.worldToDevice = fit(beside, 0.5, 0.5);
+        out.mapClip = out.mapArea.adjusted(size.width() + 8, 0, 0, 0);
+    }
     m_layout = out;
     return *m_layout;
 }
@@ -298,7 +339,7 @@ QRectF MapRenderer::insetArea(const QRectF &target) const
 
 QTransform MapRenderer::insetTransform(const QRectF &target) const
 {
-    const QRectF r = insetArea(target);
+    const QRectF r = layout(target).inset;
     const qreal scale = std::min(r.width() / m_insetExtent.width(), r.height() / m_insetExtent.height());
     return QTransform(scale, 0, 0, -scale, r.left() - m_insetExtent.minX * scale, r.top() + m_insetExtent.maxY * scale);
 }
@@ -499,7 +540,7 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         return features[a].bounds.width() * features[a].bounds.height()
                > features[b].bounds.width() * features[b].bounds.height();
     });
-    const QFont font = mapFont(8);
+    const QFont font = mapFont(m_compact ? 6.5 : 8);
     const QFontMetricsF fm(font);
     std::vector<QRectF> placed;
     std::vector<std::pair<QPointF, QString>> labels;
@@ -559,8 +600,8 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
     const qreal w = target.width() - 2 * kMargin;
     qreal y = target.top() + kMargin / 2;
     painter.setPen(kTextColor);
-    for (const auto &[text, font] : {std::pair{m_title, mapFont(14, true)}, std::pair{m_subtitle, mapFont(9)}}) {
-        if (text.isEmpty())
+    for (const auto &[text, font] : {std::pair{m_title, titleFont(target.width())}, std::pair{m_subtitle, textFont(target.width(), false)}}) {
+        if (text.isEmpty() || m_overlaysHidden)
             continue;
         painter.setFont(font);
         const qreal h = textBlockHeight(text, font, w);
@@ -569,9 +610,13 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
     }
     if (m_fill) {
         const Layout &lay = layout(target);
-        const QRectF area = lay.mapArea;
+        const QRectF area = lay.mapClip;
         const QTransform xf = lay.worldToDevice;
         paintLayers(painter, xf, area, false);
+        if (m_overlaysHidden) {
+            painter.restore();
+            return;
+        }
         paintLabels(painter, xf, area);
         if (lay.inset.isValid()) {
             const QRectF inset = lay.inset;
@@ -584,10 +629,10 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
             painter.setPen(kTextColor);
             painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom, m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛"));
         }
-        paintLegend(painter, lay.legend);
+        paintLegend(painter, lay.legend, lay.legendColumns);
     }
     // Notes, then the source line, at the foot.
-    const QFont small = mapFont(8);
+    const QFont small = textFont(target.width(), true);
     painter.setFont(small);
     painter.setPen(QColor(0x55, 0x55, 0x55));
     qreal bottom = target.bottom() - kMargin / 2;
@@ -601,42 +646,49 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
     painter.restore();
 }
 
-QSizeF MapRenderer::legendSize() const
+QSizeF MapRenderer::legendSize(int columns) const
 {
-    const QFont titleFont = mapFont(9, true);
-    const QFontMetricsF itemMetrics(mapFont(8.5));
+    const QFont titleFont = mapFont(m_compact ? 7.5 : 9, true);
+    const QFontMetricsF itemMetrics(mapFont(m_compact ? 7 : 8.5));
     const qreal rowH = itemMetrics.height() + 4;
     const qreal swatch = rowH - 4;
-    qreal width = QFontMetricsF(titleFont).horizontalAdvance(m_legendTitle);
-    for (const LegendItem &item : m_legend)
-        width = std::max(width, swatch * 1.4 + 6 + itemMetrics.horizontalAdvance(legendText(item)));
-    const qreal height = QFontMetricsF(titleFont).height() + 4 + rowH * qreal(m_legend.size());
+    qreal item = 0;
+    for (const LegendItem &i : m_legend)
+        item = std::max(item, swatch * 1.4 + 6 + itemMetrics.horizontalAdvance(legendText(i)) + 8);
+    const qreal width = std::max(QFontMetricsF(titleFont).horizontalAdvance(m_legendTitle), item * columns);
+    const qint64 rows = (qint64(m_legend.size()) + columns - 1) / columns;
+    const qreal height = QFontMetricsF(titleFont).height() + 4 + rowH * qreal(rows);
     return {width + 16, height + 8};
 }
 
-void MapRenderer::paintLegend(QPainter &painter, const QRectF &box) const
+void MapRenderer::paintLegend(QPainter &painter, const QRectF &box, int columns) const
 {
     if (m_legend.empty())
         return;
-    const QFont titleFont = mapFont(9, true);
-    const QFont itemFont = mapFont(8.5);
+    const QFont titleFont = mapFont(m_compact ? 7.5 : 9, true);
+    const QFont itemFont = mapFont(m_compact ? 7 : 8.5);
     const QFontMetricsF itemMetrics(itemFont);
     const qreal rowH = itemMetrics.height() + 4;
     const qreal swatch = rowH - 4;
     const qreal width = box.width() - 16;
+    const qreal columnW = width / columns;
+    const qint64 rows = (qint64(m_legend.size()) + columns - 1) / columns;
     const qreal titleH = QFontMetricsF(titleFont).height();
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(255, 255, 255, 225));
     painter.drawRect(box);
 
-    qreal y = box.top() + 4;
+    const qreal top = box.top() + 4;
     painter.setFont(titleFont);
     painter.setPen(kTextColor);
-    painter.drawText(QRectF(box.left() + 8, y, width, titleH), Qt::AlignLeft, m_legendTitle);
-    y += titleH + 4;
+    painter.drawText(QRectF(box.left() + 8, top, width, titleH), Qt::AlignLeft, m_legendTitle);
     painter.setFont(itemFont);
-    for (const LegendItem &item : m_legend) {
-        const QRectF sw(box.left() + 8, y + 2, swatch * 1.4, swatch);
+    // Items run down each column in turn.
+    for (size_t i = 0; i < m_legend.size(); ++i) {
+        const LegendItem &item = m_legend[i];
+        const qreal x = box.left() + 8 + columnW * qreal(qint64(i) / rows);
+        const qreal y = top + titleH + 4 + rowH * qreal(qint64(i) % rows);
+        const QRectF sw(x, y + 2, swatch * 1.4, swatch);
         painter.setPen(QPen(QColor(0x99, 0x99, 0x99), 0.5));
         if (item.color.isValid()) {
             painter.setBrush(item.color);
@@ -648,8 +700,7 @@ void MapRenderer::paintLegend(QPainter &painter, const QRectF &box) const
             painter.drawRect(sw);
         }
         painter.setPen(kTextColor);
-        painter.drawText(QRectF(sw.right() + 6, y, width, rowH), Qt::AlignLeft | Qt::AlignVCenter, legendText(item));
-        y += rowH;
+        painter.drawText(QRectF(sw.right() + 6, y, columnW, rowH), Qt::AlignLeft | Qt::AlignVCenter, legendText(item));
     }
 }
 
@@ -657,7 +708,7 @@ int MapRenderer::featureAt(QPointF device, const QRectF &target) const
 {
     if (!m_index)
         return -1;
-    const bool inInset = showsInset() && insetArea(target).contains(device);
+    const bool inInset = showsInset() && layout(target).inset.contains(device);
     bool invertible = false;
     const QPointF world = (inInset ? insetTransform(target) : worldToDevice(target)).inverted(&invertible).map(device);
     if (!invertible || (!inInset && !mapArea(target).contains(device)))

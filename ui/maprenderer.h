@@ -88,6 +88,9 @@ public:
     core::BoxD boundsOf(const std::vector<int> &features) const;
 
     void paint(QPainter &painter, const QRectF &target) const;
+    /// Paints the units only — no title, legend, inset, labels, notes or source line — with the same layout:
+    /// for tests that what is laid over the map covers no unit.
+    void setOverlaysHidden(bool hidden) { m_overlaysHidden = hidden; }
     /// While the view moves (a flight, a drag), paint with the nearest cached detail level instead of
     /// simplifying anew at every scale step; the exact level is built when it stops.
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -102,7 +105,9 @@ public:
         QRectF target;
         QTransform worldToDevice; ///< layer coordinates → device
         QRectF mapArea;           ///< between the title block and the source line
+        QRectF mapClip;           ///< what the main map is fitted into and clipped to (no legend band or column)
         QRectF legend;            ///< empty without a legend
+        int legendColumns = 1;
         QRectF inset;             ///< empty without the inset
     };
     const Layout &layout(const QRectF &target) const;
@@ -126,8 +131,8 @@ private:
 
     void paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const;
     void paintLabels(QPainter &painter, const QTransform &xf, const QRectF &area) const;
-    void paintLegend(QPainter &painter, const QRectF &box) const;
-    QSizeF legendSize() const;
+    void paintLegend(QPainter &painter, const QRectF &box, int columns) const;
+    QSizeF legendSize(int columns) const;
     /// True if the device rectangle `r` under `xf` meets a unit of the fill layer.
     bool coversUnit(const QRectF &r, const QTransform &xf) const;
     qreal textBlockHeight(const QString &text, const QFont &font, qreal width) const;
@@ -161,6 +166,8 @@ private:
     QString m_source;
     QString m_notes;
     mutable std::optional<Layout> m_layout;
+    bool m_overlaysHidden = false;
+    mutable bool m_compact = false; ///< the layout is narrow: smaller legend text
 };
 
 /// The font used for map and chart text: Noto Sans for Latin script and digits, Noto Sans CJK SC for Chinese.

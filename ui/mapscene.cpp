@@ -256,6 +256,18 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     return scene;
 }
 
+void applyFigureTexts(MapRenderer &renderer, const FigureTexts &texts)
+{
+    if (texts.title)
+        renderer.setTitle(*texts.title);
+    if (texts.subtitle)
+        renderer.setSubtitle(*texts.subtitle);
+    if (texts.note && !texts.note->isEmpty())
+        renderer.setNotes(renderer.notes().isEmpty() ? *texts.note : *texts.note + u' ' + renderer.notes());
+    if (texts.source)
+        renderer.setSourceLine(*texts.source);
+}
+
 QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, const core::Column &change, const QString &code)
 {
     const core::ColumnEntry *e = column.find(code);

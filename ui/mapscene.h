@@ -53,6 +53,15 @@ QStringList correctView(const core::DataBundle &bundle, core::View &view);
 /// and exports without a window.
 MapScene renderView(MapRenderer &renderer, const core::DataBundle &bundle, const core::View &view);
 
+/// Texts of a figure the author sets: a title, subtitle or source line given replaces the one made from the
+/// data; a note is put before the notes made from the data, which always stay (every caveat travels with
+/// the figure).
+struct FigureTexts {
+    std::optional<QString> title, subtitle, note, source;
+    bool isEmpty() const { return !title && !subtitle && !note && !source; }
+};
+void applyFigureTexts(MapRenderer &renderer, const FigureTexts &texts);
+
 /// Indices in `layer` of the units `codes` that it draws.
 std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringList &codes);
 

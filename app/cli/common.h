@@ -190,8 +190,12 @@ struct OutputOptions {
                              QStringLiteral("S")};
     QCommandLineOption widthMm{QStringLiteral("width-mm"), QStringLiteral("Width on paper in mm (85 and 180 are journal column widths)."), QStringLiteral("W")};
     QCommandLineOption dpi{QStringLiteral("dpi"), QStringLiteral("Resolution with --width-mm (default 300)."), QStringLiteral("D")};
+    QCommandLineOption layout{QStringLiteral("layout"),
+                              QStringLiteral("Layout size in CSS pixels, e.g. 1080x1080 (a square) or 640x900 (a phone); default "
+                                             "850x600. With --width-mm, its aspect sets the height."),
+                              QStringLiteral("WxH")};
 
-    QList<QCommandLineOption> all() const { return {out, force, scale, widthMm, dpi}; }
+    QList<QCommandLineOption> all() const { return {out, force, scale, widthMm, dpi, layout}; }
 
     std::variant<renkou::ui::ExportOptions, int> read(const QCommandLineParser &parser, const QString &name) const
     {
@@ -204,21 +208,54 @@ struct OutputOptions {
         renkou::ui::ExportOptions options;
         options.overwrite = parser.isSet(force);
         bool ok = true;
+        std::optional<QSizeF> layoutSize;
+        if (parser.isSet(layout)) {
+            const QStringList wh = parser.value(layout).split(u'x');
+            const double w = wh.size() == 2 ? wh[0].toDouble(&ok) : 0;
+            const double h = ok && wh.size() == 2 ? wh[1].toDouble(&ok) : 0;
+            if (!ok || !(w >= 200 && w <= 5000) || !(h >= 200 && h <= 5000))
+                return usageError(QStringLiteral("--layout must be WxH with each 200–5000, e.g. 1080x1080"), name);
+            layoutSize = QSizeF(w, h);
+        }
         if (parser.isSet(widthMm)) {
             const double w = parser.value(widthMm).toDouble(&ok);
             const double d = parser.isSet(dpi) ? parser.value(dpi).toDouble(&ok) : 300.0;
             if (!ok || !(w >= 10 && w <= 2000) || !(d >= 36 && d <= 2400)) // NaN fails too
                 return usageError(QStringLiteral("--width-mm must be 10–2000 and --dpi 36–2400"), name);
             options.size = renkou::ui::ExportSize::forPrint(w, d);
+            if (layoutSize)
+                options.size.layout.setHeight(options.size.layout.width() * layoutSize->height() / layoutSize->width());
         } else if (parser.isSet(scale)) {
             const double sc = parser.value(scale).toDouble(&ok);
             if (!ok || !(sc >= 0.1 && sc <= 16)) // NaN fails too
                 return usageError(QStringLiteral("--scale must be 0.1 to 16"), name);
-            options.size = renkou::ui::ExportSize::atScale(sc);
+            options.size = renkou::ui::ExportSize::atScale(sc, layoutSize.value_or(QSizeF(850, 600)));
         } else if (parser.isSet(dpi)) {
             return usageError(QStringLiteral("--dpi goes with --width-mm"), name);
+        } else if (layoutSize) {
+            options.size = renkou::ui::ExportSize::atScale(1, *layoutSize);
         }
         return options;
+    }
+};
+
+/// --title, --subtitle, --note and --source-text of map: the figure's texts as the author wants them.
+struct TextOptions {
+    QCommandLineOption title{QStringLiteral("title"), QStringLiteral("Title of the figure (default: the measure, the place and the years)."), QStringLiteral("TEXT")};
+    QCommandLineOption subtitle{QStringLiteral("subtitle"), QStringLiteral("Subtitle (default: what the colours mean)."), QStringLiteral("TEXT")};
+    QCommandLineOption note{QStringLiteral("note"), QStringLiteral("A note of yours, put before the notes on the data (which stay)."), QStringLiteral("TEXT")};
+    QCommandLineOption source{QStringLiteral("source-text"), QStringLiteral("Source line (default: publishers and years, and the boundaries)."), QStringLiteral("TEXT")};
+
+    QList<QCommandLineOption> all() const { return {title, subtitle, note, source}; }
+    renkou::ui::FigureTexts read(const QCommandLineParser &parser) const
+    {
+        renkou::ui::FigureTexts t;
+        const auto get = [&](const QCommandLineOption &o) { return parser.isSet(o) ? std::optional<QString>(parser.value(o)) : std::nullopt; };
+        t.title = get(title);
+        t.subtitle = get(subtitle);
+        t.note = get(note);
+        t.source = get(source);
+        return t;
     }
 };
 

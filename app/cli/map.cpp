@@ -7,6 +7,7 @@ int cmdMap(const QStringList &args, const QString &name)
     QCommandLineParser parser;
     Common common;
     OutputOptions output;
+    TextOptions texts;
     const QCommandLineOption diverging(QStringLiteral("diverging"),
                                        QStringLiteral("Growth/decline: the change (unless the indicator is one already, or is your own table's) in diverging colours around 0."));
     const QCommandLineOption lang(QStringLiteral("lang"),
@@ -17,6 +18,7 @@ int cmdMap(const QStringList &args, const QString &name)
     parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, common.view});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
+    parser.addOptions(texts.all());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Draws the map as the app does — title, legend, source line, South China Sea inset — "
                                          "to a PNG, SVG or PDF file. Never replaces a file without --force.")))
@@ -46,6 +48,7 @@ int cmdMap(const QStringList &args, const QString &name)
             return *stop;
         renkou::ui::MapRenderer renderer;
         renkou::ui::renderView(renderer, bundle.value(), *v);
+        renkou::ui::applyFigureTexts(renderer, texts.read(parser));
         const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
         return status ? kExitOk : dataError(status.error());
     }
@@ -63,6 +66,7 @@ int cmdMap(const QStringList &args, const QString &name)
     query.diverging = parser.isSet(diverging);
     renkou::ui::applyMapScene(renderer, q.bundle, query);
     renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
+    renkou::ui::applyFigureTexts(renderer, texts.read(parser));
     const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
     return status ? kExitOk : dataError(status.error());
 }

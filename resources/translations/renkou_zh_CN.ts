@@ -542,6 +542,30 @@
         <source>Figure language (titles, legend, notes, sources):</source>
         <translation>图表语言（标题、图例、说明、来源）：</translation>
     </message>
+    <message>
+        <source>Square: 1080×1080 px</source>
+        <translation>正方形：1080×1080像素</translation>
+    </message>
+    <message>
+        <source>Phone: 640 px wide at 2× (1280×1800 px)</source>
+        <translation>手机：宽640像素，2倍（1280×1800像素）</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Subtitle:</source>
+        <translation>副标题：</translation>
+    </message>
+    <message>
+        <source>Your note (before the notes on the data):</source>
+        <translation>您的说明（置于数据说明之前）：</translation>
+    </message>
+    <message>
+        <source>Source line:</source>
+        <translation>来源行：</translation>
+    </message>
 </context>
 <context>
     <name>MapScene</name>

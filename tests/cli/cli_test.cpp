@@ -641,3 +641,34 @@ TEST(Cli, MapInChineseAndInEnglish)
     ASSERT_EQ(names.exitCode, 0);
     EXPECT_TRUE(names.out.contains(QStringLiteral("population,persons,0,常住人口,"))) << names.out.toStdString();
 }
+
+// The author's texts and the layout: --title, --subtitle and --source-text replace the ones made from the
+// data, --note comes before the notes on the data (which stay); --layout sets the page; a journal column
+// is taller than wide; a PDF page has the size asked for.
+TEST(Cli, MapTakesTheAuthorsTextsAndLayouts)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("square.pdf"));
+    const CliRun r = cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--year"),
+                          QStringLiteral("2024"), QStringLiteral("--layout"), QStringLiteral("1080x1080"), QStringLiteral("--title"),
+                          QStringLiteral("Shandong lost 430,000 residents"), QStringLiteral("--subtitle"), QStringLiteral("Blue grew."),
+                          QStringLiteral("--note"), QStringLiteral("Author note here."), QStringLiteral("--source-text"),
+                          QStringLiteral("Source: NBS."), QStringLiteral("--out"), pdf});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QString text = runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
+    for (const char *expected : {"Shandong lost 430,000 residents", "Blue grew.", "Author note here. 2023 and 2024: year-end estimates.",
+                                 "Source: NBS."})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(expected))) << expected << "\n" << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("National Bureau of Statistics")));
+    // 1080 CSS pixels = 810 pt.
+    EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {pdf}).contains(QRegularExpression(QStringLiteral("Page size: +810 x 810 pts"))));
+    const QString column = dir.filePath(QStringLiteral("column.pdf"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--out"), column}).exitCode, 0);
+    // 85 mm = 240.9 pt wide, 1.25 times as tall.
+    EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {column}).contains(QRegularExpression(QStringLiteral("Page size: +24[01](\\.\\d+)? x 301(\\.\\d+)? pts"))))
+        << runTool(QStringLiteral("pdfinfo"), {column}).toStdString();
+    EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--layout"), QStringLiteral("10x10"), QStringLiteral("--out"),
+                   dir.filePath(QStringLiteral("x.png"))})
+                  .exitCode,
+              2);
+}

@@ -1,0 +1,97 @@
+// Figures fit to publish: at every size a figure is exported at, nothing laid over the map — title,
+// subtitle, legend, inset, notes, source line — covers a unit's fill.
+#include "databundle.h"
+#include "exporter.h"
+#include "mapscene.h"
+#include "maprenderer.h"
+
+#include <QImage>
+#include <QPainter>
+#include <gtest/gtest.h>
+
+using namespace renkou;
+
+namespace {
+
+const core::DataBundle &bundle()
+{
+    static const core::DataBundle b = [] {
+        auto r = core::DataBundle::load(QStringLiteral(RENKOU_BUNDLE_DIR), core::DataBundle::Parts::Everything);
+        EXPECT_TRUE(r.ok());
+        return std::move(r).value();
+    }();
+    return b;
+}
+
+/// Pixels of the unit colour (every unit filled pure magenta) inside `r`.
+int landPixels(const QImage &mask, const QRectF &r)
+{
+    int n = 0;
+    const QRect box = r.toAlignedRect().intersected(mask.rect());
+    for (int y = box.top(); y <= box.bottom(); ++y)
+        for (int x = box.left(); x <= box.right(); ++x) {
+            const QColor c = mask.pixelColor(x, y);
+            n += c.red() > 200 && c.green() < 80 && c.blue() > 200 ? 1 : 0;
+        }
+    return n;
+}
+
+} // namespace
+
+TEST(Layout, NothingOverTheMapCoversAUnitAtAnyExportSize)
+{
+    const std::pair<const char *, QSizeF> sizes[] = {
+        {"OWID 850×600", {850, 600}},
+        {"journal column 85 mm", ui::ExportSize::forPrint(85, 300).layout},
+        {"journal page 180 mm", ui::ExportSize::forPrint(180, 300).layout},
+        {"square 1080×1080", {1080, 1080}},
+        {"phone 640×900", {640, 900}},
+    };
+    struct Case {
+        const char *what;
+        core::Level level;
+        QString indicator;
+        int year;
+        std::optional<int> from;
+    };
+    const Case cases[] = {
+        {"province population 2024", core::Level::Province, QStringLiteral("population"), 2024, std::nullopt},
+        {"province change 2010–2020", core::Level::Province, QStringLiteral("change"), 2020, 2010},
+        {"prefecture population 2020", core::Level::Prefecture, QStringLiteral("population"), 2020, std::nullopt},
+    };
+    for (const Case &c : cases) {
+        core::View view;
+        view.level = c.level;
+        view.indicator = c.indicator;
+        view.year = c.year;
+        view.from = c.from;
+        for (const auto &[name, size] : sizes) {
+            const std::string what = std::string(c.what) + " at " + name;
+            ui::MapRenderer r;
+            ui::renderView(r, bundle(), view);
+            const QRectF target(QPointF(0, 0), size);
+            const ui::MapRenderer::Layout layout = r.layout(target);
+            ASSERT_FALSE(layout.legend.isEmpty()) << what;
+            // Every unit in magenta, nothing else drawn: where the units lie on this layout.
+            r.setFills(std::vector<std::optional<QColor>>(r.fills().size(), QColor(Qt::magenta)));
+            r.setOverlaysHidden(true);
+            QImage mask(size.toSize(), QImage::Format_RGB32);
+            {
+                QPainter p(&mask);
+                r.paint(p, target);
+            }
+            ASSERT_GT(landPixels(mask, target), 1000) << what; // the map is drawn
+            EXPECT_EQ(landPixels(mask, layout.legend), 0) << what << ": the legend covers a unit";
+            if (!layout.inset.isEmpty()) {
+                EXPECT_EQ(landPixels(mask, layout.inset), 0) << what << ": the inset covers a unit";
+            }
+            EXPECT_EQ(landPixels(mask, QRectF(0, 0, size.width(), layout.mapArea.top())), 0) << what << ": the title block";
+            EXPECT_EQ(landPixels(mask, QRectF(0, layout.mapArea.bottom(), size.width(), size.height())), 0)
+                << what << ": the notes and source line";
+            EXPECT_FALSE(layout.legend.intersects(layout.inset)) << what;
+            EXPECT_TRUE(target.contains(layout.legend)) << what;
+            // The map keeps a useful size: at least a third of the figure's width.
+            EXPECT_GT(layout.worldToDevice.m11() * r.fullExtent().width(), size.width() / 3) << what;
+        }
+    }
+}
