@@ -543,6 +543,11 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     const QFont font = mapFont(m_compact ? 6.5 : 8);
     const QFontMetricsF fm(font);
     std::vector<QRectF> placed;
+    std::vector<size_t> leaderOrder;
+    // A layer of province-level units (or the NBS regions): every unit shown is named.
+    const bool provinceLevel = features.size() <= 40;
+    const QRectF legendBox = m_layout ? m_layout->legend : QRectF();
+    const QRectF insetBox = m_layout ? m_layout->inset : QRectF();
     std::vector<std::pair<QPointF, QString>> labels;
     for (size_t i : order) {
         if (std::isnan(m_labelPoints[i].x()))
@@ -557,18 +562,56 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                                  ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
                                  : shortName(zh);
         const QSizeF size(fm.horizontalAdvance(name), fm.height());
-        if (size.width() > unit.width() * 0.9 || size.height() > unit.height() * 0.9)
-            continue;
+        const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
         const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
-        if (!area.contains(r))
-            continue;
         const QRectF padded = r.adjusted(-2, -1, 2, 1);
-        if (std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(padded); }))
-            continue;
-        placed.push_back(padded);
-        labels.emplace_back(QPointF(r.left(), r.top() + fm.ascent()), name);
+        const auto free = [&](const QRectF &q) {
+            return area.contains(q) && !q.intersects(legendBox) && !q.intersects(insetBox)
+                   && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
+        };
+        if (fits && free(padded)) {
+            placed.push_back(padded);
+            labels.emplace_back(QPointF(r.left(), r.top() + fm.ascent()), name);
+        } else if (provinceLevel) {
+            // Every province-level unit is named (Beijing, Tianjin, Shanghai, Hong Kong, Macao): too small for
+            // its name, the label goes beside it, with a leader line, where it meets no other label.
+            leaderOrder.push_back(i);
+        }
+    }
+    std::vector<std::pair<QPointF, QPointF>> leaders;
+    for (size_t i : leaderOrder) {
+        const QPointF p = xf.map(m_labelPoints[i]);
+        const QString zh = features[i].properties.value(QStringLiteral("name_zh"), features[i].code);
+        const QString name = m_labels == LabelLanguage::English ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
+                                                                : shortName(zh);
+        const QSizeF size(fm.horizontalAdvance(name), fm.height());
+        for (const qreal distance : {14.0, 24.0, 36.0}) {
+            bool done = false;
+            for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
+                                      QPointF(-1, -1), QPointF(-1, 1)}) {
+                const QPointF end = p + dir * distance;
+                // The label's near side at the end of the line.
+                const QPointF topLeft(dir.x() > 0 ? end.x() : dir.x() < 0 ? end.x() - size.width() : end.x() - size.width() / 2,
+                                      dir.y() > 0 ? end.y() : dir.y() < 0 ? end.y() - size.height() : end.y() - size.height() / 2);
+                const QRectF r(topLeft, size);
+                const QRectF padded = r.adjusted(-2, -1, 2, 1);
+                if (!area.contains(padded) || padded.intersects(legendBox) || padded.intersects(insetBox)
+                    || std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(padded); }))
+                    continue;
+                placed.push_back(padded);
+                labels.emplace_back(QPointF(r.left(), r.top() + fm.ascent()), name);
+                leaders.emplace_back(p, end);
+                done = true;
+                break;
+            }
+            if (done)
+                break;
+        }
     }
     painter.save();
+    painter.setPen(QPen(QColor(0x55, 0x55, 0x55), 0.6));
+    for (const auto &[from, to] : leaders)
+        painter.drawLine(from, to);
     painter.setFont(font);
     const QColor haloColor(255, 255, 255, 230);
     if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster) {

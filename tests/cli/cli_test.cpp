@@ -672,3 +672,17 @@ TEST(Cli, MapTakesTheAuthorsTextsAndLayouts)
                   .exitCode,
               2);
 }
+
+// Every province-level unit is named on a province map, the small ones beside them with a leader line.
+TEST(Cli, MapNamesEveryProvinceLevelUnit)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("en.pdf"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--lang"), QStringLiteral("en"),
+                   QStringLiteral("--out"), pdf})
+                  .exitCode,
+              0);
+    const QString text = runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    for (const char *name : {"Beijing", "Tianjin", "Shanghai", "Hong Kong", "Macao", "Chongqing", "Ningxia", "Hainan", "Taiwan"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name << "\n" << text.toStdString();
+}
