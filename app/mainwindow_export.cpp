@@ -322,15 +322,24 @@ core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, con
     const auto figures = figuresIn(figureLanguage.value_or(core::currentLanguage()));
     const auto map = [&](const QString &p) { return ui::exportMap(*figures->map, p, size); };
     const auto chart = [&](const QString &p) { return ui::exportPicture(p, size, figures->chart); };
-    const std::vector<std::pair<QString, std::function<core::Status(const QString &)>>> steps = {
+    // With no unit selected there is no chart: the pack leaves it out and its sources.txt says so.
+    const bool withChart = !m_view.selection.isEmpty();
+    std::vector<std::pair<QString, std::function<core::Status(const QString &)>>> steps = {
         {QStringLiteral("map.png"), map},
         {QStringLiteral("map.pdf"), map},
         {QStringLiteral("chart.png"), chart},
         {QStringLiteral("chart.svg"), chart},
         {QStringLiteral("data.csv"), [&](const QString &p) { return core::writeFileAtomically(p, core::columnCsv(*figures->column, true), overwrite); }},
         {QStringLiteral("sources.txt"),
-         [&](const QString &p) { return core::writeFileAtomically(p, sourcesText(figures->map->title(), *figures->column).toUtf8(), overwrite); }},
+         [&](const QString &p) {
+             QString text = sourcesText(figures->map->title(), *figures->column);
+             if (!withChart)
+                 text += u'\n' + tr("No unit was selected, so the pack has no chart: select units on the map to chart them.") + u'\n';
+             return core::writeFileAtomically(p, text.toUtf8(), overwrite);
+         }},
     };
+    if (!withChart)
+        std::erase_if(steps, [](const auto &step) { return step.first.startsWith(u"chart."); });
     for (size_t i = 0; i < steps.size(); ++i) {
         if (progress && !progress(int(i)))
             return core::Error{core::Error::Code::Write, dir, {}, tr("cancelled; the files written so far are complete")};

@@ -129,10 +129,12 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
         minV = std::min(minV, 0.0); // bars start at 0
         maxV = std::max(maxV, 0.0);
     }
-    // Persons in millions, in Chinese in 万 (ten thousands), as Chinese statistics print them.
+    // Persons in millions (a change in thousands), in Chinese in 万 (ten thousands), as Chinese statistics
+    // print them: no seven-digit tick.
     const bool persons = unit == u"persons" && mode == ChartMode::Absolute;
+    const bool personsChange = unit == u"persons" && mode == ChartMode::YearOnYear;
     const bool chinese = core::currentLanguage() == core::Language::Chinese;
-    const double scale = persons ? (chinese ? 1e-4 : 1e-6) : 1.0;
+    const double scale = persons ? (chinese ? 1e-4 : 1e-6) : personsChange ? (chinese ? 1e-4 : 1e-3) : 1.0;
     minV *= scale;
     maxV *= scale;
     // ColorBrewer Dark2 for several units; one unit in blue.
@@ -143,11 +145,14 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     axisX->setLabelFormat(QStringLiteral("%d"));
     axisX->setRange(first - 0.5, last + 0.5);
     axisX->setTickType(QValueAxis::TicksDynamic);
-    axisX->setTickAnchor(first - first % 5);
-    axisX->setTickInterval(5);
+    // A tick every 1, 2 or 5 years, as the span allows.
+    const int step = last - first <= 8 ? 1 : last - first <= 16 ? 2 : 5;
+    axisX->setTickAnchor(first - first % step);
+    axisX->setTickInterval(step);
     auto *axisY = new QValueAxis;
     axisY->setTitleText(mode == ChartMode::Indexed      ? tr("index, %1 = 100").arg(baseYear)
-                        : mode == ChartMode::YearOnYear ? tr("change from the year before (%1)").arg(core::unitLabel(unit))
+                        : mode == ChartMode::YearOnYear ? (personsChange ? (chinese ? tr("change (ten thousand persons)") : tr("change (thousand persons)"))
+                                                                         : tr("change (%1)").arg(core::unitLabel(unit)))
                                                         : (persons ? (chinese ? tr("ten thousand persons") : tr("million persons")) : core::unitLabel(unit)));
 
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
@@ -199,7 +204,7 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
                 lower->append(left, 0);
                 lower->append(left + width, 0);
                 auto *bar = new QAreaSeries(upper, lower);
-                bar->setColor(o.value < 0 ? color.lighter(130) : color);
+                bar->setColor(color); // a loss in the series' own colour: the bar below 0 says it
                 bar->setBorderColor(color);
                 bar->setName(named ? QString() : series[k].name);
                 attach(bar, !named);

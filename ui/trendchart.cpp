@@ -58,8 +58,14 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     out.baseYear = baseYear.value_or(commonYears.empty() ? 0 : *commonYears.begin());
     out.unit = mode == core::ChartMode::Share ? QStringLiteral("%") : indicator.unit;
     const QString measure = indicator.baseIndicator == u"resident_population" ? Tr::tr("resident population") : indicator.description;
-    out.title = units.size() == 1 ? QStringLiteral("%1 — %2").arg(bilingualName(*units.front()), measure)
-                                  : measure.left(1).toUpper() + measure.mid(1);
+    // The title names the places, the measure and the years drawn.
+    QStringList names;
+    for (const core::Region *r : units)
+        names << (core::currentLanguage() == core::Language::Chinese ? r->nameZh : r->nameEn);
+    const QString where = names.size() <= 3 ? names.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、")
+                                                                                                        : QStringLiteral(", "))
+                                            : Tr::tr("%1 units").arg(names.size());
+    out.title = Tr::tr("%1: %2, %3").arg(where, measure, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
     const bool allProvinces = levels == std::set<core::Level>{core::Level::Province};
     switch (mode) {
     case core::ChartMode::Indexed: out.title += Tr::tr(" — index, %1 = 100").arg(out.baseYear); break;

@@ -763,6 +763,14 @@
         <source>Unit: persons (chart in millions).</source>
         <translation>单位：人（图中以百万人计）。</translation>
     </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1个单位</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1%2（%3）</translation>
+    </message>
 </context>
 <context>
     <name>Unit</name>
@@ -1386,6 +1394,10 @@
         <source>Export report pack</source>
         <translation>导出报告包</translation>
     </message>
+    <message>
+        <source>No unit was selected, so the pack has no chart: select units on the map to chart them.</source>
+        <translation>未选择任何单位，因此报告包中没有图表：请在地图上选择单位以绘制图表。</translation>
+    </message>
 </context>
 <context>
     <name>renkou::app::WideTableDialog</name>
@@ -1469,10 +1481,6 @@
         <translation>指数，%1年 = 100</translation>
     </message>
     <message>
-        <source>change from the year before (%1)</source>
-        <translation>较上年变化（%1）</translation>
-    </message>
-    <message>
         <source>million persons</source>
         <translation>百万人</translation>
     </message>
@@ -1487,6 +1495,18 @@
     <message>
         <source>ten thousand persons</source>
         <translation>万人</translation>
+    </message>
+    <message>
+        <source>change (ten thousand persons)</source>
+        <translation>变化（万人）</translation>
+    </message>
+    <message>
+        <source>change (thousand persons)</source>
+        <translation>变化（千人）</translation>
+    </message>
+    <message>
+        <source>change (%1)</source>
+        <translation>变化（%1）</translation>
     </message>
 </context>
 <context>

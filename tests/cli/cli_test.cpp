@@ -686,3 +686,26 @@ TEST(Cli, MapNamesEveryProvinceLevelUnit)
     for (const char *name : {"Beijing", "Tianjin", "Shanghai", "Hong Kong", "Macao", "Chongqing", "Ningxia", "Hainan", "Taiwan"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name << "\n" << text.toStdString();
 }
+
+// Charts a newsroom prints: the title names the places and years, and no tick is a seven-digit number.
+TEST(Cli, ChartTicksAreReadableAndTheTitleNamesPlacesAndYears)
+{
+    QTemporaryDir dir;
+    for (const char *mode : {"absolute", "change"}) {
+        const QString svg = dir.filePath(QStringLiteral("%1.svg").arg(QString::fromLatin1(mode)));
+        const CliRun r = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000,440000"), QStringLiteral("--mode"),
+                              QString::fromLatin1(mode), QStringLiteral("--out"), svg});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        QFile f(svg);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        const QString xml = QString::fromUtf8(f.readAll());
+        QStringList texts;
+        static const QRegularExpression text(QStringLiteral(">([^<>]+)</text>"));
+        for (auto it = text.globalMatch(xml); it.hasNext();)
+            texts << it.next().captured(1).trimmed();
+        const QString all = texts.join(u'|');
+        EXPECT_TRUE(all.contains(QStringLiteral("Shandong, Guangdong: resident population, 2000–2024"))) << mode << " " << all.left(400).toStdString();
+        EXPECT_TRUE(all.contains(QStringLiteral("|2010|"))) << mode; // the year ticks are read
+        EXPECT_FALSE(all.contains(QRegularExpression(QStringLiteral("(^|\\|)-?\\d{7,}(\\.\\d+)?($|\\|)")))) << mode << " " << all.toStdString();
+    }
+}

@@ -414,6 +414,19 @@ TEST_F(MainWindowTest, ReportPackWritesEveryFile)
     EXPECT_FALSE(m_window->writeReportPack(dir.path(), false).ok());
 }
 
+TEST_F(MainWindowTest, ReportPackWithoutASelectionHasNoBlankChart)
+{
+    ASSERT_TRUE(m_window->view().selection.isEmpty());
+    QTemporaryDir dir;
+    ASSERT_TRUE(m_window->writeReportPack(dir.path(), false).ok());
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("chart.png"))));
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("chart.svg"))));
+    EXPECT_TRUE(QFileInfo::exists(dir.filePath(QStringLiteral("map.pdf"))));
+    QFile sources(dir.filePath(QStringLiteral("sources.txt")));
+    ASSERT_TRUE(sources.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(QString::fromUtf8(sources.readAll()).contains(QStringLiteral("the pack has no chart")));
+}
+
 TEST_F(MainWindowTest, ChartMarksSeriesBreaksAndIndexesToACommonYear)
 {
     clickUnit(QStringLiteral("370000"));
