@@ -223,6 +223,7 @@ void MainWindow::buildUi()
     file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog);
     file->addAction(tr("Export &data (CSV)…"), this, &MainWindow::exportDataDialog);
     file->addAction(tr("Export &report pack…"), this, &MainWindow::exportReportPackDialog);
+    file->addAction(tr("Export &animation (GIF)…"), this, &MainWindow::exportAnimationDialog);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

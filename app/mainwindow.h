@@ -138,6 +138,7 @@ private:
     void exportChartDialog();
     void exportDataDialog();
     void exportReportPackDialog();
+    void exportAnimationDialog();
     struct Figures;
     /// The view's map, chart and numbers with their texts in `language`: the window's own in its language,
     /// else drawn again (the language is switched while the returned value lives).

@@ -15,6 +15,7 @@
 #include "rankingview.h"
 #include "sidepanel.h"
 #include "timeline.h"
+#include "animation.h"
 #include "trendchart.h"
 
 #include <QAction>
@@ -59,6 +60,7 @@
 #include <QCloseEvent>
 #include <QMenu>
 #include <QVBoxLayout>
+#include <limits>
 #include <set>
 
 namespace renkou::app {
@@ -312,6 +314,51 @@ void MainWindow::exportDataDialog()
                                            tr("Add a byte-order mark, so that Excel on a Chinese Windows opens the file as UTF-8?"))
                      == QMessageBox::Yes;
     reportExport(core::writeFileAtomically(path, core::columnCsv(m_column, bom), true), path);
+}
+
+void MainWindow::exportAnimationDialog()
+{
+    if (!bundle())
+        return;
+    const std::vector<int> years = ui::animationYears(*bundle(), m_view, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    if (years.size() < 2) {
+        QMessageBox::information(this, tr("Export animation"), tr("This map has data in fewer than two years: there is nothing to animate."));
+        return;
+    }
+    const auto choice = askExportChoice(this, tr("Export animation"), true);
+    if (!choice)
+        return;
+    bool ok = false;
+    const int from = QInputDialog::getInt(this, tr("Export animation"), tr("From the year:"), years.front(), years.front(), years.back(), 1, &ok);
+    if (!ok)
+        return;
+    const int to = QInputDialog::getInt(this, tr("Export animation"), tr("To the year:"), std::max(m_view.year.value_or(years.back()), from + 1),
+                                        from + 1, years.back(), 1, &ok);
+    if (!ok)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export animation"), lastExportPath(QStringLiteral("map.gif")),
+                                                      tr("Animated GIF (*.gif)"));
+    if (path.isEmpty())
+        return;
+    const std::vector<int> shown = ui::animationYears(*bundle(), m_view, from, to);
+    // One frame a year with data, the dialog kept alive between frames.
+    QProgressDialog dialog(tr("Drawing the animation …"), tr("Cancel"), 0, int(shown.size()), this);
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setMinimumDuration(0);
+    const bool otherLanguage = choice->language != core::currentLanguage();
+    const Figures language(choice->language); // the figure language while the frames are drawn
+    core::View view = m_view;
+    view.extent.reset();
+    if (otherLanguage)
+        view.englishLabels = choice->language == core::Language::English;
+    const auto frames = ui::animationFrames(*bundle(), view, shown, choice->size, [&](int done) {
+        dialog.setValue(done);
+        QCoreApplication::processEvents();
+        return !dialog.wasCanceled();
+    });
+    if (dialog.wasCanceled())
+        return;
+    reportExport(ui::writeAnimatedGif(path, frames, 800, true), path);
 }
 
 core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress,

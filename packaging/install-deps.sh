@@ -11,6 +11,7 @@ packages=(
   libgdal-dev gdal-bin
   libboost-dev
   libuchardet-dev
+  libgif-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk fonts-noto-core
   xvfb xauth

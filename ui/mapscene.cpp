@@ -102,11 +102,12 @@ std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringL
     return out;
 }
 
-MapScene renderView(MapRenderer &r, const core::DataBundle &b, const core::View &v)
+MapScene renderView(MapRenderer &r, const core::DataBundle &b, const core::View &v, const std::vector<double> &classValues, bool yearsLead)
 {
-    const MapScene scene = applyMapScene(r, b, queryFor(b, v, [&b](core::Level l, const core::IndicatorInfo &i) {
-                                             return core::yearsWithData(b.context(), l, i);
-                                         }));
+    MapQuery q = queryFor(b, v, [&b](core::Level l, const core::IndicatorInfo &i) { return core::yearsWithData(b.context(), l, i); });
+    q.classValues = classValues;
+    q.yearsLead = yearsLead;
+    const MapScene scene = applyMapScene(r, b, q);
     r.setSelection(featureIndices(r.layer(), v.selection));
     r.setLabelLanguage(v.englishLabels ? LabelLanguage::English : LabelLanguage::Chinese);
     if (v.extent)
@@ -146,6 +147,9 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
             values.push_back(*e.value);
     }
     const QString unit = q.indicator.unit;
+    const std::vector<double> shownValues = values;
+    if (!q.classValues.empty() && !values.empty())
+        values = q.classValues;
     if (values.empty()) {
         // No values: no classes, the legend says "no data" only.
     } else if (q.indicator.spansYears || q.diverging) {
@@ -156,6 +160,14 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
         scene.palette = core::sequentialPalette(int(scene.classes.size()));
     }
 
+    // Breaks from other values (every year of an animation): the counts are of this map's units.
+    if (!q.classValues.empty()) {
+        for (core::ClassRange &c : scene.classes)
+            c.count = 0;
+        for (double v : shownValues)
+            if (const int c = core::classIndex(scene.classes, v); c >= 0)
+                ++scene.classes[size_t(c)].count;
+    }
     // In a drill-down the column is the province's units: its table, ranks, legend counts and exports.
     if (!focusCodes.isEmpty()) {
         core::keepUnits(scene.column, focusCodes);
@@ -229,8 +241,13 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
                 std::move(legend));
     const QString when = core::yearsLabel(q.from, q.year);
     const QString measure = core::displayName(q.indicator);
-    if (const core::Region *p = b.regions.find(q.drillProvince, core::Level::Province))
-        r.setTitle(Tr::tr("%1 in %2 by %3, %4").arg(measure, bilingualName(*p), core::levelByLabel(q.level), when));
+    const core::Region *drilled = b.regions.find(q.drillProvince, core::Level::Province);
+    if (q.yearsLead && drilled)
+        r.setTitle(Tr::tr("%1 · %2 in %3 by %4").arg(when, measure, bilingualName(*drilled), core::levelByLabel(q.level)));
+    else if (q.yearsLead)
+        r.setTitle(Tr::tr("%1 · %2 by %3").arg(when, measure, core::levelByLabel(q.level)));
+    else if (drilled)
+        r.setTitle(Tr::tr("%1 in %2 by %3, %4").arg(measure, bilingualName(*drilled), core::levelByLabel(q.level), when));
     else if (q.level == core::Level::Country)
         r.setTitle(Tr::tr("%1 of China, %2").arg(measure, when));
     else

@@ -26,6 +26,10 @@ struct MapQuery {
     bool diverging = false;    ///< diverging colours around 0 for a one-year indicator (a user's table of changes)
     /// When no unit has data for the years: the nearest years with data (core::Period), offered, not shown.
     std::optional<int> nearestYear, nearestFrom;
+    /// Values to draw the class breaks from instead of the map's own (every year of an animation, so that a
+    /// colour means the same in each frame); the counts are the map's.
+    std::vector<double> classValues;
+    bool yearsLead = false; ///< the title starts with the years (a frame of an animation: "2014 · Resident population by province")
 };
 
 /// What applyMapScene() put on the map.
@@ -51,7 +55,8 @@ QStringList correctView(const core::DataBundle &bundle, core::View &view);
 /// Sets up `renderer` to draw `view` whole, as the window does: the scene of queryFor(), the selection, the
 /// label language and the extent (the view's, else the drilled province's, else all of China). For the CLI
 /// and exports without a window.
-MapScene renderView(MapRenderer &renderer, const core::DataBundle &bundle, const core::View &view);
+MapScene renderView(MapRenderer &renderer, const core::DataBundle &bundle, const core::View &view,
+                    const std::vector<double> &classValues = {}, bool yearsLead = false);
 
 /// Texts of a figure the author sets: a title, subtitle or source line given replaces the one made from the
 /// data; a note is put before the notes made from the data, which always stay (every caveat travels with

@@ -195,14 +195,15 @@ struct OutputOptions {
                                              "850x600. With --width-mm, its aspect sets the height."),
                               QStringLiteral("WxH")};
 
+    bool gif = false; ///< animate: --out is a .gif, sized as a PNG
     QList<QCommandLineOption> all() const { return {out, force, scale, widthMm, dpi, layout}; }
 
     std::variant<renkou::ui::ExportOptions, int> read(const QCommandLineParser &parser, const QString &name) const
     {
         if (!parser.isSet(out))
             return usageError(QStringLiteral("--out FILE is required"), name);
-        if (!renkou::ui::exportFormatOf(parser.value(out)))
-            return usageError(QStringLiteral("--out must end in .png, .svg or .pdf"), name);
+        if (gif ? !parser.value(out).endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive) : !renkou::ui::exportFormatOf(parser.value(out)))
+            return usageError(gif ? QStringLiteral("--out must end in .gif") : QStringLiteral("--out must end in .png, .svg or .pdf"), name);
         if (parser.isSet(scale) && parser.isSet(widthMm))
             return usageError(QStringLiteral("give --scale or --width-mm, not both"), name);
         renkou::ui::ExportOptions options;
@@ -300,5 +301,6 @@ int cmdSeries(const QStringList &args, const QString &name);
 int cmdRegions(const QStringList &args, const QString &name);
 int cmdMap(const QStringList &args, const QString &name);
 int cmdChart(const QStringList &args, const QString &name);
+int cmdAnimate(const QStringList &args, const QString &name);
 
 } // namespace renkou::cli

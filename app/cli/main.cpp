@@ -20,6 +20,7 @@ const std::map<QString, std::pair<Command, QString>> &commands()
         {QStringLiteral("classify"), {cmdClassify, QStringLiteral("classes of an indicator's values, for a map legend")}},
         {QStringLiteral("map"), {cmdMap, QStringLiteral("the map as a PNG, SVG or PDF file")}},
         {QStringLiteral("chart"), {cmdChart, QStringLiteral("units' series as a PNG, SVG or PDF chart")}},
+        {QStringLiteral("animate"), {cmdAnimate, QStringLiteral("the map through the years as an animated GIF")}},
     };
     return c;
 }
@@ -40,7 +41,7 @@ int main(int argc, char *argv[])
 {
     // Drawing maps and charts needs fonts and widgets: a QApplication on the offscreen platform. Other
     // commands need no GUI at all.
-    const bool draws = argc > 1 && (std::strcmp(argv[1], "map") == 0 || std::strcmp(argv[1], "chart") == 0);
+    const bool draws = argc > 1 && (std::strcmp(argv[1], "map") == 0 || std::strcmp(argv[1], "chart") == 0 || std::strcmp(argv[1], "animate") == 0);
     if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application = draws ? std::make_unique<QApplication>(argc, argv)

@@ -661,6 +661,14 @@
         <source>Source: %1. Boundaries: %2.</source>
         <translation>来源：%1。边界：%2。</translation>
     </message>
+    <message>
+        <source>%1 · %2 in %3 by %4</source>
+        <translation>%1 · %3%4%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 by %3</source>
+        <translation>%1 · %3%2</translation>
+    </message>
 </context>
 <context>
     <name>RegionType</name>
@@ -1397,6 +1405,34 @@
     <message>
         <source>No unit was selected, so the pack has no chart: select units on the map to chart them.</source>
         <translation>未选择任何单位，因此报告包中没有图表：请在地图上选择单位以绘制图表。</translation>
+    </message>
+    <message>
+        <source>Export &amp;animation (GIF)…</source>
+        <translation>导出动画（GIF）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>This map has data in fewer than two years: there is nothing to animate.</source>
+        <translation>此地图有数据的年份不足两年，无法制作动画。</translation>
+    </message>
+    <message>
+        <source>From the year:</source>
+        <translation>起始年份：</translation>
+    </message>
+    <message>
+        <source>To the year:</source>
+        <translation>结束年份：</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Drawing the animation …</source>
+        <translation>正在绘制动画…</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,15 @@
 // Figures fit to publish: at every size a figure is exported at, nothing laid over the map — title,
 // subtitle, legend, inset, notes, source line — covers a unit's fill.
+#include "animation.h"
 #include "databundle.h"
 #include "exporter.h"
 #include "mapscene.h"
 #include "maprenderer.h"
 
+#include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
+#include <QTemporaryDir>
 #include <QPainter>
 #include <gtest/gtest.h>
 
@@ -94,4 +98,53 @@ TEST(Layout, NothingOverTheMapCoversAUnitAtAnyExportSize)
             EXPECT_GT(layout.worldToDevice.m11() * r.fullExtent().width(), size.width() / 3) << what;
         }
     }
+}
+
+// Animation: one frame a year with data, the same classes in every frame, a GIF that reads back with
+// every frame at the asked size; bad input is an error, not a file.
+TEST(Animation, FramesShareTheirClassesAndTheGifReadsBack)
+{
+    core::View view;
+    const std::vector<int> years = ui::animationYears(bundle(), view, 2020, 2024);
+    ASSERT_EQ(years, (std::vector<int>{2020, 2021, 2022, 2023, 2024}));
+    // The classes of each frame are those of all the years together.
+    std::vector<double> all;
+    for (int y : years)
+        for (const core::ColumnEntry &e : core::computeColumn(bundle().context(), core::Level::Province,
+                                                              core::findIndicator(bundle().population, QStringLiteral("population")).value(), y, {})
+                                              .entries)
+            if (e.value)
+                all.push_back(*e.value);
+    std::vector<std::vector<std::pair<double, double>>> bounds;
+    for (int y : {2020, 2024}) {
+        core::View v = view;
+        v.year = y;
+        ui::MapRenderer r;
+        const ui::MapScene scene = ui::renderView(r, bundle(), v, all, true);
+        std::vector<std::pair<double, double>> b;
+        int counted = 0;
+        for (const core::ClassRange &c : scene.classes) {
+            b.emplace_back(c.lower, c.upper);
+            counted += c.count;
+        }
+        bounds.push_back(b);
+        EXPECT_EQ(counted, int(scene.column.values().size())) << y; // the counts are the frame's own units
+        EXPECT_TRUE(r.title().startsWith(QString::number(y))) << r.title().toStdString();
+    }
+    EXPECT_EQ(bounds[0], bounds[1]);
+
+    const auto frames = ui::animationFrames(bundle(), view, years, ui::ExportSize::atScale(1));
+    ASSERT_EQ(frames.size(), years.size());
+    QTemporaryDir dir;
+    const QString gif = dir.filePath(QStringLiteral("map.gif"));
+    ASSERT_TRUE(ui::writeAnimatedGif(gif, frames, 500, false).ok());
+    QImageReader reader(gif);
+    EXPECT_EQ(reader.imageCount(), 5);
+    EXPECT_EQ(reader.size(), QSize(850, 600));
+    EXPECT_FALSE(reader.read().isNull());
+    EXPECT_EQ(reader.nextImageDelay(), 500);
+    EXPECT_FALSE(ui::writeAnimatedGif(gif, frames, 500, false).ok()); // exists: not replaced without permission
+    EXPECT_FALSE(ui::writeAnimatedGif(dir.filePath(QStringLiteral("none.gif")), {}, 500, false).ok());
+    EXPECT_FALSE(ui::writeAnimatedGif(dir.filePath(QStringLiteral("mixed.gif")), {frames[0], frames[1].scaled(100, 100)}, 500, false).ok());
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("mixed.gif"))));
 }

@@ -71,7 +71,7 @@ namespace {
 QStringList englishWords(const QString &text)
 {
     static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
-    static const QStringList allowed = {QStringLiteral("CSV"), QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF"),
+    static const QStringList allowed = {QStringLiteral("CSV"), QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF"), QStringLiteral("GIF"),
                                         QStringLiteral("UTF"), QStringLiteral("BOM"), QStringLiteral("Excel"), QStringLiteral("Ctrl"),
                                         QStringLiteral("Shift"), QStringLiteral("dpi"), QStringLiteral("Changsha"),
                                         QStringLiteral("English")}; // the language's own name, in its menu

@@ -1,0 +1,35 @@
+#pragma once
+#include "exporter.h"
+#include "result.h"
+#include "view.h"
+
+#include <QImage>
+#include <functional>
+#include <vector>
+
+namespace renkou::core {
+class DataBundle;
+}
+
+namespace renkou::ui {
+
+/// Writes `frames` (of one size) as an animated GIF that loops, each frame shown `delayMs` (rounded to
+/// 10 ms, GIF's unit). Encoded with giflib (GIF89a, the NETSCAPE2.0 loop extension); each frame reduced to
+/// at most 256 colours by Qt (QImage::convertToFormat to Indexed8, without dithering). Atomic: the file
+/// appears complete or not at all; an existing file is replaced only when `overwrite`.
+/// Errors: Value (no frames, frames of different sizes), Write (giflib or the file).
+core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite);
+
+/// The years an animation of `view` through [from, to] shows: those in which its indicator has data at its
+/// level (an indicator of change: each year's change from the previous year with data).
+std::vector<int> animationYears(const core::DataBundle &bundle, const core::View &view, int from, int to);
+
+/// The map of `view` in each of `years`, drawn as renderView() does at `size` (PNG pixels), on the same
+/// classes in every frame: breaks from the values of all the years, so that a colour means the same
+/// number throughout. The year leads each frame's title.
+/// `progress` (if given) is called with the number of frames drawn; returning false stops the drawing
+/// (the frames drawn so far are returned).
+std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::View &view, const std::vector<int> &years,
+                                    const ExportSize &size, const std::function<bool(int)> &progress = {});
+
+} // namespace renkou::ui
