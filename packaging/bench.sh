@@ -107,6 +107,8 @@ print("| benchmark | Renkou | target |")
 print("|---|---:|---:|")
 rows = [("first render of the prefecture layer (simplifies the geometry)", "BM_RenderFirstFrame/prefectures", "ms", None),
         ("recolour after a year change (prefectures: column, classes, colours)", "BM_Recolour", "ms", 2.0),
+        ("animated GIF of 10 years at 1700×1200: frames on shared classes, 256 colours, giflib", "BM_AnimateGif10Frames", "ms", 3000.0),
+        ("map export 180 mm at 600 dpi (4252 px PNG): drawn and written", "BM_Export180mm600dpi", "ms", 1000.0),
         ("hit test at a point (R-tree + point in polygon)", "BM_HitTest", "µs", 0.010),
         ("start to first painted map (app, offscreen; layer cache from an earlier start)", "BM_StartToFirstPaint/warm", "ms", 400.0),
         ("start to first painted map, first start ever (empty layer cache)", "BM_StartToFirstPaint/cold", "ms", None),

@@ -8,7 +8,7 @@
 #include <vector>
 
 namespace renkou::core {
-class DataBundle;
+struct DataBundle;
 }
 
 namespace renkou::ui {

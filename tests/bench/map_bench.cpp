@@ -1,8 +1,11 @@
 // Map benchmarks: full-view render at 1920×1080, recolour after a year change, hit test, start-up.
+#include "animation.h"
 #include "classification.h"
 #include "databundle.h"
 #include "indicators.h"
 #include "maprenderer.h"
+#include "mapscene.h"
+#include "exporter.h"
 #include "palette.h"
 
 #include <QImage>
@@ -147,3 +150,32 @@ static void BM_StartToFirstPaint(benchmark::State &state, bool cold)
 }
 BENCHMARK_CAPTURE(BM_StartToFirstPaint, warm, false)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK_CAPTURE(BM_StartToFirstPaint, cold, true)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+
+/// A 10-frame animated GIF at 1700×1200 (850×600 at 2×): the frames drawn on shared classes, reduced to 256
+/// colours and encoded (renkou-cli animate; issue 17 asks under 3 s).
+static void BM_AnimateGif10Frames(benchmark::State &state)
+{
+    const core::View view;
+    const std::vector<int> years = ui::animationYears(bundle(), view, 2015, 2024);
+    QTemporaryDir dir;
+    for (auto _ : state) {
+        const auto frames = ui::animationFrames(bundle(), view, years, ui::ExportSize::atScale(2));
+        if (!ui::writeAnimatedGif(dir.filePath(QStringLiteral("a.gif")), frames, 800, true).ok())
+            state.SkipWithError("the GIF was not written");
+    }
+}
+BENCHMARK(BM_AnimateGif10Frames)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+/// A 180 mm figure at 600 dpi (4252 px wide PNG): drawn and written (issue 17 asks under 1 s).
+static void BM_Export180mm600dpi(benchmark::State &state)
+{
+    core::View view;
+    ui::MapRenderer r;
+    ui::renderView(r, bundle(), view);
+    QTemporaryDir dir;
+    for (auto _ : state) {
+        if (!ui::exportMap(r, dir.filePath(QStringLiteral("map.png")), {ui::ExportSize::forPrint(180, 600), true}).ok())
+            state.SkipWithError("the PNG was not written");
+    }
+}
+BENCHMARK(BM_Export180mm600dpi)->Unit(benchmark::kMillisecond)->Iterations(3);
