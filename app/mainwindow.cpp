@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "palette.h"
 
 
 #include "mapscene.h"
@@ -9,6 +10,10 @@
 #include "timeline.h"
 
 #include <QAction>
+#include <QHash>
+#include <QIcon>
+#include <QPixmap>
+#include <QPainter>
 #include <QActionGroup>
 #include <QEvent>
 #include <QDir>
@@ -259,6 +264,7 @@ void MainWindow::buildUi()
     play->setShortcut(QKeySequence(Qt::Key_P));
     m_englishLabelsAction = view->addAction(tr("Map labels in English"));
     m_englishLabelsAction->setCheckable(true);
+    buildClassesMenu(view->addMenu(tr("&Classes")));
     // The language of the window and, by default, of figures: switched at once, remembered.
     QMenu *languages = view->addMenu(tr("&Language"));
     languages->setObjectName(QStringLiteral("languageMenu"));
@@ -384,6 +390,111 @@ void MainWindow::changeEvent(QEvent *event)
     }
 }
 
+namespace {
+/// A ColorBrewer palette's name for the menu: its own name in English; in Chinese its colours in words
+/// (YlOrRd → 黄橙红), read from the name's colour codes.
+QString paletteName(const QString &name)
+{
+    if (core::currentLanguage() != core::Language::Chinese)
+        return name;
+    static const QHash<QString, QString> words = {{QStringLiteral("Yl"), QStringLiteral("黄")}, {QStringLiteral("Or"), QStringLiteral("橙")},
+                                                  {QStringLiteral("Rd"), QStringLiteral("红")}, {QStringLiteral("Gn"), QStringLiteral("绿")},
+                                                  {QStringLiteral("Bu"), QStringLiteral("蓝")}, {QStringLiteral("Pu"), QStringLiteral("紫")},
+                                                  {QStringLiteral("Br"), QStringLiteral("褐")}, {QStringLiteral("Blues"), QStringLiteral("蓝")},
+                                                  {QStringLiteral("Greens"), QStringLiteral("绿")}, {QStringLiteral("Greys"), QStringLiteral("灰")},
+                                                  {QStringLiteral("Oranges"), QStringLiteral("橙")}, {QStringLiteral("Purples"), QStringLiteral("紫")},
+                                                  {QStringLiteral("Reds"), QStringLiteral("红")}};
+    if (words.contains(name))
+        return words.value(name) + QStringLiteral("色系");
+    QString out;
+    for (int i = 0; i + 1 < name.size(); i += 2)
+        out += words.value(name.mid(i, 2), name.mid(i, 2));
+    return out + QStringLiteral("色系");
+}
+} // namespace
+
+void MainWindow::buildClassesMenu(QMenu *menu)
+{
+    // View → Classes: the method, the number and the palette of a one-year map's classes, and the same classes
+    // for every year (so that the timeline and play keep a colour's meaning). Each choice is an undoable step.
+    m_classesMenu = menu;
+    menu->setObjectName(QStringLiteral("classesMenu"));
+    const auto add = [this](QMenu *m, QActionGroup *group, const QString &text, const QString &key, const QVariant &value) {
+        QAction *a = m->addAction(text);
+        a->setCheckable(true);
+        a->setData(QVariantList{key, value});
+        a->setObjectName(QStringLiteral("classes_%1_%2").arg(key, value.toString()));
+        if (group)
+            group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, key, value](bool checked) {
+            edit(tr("classes"), [key, value, checked](core::View &v) {
+                if (key == u"method")
+                    v.classes.method = value.toString();
+                else if (key == u"count")
+                    v.classes.count = value.toInt();
+                else if (key == u"palette")
+                    v.classes.palette = value.toString();
+                else
+                    v.classes.sameEveryYear = checked;
+            });
+        });
+        return a;
+    };
+    auto *methods = new QActionGroup(menu);
+    add(menu, methods, tr("Quantiles (as many units in each class)"), QStringLiteral("method"), QStringLiteral("quantile"));
+    add(menu, methods, tr("Equal intervals"), QStringLiteral("method"), QStringLiteral("equal"));
+    add(menu, methods, tr("Natural breaks (Jenks)"), QStringLiteral("method"), QStringLiteral("jenks"));
+    menu->addSeparator();
+    auto *counts = new QActionGroup(menu);
+    for (int k = 3; k <= 7; ++k)
+        add(menu, counts, tr("%1 classes").arg(k), QStringLiteral("count"), k);
+    menu->addSeparator();
+    QMenu *palettes = menu->addMenu(tr("Palette"));
+    auto *paletteGroup = new QActionGroup(palettes);
+    add(palettes, paletteGroup, tr("%1 (default)").arg(paletteName(QStringLiteral("YlGnBu"))), QStringLiteral("palette"), QString());
+    // Colour-blind-safe palettes first, as the ColorBrewer data orders them; each with its colours.
+    for (const core::Palette &p : core::palettes()) {
+        if (p.type != core::Palette::Type::Sequential || p.name == u"YlGnBu")
+            continue;
+        QAction *a = add(palettes, paletteGroup, p.colorblindSafe ? paletteName(p.name) : tr("%1 (not colour-blind safe)").arg(paletteName(p.name)),
+                         QStringLiteral("palette"), p.name);
+        QPixmap preview(60, 12);
+        QPainter painter(&preview);
+        const std::vector<QColor> colors = p.colorsFor(5);
+        for (size_t i = 0; i < colors.size(); ++i)
+            painter.fillRect(QRectF(12.0 * double(i), 0, 12, 12), colors[i]);
+        painter.end();
+        a->setIcon(QIcon(preview));
+    }
+    menu->addSeparator();
+    add(menu, nullptr, tr("Same classes for every year"), QStringLiteral("same"), true);
+    syncClassesMenu();
+}
+
+void MainWindow::syncClassesMenu()
+{
+    if (!m_classesMenu)
+        return;
+    std::function<void(QMenu *)> sync = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            if (a->menu()) {
+                sync(a->menu());
+                continue;
+            }
+            const QVariantList d = a->data().toList();
+            if (d.size() != 2)
+                continue;
+            const QString key = d[0].toString();
+            const QSignalBlocker block(a);
+            a->setChecked(key == u"method"    ? m_view.classes.method == d[1].toString()
+                          : key == u"count"   ? m_view.classes.count == d[1].toInt()
+                          : key == u"palette" ? m_view.classes.palette == d[1].toString()
+                                              : m_view.classes.sameEveryYear);
+        }
+    };
+    sync(m_classesMenu);
+}
+
 void MainWindow::retranslate()
 {
     m_retranslating = false;
@@ -496,7 +607,9 @@ void MainWindow::refresh()
         shown.level = core::Level::Province;
         shown.drill.clear();
     }
-    const ui::MapQuery query = ui::queryFor(b, shown, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
+    ui::MapQuery query = ui::queryFor(b, shown, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
+    if (shown.classes.sameEveryYear)
+        query.classValues = ui::valuesOfYears(b, shown);
     const bool span = query.indicator.spansYears;
     // The years either end can take; none when the indicator has no data at the level at all.
     m_timeline->setDataYears(dataYears(lvl, query.indicator).empty() ? std::vector<int>{}
@@ -589,6 +702,7 @@ void MainWindow::applyView(const core::View &view)
         m_growthAction->setChecked(view.growth);
         m_scaleWithinAction->setChecked(view.scaleWithin);
         m_englishLabelsAction->setChecked(view.englishLabels);
+        syncClassesMenu();
         m_timeline->setRangeMode(view.from.has_value(), view.from);
         if (view.year)
             m_timeline->setYear(*view.year);

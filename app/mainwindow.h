@@ -139,6 +139,9 @@ private:
     void exportDataDialog();
     void exportReportPackDialog();
     void exportAnimationDialog();
+    void buildClassesMenu(QMenu *menu);
+    /// Checks the entries of View → Classes that the view has.
+    void syncClassesMenu();
     struct Figures;
     /// The view's map, chart and numbers with their texts in `language`: the window's own in its language,
     /// else drawn again (the language is switched while the returned value lives).
@@ -175,6 +178,7 @@ private:
     QAction *m_growthAction = nullptr;
     QAction *m_scaleWithinAction = nullptr;
     QAction *m_englishLabelsAction = nullptr;
+    QMenu *m_classesMenu = nullptr;
 
     core::View m_view;           ///< what is shown; the widgets show it, their edits change it
     QUndoStack *m_undo = nullptr;

@@ -45,7 +45,7 @@ bool View::sameContent(const View &o) const
 {
     return level == o.level && indicator == o.indicator && year == o.year && from == o.from && growth == o.growth
            && drill == o.drill && scaleWithin == o.scaleWithin && selection == o.selection && chartMode == o.chartMode
-           && baseYear == o.baseYear && englishLabels == o.englishLabels && files == o.files;
+           && baseYear == o.baseYear && englishLabels == o.englishLabels && files == o.files && classes == o.classes;
 }
 
 bool View::operator==(const View &o) const
@@ -83,6 +83,10 @@ QJsonObject View::toJson() const
     o[QStringLiteral("chart_mode")] = chartModeName(chartMode);
     o[QStringLiteral("base_year")] = optionalInt(baseYear);
     o[QStringLiteral("labels")] = englishLabels ? QStringLiteral("en") : QStringLiteral("zh");
+    o[QStringLiteral("classes")] = QJsonObject{{QStringLiteral("method"), classes.method},
+                                               {QStringLiteral("count"), classes.count},
+                                               {QStringLiteral("palette"), classes.palette},
+                                               {QStringLiteral("same_every_year"), classes.sameEveryYear}};
     QJsonArray own;
     for (const OwnFile &f : files) {
         QJsonObject j;
@@ -204,6 +208,20 @@ Result<View> View::fromText(const QByteArray &text, const QString &origin)
     if (labels != u"zh" && labels != u"en")
         fail(QStringLiteral("labels"), QStringLiteral("must be \"zh\" or \"en\""));
     view.englishLabels = labels == u"en";
+    // "classes" came with release 0.2 of the format's content; a view without it has the defaults.
+    if (const QJsonValue c = o.value(QStringLiteral("classes")); !c.isUndefined() && !c.isNull()) {
+        const QJsonObject j = c.toObject();
+        if (!c.isObject())
+            fail(QStringLiteral("classes"), QStringLiteral("is not an object"));
+        view.classes.method = j.value(QStringLiteral("method")).toString(QStringLiteral("quantile"));
+        if (view.classes.method != u"quantile" && view.classes.method != u"equal" && view.classes.method != u"jenks")
+            fail(QStringLiteral("classes"), QStringLiteral("method must be quantile, equal or jenks"));
+        view.classes.count = j.value(QStringLiteral("count")).toInt(5);
+        if (view.classes.count < 3 || view.classes.count > 7)
+            fail(QStringLiteral("classes"), QStringLiteral("count must be 3 to 7"));
+        view.classes.palette = j.value(QStringLiteral("palette")).toString();
+        view.classes.sameEveryYear = j.value(QStringLiteral("same_every_year")).toBool(false);
+    }
     const QJsonValue files = o.value(QStringLiteral("files"));
     if (!files.isUndefined() && !files.isNull() && !files.isArray())
         fail(QStringLiteral("files"), QStringLiteral("is not a list"));

@@ -43,6 +43,16 @@ struct OwnFile {
 /// Everything that defines what the user sees, as a value: the window renders a View, `renkou-cli map|chart|table
 /// --view FILE` renders the same View, and File → Save view writes it as JSON (`.renkou`). Each field's empty or
 /// default value means "as the app chooses" (the latest year with data, no selection …).
+/// How a map's values are put into classes (View → Classes in the app). Diverging maps (changes) keep their
+/// own classes: each side's quantiles, three a side, RdBu.
+struct ClassChoice {
+    QString method = QStringLiteral("quantile"); ///< quantile, equal or jenks
+    int count = 5;                               ///< 3 to 7
+    QString palette;                             ///< a sequential ColorBrewer palette; empty: YlGnBu
+    bool sameEveryYear = false;                  ///< breaks from every year with data, so colours mean the same in each
+    bool operator==(const ClassChoice &) const = default;
+};
+
 struct View {
     /// The version of the JSON written; a file of a later version is refused.
     static constexpr int kSchema = 1;
@@ -58,6 +68,7 @@ struct View {
     ChartMode chartMode = ChartMode::Values;
     std::optional<int> baseYear;           ///< of an indexed chart; none: the first year every unit has
     bool englishLabels = false;            ///< map labels in English (else Chinese)
+    ClassChoice classes;                   ///< method, number, palette, same classes every year
     std::vector<OwnFile> files;            ///< the user's tables and boundaries, in the order added
     std::optional<BoxD> extent;            ///< the map's extent (projected metres); none: the whole view
 

@@ -98,19 +98,8 @@ std::vector<int> animationYears(const core::DataBundle &bundle, const core::View
 std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::View &view, const std::vector<int> &years,
                                     const ExportSize &size, const std::function<bool(int)> &progress)
 {
-    const auto yearsOf = [&bundle](core::Level l, const core::IndicatorInfo &i) { return core::yearsWithData(bundle.context(), l, i); };
     // One set of classes for every frame: the values of all the years.
-    std::vector<double> all;
-    for (int y : years) {
-        core::View v = view;
-        v.year = y;
-        v.from.reset();
-        const MapQuery q = queryFor(bundle, v, yearsOf);
-        const core::Column column = core::computeColumn(bundle.context(), q.level, q.indicator, q.year, q.from);
-        for (const core::ColumnEntry &e : column.entries)
-            if (e.value)
-                all.push_back(*e.value);
-    }
+    const std::vector<double> all = valuesOfYears(bundle, view, years);
     std::vector<QImage> frames;
     const QRectF target(QPointF(0, 0), size.layout);
     for (int y : years) {

@@ -11,7 +11,6 @@
 namespace renkou::ui {
 
 namespace {
-constexpr int kClasses = 5;
 constexpr int kDivergingPerSide = 3;
 
 /// The translation context of this file's texts (lupdate reads it from here).
@@ -65,7 +64,29 @@ MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf 
     q.drillProvince = q.level == core::Level::Prefecture ? v.drill : QString();
     q.scaleWithin = v.scaleWithin;
     q.diverging = v.growth;
+    q.classes = v.classes;
     return q;
+}
+
+std::vector<double> valuesOfYears(const core::DataBundle &b, const core::View &view, std::vector<int> years)
+{
+    const auto yearsOf = [&b](core::Level l, const core::IndicatorInfo &i) { return core::yearsWithData(b.context(), l, i); };
+    if (years.empty()) {
+        const MapQuery q = queryFor(b, view, yearsOf);
+        for (int y : core::yearsWithData(b.context(), q.level, q.indicator))
+            years.push_back(y);
+    }
+    std::vector<double> all;
+    for (int y : years) {
+        core::View v = view;
+        v.year = y;
+        v.from.reset(); // a change: from the previous year with data
+        const MapQuery q = queryFor(b, v, yearsOf);
+        for (const core::ColumnEntry &e : core::computeColumn(b.context(), q.level, q.indicator, q.year, q.from).entries)
+            if (e.value && (q.drillProvince.isEmpty() || e.region->parentCode == q.drillProvince || !q.scaleWithin))
+                all.push_back(*e.value);
+    }
+    return all;
 }
 
 QStringList correctView(const core::DataBundle &b, core::View &v)
@@ -105,7 +126,7 @@ std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringL
 MapScene renderView(MapRenderer &r, const core::DataBundle &b, const core::View &v, const std::vector<double> &classValues, bool yearsLead)
 {
     MapQuery q = queryFor(b, v, [&b](core::Level l, const core::IndicatorInfo &i) { return core::yearsWithData(b.context(), l, i); });
-    q.classValues = classValues;
+    q.classValues = !classValues.empty() || !v.classes.sameEveryYear ? classValues : valuesOfYears(b, v);
     q.yearsLead = yearsLead;
     const MapScene scene = applyMapScene(r, b, q);
     r.setSelection(featureIndices(r.layer(), v.selection));
@@ -156,8 +177,17 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
         scene.classes = core::divergingQuantileClasses(values, kDivergingPerSide, unit == u"%" ? 0.05 : 0.0, unit);
         scene.palette = core::divergingPalette(kDivergingPerSide);
     } else {
-        scene.classes = core::QuantileClassification().classes(values, kClasses, unit);
-        scene.palette = core::sequentialPalette(int(scene.classes.size()));
+        // The method, number and palette chosen (View → Classes): quantiles of 5 in YlGnBu unless said.
+        const int k = std::clamp(q.classes.count, 3, 7);
+        if (q.classes.method == u"equal")
+            scene.classes = core::EqualIntervalClassification().classes(values, k, unit);
+        else if (q.classes.method == u"jenks")
+            scene.classes = core::JenksClassification().classes(values, k, unit);
+        else
+            scene.classes = core::QuantileClassification().classes(values, k, unit);
+        const core::Palette *palette = q.classes.palette.isEmpty() ? nullptr : core::findPalette(q.classes.palette);
+        scene.palette = palette && palette->type == core::Palette::Type::Sequential ? palette->colorsFor(int(scene.classes.size()))
+                                                                                     : core::sequentialPalette(int(scene.classes.size()));
     }
 
     // Breaks from other values (every year of an animation): the counts are of this map's units.

@@ -29,6 +29,7 @@ struct MapQuery {
     /// Values to draw the class breaks from instead of the map's own (every year of an animation, so that a
     /// colour means the same in each frame); the counts are the map's.
     std::vector<double> classValues;
+    core::ClassChoice classes; ///< method, number and palette of a one-year map's classes
     bool yearsLead = false; ///< the title starts with the years (a frame of an animation: "2014 · Resident population by province")
 };
 
@@ -66,6 +67,10 @@ struct FigureTexts {
     bool isEmpty() const { return !title && !subtitle && !note && !source; }
 };
 void applyFigureTexts(MapRenderer &renderer, const FigureTexts &texts);
+
+/// The values of `view`'s map in each of `years` (all the years with data when empty), together: the class
+/// breaks of "same classes for every year" and of an animation.
+std::vector<double> valuesOfYears(const core::DataBundle &bundle, const core::View &view, std::vector<int> years = {});
 
 /// Indices in `layer` of the units `codes` that it draws.
 std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringList &codes);

@@ -1434,6 +1434,46 @@
         <source>Drawing the animation …</source>
         <translation>正在绘制动画…</translation>
     </message>
+    <message>
+        <source>&amp;Classes</source>
+        <translation>分级(&amp;C)</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Quantiles (as many units in each class)</source>
+        <translation>分位数（每级单位数相同）</translation>
+    </message>
+    <message>
+        <source>Equal intervals</source>
+        <translation>等间距</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation>自然断点法</translation>
+    </message>
+    <message>
+        <source>%1 classes</source>
+        <translation>%1级</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>%1 (not colour-blind safe)</source>
+        <translation>%1（色盲不友好）</translation>
+    </message>
+    <message>
+        <source>Same classes for every year</source>
+        <translation>各年份使用相同分级</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
 </context>
 <context>
     <name>renkou::app::WideTableDialog</name>

@@ -414,6 +414,52 @@ TEST_F(MainWindowTest, ReportPackWritesEveryFile)
     EXPECT_FALSE(m_window->writeReportPack(dir.path(), false).ok());
 }
 
+// View → Classes: the method, the number, the palette and the same classes for every year are part of the
+// view (saved, undone) and decide the map's classes.
+TEST_F(MainWindowTest, ClassesMenuChoosesMethodNumberPaletteAndSameClassesEveryYear)
+{
+    const auto trigger = [&](const QString &name) {
+        auto *a = m_window->findChild<QAction *>(name);
+        ASSERT_NE(a, nullptr) << name.toStdString();
+        a->trigger();
+    };
+    trigger(QStringLiteral("classes_method_jenks"));
+    trigger(QStringLiteral("classes_count_4"));
+    trigger(QStringLiteral("classes_palette_Blues"));
+    EXPECT_EQ(m_window->view().classes.method, QStringLiteral("jenks"));
+    const auto jenks = core::JenksClassification().classes(m_window->column().values(), 4, QStringLiteral("persons"));
+    ASSERT_EQ(m_window->classes().size(), jenks.size());
+    for (size_t i = 0; i < jenks.size(); ++i)
+        EXPECT_DOUBLE_EQ(m_window->classes()[i].upper, jenks[i].upper) << i;
+    EXPECT_EQ(pixel(QStringLiteral("440000")), core::findPalette(QStringLiteral("Blues"))->colorsFor(4).back());
+    // A saved view keeps the choice.
+    const auto reread = core::View::fromText(m_window->view().toText(), QStringLiteral("test"));
+    ASSERT_TRUE(reread.ok());
+    EXPECT_EQ(reread->classes, m_window->view().classes);
+
+    // The same classes in 2020 and in 2024, each year counting its own units.
+    trigger(QStringLiteral("classes_same_true"));
+    ASSERT_TRUE(m_window->view().classes.sameEveryYear);
+    core::View v = m_window->view();
+    v.year = 2020;
+    m_window->setView(v);
+    const auto in2020 = m_window->classes();
+    v.year = 2024;
+    m_window->setView(v);
+    const auto in2024 = m_window->classes();
+    ASSERT_EQ(in2020.size(), in2024.size());
+    for (size_t i = 0; i < in2020.size(); ++i) {
+        EXPECT_DOUBLE_EQ(in2020[i].lower, in2024[i].lower) << i;
+        EXPECT_DOUBLE_EQ(in2020[i].upper, in2024[i].upper) << i;
+    }
+    // Undo steps back through the choices.
+    auto *undo = m_window->findChild<QUndoStack *>();
+    ASSERT_NE(undo, nullptr);
+    while (m_window->view().classes.sameEveryYear && undo->canUndo())
+        undo->undo();
+    EXPECT_FALSE(m_window->view().classes.sameEveryYear);
+}
+
 TEST_F(MainWindowTest, ReportPackWithoutASelectionHasNoBlankChart)
 {
     ASSERT_TRUE(m_window->view().selection.isEmpty());
