@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "exporter.h"
 #include "palette.h"
 
 
@@ -250,6 +251,24 @@ void MainWindow::buildUi()
         statusBar()->showMessage(tr("The view is on the clipboard: paste it into another Renkou with Edit → Paste view."));
     });
     editMenu->addAction(tr("&Paste view"), this, &MainWindow::pasteView);
+    editMenu->addSeparator();
+    // The figures as images for a slide or a message: the map as exported at 850×600 2×, the chart likewise.
+    QAction *copyMap = editMenu->addAction(tr("Copy &map as image"), this, [this] {
+        QGuiApplication::clipboard()->setImage(ui::mapPicture(m_map->renderer(), ui::ExportSize::atScale(2)));
+        statusBar()->showMessage(tr("The map is on the clipboard."));
+    });
+    copyMap->setObjectName(QStringLiteral("copyMapImage"));
+    QAction *copyChart = editMenu->addAction(tr("Copy c&hart as image"), this, [this] {
+        if (m_view.selection.isEmpty()) {
+            statusBar()->showMessage(tr("Select a region first: its chart is what is copied."));
+            return;
+        }
+        QGuiApplication::clipboard()->setImage(ui::pictureOf(ui::ExportSize::atScale(2), [this](QPainter &p, const QRectF &r) {
+            m_side->renderChart(p, r);
+        }));
+        statusBar()->showMessage(tr("The chart is on the clipboard."));
+    });
+    copyChart->setObjectName(QStringLiteral("copyChartImage"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_growthAction);
     view->addAction(m_scaleWithinAction);

@@ -464,7 +464,9 @@ void MainWindow::mapMenu(const QString &code, const QPoint &globalPos)
     }
     if (!m_view.drill.isEmpty())
         menu.addAction(tr("Back to China"), this, &MainWindow::drillOut);
-    menu.addAction(tr("Copy map image"), this, [this] { QGuiApplication::clipboard()->setImage(m_map->grab().toImage()); });
+    menu.addAction(tr("Copy map image"), this, [this] {
+        QGuiApplication::clipboard()->setImage(ui::mapPicture(m_map->renderer(), ui::ExportSize::atScale(2)));
+    });
     menu.addAction(tr("Copy view"), this, [this] { QGuiApplication::clipboard()->setText(view().toLink()); });
     menu.exec(globalPos);
 }

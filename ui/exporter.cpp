@@ -137,23 +137,9 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
                                    .arg(pixels.height())
                                    .arg(qint64(pixels.width()) * pixels.height() / 1'000'000)
                                    .arg(kMaxExportPixels / 1'000'000)};
-        QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+        const QImage image = pictureOf(options.size, paint);
         if (image.isNull())
             return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("the image size is too large")};
-        // Painted at 96 dpi (so that point sizes lay out as on screen) and scaled; the file then records
-        // the print resolution.
-        const int dpm96 = int(std::lround(96 / 0.0254));
-        image.setDotsPerMeterX(dpm96);
-        image.setDotsPerMeterY(dpm96);
-        image.fill(Qt::white);
-        {
-            QPainter painter(&image);
-            painter.scale(options.size.scale, options.size.scale);
-            paint(painter, layout);
-        }
-        const int dpm = int(std::lround(options.size.dpi() / 0.0254));
-        image.setDotsPerMeterX(dpm);
-        image.setDotsPerMeterY(dpm);
         image.save(&buffer, "PNG");
     } else if (*format == ExportFormat::Svg) {
         QSvgGenerator svg;
@@ -181,6 +167,39 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
     if (bytes.isEmpty())
         return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("nothing was drawn")};
     return core::writeFileAtomically(path, bytes, options.overwrite);
+}
+
+QImage pictureOf(const ExportSize &size, const std::function<void(QPainter &, const QRectF &)> &paint)
+{
+    QImage image(size.pixels(), QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return image;
+    // Painted at 96 dpi (so that point sizes lay out as on screen) and scaled; the image then records the
+    // print resolution.
+    const int dpm96 = int(std::lround(96 / 0.0254));
+    image.setDotsPerMeterX(dpm96);
+    image.setDotsPerMeterY(dpm96);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.scale(size.scale, size.scale);
+        paint(painter, QRectF(QPointF(0, 0), size.layout));
+    }
+    const int dpm = int(std::lround(size.dpi() / 0.0254));
+    image.setDotsPerMeterX(dpm);
+    image.setDotsPerMeterY(dpm);
+    return image;
+}
+
+QImage mapPicture(MapRenderer &renderer, const ExportSize &size)
+{
+    renderer.setLineScale(size.scale);
+    const int hovered = renderer.hovered();
+    renderer.setHovered(-1);
+    QImage image = pictureOf(size, [&](QPainter &painter, const QRectF &target) { renderer.paint(painter, target); });
+    renderer.setHovered(hovered);
+    renderer.setLineScale(1.0);
+    return image;
 }
 
 core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options)

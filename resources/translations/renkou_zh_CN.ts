@@ -1474,6 +1474,26 @@
         <source>%1 (default)</source>
         <translation>%1（默认）</translation>
     </message>
+    <message>
+        <source>Copy &amp;map as image</source>
+        <translation>复制地图图片(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The map is on the clipboard.</source>
+        <translation>地图已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Copy c&amp;hart as image</source>
+        <translation>复制图表图片(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Select a region first: its chart is what is copied.</source>
+        <translation>请先选择一个地区：复制的是它的图表。</translation>
+    </message>
+    <message>
+        <source>The chart is on the clipboard.</source>
+        <translation>图表已复制到剪贴板。</translation>
+    </message>
 </context>
 <context>
     <name>renkou::app::WideTableDialog</name>

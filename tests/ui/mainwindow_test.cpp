@@ -32,6 +32,7 @@
 #include <QToolButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QClipboard>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -458,6 +459,25 @@ TEST_F(MainWindowTest, ClassesMenuChoosesMethodNumberPaletteAndSameClassesEveryY
     while (m_window->view().classes.sameEveryYear && undo->canUndo())
         undo->undo();
     EXPECT_FALSE(m_window->view().classes.sameEveryYear);
+}
+
+TEST_F(MainWindowTest, EditCopiesTheMapAndTheChartAsImages)
+{
+    QGuiApplication::clipboard()->clear();
+    m_window->findChild<QAction *>(QStringLiteral("copyMapImage"))->trigger();
+    EXPECT_EQ(QGuiApplication::clipboard()->image().size(), QSize(1700, 1200));
+    QGuiApplication::clipboard()->clear();
+    m_window->findChild<QAction *>(QStringLiteral("copyChartImage"))->trigger(); // nothing selected: no chart
+    EXPECT_TRUE(QGuiApplication::clipboard()->image().isNull());
+    clickUnit(QStringLiteral("370000"));
+    m_window->findChild<QAction *>(QStringLiteral("copyChartImage"))->trigger();
+    const QImage chart = QGuiApplication::clipboard()->image();
+    EXPECT_EQ(chart.size(), QSize(1700, 1200));
+    int drawn = 0; // drawn, not blank
+    for (int y = 0; y < chart.height(); y += 8)
+        for (int x = 0; x < chart.width(); x += 8)
+            drawn += chart.pixel(x, y) != qRgb(255, 255, 255) ? 1 : 0;
+    EXPECT_GT(drawn, 500);
 }
 
 TEST_F(MainWindowTest, ReportPackWithoutASelectionHasNoBlankChart)
