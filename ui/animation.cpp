@@ -6,6 +6,7 @@
 #include "maprenderer.h"
 
 #include <QPainter>
+#include <array>
 #include <gif_lib.h>
 
 namespace renkou::ui {
@@ -52,26 +53,57 @@ core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &fr
     if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR || EGifPutExtensionBlock(gif, 11, netscape) == GIF_ERROR
         || EGifPutExtensionBlock(gif, 3, loop) == GIF_ERROR || EGifPutExtensionTrailer(gif) == GIF_ERROR)
         return fail(gif);
+
+    const size_t n = size_t(size.width()) * size_t(size.height());
+    std::vector<GifByteType> red(n), green(n), blue(n), indices(n);
     for (const QImage &frame : frames) {
-        const QImage indexed = frame.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
+        // giflib's median-cut quantizer: up to 256 colours chosen for this frame (so a map's class colours
+        // stay exact), no dithering.
+        const QImage rgb = frame.convertToFormat(QImage::Format_RGB32);
+        for (int y = 0; y < size.height(); ++y) {
+            const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+            for (int x = 0; x < size.width(); ++x) {
+                const size_t i = size_t(y) * size_t(size.width()) + size_t(x);
+                red[i] = GifByteType(qRed(line[x]));
+                green[i] = GifByteType(qGreen(line[x]));
+                blue[i] = GifByteType(qBlue(line[x]));
+            }
+        }
         ColorMapObject *map = GifMakeMapObject(256, nullptr);
         if (!map)
             return fail(gif);
-        const QList<QRgb> table = indexed.colorTable();
-        for (int i = 0; i < 256; ++i) {
-            const QRgb c = i < table.size() ? table[i] : qRgb(0, 0, 0);
-            map->Colors[i] = {GifByteType(qRed(c)), GifByteType(qGreen(c)), GifByteType(qBlue(c))};
+        int colours = 256;
+        if (GifQuantizeBuffer(unsigned(size.width()), unsigned(size.height()), &colours, red.data(), green.data(), blue.data(),
+                              indices.data(), map->Colors) == GIF_ERROR) {
+            GifFreeMapObject(map);
+            return fail(gif);
+        }
+        // giflib's quantizer works on 5 bits a channel (white comes out #f8f8f8): each colour of the map is
+        // set to the mean of the pixels given it, which for a class fill or the white page is exactly its colour.
+        std::vector<std::array<quint64, 4>> sums(256, {0, 0, 0, 0});
+        for (size_t i = 0; i < n; ++i) {
+            auto &sum = sums[indices[i]];
+            sum[0] += red[i];
+            sum[1] += green[i];
+            sum[2] += blue[i];
+            ++sum[3];
+        }
+        for (int c = 0; c < 256; ++c) {
+            const auto &sum = sums[size_t(c)];
+            if (sum[3] > 0)
+                map->Colors[c] = {GifByteType((sum[0] + sum[3] / 2) / sum[3]), GifByteType((sum[1] + sum[3] / 2) / sum[3]),
+                                  GifByteType((sum[2] + sum[3] / 2) / sum[3])};
         }
         GraphicsControlBlock gcb{};
         gcb.DisposalMode = DISPOSE_DO_NOT;
         gcb.DelayTime = std::max(1, (delayMs + 5) / 10);
         gcb.TransparentColor = NO_TRANSPARENT_COLOR;
         GifByteType extension[4];
-        const size_t n = EGifGCBToExtension(&gcb, extension);
-        bool ok = EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, int(n), extension) != GIF_ERROR
+        const size_t length = EGifGCBToExtension(&gcb, extension);
+        bool ok = EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, int(length), extension) != GIF_ERROR
                   && EGifPutImageDesc(gif, 0, 0, size.width(), size.height(), false, map) != GIF_ERROR;
         for (int y = 0; ok && y < size.height(); ++y)
-            ok = EGifPutLine(gif, const_cast<GifPixelType *>(indexed.constScanLine(y)), size.width()) != GIF_ERROR;
+            ok = EGifPutLine(gif, indices.data() + size_t(y) * size_t(size.width()), size.width()) != GIF_ERROR;
         GifFreeMapObject(map);
         if (!ok)
             return fail(gif);

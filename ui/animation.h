@@ -15,7 +15,8 @@ namespace renkou::ui {
 
 /// Writes `frames` (of one size) as an animated GIF that loops, each frame shown `delayMs` (rounded to
 /// 10 ms, GIF's unit). Encoded with giflib (GIF89a, the NETSCAPE2.0 loop extension); each frame reduced to
-/// at most 256 colours by Qt (QImage::convertToFormat to Indexed8, without dithering). Atomic: the file
+/// at most 256 colours of its own by giflib's median-cut quantizer (GifQuantizeBuffer), without dithering,
+/// so that the class colours stay as drawn. Atomic: the file
 /// appears complete or not at all; an existing file is replaced only when `overwrite`.
 /// Errors: Value (no frames, frames of different sizes), Write (giflib or the file).
 core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite);
