@@ -134,12 +134,23 @@ std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::
     const std::vector<double> all = valuesOfYears(bundle, view, years);
     std::vector<QImage> frames;
     const QRectF target(QPointF(0, 0), size.layout);
+    // The foot (notes, source line) as tall in every frame as in the tallest, so that the map stays put.
+    qreal foot = 0;
+    for (int y : years) {
+        core::View v = view;
+        v.year = y;
+        v.from.reset();
+        MapRenderer measure;
+        renderView(measure, bundle, v, all, true);
+        foot = std::max(foot, measure.footHeight(target));
+    }
     for (int y : years) {
         core::View v = view;
         v.year = y;
         v.from.reset();
         MapRenderer renderer;
         renderView(renderer, bundle, v, all, true);
+        renderer.setFootReserve(foot);
         renderer.setLineScale(size.scale);
         QImage image(size.pixels(), QImage::Format_RGB32);
         image.fill(Qt::white);

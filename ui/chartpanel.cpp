@@ -53,9 +53,26 @@ void ChartPanel::clear()
 
 void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &caption)
 {
-    const QFont font = mapFont(8);
-    const qreal captionHeight = caption.isEmpty() ? 0
-        : QFontMetricsF(font).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, caption).height() + 8;
+    // The caption (unit, sources, notes) takes at most 40 % of the figure: smaller type first, then the
+    // notes from the last, ending in a line that says where the rest is.
+    QFont font = mapFont(8);
+    const auto heightOf = [&](const QString &text) {
+        return text.isEmpty() ? 0.0
+                              : QFontMetricsF(font).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, text).height() + 8;
+    };
+    const qreal room = target.height() * 0.4;
+    if (heightOf(caption) > room)
+        font = mapFont(6.5);
+    QString shown = caption;
+    const QString more = u'\n' + tr("• More notes: the report pack's sources.txt and the app's side panel.");
+    while (heightOf(shown) > room && shown.contains(u'\n')) {
+        shown.truncate(shown.lastIndexOf(u'\n'));
+        if (heightOf(shown + more) <= room || !shown.contains(u'\n')) {
+            shown += more;
+            break;
+        }
+    }
+    const qreal captionHeight = std::min(heightOf(shown), room);
     const QRectF chartRect = target.adjusted(0, 0, 0, -captionHeight);
     // Lay the chart out at the target's size now (a hidden view never gets the events that would), draw
     // the scene, then give the chart back its size on screen.
@@ -70,7 +87,7 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &
     painter.setFont(font);
     painter.setPen(QColor(0x44, 0x44, 0x44));
     painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, captionHeight),
-                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
     painter.restore();
 }
 

@@ -218,13 +218,18 @@ qreal MapRenderer::textBlockHeight(const QString &text, const QFont &font, qreal
            + 4;
 }
 
+qreal MapRenderer::footHeight(const QRectF &target) const
+{
+    const qreal w = target.width() - 2 * kMargin;
+    return textBlockHeight(m_notes, textFont(target.width(), true), w) + textBlockHeight(m_source, textFont(target.width(), true), w);
+}
+
 QRectF MapRenderer::mapArea(const QRectF &target) const
 {
     const qreal w = target.width() - 2 * kMargin;
     const qreal top = kMargin + textBlockHeight(m_title, titleFont(target.width()), w)
                       + textBlockHeight(m_subtitle, textFont(target.width(), false), w);
-    const qreal bottom = kMargin + textBlockHeight(m_notes, textFont(target.width(), true), w)
-                         + textBlockHeight(m_source, textFont(target.width(), true), w);
+    const qreal bottom = kMargin + std::max(footHeight(target), m_footReserve);
     return target.adjusted(kMargin, top, -kMargin, -bottom);
 }
 
@@ -572,12 +577,20 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         if (fits && free(padded)) {
             placed.push_back(padded);
             labels.emplace_back(QPointF(r.left(), r.top() + fm.ascent()), name);
-        } else if (provinceLevel) {
-            // Every province-level unit is named (Beijing, Tianjin, Shanghai, Hong Kong, Macao): too small for
-            // its name, the label goes beside it, with a leader line, where it meets no other label.
+        } else if (provinceLevel && features[i].bounds.width() * features[i].bounds.height()
+                                        < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
+            // Every province-level unit is named: the small ones (Beijing, Tianjin, Shanghai, Hong Kong, Macao,
+            // Chongqing, Ningxia: bounds under 1.5 % of the map's extent) get their name beside them, with a
+            // leader line, where it meets no other label.
             leaderOrder.push_back(i);
         }
     }
+    // Eastmost first (Tianjin before Beijing, so each takes its own side), and no label over another small
+    // unit.
+    std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) { return m_labelPoints[a].x() > m_labelPoints[b].x(); });
+    std::vector<QPointF> smallUnits;
+    for (size_t i : leaderOrder)
+        smallUnits.push_back(xf.map(m_labelPoints[i]));
     std::vector<std::pair<QPointF, QPointF>> leaders;
     for (size_t i : leaderOrder) {
         const QPointF p = xf.map(m_labelPoints[i]);
@@ -585,7 +598,7 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         const QString name = m_labels == LabelLanguage::English ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
                                                                 : shortName(zh);
         const QSizeF size(fm.horizontalAdvance(name), fm.height());
-        for (const qreal distance : {14.0, 24.0, 36.0}) {
+        for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0}) {
             bool done = false;
             for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
                                       QPointF(-1, -1), QPointF(-1, 1)}) {
@@ -596,7 +609,8 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                 const QRectF r(topLeft, size);
                 const QRectF padded = r.adjusted(-2, -1, 2, 1);
                 if (!area.contains(padded) || padded.intersects(legendBox) || padded.intersects(insetBox)
-                    || std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(padded); }))
+                    || std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(padded); })
+                    || std::any_of(smallUnits.begin(), smallUnits.end(), [&](const QPointF &u) { return u != p && padded.adjusted(-3, -3, 3, 3).contains(u); }))
                     continue;
                 placed.push_back(padded);
                 labels.emplace_back(QPointF(r.left(), r.top() + fm.ascent()), name);
@@ -670,7 +684,7 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
             painter.drawRect(inset);
             painter.setFont(mapFont(7));
             painter.setPen(kTextColor);
-            painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom, m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛"));
+            painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom | Qt::TextWordWrap, m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛"));
         }
         paintLegend(painter, lay.legend, lay.legendColumns);
     }

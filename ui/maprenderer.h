@@ -71,6 +71,10 @@ public:
     void setNotes(const QString &text) { m_notes = text; m_layout.reset(); }
     const QString &notes() const { return m_notes; }
     void setSourceLine(const QString &text) { m_source = text; m_layout.reset(); }
+    /// The height of the notes and the source line in `target`, and a height the foot takes at least (the
+    /// frames of an animation keep the map in one place whatever their notes).
+    qreal footHeight(const QRectF &target) const;
+    void setFootReserve(qreal height) { m_footReserve = height; m_layout.reset(); }
     const QString &sourceLine() const { return m_source; }
 
     /// China without the South China Sea (which the inset shows), in layer coordinates.
@@ -165,6 +169,7 @@ private:
     QString m_subtitle;
     QString m_source;
     QString m_notes;
+    qreal m_footReserve = 0;
     mutable std::optional<Layout> m_layout;
     bool m_overlaysHidden = false;
     mutable bool m_compact = false; ///< the layout is narrow: smaller legend text

@@ -81,10 +81,10 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     QString unitLine = Tr::tr("Unit: %1.").arg(core::unitLabel(out.unit));
     if (out.mode == ChartMode::Indexed)
         unitLine = Tr::tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(core::unitLabel(out.unit));
-    else if (persons && out.mode == ChartMode::Absolute)
-        unitLine = core::currentLanguage() == core::Language::Chinese
-                       ? Tr::tr("Unit: persons (chart in ten thousands).")
-                       : Tr::tr("Unit: persons (chart in millions).");
+    else if (persons && (out.mode == ChartMode::Absolute || out.mode == ChartMode::YearOnYear))
+        unitLine = core::currentLanguage() == core::Language::Chinese ? Tr::tr("Unit: persons (chart in ten thousands).")
+                   : out.mode == ChartMode::Absolute                  ? Tr::tr("Unit: persons (chart in millions).")
+                                                                      : Tr::tr("Unit: persons (chart in thousands).");
     out.caption = unitLine + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
     if (mode == core::ChartMode::Share)
         out.caption += u'\n' + Tr::tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "

@@ -779,6 +779,10 @@
         <source>%1: %2, %3</source>
         <translation>%1%2（%3）</translation>
     </message>
+    <message>
+        <source>Unit: persons (chart in thousands).</source>
+        <translation>单位：人（图中以千人计）。</translation>
+    </message>
 </context>
 <context>
     <name>Unit</name>
@@ -1603,6 +1607,10 @@
     <message>
         <source>change (%1)</source>
         <translation>变化（%1）</translation>
+    </message>
+    <message>
+        <source>• More notes: the report pack&apos;s sources.txt and the app&apos;s side panel.</source>
+        <translation>• 更多说明见报告包的 sources.txt 和应用的侧栏。</translation>
     </message>
 </context>
 <context>
