@@ -154,7 +154,7 @@ QString lastExportPath(const QString &defaultName)
     const QString folder = settings.value(QStringLiteral("export/folder")).toString();
     const QString suffix = settings.value(QStringLiteral("export/format")).toString();
     QString name = defaultName;
-    if (!suffix.isEmpty() && QFileInfo(name).suffix() != u"csv")
+    if (!suffix.isEmpty() && QFileInfo(name).suffix() == u"png") // a picture: the format of the last one
         name = QFileInfo(name).completeBaseName() + u'.' + suffix;
     return folder.isEmpty() ? name : QDir(folder).filePath(name);
 }

@@ -5,8 +5,8 @@
 #include "mapscene.h"
 #include "maprenderer.h"
 
-#include <QPainter>
 #include <array>
+#include <memory>
 #include <gif_lib.h>
 
 namespace renkou::ui {
@@ -132,33 +132,23 @@ std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::
 {
     // One set of classes for every frame: the values of all the years.
     const std::vector<double> all = valuesOfYears(bundle, view, years);
-    std::vector<QImage> frames;
+    // Every frame's map first, to make the foot (notes, source line) as tall in each as in the tallest, so
+    // that the map stays put.
     const QRectF target(QPointF(0, 0), size.layout);
-    // The foot (notes, source line) as tall in every frame as in the tallest, so that the map stays put.
+    std::vector<std::unique_ptr<MapRenderer>> maps;
     qreal foot = 0;
     for (int y : years) {
         core::View v = view;
         v.year = y;
         v.from.reset();
-        MapRenderer measure;
-        renderView(measure, bundle, v, all, true);
-        foot = std::max(foot, measure.footHeight(target));
+        maps.push_back(std::make_unique<MapRenderer>());
+        renderView(*maps.back(), bundle, v, all, true);
+        foot = std::max(foot, maps.back()->footHeight(target));
     }
-    for (int y : years) {
-        core::View v = view;
-        v.year = y;
-        v.from.reset();
-        MapRenderer renderer;
-        renderView(renderer, bundle, v, all, true);
-        renderer.setFootReserve(foot);
-        renderer.setLineScale(size.scale);
-        QImage image(size.pixels(), QImage::Format_RGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        painter.scale(size.scale, size.scale);
-        renderer.paint(painter, target);
-        painter.end();
-        frames.push_back(std::move(image));
+    std::vector<QImage> frames;
+    for (const auto &map : maps) {
+        map->setFootReserve(foot);
+        frames.push_back(mapPicture(*map, size));
         if (progress && !progress(int(frames.size())))
             break;
     }

@@ -122,19 +122,26 @@ QStringList windowTexts(QMainWindow &window)
     return texts;
 }
 
+/// The main window in `language` with fresh settings, shown, loaded and with Shandong selected (so that the
+/// side panel's name, details, census comparison and chart caption are there too).
+std::unique_ptr<app::MainWindow> loadedWindow(core::Language language)
+{
+    QSettings().clear();
+    core::setLanguage(language);
+    auto window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR));
+    window->resize(1400, 900);
+    window->show();
+    EXPECT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return window->isFullyLoaded(); }, 20000));
+    window->selectRegion(QStringLiteral("370000"));
+    return window;
+}
+
 } // namespace
 
 TEST(Translations, WithChineseTheWindowShowsNoEnglishWordAndSwitchesBack)
 {
-    QSettings().clear();
-    core::setLanguage(core::Language::Chinese);
-    auto window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR));
-    window->resize(1400, 900);
-    window->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->isFullyLoaded(), 20000);
-    // A unit selected: the side panel's name, details, census comparison and chart caption too.
-    window->selectRegion(QStringLiteral("370000"));
+    auto window = loadedWindow(core::Language::Chinese);
     QStringList english;
     for (const QString &text : windowTexts(*window))
         if (!englishWords(text).isEmpty())
@@ -189,14 +196,7 @@ TEST(Translations, ChineseFiguresWriteWanYiYearsAndPublishers)
 // (map title, chart, sources.txt) and stays English; the pack in English has no Chinese outside unit names.
 TEST(Translations, ReportPackInTheOtherLanguageLeavesTheWindowAsItIs)
 {
-    QSettings().clear();
-    core::setLanguage(core::Language::English);
-    auto window = std::make_unique<app::MainWindow>(QStringLiteral(RENKOU_BUNDLE_DIR));
-    window->resize(1400, 900);
-    window->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(window->isFullyLoaded(), 20000);
-    window->selectRegion(QStringLiteral("370000"));
+    auto window = loadedWindow(core::Language::English);
     QTemporaryDir zh;
     ASSERT_TRUE(window->writeReportPack(zh.path(), false, {}, core::Language::Chinese).ok());
     auto read = [](const QString &path) {
