@@ -470,20 +470,24 @@ void MainWindow::buildClassesMenu(QMenu *menu)
     menu->addSeparator();
     QMenu *palettes = menu->addMenu(tr("Palette"));
     auto *paletteGroup = new QActionGroup(palettes);
-    add(palettes, paletteGroup, tr("%1 (default)").arg(paletteName(QStringLiteral("YlGnBu"))), QStringLiteral("palette"), QString());
-    // Colour-blind-safe palettes first, as the ColorBrewer data orders them; each with its colours.
-    for (const core::Palette &p : core::palettes()) {
-        if (p.type != core::Palette::Type::Sequential || p.name == u"YlGnBu")
-            continue;
-        QAction *a = add(palettes, paletteGroup, p.colorblindSafe ? paletteName(p.name) : tr("%1 (not colour-blind safe)").arg(paletteName(p.name)),
-                         QStringLiteral("palette"), p.name);
-        QPixmap preview(60, 12);
-        QPainter painter(&preview);
-        const std::vector<QColor> colors = p.colorsFor(5);
+    // Colour-blind-safe palettes first, as the ColorBrewer data orders them; each with its colours as an icon
+    // (four stripes, as menus draw icons square).
+    const auto preview = [](const core::Palette &p) {
+        QPixmap pixmap(16, 16);
+        QPainter painter(&pixmap);
+        const std::vector<QColor> colors = p.colorsFor(4);
         for (size_t i = 0; i < colors.size(); ++i)
-            painter.fillRect(QRectF(12.0 * double(i), 0, 12, 12), colors[i]);
-        painter.end();
-        a->setIcon(QIcon(preview));
+            painter.fillRect(QRectF(4.0 * double(i), 0, 4, 16), colors[i]);
+        return QIcon(pixmap);
+    };
+    for (const core::Palette &p : core::palettes()) {
+        if (p.type != core::Palette::Type::Sequential)
+            continue;
+        const bool standard = p.name == u"YlGnBu";
+        const QString name = standard ? tr("%1 (default)").arg(paletteName(p.name))
+                             : p.colorblindSafe ? paletteName(p.name)
+                                                : tr("%1 (not colour-blind safe)").arg(paletteName(p.name));
+        add(palettes, paletteGroup, name, QStringLiteral("palette"), standard ? QString() : p.name)->setIcon(preview(p));
     }
     menu->addSeparator();
     add(menu, nullptr, tr("Same classes for every year"), QStringLiteral("same"), true);
