@@ -90,10 +90,10 @@ struct ExportChoice {
     ui::FigureTexts texts; ///< what the author typed; empty fields keep the texts made from the data
 };
 
-/// The export dialog: size (for pictures), figure language, and for maps the title, subtitle, a note and
-/// the source line (`current` shows the map's own as placeholders).
+/// The export dialog: size (for pictures), figure language, and the figure's texts that `placeholders` has
+/// (a map: title, subtitle, note, source line; a chart: title and note), each shown greyed as made from the data.
 std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &title, bool withSize,
-                                            const ui::MapRenderer *current = nullptr)
+                                            const ui::FigureTexts &placeholders = {})
 {
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
@@ -118,17 +118,19 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
     form->addRow(QCoreApplication::translate("MainWindow", "Figure language (titles, legend, notes, sources):"), language);
     // The map's texts: empty keeps the one made from the data (shown greyed); the notes on the data always stay.
     QLineEdit *texts[4] = {};
-    if (current) {
-        const std::pair<const char *, QString> rows[] = {
-            {QT_TRANSLATE_NOOP("MainWindow", "Title:"), current->title()},
-            {QT_TRANSLATE_NOOP("MainWindow", "Subtitle:"), current->subtitle()},
-            {QT_TRANSLATE_NOOP("MainWindow", "Your note (before the notes on the data):"), QString()},
-            {QT_TRANSLATE_NOOP("MainWindow", "Source line:"), current->sourceLine()},
+    {
+        const std::pair<const char *, std::optional<QString>> rows[] = {
+            {QT_TRANSLATE_NOOP("MainWindow", "Title:"), placeholders.title},
+            {QT_TRANSLATE_NOOP("MainWindow", "Subtitle:"), placeholders.subtitle},
+            {QT_TRANSLATE_NOOP("MainWindow", "Your note (before the notes on the data):"), placeholders.note},
+            {QT_TRANSLATE_NOOP("MainWindow", "Source line:"), placeholders.source},
         };
         for (int i = 0; i < 4; ++i) {
+            if (!rows[i].second)
+                continue;
             texts[i] = new QLineEdit(&dialog);
             texts[i]->setObjectName(QStringLiteral("exportText%1").arg(i));
-            texts[i]->setPlaceholderText(rows[i].second);
+            texts[i]->setPlaceholderText(*rows[i].second);
             texts[i]->setMinimumWidth(420);
             form->addRow(QCoreApplication::translate("MainWindow", rows[i].first), texts[i]);
         }
@@ -170,9 +172,9 @@ void rememberExport(const QString &path)
 /// A size, a figure language and a file for a picture export, or nullopt if the user cancels either
 /// question. QFileDialog asks before replacing an existing file.
 std::optional<std::pair<ExportChoice, QString>> askPictureTarget(QWidget *parent, const QString &title,
-                                                                 const QString &defaultName, const ui::MapRenderer *map = nullptr)
+                                                                 const QString &defaultName, const ui::FigureTexts &placeholders)
 {
-    const auto choice = askExportChoice(parent, title, true, map);
+    const auto choice = askExportChoice(parent, title, true, placeholders);
     if (!choice)
         return std::nullopt;
     const QString path = QFileDialog::getSaveFileName(parent, title, lastExportPath(defaultName),
@@ -232,6 +234,11 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     ui::applyFigureTexts(*f->ownMap, texts);
     f->ownChart = std::make_unique<ui::ChartPanel>();
     f->ownCaption = ui::showTrendChart(*f->ownChart, ui::viewTrendChart(*bundle(), m_view, f->ownScene.column.level));
+    // The author's title and note on the chart too.
+    if (texts.title)
+        f->ownChart->setTitle(*texts.title);
+    if (texts.note && !texts.note->isEmpty())
+        f->ownCaption = *texts.note + u'\n' + f->ownCaption;
     f->map = f->ownMap.get();
     f->column = &f->ownScene.column;
     f->chart = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownChart->render(p, r, raw->ownCaption); };
@@ -284,7 +291,9 @@ void MainWindow::exportMapDialog()
 {
     if (!bundle())
         return;
-    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"), &m_map->renderer())) {
+    const ui::MapRenderer &shown = m_map->renderer();
+    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"),
+                                             {shown.title(), shown.subtitle(), QString(), shown.sourceLine()})) {
         const auto figures = figuresIn(target->first.language, target->first.texts);
         reportExport(ui::exportMap(*figures->map, target->second, {target->first.size, true}), target->second);
     }
@@ -296,8 +305,9 @@ void MainWindow::exportChartDialog()
         QMessageBox::information(this, tr("Export chart"), tr("Select a region first: its chart is what is exported."));
         return;
     }
-    if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"))) {
-        const auto figures = figuresIn(target->first.language);
+    const QString chartTitle = ui::viewTrendChart(*bundle(), m_view, m_column.level).title;
+    if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"), {chartTitle, {}, QString(), {}})) {
+        const auto figures = figuresIn(target->first.language, target->first.texts);
         reportExport(ui::exportPicture(target->second, {target->first.size, true}, figures->chart), target->second);
     }
 }

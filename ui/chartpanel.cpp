@@ -51,6 +51,11 @@ void ChartPanel::clear()
     m_leftOut.clear();
 }
 
+void ChartPanel::setTitle(const QString &title)
+{
+    m_chart->setTitle(title);
+}
+
 void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &caption)
 {
     // The caption (unit, sources, notes) takes at most 40 % of the figure: smaller type first, then the
@@ -77,6 +82,12 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &
     // Lay the chart out at the target's size now (a hidden view never gets the events that would), draw
     // the scene, then give the chart back its size on screen.
     const QRectF onScreen = m_chart->geometry();
+    // A title wider than the figure is set smaller (down to 7 pt) rather than cut.
+    const QFont screenTitle = m_chart->titleFont();
+    QFont title = screenTitle;
+    while (title.pointSizeF() > 7 && QFontMetricsF(title).horizontalAdvance(m_chart->title()) > chartRect.width() - 24)
+        title.setPointSizeF(title.pointSizeF() - 0.5);
+    m_chart->setTitleFont(title);
     m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
     if (m_chart->layout())
         m_chart->layout()->activate();
@@ -84,6 +95,7 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &
     painter.fillRect(target, Qt::white);
     m_chart->scene()->render(&painter, chartRect, m_chart->geometry());
     m_chart->setGeometry(onScreen);
+    m_chart->setTitleFont(screenTitle);
     painter.setFont(font);
     painter.setPen(QColor(0x44, 0x44, 0x44));
     painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, captionHeight),

@@ -45,6 +45,8 @@ public:
     /// notes) word-wrapped under it.
     void render(QPainter &painter, const QRectF &target, const QString &caption);
     void clear();
+    /// Replaces the chart's title (an author's own, for an export).
+    void setTitle(const QString &title);
 
     int seriesCount() const { return int(m_years.size()); }
     /// Years plotted for series `i` in the last showSeries().

@@ -7,6 +7,7 @@ int cmdChart(const QStringList &args, const QString &name)
     QCommandLineParser parser;
     Common common;
     OutputOptions output;
+    const TextOptions texts;
     const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Unit codes, comma-separated."), QStringLiteral("C1,C2,..."));
     const QCommandLineOption mode(QStringLiteral("mode"),
                                   QStringLiteral("absolute (default), indexed, change (from the year before, as bars), or share "
@@ -18,6 +19,7 @@ int cmdChart(const QStringList &args, const QString &name)
     parser.addOptions({codes, common.indicator, mode, base, common.view, lang});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
+    parser.addOptions({texts.title, texts.note});
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Draws the units' series over the years — gaps stay gaps, census counts as dots — with "
                                          "unit, sources and notes under it, to a PNG, SVG or PDF file.")))
@@ -80,7 +82,12 @@ int cmdChart(const QStringList &args, const QString &name)
         return kExitData;
     }
     renkou::ui::ChartPanel chart;
-    const QString caption = renkou::ui::showTrendChart(chart, trend);
+    QString caption = renkou::ui::showTrendChart(chart, trend);
+    // The author's title replaces the one made from the data; a note goes before the notes, which stay.
+    if (parser.isSet(texts.title))
+        chart.setTitle(parser.value(texts.title));
+    if (parser.isSet(texts.note) && !parser.value(texts.note).isEmpty())
+        caption = parser.value(texts.note) + u'\n' + caption;
     if (!chart.leftOut().isEmpty()) {
         std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", trend.baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
         return kExitData;

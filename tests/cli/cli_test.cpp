@@ -709,3 +709,20 @@ TEST(Cli, ChartTicksAreReadableAndTheTitleNamesPlacesAndYears)
         EXPECT_FALSE(all.contains(QRegularExpression(QStringLiteral("(^|\\|)-?\\d{7,}(\\.\\d+)?($|\\|)")))) << mode << " " << all.toStdString();
     }
 }
+
+// A chart takes the author's title and a note (before the notes on the data, which stay).
+TEST(Cli, ChartTakesTheAuthorsTitleAndNote)
+{
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("c.svg"));
+    const CliRun r = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--title"),
+                          QStringLiteral("Shandong peaked in 2021"), QStringLiteral("--note"), QStringLiteral("An author note."),
+                          QStringLiteral("--out"), svg});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(xml.contains(QStringLiteral(">Shandong peaked in 2021</text>")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("An author note.")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("National Bureau of Statistics"))); // the source stays
+}
