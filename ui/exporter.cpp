@@ -115,7 +115,8 @@ void mapRadicalsToIdeographs(QByteArray &pdf)
 } // namespace
 
 core::Status exportPicture(const QString &path, const ExportOptions &options,
-                           const std::function<void(QPainter &, const QRectF &)> &paint)
+                           const std::function<void(QPainter &, const QRectF &)> &paint,
+                           const FigureMetadata &metadata)
 {
     const auto format = exportFormatOf(path);
     if (!format)
@@ -147,8 +148,8 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
         svg.setResolution(96);
         svg.setSize(options.size.layout.toSize());
         svg.setViewBox(layout);
-        svg.setTitle(QFileInfo(path).completeBaseName());
-        svg.setDescription(QStringLiteral("Made with Renkou"));
+        svg.setTitle(metadata.title.isEmpty() ? QFileInfo(path).completeBaseName() : metadata.title);
+        svg.setDescription(metadata.description.isEmpty() ? QStringLiteral("Made with Renkou") : metadata.description);
         QPainter painter(&svg);
         paint(painter, layout);
     } else {
@@ -157,7 +158,18 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
         pdf.setPageSize(QPageSize(options.size.layout * 25.4 / 96.0, QPageSize::Millimeter));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setCreator(QStringLiteral("Renkou"));
-        pdf.setTitle(QFileInfo(path).completeBaseName());
+        pdf.setTitle(metadata.title.isEmpty() ? QFileInfo(path).completeBaseName() : metadata.title);
+        // The full citations travel in the file's XMP metadata (dc:description), beside the short source line.
+        if (!metadata.description.isEmpty()) {
+            const auto xml = [](const QString &text) { return text.toHtmlEscaped().toUtf8(); };
+            pdf.setDocumentXmpMetadata(
+                "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(pdf.title()) + "</rdf:li></rdf:Alt></dc:title>"
+                "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml(metadata.description) + "</rdf:li></rdf:Alt></dc:description>"
+                "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>");
+        }
         QPainter painter(&pdf);
         paint(painter, layout);
     }
@@ -209,9 +221,9 @@ core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportO
     // The unit under the mouse is highlighted on screen only, never in a figure.
     const int hovered = renderer.hovered();
     renderer.setHovered(-1);
-    const core::Status status = exportPicture(path, options, [&](QPainter &painter, const QRectF &target) {
-        renderer.paint(painter, target);
-    });
+    const core::Status status = exportPicture(
+        path, options, [&](QPainter &painter, const QRectF &target) { renderer.paint(painter, target); },
+        {renderer.title(), renderer.citations()});
     renderer.setHovered(hovered);
     renderer.setLineScale(1.0);
     return status;

@@ -45,10 +45,18 @@ struct ExportOptions {
     bool overwrite = false; ///< replace an existing file (else refuse: the CLI's --force, the GUI asks first)
 };
 
+/// What an SVG or PDF says of itself: its title (default: the file's name) and a description (SVG
+/// <desc>, PDF XMP dc:description): the full citations of a map, beside its short source line.
+struct FigureMetadata {
+    QString title;
+    QString description;
+};
+
 /// Paints with `paint` (given a painter and the layout rectangle) into `path` as PNG, SVG or PDF. The write
 /// is atomic: the file appears complete or not at all, and an existing file is never left half-written.
 core::Status exportPicture(const QString &path, const ExportOptions &options,
-                           const std::function<void(QPainter &, const QRectF &)> &paint);
+                           const std::function<void(QPainter &, const QRectF &)> &paint,
+                           const FigureMetadata &metadata = {});
 /// A picture painted by `paint` (given a painter and the layout rectangle) at `size`, on white, recording
 /// its resolution: a PNG export's image, or one for the clipboard. A null image when it cannot be allocated.
 QImage pictureOf(const ExportSize &size, const std::function<void(QPainter &, const QRectF &)> &paint);

@@ -76,6 +76,9 @@ public:
     qreal footHeight(const QRectF &target) const;
     void setFootReserve(qreal height) { m_footReserve = height; m_layout.reset(); }
     const QString &sourceLine() const { return m_source; }
+    /// The full citations of the sources the figure draws on, for an export's metadata (not drawn).
+    void setCitations(const QString &text) { m_citations = text; }
+    const QString &citations() const { return m_citations; }
 
     /// China without the South China Sea (which the inset shows), in layer coordinates.
     core::BoxD fullExtent() const { return m_fullExtent; }
@@ -169,6 +172,7 @@ private:
     QString m_subtitle;
     QString m_source;
     QString m_notes;
+    QString m_citations;
     qreal m_footReserve = 0;
     mutable std::optional<Layout> m_layout;
     bool m_overlaysHidden = false;

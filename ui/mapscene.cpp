@@ -299,6 +299,18 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     }
     if (lines && b.hasAllLayers())
         boundaries = Tr::tr("%1; map lines: %2").arg(boundaries, core::publisherName(*lines, &b.regions));
+    // The full citations (title, publisher, version) go into an export's metadata.
+    QStringList citations;
+    QStringList cited;
+    for (const auto &[id, year] : sourceYears)
+        if (!cited.contains(id))
+            cited << id;
+    if (layer->path().startsWith(b.dir + u'/'))
+        cited << QStringLiteral("cn-atlas") << QStringLiteral("tianditu-lines");
+    for (const QString &id : cited)
+        if (const core::Source *s = b.sources.find(id))
+            citations << s->citation();
+    r.setCitations(citations.join(QStringLiteral("; ")));
     r.setSourceLine(Tr::tr("Source: %1. Boundaries: %2.")
                         .arg(sourceYears.empty() ? Tr::tr("no data") : core::citeSources(b.sources, sourceYears, &b.regions), boundaries));
     return scene;

@@ -726,3 +726,24 @@ TEST(Cli, ChartTakesTheAuthorsTitleAndNote)
     EXPECT_TRUE(xml.contains(QStringLiteral("An author note.")));
     EXPECT_TRUE(xml.contains(QStringLiteral("National Bureau of Statistics"))); // the source stays
 }
+
+// The full citations travel in the file's metadata (PDF XMP dc:description, SVG <desc>), the figure's
+// title as the document's title; the figure itself shows the short source line.
+TEST(Cli, MapFilesCarryTheFullCitationsInTheirMetadata)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("m.pdf"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--out"), pdf}).exitCode, 0);
+    EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("Resident population by province, 2024")));
+    const QString xmp = runTool(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), pdf});
+    EXPECT_TRUE(xmp.contains(QStringLiteral("<dc:description>"))) << xmp.toStdString();
+    EXPECT_TRUE(xmp.contains(QStringLiteral("NBS annual data table E0103")));
+    EXPECT_TRUE(xmp.contains(QStringLiteral("cn-atlas")));
+    const QString svg = dir.filePath(QStringLiteral("m.svg"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--out"), svg}).exitCode, 0);
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(xml.contains(QStringLiteral("<title>Resident population by province, 2024</title>")));
+    EXPECT_TRUE(xml.contains(QRegularExpression(QStringLiteral("<desc>[^<]*NBS annual data table E0103"))));
+}
