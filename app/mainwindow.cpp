@@ -551,6 +551,7 @@ std::optional<int> MainWindow::showTables()
 {
     const core::DataBundle &b = *bundle();
     m_yearsCache.clear();
+    m_allYearsCache.clear();
     {
         const QSignalBlocker block(m_indicatorBox);
         m_indicatorBox->clear();
@@ -631,8 +632,19 @@ void MainWindow::refresh()
         shown.drill.clear();
     }
     ui::MapQuery query = ui::queryFor(b, shown, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
-    if (shown.classes.sameEveryYear)
-        query.classValues = ui::valuesOfYears(b, shown);
+    if (shown.classes.sameEveryYear) {
+        // Computed once per map, not on every selection or year change.
+        const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                                .arg(int(shown.level))
+                                .arg(shown.indicator)
+                                .arg(shown.growth)
+                                .arg(shown.drill)
+                                .arg(shown.scaleWithin);
+        auto it = m_allYearsCache.find(key);
+        if (it == m_allYearsCache.end())
+            it = m_allYearsCache.insert(key, ui::valuesOfYears(b, shown));
+        query.classValues = *it;
+    }
     const bool span = query.indicator.spansYears;
     // The years either end can take; none when the indicator has no data at the level at all.
     m_timeline->setDataYears(dataYears(lvl, query.indicator).empty() ? std::vector<int>{}

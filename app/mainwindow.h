@@ -187,6 +187,9 @@ private:
     core::Column m_changeColumn; ///< population change since the previous year with data, for tooltips
     std::vector<core::ClassRange> m_classes;
     QHash<QString, std::vector<int>> m_yearsCache;
+    /// The values of every year of a map (same classes for every year), by what they depend on; cleared with
+    /// m_yearsCache when the data changes.
+    QHash<QString, std::vector<double>> m_allYearsCache;
     bool m_shown = false;
 };
 

@@ -112,6 +112,7 @@ core::Result<core::JoinReport> MainWindow::showNewBoundaries(core::Result<core::
     if (!result)
         return result;
     m_yearsCache.clear();
+    m_allYearsCache.clear();
     m_map->renderer().setLayers(nullptr);
     edit(tr("own boundaries"), [&](core::View &v) {
         v.drill.clear();

@@ -192,6 +192,24 @@ std::vector<double> ManualClassification::calculateBreaks(const std::vector<doub
     return breaks;
 }
 
+namespace {
+/// The middle class of a diverging scale: [−neutral, +neutral], "no change" (0) or "flat (±x)".
+ClassRange neutralClass(double neutral, const QString &unit)
+{
+    ClassRange flat;
+    flat.lower = -neutral;
+    flat.upper = neutral;
+    flat.includeLower = true;
+    flat.includeUpper = true;
+    // Chinese figures read 持平 / 无变化.
+    const bool chinese = currentLanguage() == Language::Chinese;
+    flat.label = neutral > 0 ? (chinese ? QStringLiteral("持平（±%1）") : QStringLiteral("flat (±%1)")).arg(formatValue(neutral, unit))
+                             : (chinese ? QStringLiteral("无变化") : QStringLiteral("no change"));
+    return flat;
+}
+
+} // namespace
+
 std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int perSide, double neutral,
                                          const QString &unit)
 {
@@ -216,16 +234,7 @@ std::vector<ClassRange> divergingClasses(const std::vector<double> &values, int 
         c.label = rangeLabel(c.lower, c.upper, unit);
         out.push_back(c);
     }
-    ClassRange flat;
-    flat.lower = -neutral;
-    flat.upper = neutral;
-    flat.includeLower = true;
-    flat.includeUpper = true;
-    // Chinese figures read 持平 / 无变化.
-    const bool chinese = currentLanguage() == Language::Chinese;
-    flat.label = neutral > 0 ? (chinese ? QStringLiteral("持平（±%1）") : QStringLiteral("flat (±%1)")).arg(formatValue(neutral, unit))
-                             : (chinese ? QStringLiteral("无变化") : QStringLiteral("no change"));
-    out.push_back(flat);
+    out.push_back(neutralClass(neutral, unit));
     // Growth: (neutral, …], …, (…, extent]
     for (int i = 0; i < perSide; ++i) {
         ClassRange c;
@@ -283,9 +292,7 @@ std::vector<ClassRange> divergingQuantileClasses(const std::vector<double> &valu
         c.label = i == perSide - 1 && perSide > 1 ? openLabel(c.upper, false, unit) : rangeLabel(c.lower, c.upper, unit);
         out.push_back(c);
     }
-    ClassRange flat = divergingClasses({}, 1, neutral, unit)[1]; // the neutral class and its label
-    flat.count = 0;
-    out.push_back(flat);
+    out.push_back(neutralClass(neutral, unit));
     // Growth: (neutral, b1], …, (b(k−1), largest]
     for (int i = 0; i < perSide; ++i) {
         ClassRange c;
