@@ -72,6 +72,9 @@ MainWindow::MainWindow(const QString &dataDir, QWidget *parent) : QMainWindow(pa
 {
     setWindowTitle(tr("Renkou 人口 — China's population map"));
     setAcceptDrops(true);
+    // The timeline and play keep one set of classes (breaks from every year), so that a colour means the same
+    // number in each year; View → Classes turns it off. Saved views keep their own choice.
+    m_view.classes.sameEveryYear = true;
     m_undo = new QUndoStack(this);
     buildUi();
     connect(&m_controller, &Controller::bundleReady, this, &MainWindow::onBundleReady);
@@ -229,7 +232,7 @@ void MainWindow::buildUi()
     file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog);
     file->addAction(tr("Export &data (CSV)…"), this, &MainWindow::exportDataDialog);
     file->addAction(tr("Export &report pack…"), this, &MainWindow::exportReportPackDialog);
-    file->addAction(tr("Export &animation (GIF)…"), this, &MainWindow::exportAnimationDialog);
+    file->addAction(tr("Export &animation (GIF, MP4, WebM)…"), this, &MainWindow::exportAnimationDialog);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

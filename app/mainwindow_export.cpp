@@ -33,6 +33,9 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 #include <QInputDialog>
 #include <QPainter>
 #include <QProgressDialog>
@@ -149,6 +152,23 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
     return choice;
 }
 
+/// Runs `work` on a worker thread while the window repaints, and shows a busy indicator when it takes more
+/// than 300 ms. The user's input waits until the work is done (it is delivered after).
+core::Status whileBusy(QWidget *parent, const QString &label, std::function<core::Status()> work)
+{
+    QProgressDialog busy(label, QString(), 0, 0, parent);
+    busy.setCancelButton(nullptr);
+    busy.setWindowModality(Qt::WindowModal);
+    busy.setMinimumDuration(300);
+    QFutureWatcher<std::optional<core::Status>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([work = std::move(work)] { return std::optional<core::Status>(work()); }));
+    if (!watcher.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return *watcher.result();
+}
+
 /// The folder and format (suffix) of the last export, remembered.
 QString lastExportPath(const QString &defaultName)
 {
@@ -190,15 +210,22 @@ struct MainWindow::Figures {
     /// Switches the figure texts to `language` for the lifetime of the figures, and back.
     explicit Figures(core::Language language) : window(core::currentLanguage())
     {
-        if (language != window)
-            core::setLanguage(language);
+        if (language == window)
+            return;
+        core::setLanguage(language);
+        keepWindowsAsTheyAre();
     }
     ~Figures()
     {
         if (core::currentLanguage() == window)
             return;
         core::setLanguage(window);
-        // The switch posted LanguageChange events that would rebuild the windows in the language they have.
+        keepWindowsAsTheyAre();
+    }
+    /// A switch posts LanguageChange events that would rebuild the windows in the figure language (while an
+    /// export runs and events are processed) and back: they are removed.
+    static void keepWindowsAsTheyAre()
+    {
         for (QWidget *w : QApplication::topLevelWidgets())
             QCoreApplication::removePostedEvents(w, QEvent::LanguageChange);
         QCoreApplication::removePostedEvents(qApp, QEvent::LanguageChange);
@@ -217,10 +244,10 @@ struct MainWindow::Figures {
     QString ownCaption;
 };
 
-std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts)
+std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts, bool ownMap)
 {
     auto f = std::make_unique<Figures>(language);
-    if (language == f->window && texts.isEmpty()) {
+    if (language == f->window && texts.isEmpty() && !ownMap) {
         f->map = &m_map->renderer();
         f->column = &m_column;
         f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
@@ -294,8 +321,12 @@ void MainWindow::exportMapDialog()
     const ui::MapRenderer &shown = m_map->renderer();
     if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"),
                                              {shown.title(), shown.subtitle(), QString(), shown.sourceLine()})) {
-        const auto figures = figuresIn(target->first.language, target->first.texts);
-        reportExport(ui::exportMap(*figures->map, target->second, {target->first.size, true}), target->second);
+        // A map of its own, painted on a worker thread: a 600-dpi page takes about a second.
+        const auto figures = figuresIn(target->first.language, target->first.texts, true);
+        ui::MapRenderer *map = figures->map;
+        const ui::ExportOptions options{target->first.size, true};
+        const QString path = target->second;
+        reportExport(whileBusy(this, tr("Writing the map …"), [map, path, options] { return ui::exportMap(*map, path, options); }), path);
     }
 }
 
@@ -347,7 +378,7 @@ void MainWindow::exportAnimationDialog()
     if (!ok)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export animation"), lastExportPath(QStringLiteral("map.gif")),
-                                                      tr("Animated GIF (*.gif)"));
+                                                      tr("Animated GIF (*.gif);;MP4 video, H.264 (*.mp4);;WebM video, VP9 (*.webm)"));
     if (path.isEmpty())
         return;
     const std::vector<int> shown = ui::animationYears(*bundle(), m_view, from, to);
@@ -368,7 +399,7 @@ void MainWindow::exportAnimationDialog()
     });
     if (dialog.wasCanceled())
         return;
-    reportExport(ui::writeAnimatedGif(path, frames, 800, true), path);
+    reportExport(whileBusy(this, tr("Encoding the animation …"), [&frames, path] { return ui::writeAnimation(path, frames, 800, true); }), path);
 }
 
 core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int)> &progress,

@@ -12,6 +12,7 @@ packages=(
   libboost-dev
   libuchardet-dev
   libgif-dev
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk fonts-noto-core
   xvfb xauth

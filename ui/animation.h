@@ -5,6 +5,7 @@
 
 #include <QImage>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace renkou::core {
@@ -20,6 +21,27 @@ namespace renkou::ui {
 /// appears complete or not at all; an existing file is replaced only when `overwrite`.
 /// Errors: Value (no frames, frames of different sizes), Write (giflib or the file).
 core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite);
+
+/// The formats of an animation, by the file's suffix.
+enum class AnimationFormat {
+    Gif,  ///< .gif: giflib, loops, 256 colours a frame
+    Mp4,  ///< .mp4: H.264 (libx264), yuv420p, plays in browsers, phones and presentation software
+    WebM, ///< .webm: VP9 (libvpx), yuv420p, plays in browsers
+};
+
+/// The format named by a file's suffix (.gif, .mp4, .webm, in any case), or nullopt.
+std::optional<AnimationFormat> animationFormatOf(const QString &path);
+
+/// Writes `frames` (of one size) as a video of `format` (Mp4 or WebM) with FFmpeg's libraries (libavformat,
+/// libavcodec, libswscale): one frame every `delayMs` milliseconds, so that the video lasts frames × delayMs.
+/// A frame of odd width or height is padded with white by one pixel (yuv420p needs even sizes). Encoded at
+/// near-visually-lossless quality (H.264 CRF 18; VP9 CRF 31). Atomic as writeAnimatedGif().
+/// Errors: Value (no frames, frames of different sizes, Gif given), Write (no encoder in this FFmpeg, the
+/// encoder's or the muxer's message, the file).
+core::Status writeVideo(const QString &path, AnimationFormat format, const std::vector<QImage> &frames, int delayMs, bool overwrite);
+
+/// writeAnimatedGif() or writeVideo() by the suffix of `path`. Errors: Value (an unknown suffix), and theirs.
+core::Status writeAnimation(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite);
 
 /// The years an animation of `view` through [from, to] shows: those in which its indicator has data at its
 /// level (an indicator of change: each year's change from the previous year with data).

@@ -8,7 +8,7 @@ int cmdAnimate(const QStringList &args, const QString &name)
     QCommandLineParser parser;
     Common common;
     OutputOptions output;
-    output.gif = true;
+    output.animation = true;
     const QCommandLineOption diverging(QStringLiteral("diverging"), QStringLiteral("Growth/decline: each year's change, in diverging colours around 0."));
     const QCommandLineOption lang = languageOption();
     const QCommandLineOption delay(QStringLiteral("delay-ms"), QStringLiteral("Time each year is shown, in milliseconds (default 800)."),
@@ -17,7 +17,8 @@ int cmdAnimate(const QStringList &args, const QString &name)
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     if (auto stop = parse(parser, args, name,
-                          QStringLiteral("The map through the years [--from, --to] as an animated GIF: one frame a year with data, "
+                          QStringLiteral("The map through the years [--from, --to] as an animated GIF (giflib), an MP4 (H.264) or a WebM (VP9) video "
+                                         "(FFmpeg), by the suffix of --out: one frame a year with data, "
                                          "the year leading the title, the same classes in every frame (breaks from all the years).")))
         return *stop;
     if (!parser.isSet(common.from) || !parser.isSet(common.to))
@@ -63,7 +64,7 @@ int cmdAnimate(const QStringList &args, const QString &name)
     }
     const auto size = std::get<renkou::ui::ExportOptions>(options);
     const auto frames = renkou::ui::animationFrames(bundle.value(), v, years, size.size);
-    const auto status = renkou::ui::writeAnimatedGif(parser.value(output.out), frames, delayMs, size.overwrite);
+    const auto status = renkou::ui::writeAnimation(parser.value(output.out), frames, delayMs, size.overwrite);
     if (!status)
         return dataError(status.error());
     std::fprintf(stderr, "renkou-cli: %d frames (%d–%d), %d×%d px\n", int(frames.size()), years.front(), years.back(),

@@ -8,6 +8,7 @@
 #include "language.h"
 #include "palette.h"
 #include "chartpanel.h"
+#include "animation.h"
 #include "exporter.h"
 #include "mapscene.h"
 #include "trendchart.h"
@@ -195,15 +196,16 @@ struct OutputOptions {
                                              "850x600. With --width-mm, its aspect sets the height."),
                               QStringLiteral("WxH")};
 
-    bool gif = false; ///< animate: --out is a .gif, sized as a PNG
+    bool animation = false; ///< animate: --out is a .gif, .mp4 or .webm, sized as a PNG
     QList<QCommandLineOption> all() const { return {out, force, scale, widthMm, dpi, layout}; }
 
     std::variant<renkou::ui::ExportOptions, int> read(const QCommandLineParser &parser, const QString &name) const
     {
         if (!parser.isSet(out))
             return usageError(QStringLiteral("--out FILE is required"), name);
-        if (gif ? !parser.value(out).endsWith(QStringLiteral(".gif"), Qt::CaseInsensitive) : !renkou::ui::exportFormatOf(parser.value(out)))
-            return usageError(gif ? QStringLiteral("--out must end in .gif") : QStringLiteral("--out must end in .png, .svg or .pdf"), name);
+        if (animation ? !renkou::ui::animationFormatOf(parser.value(out)) : !renkou::ui::exportFormatOf(parser.value(out)))
+            return usageError(animation ? QStringLiteral("--out must end in .gif, .mp4 or .webm") : QStringLiteral("--out must end in .png, .svg or .pdf"),
+                              name);
         if (parser.isSet(scale) && parser.isSet(widthMm))
             return usageError(QStringLiteral("give --scale or --width-mm, not both"), name);
         renkou::ui::ExportOptions options;

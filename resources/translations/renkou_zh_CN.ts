@@ -1411,10 +1411,6 @@
         <translation>未选择任何单位，因此报告包中没有图表：请在地图上选择单位以绘制图表。</translation>
     </message>
     <message>
-        <source>Export &amp;animation (GIF)…</source>
-        <translation>导出动画（GIF）(&amp;A)…</translation>
-    </message>
-    <message>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
@@ -1429,10 +1425,6 @@
     <message>
         <source>To the year:</source>
         <translation>结束年份：</translation>
-    </message>
-    <message>
-        <source>Animated GIF (*.gif)</source>
-        <translation>GIF动画 (*.gif)</translation>
     </message>
     <message>
         <source>Drawing the animation …</source>
@@ -1497,6 +1489,22 @@
     <message>
         <source>The chart is on the clipboard.</source>
         <translation>图表已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Export &amp;animation (GIF, MP4, WebM)…</source>
+        <translation>导出动画（GIF、MP4、WebM）(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Writing the map …</source>
+        <translation>正在写入地图…</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif);;MP4 video, H.264 (*.mp4);;WebM video, VP9 (*.webm)</source>
+        <translation>GIF 动画 (*.gif);;MP4 视频 (*.mp4);;WebM 视频 (*.webm)</translation>
+    </message>
+    <message>
+        <source>Encoding the animation …</source>
+        <translation>正在编码动画…</translation>
     </message>
 </context>
 <context>

@@ -362,6 +362,29 @@ TEST(Cli, MapNeverReplacesAFileWithoutForce)
     EXPECT_FALSE(QImage(dir.filePath(QStringLiteral("r.png"))).isNull());
 }
 
+// animate: the format follows --out's suffix; a video starts with its container's signature; fewer than two
+// years with data and an unknown suffix are errors, not files.
+TEST(Cli, AnimateWritesGifMp4AndWebm)
+{
+    QTemporaryDir dir;
+    const std::pair<const char *, QByteArray> outputs[] = {{"a.gif", "GIF89a"}, {"a.mp4", "ftyp"}, {"a.webm", "\x1a\x45\xdf\xa3"}};
+    for (const auto &[name, signature] : outputs) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        const CliRun r = cli({QStringLiteral("animate"), QStringLiteral("--from"), QStringLiteral("2021"), QStringLiteral("--to"),
+                              QStringLiteral("2024"), QStringLiteral("--scale"), QStringLiteral("0.5"), QStringLiteral("--out"), path});
+        ASSERT_EQ(r.exitCode, 0) << name << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("4 frames (2021–2024)"))) << r.err.toStdString();
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << name;
+        EXPECT_TRUE(f.read(12).contains(signature)) << name;
+    }
+    EXPECT_EQ(cli({QStringLiteral("animate"), QStringLiteral("--from"), QStringLiteral("2021"), QStringLiteral("--to"), QStringLiteral("2024"),
+                   QStringLiteral("--out"), dir.filePath(QStringLiteral("a.avi"))})
+                  .exitCode,
+              2);
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("a.avi"))));
+}
+
 TEST(Cli, ChartExportsIndexedSeries)
 {
     QTemporaryDir dir;

@@ -6,12 +6,18 @@
 #include "mapscene.h"
 #include "maprenderer.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QTemporaryDir>
 #include <QPainter>
 #include <gtest/gtest.h>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+}
 
 using namespace renkou;
 
@@ -155,4 +161,85 @@ TEST(Animation, FramesShareTheirClassesAndTheGifReadsBack)
     EXPECT_FALSE(ui::writeAnimatedGif(dir.filePath(QStringLiteral("none.gif")), {}, 500, false).ok());
     EXPECT_FALSE(ui::writeAnimatedGif(dir.filePath(QStringLiteral("mixed.gif")), {frames[0], frames[1].scaled(100, 100)}, 500, false).ok());
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("mixed.gif"))));
+}
+
+namespace {
+/// What FFmpeg's demuxer reads back from a video: its codec, size, packets (frames) and duration in ms,
+/// and the colour at the centre of its first frame.
+struct VideoFacts {
+    AVCodecID codec = AV_CODEC_ID_NONE;
+    QSize size;
+    int packets = 0;
+    double durationMs = 0;
+    QColor centre;
+};
+
+VideoFacts readVideo(const QString &path)
+{
+    VideoFacts facts;
+    AVFormatContext *in = nullptr;
+    if (avformat_open_input(&in, QFile::encodeName(path).constData(), nullptr, nullptr) < 0)
+        return facts;
+    avformat_find_stream_info(in, nullptr);
+    const AVStream *s = in->streams[0];
+    facts.codec = s->codecpar->codec_id;
+    facts.size = QSize(s->codecpar->width, s->codecpar->height);
+    const AVCodec *decoder = avcodec_find_decoder(facts.codec);
+    AVCodecContext *dec = avcodec_alloc_context3(decoder);
+    avcodec_parameters_to_context(dec, s->codecpar);
+    avcodec_open2(dec, decoder, nullptr);
+    AVPacket *packet = av_packet_alloc();
+    AVFrame *frame = av_frame_alloc();
+    while (av_read_frame(in, packet) >= 0) {
+        ++facts.packets;
+        avcodec_send_packet(dec, packet);
+        if (!facts.centre.isValid() && avcodec_receive_frame(dec, frame) == 0) {
+            // The luma and chroma at the centre, back to RGB (BT.709, limited range).
+            const int x = frame->width / 2, y = frame->height / 2;
+            const double Y = (frame->data[0][y * frame->linesize[0] + x] - 16) / 219.0;
+            const double U = (frame->data[1][y / 2 * frame->linesize[1] + x / 2] - 128) / 224.0;
+            const double V = (frame->data[2][y / 2 * frame->linesize[2] + x / 2] - 128) / 224.0;
+            const auto c = [](double v) { return std::clamp(int(std::lround(v * 255)), 0, 255); };
+            facts.centre = QColor(c(Y + 1.5748 * V), c(Y - 0.1873 * U - 0.4681 * V), c(Y + 1.8556 * U));
+        }
+        av_packet_unref(packet);
+    }
+    facts.durationMs = double(in->duration) * 1000 / AV_TIME_BASE; // as the container states it
+    av_frame_free(&frame);
+    av_packet_free(&packet);
+    avcodec_free_context(&dec);
+    avformat_close_input(&in);
+    return facts;
+}
+} // namespace
+
+// MP4 and WebM: FFmpeg reads back the codec, the size (an odd size padded to even), one packet a frame and
+// the duration frames × delay; the first frame's colour survives the encoding to YUV.
+TEST(Animation, VideosReadBackWithTheirFramesAndDuration)
+{
+    std::vector<QImage> frames;
+    for (const QColor c : {QColor(0xd7, 0x30, 0x27), QColor(0x45, 0x75, 0xb4), QColor(0xfe, 0xe0, 0x90)}) {
+        QImage f(401, 300, QImage::Format_RGB32);
+        f.fill(c);
+        frames.push_back(f);
+    }
+    QTemporaryDir dir;
+    for (const auto &[name, codec] : {std::pair{"map.mp4", AV_CODEC_ID_H264}, std::pair{"map.webm", AV_CODEC_ID_VP9}}) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        const auto written = ui::writeAnimation(path, frames, 700, false);
+        ASSERT_TRUE(written.ok()) << written.error().toString().toStdString();
+        const VideoFacts facts = readVideo(path);
+        EXPECT_EQ(facts.codec, codec) << name;
+        EXPECT_EQ(facts.size, QSize(402, 300)) << name;
+        EXPECT_EQ(facts.packets, 3) << name;
+        EXPECT_NEAR(facts.durationMs, 2100, 1) << name;
+        ASSERT_TRUE(facts.centre.isValid()) << name;
+        EXPECT_NEAR(facts.centre.red(), 0xd7, 6) << name;
+        EXPECT_NEAR(facts.centre.green(), 0x30, 6) << name;
+        EXPECT_NEAR(facts.centre.blue(), 0x27, 6) << name;
+        EXPECT_FALSE(ui::writeAnimation(path, frames, 700, false).ok()) << name; // exists: not replaced without permission
+    }
+    EXPECT_FALSE(ui::writeAnimation(dir.filePath(QStringLiteral("map.avi")), frames, 700, false).ok());
+    EXPECT_FALSE(ui::writeVideo(dir.filePath(QStringLiteral("none.mp4")), ui::AnimationFormat::Mp4, {}, 700, false).ok());
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("none.mp4"))));
 }

@@ -72,6 +72,7 @@ QStringList englishWords(const QString &text)
 {
     static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
     static const QStringList allowed = {QStringLiteral("CSV"), QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF"), QStringLiteral("GIF"),
+                                        QStringLiteral("MP"), QStringLiteral("WebM"), // file formats: MP4, WebM
                                         QStringLiteral("UTF"), QStringLiteral("BOM"), QStringLiteral("Excel"), QStringLiteral("Ctrl"),
                                         QStringLiteral("Shift"), QStringLiteral("dpi"), QStringLiteral("Changsha"),
                                         QStringLiteral("English")}; // the language's own name, in its menu
