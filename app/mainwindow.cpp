@@ -286,6 +286,9 @@ void MainWindow::buildUi()
     play->setShortcut(QKeySequence(Qt::Key_P));
     m_englishLabelsAction = view->addAction(tr("Map labels in English"));
     m_englishLabelsAction->setCheckable(true);
+    m_showValuesAction = view->addAction(tr("Show values on the map"));
+    m_showValuesAction->setObjectName(QStringLiteral("showValuesAction"));
+    m_showValuesAction->setCheckable(true);
     buildClassesMenu(view->addMenu(tr("&Classes")));
     // The language of the window and, by default, of figures: switched at once, remembered.
     QMenu *languages = view->addMenu(tr("&Language"));
@@ -350,6 +353,8 @@ void MainWindow::buildUi()
             [this](bool on) { edit(tr("scale within province"), [on](core::View &v) { v.scaleWithin = on; }); });
     connect(m_englishLabelsAction, &QAction::toggled, this,
             [this](bool english) { edit(tr("label language"), [english](core::View &v) { v.englishLabels = english; }); });
+    connect(m_showValuesAction, &QAction::toggled, this,
+            [this](bool show) { edit(tr("values on the map"), [show](core::View &v) { v.showValues = show; }); });
     connect(reset, &QAction::triggered, this, [this] {
         m_map->flyTo(m_view.drill.isEmpty() ? m_map->renderer().fullExtent() : m_map->renderer().boundsOf(drillFeatures()));
     });
@@ -733,13 +738,14 @@ void MainWindow::applyView(const core::View &view)
     m_view.extent.reset();
     {
         const QSignalBlocker b1(m_levelBox), b2(m_indicatorBox), b3(m_growthAction), b4(m_scaleWithinAction),
-            b5(m_englishLabelsAction), b8(m_timeline);
+            b5(m_englishLabelsAction), b6(m_showValuesAction), b8(m_timeline);
         m_levelBox->setCurrentIndex(std::max(0, m_levelBox->findData(int(view.level))));
         if (const int i = m_indicatorBox->findData(view.indicator); i >= 0)
             m_indicatorBox->setCurrentIndex(i);
         m_growthAction->setChecked(view.growth);
         m_scaleWithinAction->setChecked(view.scaleWithin);
         m_englishLabelsAction->setChecked(view.englishLabels);
+        m_showValuesAction->setChecked(view.showValues);
         syncClassesMenu();
         m_timeline->setRangeMode(view.from.has_value(), view.from);
         if (view.year)

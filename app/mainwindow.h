@@ -179,6 +179,7 @@ private:
     QAction *m_growthAction = nullptr;
     QAction *m_scaleWithinAction = nullptr;
     QAction *m_englishLabelsAction = nullptr;
+    QAction *m_showValuesAction = nullptr;
     QMenu *m_classesMenu = nullptr;
 
     core::View m_view;           ///< what is shown; the widgets show it, their edits change it

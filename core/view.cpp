@@ -45,7 +45,7 @@ bool View::sameContent(const View &o) const
 {
     return level == o.level && indicator == o.indicator && year == o.year && from == o.from && growth == o.growth
            && drill == o.drill && scaleWithin == o.scaleWithin && selection == o.selection && chartMode == o.chartMode
-           && baseYear == o.baseYear && englishLabels == o.englishLabels && files == o.files && classes == o.classes;
+           && baseYear == o.baseYear && englishLabels == o.englishLabels && showValues == o.showValues && files == o.files && classes == o.classes;
 }
 
 bool View::operator==(const View &o) const
@@ -83,6 +83,7 @@ QJsonObject View::toJson() const
     o[QStringLiteral("chart_mode")] = chartModeName(chartMode);
     o[QStringLiteral("base_year")] = optionalInt(baseYear);
     o[QStringLiteral("labels")] = englishLabels ? QStringLiteral("en") : QStringLiteral("zh");
+    o[QStringLiteral("show_values")] = showValues;
     o[QStringLiteral("classes")] = QJsonObject{{QStringLiteral("method"), classes.method},
                                                {QStringLiteral("count"), classes.count},
                                                {QStringLiteral("palette"), classes.palette},
@@ -208,6 +209,9 @@ Result<View> View::fromText(const QByteArray &text, const QString &origin)
     if (labels != u"zh" && labels != u"en")
         fail(QStringLiteral("labels"), QStringLiteral("must be \"zh\" or \"en\""));
     view.englishLabels = labels == u"en";
+    if (const QJsonValue s = o.value(QStringLiteral("show_values")); !s.isUndefined() && !s.isNull() && !s.isBool())
+        fail(QStringLiteral("show_values"), QStringLiteral("must be true or false"));
+    view.showValues = o.value(QStringLiteral("show_values")).toBool(false);
     // "classes" came with release 0.2 of the format's content; a view without it has the defaults.
     if (const QJsonValue c = o.value(QStringLiteral("classes")); !c.isUndefined() && !c.isNull()) {
         const QJsonObject j = c.toObject();

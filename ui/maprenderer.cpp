@@ -136,6 +136,7 @@ void MapRenderer::setLayers(const core::BoundaryLayer *fill, const core::Boundar
     m_focus.clear();
     m_inFocus.clear();
     m_selection.clear();
+    m_valueLabels.clear();
     m_hovered = -1;
     m_labelPoints.clear();
     m_borderRuns.clear();
@@ -547,26 +548,38 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     });
     const QFont font = mapFont(m_compact ? 6.5 : 8);
     const QFontMetricsF fm(font);
+    // A label is the unit's name (Chinese labels the short forms of the standard map: 山东, 新疆, 北京; full
+    // names are in the tables and tooltips), with its value on a second line when values are shown.
+    const auto labelOf = [&](size_t i) {
+        const QString zh = features[i].properties.value(QStringLiteral("name_zh"), features[i].code);
+        QString text = m_labels == LabelLanguage::English ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
+                                                          : shortName(zh);
+        if (i < m_valueLabels.size() && !m_valueLabels[i].isEmpty())
+            text += u'\n' + m_valueLabels[i];
+        return text;
+    };
+    const auto sizeOf = [&](const QString &text) {
+        qreal width = 0;
+        const QStringList lines = text.split(u'\n');
+        for (const QString &line : lines)
+            width = std::max(width, fm.horizontalAdvance(line));
+        return QSizeF(width, fm.height() * qreal(lines.size()));
+    };
     std::vector<QRectF> placed;
     std::vector<size_t> leaderOrder;
     // A layer of province-level units (or the NBS regions): every unit shown is named.
     const bool provinceLevel = features.size() <= 40;
     const QRectF legendBox = m_layout ? m_layout->legend : QRectF();
     const QRectF insetBox = m_layout ? m_layout->inset : QRectF();
-    std::vector<std::pair<QPointF, QString>> labels;
+    std::vector<std::pair<QRectF, QString>> labels; // each label's box and text
     for (size_t i : order) {
         if (std::isnan(m_labelPoints[i].x()))
             continue;
         const QPointF p = xf.map(m_labelPoints[i]);
         const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
                                               features[i].bounds.width(), features[i].bounds.height()));
-        // Chinese labels are the short forms of the standard map (山东, 新疆, 北京); full names are in the
-        // tables and tooltips.
-        const QString zh = features[i].properties.value(QStringLiteral("name_zh"), features[i].code);
-        const QString name = m_labels == LabelLanguage::English
-                                 ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
-                                 : shortName(zh);
-        const QSizeF size(fm.horizontalAdvance(name), fm.height());
+        const QString name = labelOf(i);
+        const QSizeF size = sizeOf(name);
         const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
         const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
         const QRectF padded = r.adjusted(-2, -1, 2, 1);
@@ -576,7 +589,7 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         };
         if (fits && free(padded)) {
             placed.push_back(padded);
-            labels.emplace_back(QPointF(r.left(), r.top() + fm.ascent()), name);
+            labels.emplace_back(r, name);
         } else if (provinceLevel && features[i].bounds.width() * features[i].bounds.height()
                                         < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
             // Every province-level unit is named: the small ones (Beijing, Tianjin, Shanghai, Hong Kong, Macao,
@@ -594,10 +607,8 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     std::vector<std::pair<QPointF, QPointF>> leaders;
     for (size_t i : leaderOrder) {
         const QPointF p = xf.map(m_labelPoints[i]);
-        const QString zh = features[i].properties.value(QStringLiteral("name_zh"), features[i].code);
-        const QString name = m_labels == LabelLanguage::English ? features[i].properties.value(QStringLiteral("name_en"), features[i].code)
-                                                                : shortName(zh);
-        const QSizeF size(fm.horizontalAdvance(name), fm.height());
+        const QString name = labelOf(i);
+        const QSizeF size = sizeOf(name);
         for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0}) {
             bool done = false;
             for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
@@ -613,7 +624,7 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                     || std::any_of(smallUnits.begin(), smallUnits.end(), [&](const QPointF &u) { return u != p && padded.adjusted(-3, -3, 3, 3).contains(u); }))
                     continue;
                 placed.push_back(padded);
-                labels.emplace_back(QPointF(r.left(), r.top() + fm.ascent()), name);
+                labels.emplace_back(r, name);
                 leaders.emplace_back(p, end);
                 done = true;
                 break;
@@ -627,25 +638,33 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     for (const auto &[from, to] : leaders)
         painter.drawLine(from, to);
     painter.setFont(font);
+    // Each line of a label centred in its box: (baseline position, text).
+    std::vector<std::pair<QPointF, QString>> lines;
+    for (const auto &[box, text] : labels) {
+        const QStringList parts = text.split(u'\n');
+        for (qsizetype k = 0; k < parts.size(); ++k)
+            lines.emplace_back(QPointF(box.center().x() - fm.horizontalAdvance(parts[k]) / 2, box.top() + fm.height() * qreal(k) + fm.ascent()),
+                               parts[k]);
+    }
     const QColor haloColor(255, 255, 255, 230);
     if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster) {
         // A white halo: the text drawn around its position, then on top (cached glyphs: cheap).
         painter.setPen(haloColor);
         for (const QPointF &d : {QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)}) {
-            for (const auto &[pos, name] : labels)
-                painter.drawText(pos + d, name);
+            for (const auto &[pos, line] : lines)
+                painter.drawText(pos + d, line);
         }
     } else {
         // SVG and PDF: the halo as an outline shape, so that each name is in the file once, as text.
-        for (const auto &[pos, name] : labels) {
+        for (const auto &[pos, line] : lines) {
             QPainterPath outline;
-            outline.addText(pos, font, name);
+            outline.addText(pos, font, line);
             painter.strokePath(outline, QPen(haloColor, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         }
     }
     painter.setPen(kTextColor);
-    for (const auto &[pos, name] : labels)
-        painter.drawText(pos, name);
+    for (const auto &[pos, line] : lines)
+        painter.drawText(pos, line);
     painter.restore();
 }
 

@@ -56,6 +56,9 @@ public:
     void setHovered(int feature) { m_hovered = feature; }
     int hovered() const { return m_hovered; }
     void setLabelLanguage(LabelLanguage language) { m_labels = language; }
+    /// A second line under each fill feature's label (its value, "−43万"); empty strings and an empty vector:
+    /// names only.
+    void setValueLabels(std::vector<QString> values) { m_valueLabels = std::move(values); }
     /// Device pixels per layout pixel for line widths (cosmetic pens ignore the painter's scale): 4 for a
     /// PNG exported at 4×.
     void setLineScale(double scale) { m_lineScale = scale; }
@@ -166,6 +169,7 @@ private:
     bool m_interactive = false;
     double m_lineScale = 1;
     LabelLanguage m_labels = LabelLanguage::Chinese;
+    std::vector<QString> m_valueLabels;
     QString m_legendTitle;
     std::vector<LegendItem> m_legend;
     QString m_title;

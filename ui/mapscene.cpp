@@ -65,6 +65,7 @@ MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf 
     q.scaleWithin = v.scaleWithin;
     q.diverging = v.growth;
     q.classes = v.classes;
+    q.showValues = v.showValues;
     return q;
 }
 
@@ -212,6 +213,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
 
     QStringList notes = q.notes;
     std::vector<std::optional<QColor>> fills(layer->features().size());
+    std::vector<QString> valueLabels(q.showValues ? layer->features().size() : 0);
     int noData = 0;       // hatched features shown (the legend's count)
     int units = 0;        // units of the level shown, and those without a value
     int unitsNoData = 0;
@@ -228,6 +230,12 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
             const int c = core::classIndex(scene.classes, *e->value);
             if (c >= 0 && size_t(c) < scene.palette.size())
                 fills[i] = scene.palette[size_t(c)];
+            if (q.showValues) {
+                // As the legend reads it ("1.2 M", "−43万"), a change with its sign.
+                QString text = core::formatValue(*e->value, unit);
+                text.replace(u'-', QChar(0x2212));
+                valueLabels[i] = (q.indicator.spansYears || q.diverging) && *e->value > 0 ? u'+' + text : text;
+            }
             if (shown) {
                 // A change rests on both of its years.
                 for (const QString &source : e->source.split(u';')) {
@@ -264,6 +272,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     if (noData > 0)
         legend.push_back({QColor(), Tr::tr("no data"), noData});
     r.setFills(std::move(fills));
+    r.setValueLabels(std::move(valueLabels));
     // The title names the measure, the place and the years; the subtitle what the colours mean; the notes
     // what kind of values they are. The legend gives the unit.
     r.setLegend(Tr::tr("Unit: %1%2").arg(core::unitLabel(unit),

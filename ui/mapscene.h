@@ -30,6 +30,7 @@ struct MapQuery {
     /// colour means the same in each frame); the counts are the map's.
     std::vector<double> classValues;
     core::ClassChoice classes; ///< method, number and palette of a one-year map's classes
+    bool showValues = false; ///< each labelled unit's value under its name
     bool yearsLead = false; ///< the title starts with the years (a frame of an animation: "2014 · Resident population by province")
 };
 

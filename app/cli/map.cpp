@@ -15,7 +15,8 @@ int cmdMap(const QStringList &args, const QString &name)
                                                  "万/亿) with Chinese labels; en: English texts and labels. Not given: English texts "
                                                  "with Chinese labels."),
                                   QStringLiteral("zh|en"), QStringLiteral("zh"));
-    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, common.view});
+    const QCommandLineOption values(QStringLiteral("show-values"), QStringLiteral("Each labelled unit's value under its name."));
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, values, common.view});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     parser.addOptions(texts.all());
@@ -39,6 +40,7 @@ int cmdMap(const QStringList &args, const QString &name)
     if (auto v = std::get<std::optional<View>>(view)) {
         // The view as the window draws it: drill-down, selection, labels and extent too.
         v->growth = v->growth || parser.isSet(diverging);
+        v->showValues = v->showValues || parser.isSet(values);
         if (parser.isSet(lang))
             v->englishLabels = parser.value(lang) == u"en";
         auto bundle = loadBundle(parser, common, DataBundle::Parts::Everything, &*v);
@@ -64,6 +66,7 @@ int cmdMap(const QStringList &args, const QString &name)
     query.from = q.from;
     query.notes = q.notes;
     query.diverging = parser.isSet(diverging);
+    query.showValues = parser.isSet(values);
     renkou::ui::applyMapScene(renderer, q.bundle, query);
     renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
     renkou::ui::applyFigureTexts(renderer, texts.read(parser));

@@ -1506,6 +1506,14 @@
         <source>Encoding the animation …</source>
         <translation>正在编码动画…</translation>
     </message>
+    <message>
+        <source>Show values on the map</source>
+        <translation>在地图上显示数值</translation>
+    </message>
+    <message>
+        <source>values on the map</source>
+        <translation>地图上的数值</translation>
+    </message>
 </context>
 <context>
     <name>renkou::app::WideTableDialog</name>

@@ -243,3 +243,49 @@ TEST(Animation, VideosReadBackWithTheirFramesAndDuration)
     EXPECT_FALSE(ui::writeVideo(dir.filePath(QStringLiteral("none.mp4")), ui::AnimationFormat::Mp4, {}, 700, false).ok());
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("none.mp4"))));
 }
+
+// "Show values": each labelled province carries its value under its name, as the legend reads it, in the
+// file as text; a change has its sign. A saved view keeps the choice.
+TEST(Labels, ShowValuesPutsEachUnitsValueUnderItsName)
+{
+    core::View view;
+    view.year = 2024;
+    view.from = 2023;
+    view.indicator = QStringLiteral("change");
+    view.showValues = true;
+    view.englishLabels = true;
+    const auto reread = core::View::fromText(view.toText(), QStringLiteral("test"));
+    ASSERT_TRUE(reread.ok());
+    EXPECT_TRUE(reread->showValues);
+    ui::MapRenderer r;
+    const ui::MapScene scene = ui::renderView(r, bundle(), view);
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("values.svg"));
+    ASSERT_TRUE(ui::exportMap(r, svg, {ui::ExportSize::atScale(1), false}).ok());
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(f.readAll());
+    int shown = 0;
+    for (const char *code : {"370000", "440000", "230000"}) {
+        const core::ColumnEntry *e = scene.column.find(QString::fromLatin1(code));
+        ASSERT_TRUE(e && e->value) << code;
+        QString expected = core::formatValue(*e->value, scene.column.indicator.unit).replace(u'-', QChar(0x2212));
+        if (*e->value > 0)
+            expected.prepend(u'+');
+        // Qt's SVG generator writes a glyph of a fallback font (the minus sign) as a text element of its own.
+        expected.remove(QChar(0x2212));
+        shown += xml.contains(u'>' + expected + u'<') ? 1 : 0;
+        EXPECT_TRUE(xml.contains(u'>' + expected + u'<')) << code << " " << expected.toStdString();
+    }
+    EXPECT_EQ(shown, 3);
+    // Without the option, no value is written under the names.
+    view.showValues = false;
+    ui::MapRenderer plain;
+    ui::renderView(plain, bundle(), view);
+    const QString svg2 = dir.filePath(QStringLiteral("plain.svg"));
+    ASSERT_TRUE(ui::exportMap(plain, svg2, {ui::ExportSize::atScale(1), false}).ok());
+    QFile f2(svg2);
+    ASSERT_TRUE(f2.open(QIODevice::ReadOnly));
+    const core::ColumnEntry *shandong = scene.column.find(QStringLiteral("370000"));
+    EXPECT_FALSE(QString::fromUtf8(f2.readAll()).contains(u'>' + core::formatValue(-*shandong->value, scene.column.indicator.unit) + u'<'));
+}
