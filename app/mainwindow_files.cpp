@@ -457,7 +457,7 @@ void MainWindow::mapMenu(const QString &code, const QPoint &globalPos)
             menu.addAction(tr("Show its prefecture-level units"), this, [this, code] { drillInto(code); });
         const core::ColumnEntry *e = m_column.find(code);
         if (e && e->value)
-            menu.addAction(tr("Copy value (%1)").arg(core::formatShown(*e->value, m_column.indicator.unit)), this, [e, this] {
+            menu.addAction(tr("Copy value (%1)").arg(core::shownValue(m_column.indicator, *e->value)), this, [e, this] {
                 QGuiApplication::clipboard()->setText(QString::number(*e->value, 'g', 15));
                 statusBar()->showMessage(tr("Copied: %1").arg(QString::number(*e->value, 'g', 15)));
             });

@@ -389,6 +389,8 @@ QString unitLabel(const QString &unit)
     for (const char *u : units)
         if (unit == QString::fromUtf8(u))
             return QCoreApplication::translate("Unit", u);
+    if (unit == u"category") // the class is named in words: no unit to read
+        return {};
     return unit;
 }
 

@@ -4,11 +4,14 @@
 
 namespace renkou::core {
 
-QStringList columnTableHeader()
+QStringList columnTableHeader(const Column &column)
 {
-    return {QStringLiteral("code"),  QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("year"),
-            QStringLiteral("value"), QStringLiteral("unit"),    QStringLiteral("source"),  QStringLiteral("flag"),
-            QStringLiteral("note"),  QStringLiteral("rank"),    QStringLiteral("from_year")};
+    QStringList header = {QStringLiteral("code"),  QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("year"),
+                          QStringLiteral("value"), QStringLiteral("unit"),    QStringLiteral("source"),  QStringLiteral("flag"),
+                          QStringLiteral("note"),  QStringLiteral("rank"),    QStringLiteral("from_year")};
+    if (isCategorical(column.indicator))
+        header << QStringLiteral("category");
+    return header;
 }
 
 QStringList columnTableNumericColumns()
@@ -23,7 +26,7 @@ QString tableNumber(double value)
 
 QStringList columnTableRow(const Column &column, const ColumnEntry &e)
 {
-    return {e.region->code,
+    QStringList row = {e.region->code,
             e.region->nameZh,
             e.region->nameEn,
             QString::number(column.year),
@@ -34,6 +37,9 @@ QStringList columnTableRow(const Column &column, const ColumnEntry &e)
             e.note,
             e.rank ? QString::number(e.rank) : QString(),
             column.from ? QString::number(*column.from) : QString()};
+    if (isCategorical(column.indicator))
+        row << (e.value ? categoryLabel(column.indicator, *e.value) : QString());
+    return row;
 }
 
 QString csvField(const QString &s)
@@ -60,7 +66,7 @@ QString spreadsheetSafe(const QString &cell)
 
 QByteArray columnCsv(const Column &column, bool bom)
 {
-    QString text = columnTableHeader().join(u',') + u'\n';
+    QString text = columnTableHeader(column).join(u',') + u'\n';
     for (const ColumnEntry &e : column.entries) {
         QStringList cells;
         for (const QString &c : columnTableRow(column, e))

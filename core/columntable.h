@@ -7,8 +7,9 @@
 namespace renkou::core {
 
 /// The table form of a Column, shared by `renkou-cli table` and the CSV export:
-/// code,name_zh,name_en,year,value,unit,source,flag,note,rank,from_year.
-QStringList columnTableHeader();
+/// code,name_zh,name_en,year,value,unit,source,flag,note,rank,from_year, and for a categorical indicator
+/// (migration_type …) `category`, the class in words (the value is its code).
+QStringList columnTableHeader(const Column &column);
 /// Columns of columnTableHeader() that hold numbers (JSON numbers, null when empty).
 QStringList columnTableNumericColumns();
 /// One unit's row; an empty value is no data.

@@ -1,4 +1,5 @@
 #include "indicators.h"
+#include "classification.h"
 
 #include "language.h"
 
@@ -219,6 +220,13 @@ public:
             const double mean = (*a.value + *b.value) / 2.0;
             return combine({&a, &b, &ni}, migration / (year - from) / mean * 1000.0);
         }
+        if (n == u"migration_type") {
+            const auto [a, b] = ends(r, from, year);
+            const Cell ni = naturalIncrease(r, from, year);
+            if (!a.value || !b.value || !ni.value)
+                return combine({&a, &b, &ni}, 0);
+            return combine({&a, &b, &ni}, webbType(*ni.value, *b.value - *a.value - *ni.value));
+        }
         if (n == u"share_pct") {
             const Cell v = stock(r, kResident, year);
             const Region *country = nullptr;
@@ -409,7 +417,7 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
     if ((cell.value && !cell.fromBundle) || (!cell.value && c.store->isUserIndicator(ind.baseIndicator)))
         return;
     const std::vector<const Note *> notes = c.notes->forUnit(r.code, r.level);
-    const bool vital = ind.name == u"natural_increase" || ind.name.startsWith(u"net_migration");
+    const bool vital = ind.name == u"natural_increase" || ind.name.startsWith(u"net_migration") || ind.name == u"migration_type";
     // A value of one year carries the note of the series break in its year, else of the next break after it:
     // a break's note describes the values before it (first-published, never revised …).
     std::optional<int> basisBreak;
@@ -480,6 +488,9 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         {QStringLiteral("natural_increase"), persons, Tr::tr("Natural increase: births − deaths"), vital, true, kResident, {}, Tr::tr("Natural increase")},
         {QStringLiteral("net_migration"), persons, Tr::tr("Net migration: change − natural increase (a residual)"), vital, true, kResident, {}, Tr::tr("Net migration (residual)")},
         {QStringLiteral("net_migration_rate"), permille, Tr::tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}, Tr::tr("Net migration rate")},
+        {QStringLiteral("migration_type"), QStringLiteral("category"),
+         Tr::tr("Type of population change (Webb): growth or decline, and which is larger, natural increase or net migration (a residual)"),
+         vital, true, kResident, {}, Tr::tr("Type of population change")},
         {QStringLiteral("share_pct"), pct, Tr::tr("Share of the national total"), Tr::tr("resident population; the national total of the same year"), false, kResident, {}, Tr::tr("Share of China's resident population")},
         {QStringLiteral("density"), QStringLiteral("persons per km²"), Tr::tr("Resident population per km² of land (area on the equal-area projection)"), Tr::tr("resident population; boundaries"), false, kResident, {}, Tr::tr("Population density")},
         {QStringLiteral("capital_share_pct"), pct, Tr::tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), Tr::tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}, Tr::tr("The provincial capital's share of the population")},
@@ -568,6 +579,59 @@ void rankAndIndex(Column &column)
     }
 }
 } // namespace
+
+int webbType(double n, double m)
+{
+    if (n + m >= 0) { // growth
+        if (m <= 0)
+            return 1; // A: natural increase exceeds out-migration
+        if (n >= m)
+            return 2; // B: natural increase exceeds in-migration
+        return n > 0 ? 3 /* C: in-migration exceeds natural increase */ : 4 /* D: in-migration exceeds natural decrease */;
+    }
+    if (m >= 0)
+        return 5; // E: natural decrease exceeds in-migration
+    if (n <= 0)
+        return -n >= -m ? 6 /* F: natural decrease exceeds out-migration */ : 7 /* G: out-migration exceeds natural decrease */;
+    return 8; // H: out-migration exceeds natural increase
+}
+
+bool isCategorical(const IndicatorInfo &indicator)
+{
+    return indicator.unit == u"category";
+}
+
+std::vector<Category> categoriesOf(const IndicatorInfo &indicator)
+{
+    if (indicator.name == u"migration_type") {
+        // Growth in greens (natural increase the larger) and blues (in-migration the larger); decline in
+        // oranges (natural decrease the larger) and reds (out-migration the larger): ColorBrewer hues.
+        return {
+            {1, Tr::tr("A  Growth: natural increase exceeds out-migration"), QColor(0xa6, 0xdb, 0xa0)},
+            {2, Tr::tr("B  Growth: natural increase exceeds in-migration"), QColor(0x1b, 0x78, 0x37)},
+            {3, Tr::tr("C  Growth: in-migration exceeds natural increase"), QColor(0x21, 0x66, 0xac)},
+            {4, Tr::tr("D  Growth: in-migration exceeds natural decrease"), QColor(0x92, 0xc5, 0xde)},
+            {5, Tr::tr("E  Decline: natural decrease exceeds in-migration"), QColor(0xfd, 0xd4, 0x9e)},
+            {6, Tr::tr("F  Decline: natural decrease exceeds out-migration"), QColor(0xe6, 0x61, 0x01)},
+            {7, Tr::tr("G  Decline: out-migration exceeds natural decrease"), QColor(0xb2, 0x18, 0x2b)},
+            {8, Tr::tr("H  Decline: out-migration exceeds natural increase"), QColor(0xf4, 0xa5, 0x82)},
+        };
+    }
+    return {};
+}
+
+QString categoryLabel(const IndicatorInfo &indicator, double value)
+{
+    for (const Category &c : categoriesOf(indicator))
+        if (c.code == value)
+            return c.label;
+    return {};
+}
+
+QString shownValue(const IndicatorInfo &indicator, double value)
+{
+    return isCategorical(indicator) ? categoryLabel(indicator, value) : formatShown(value, indicator.unit);
+}
 
 Column computeColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year,
                      std::optional<int> from)
@@ -835,7 +899,7 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
     if (name == u"natural_increase")
         out << Tr::tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census; "
                   "net migration (the change minus natural increase) is a residual of them.");
-    else if (name.startsWith(u"net_migration"))
+    else if (name.startsWith(u"net_migration") || name == u"migration_type")
         out << Tr::tr("Net migration is a residual: the change minus natural increase, computed from first-published birth and "
                   "death rates; it is an approximation, and not migration at all across a series break.");
     out.removeDuplicates();

@@ -4,6 +4,7 @@
 #include "regiontable.h"
 #include "result.h"
 
+#include <QColor>
 #include <QHash>
 #include <QSet>
 #include <functional>
@@ -72,6 +73,34 @@ struct Column {
     /// The values that exist, in entry order.
     std::vector<double> values() const;
 };
+
+/// A class of a categorical indicator (unit "category"): the value that codes it, its label in words (in the
+/// language installed) and its colour on a map.
+struct Category {
+    int code = 0;
+    QString label;
+    QColor color;
+};
+
+/// Whether `indicator` codes classes (its unit is "category") rather than measuring an amount.
+bool isCategorical(const IndicatorInfo &indicator);
+/// The classes of a categorical indicator, in legend order; empty for others.
+std::vector<Category> categoriesOf(const IndicatorInfo &indicator);
+/// The label of the class `value` codes ("C  Growth: in-migration exceeds natural increase"); empty when none.
+QString categoryLabel(const IndicatorInfo &indicator, double value);
+
+/// A value of `indicator` for the screen: the class's label of a categorical indicator, else formatShown().
+QString shownValue(const IndicatorInfo &indicator, double value);
+
+/// The type of population change of a unit over a span, 1–8 for Webb's types A–H, from its natural increase
+/// `n` and net migration `m` (persons; any consistent unit): growth (n + m ≥ 0) A natural increase exceeds
+/// out-migration, B natural increase exceeds in-migration, C in-migration exceeds natural increase, D
+/// in-migration exceeds natural decrease; decline E natural decrease exceeds in-migration, F natural
+/// decrease exceeds out-migration, G out-migration exceeds natural decrease, H out-migration exceeds natural
+/// increase. Source: J. W. Webb, "The natural and migrational components of population changes in England
+/// and Wales, 1921–1931", Economic Geography 39 (1963) 130–148, as used in European demographic atlases
+/// (e.g. BBSR, ESPON). A tie goes to the type of the larger component named first.
+int webbType(double n, double m);
 
 /// Keeps the entries of the units `codes` only (a drill-down's), ranked among themselves (1 = largest).
 void keepUnits(Column &column, const QSet<QString> &codes);

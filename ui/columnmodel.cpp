@@ -69,7 +69,7 @@ QVariant ColumnModel::data(const QModelIndex &index, int role) const
     case NameZh: return e.region->nameZh;
     case NameEn: return e.region->nameEn;
     case Code: return e.region->code;
-    case Value: return e.value ? core::formatShown(*e.value, m_column.indicator.unit) : tr("no data");
+    case Value: return e.value ? core::shownValue(m_column.indicator, *e.value) : tr("no data");
     case Unit: return core::unitLabel(m_column.indicator.unit);
     case Rank: return e.rank ? QVariant(e.rank) : QVariant();
     case Source: return e.source;

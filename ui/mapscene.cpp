@@ -174,6 +174,17 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
         values = q.classValues;
     if (values.empty()) {
         // No values: no classes, the legend says "no data" only.
+    } else if (core::isCategorical(q.indicator)) {
+        // One class per category, each in its own colour and named in words.
+        for (const core::Category &c : core::categoriesOf(q.indicator)) {
+            core::ClassRange range;
+            range.lower = c.code - 0.5;
+            range.upper = c.code + 0.5;
+            range.label = c.label;
+            range.count = int(std::count(shownValues.begin(), shownValues.end(), double(c.code)));
+            scene.classes.push_back(range);
+            scene.palette.push_back(c.color);
+        }
     } else if (q.indicator.spansYears || q.diverging) {
         scene.classes = core::divergingQuantileClasses(values, kDivergingPerSide, unit == u"%" ? 0.05 : 0.0, unit);
         scene.palette = core::divergingPalette(kDivergingPerSide);
@@ -275,7 +286,8 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     r.setValueLabels(std::move(valueLabels));
     // The title names the measure, the place and the years; the subtitle what the colours mean; the notes
     // what kind of values they are. The legend gives the unit.
-    r.setLegend(Tr::tr("Unit: %1%2").arg(core::unitLabel(unit),
+    const bool categorical = core::isCategorical(q.indicator);
+    r.setLegend(categorical ? Tr::tr("Type") : Tr::tr("Unit: %1%2").arg(core::unitLabel(unit),
                                          within ? Tr::tr(", scale within the province")
                                                 : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
                 std::move(legend));
@@ -293,7 +305,8 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     else
         r.setTitle(Tr::tr("%1 by %2, %3").arg(measure, core::levelByLabel(q.level), when));
     const bool diverging = q.indicator.spansYears || q.diverging;
-    r.setSubtitle(diverging ? Tr::tr("%1. Blue: increase; red: decrease; hatched: no data.").arg(q.indicator.description)
+    r.setSubtitle(categorical ? Tr::tr("%1. Each colour a type (legend); hatched: no data.").arg(q.indicator.description)
+                  : diverging ? Tr::tr("%1. Blue: increase; red: decrease; hatched: no data.").arg(q.indicator.description)
                             : Tr::tr("%1. Darker: higher; hatched: no data.").arg(q.indicator.description));
     // Chinese sentences end in 。 and follow each other without a space.
     r.setNotes(notes.join(core::currentLanguage() == core::Language::Chinese ? QString() : QStringLiteral(" ")));
@@ -347,7 +360,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     QString html = QStringLiteral("<b>%1</b><br>").arg(bilingualName(r).toHtmlEscaped());
     const QString when = core::yearsLabel(column.from, column.year);
     if (e->value) {
-        html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit));
+        html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::shownValue(column.indicator, *e->value), core::unitLabel(unit));
         html += QStringLiteral("<br>") + Tr::tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
     } else {
         html += Tr::tr("%1, %2: <b>no data</b>").arg(column.indicator.name, when);

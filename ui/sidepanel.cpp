@@ -188,7 +188,7 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     QString details = tr("Code %1 · %2 · %3").arg(current->code, core::typeLabel(current->type), regionName);
     const QString when = core::yearsLabel(column.from, column.year);
     if (const core::ColumnEntry *e = column.find(current->code); e && e->value)
-        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::formatShown(*e->value, unit), core::unitLabel(unit)).arg(e->rank);
+        details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::shownValue(column.indicator, *e->value), core::unitLabel(unit)).arg(e->rank);
     else
         details += u'\n' + tr("%1 in %2: no data").arg(column.indicator.description, when);
     m_details->setText(details);

@@ -37,7 +37,7 @@ int cmdTable(const QStringList &args, const QString &name)
         std::reverse(column.entries.begin(), column.entries.end());
     }
     const QStringList numeric = columnTableNumericColumns();
-    Table table{columnTableHeader(), {}, QSet<QString>(numeric.begin(), numeric.end())};
+    Table table{columnTableHeader(column), {}, QSet<QString>(numeric.begin(), numeric.end())};
     for (const ColumnEntry &e : column.entries)
         table.rows.push_back(columnTableRow(column, e));
     table.print(parser.value(common.format), parser.isSet(common.raw));

@@ -236,3 +236,14 @@ TEST(BundleFacts, AChangeComparesCensusWithCensus)
     EXPECT_EQ(wuhan.startKind, QStringLiteral("census"));
     EXPECT_EQ(wuhan.endKind, QStringLiteral("census"));
 }
+
+// Zhejiang 2020 → 2023 grew mostly by in-migration: Webb's type C.
+TEST(BundleFacts, ZhejiangGrewByInMigration2020To2023)
+{
+    const IndicatorInfo type = findIndicator(bundle().population, QStringLiteral("migration_type")).value();
+    const Column column = computeColumn(bundle().context(), Level::Province, type, 2023, 2020);
+    const ColumnEntry *zhejiang = column.find(QStringLiteral("330000"));
+    ASSERT_TRUE(zhejiang && zhejiang->value);
+    EXPECT_EQ(*zhejiang->value, 3);
+    EXPECT_TRUE(categoryLabel(type, *zhejiang->value).contains(QStringLiteral("Growth: in-migration exceeds natural increase")));
+}

@@ -210,3 +210,36 @@ TEST(Caveats, SeriesBreaksOfAChangeAndTheResidualOfNetMigration)
     // Only the units shown count: without Beijing (2009–2010), the break is not on the map.
     EXPECT_TRUE(caveats(c, computeColumn(c, Level::Province, change, 2010, 2009), {QStringLiteral("370000")}).isEmpty());
 }
+
+// Webb's eight types, one unit of each (natural increase n, net migration m), and the ties.
+TEST(Indicators, WebbTypesOneOfEach)
+{
+    struct Case {
+        double n, m;
+        int type;
+    };
+    const Case cases[] = {
+        {+30, -10, 1}, // A growth: natural increase exceeds out-migration
+        {+30, +10, 2}, // B growth: natural increase exceeds in-migration
+        {+10, +30, 3}, // C growth: in-migration exceeds natural increase
+        {-10, +30, 4}, // D growth: in-migration exceeds natural decrease
+        {-30, +10, 5}, // E decline: natural decrease exceeds in-migration
+        {-30, -10, 6}, // F decline: natural decrease exceeds out-migration
+        {-10, -30, 7}, // G decline: out-migration exceeds natural decrease
+        {+10, -30, 8}, // H decline: out-migration exceeds natural increase
+        {+10, +10, 2}, // a tie: the component named first
+        {0, 0, 1},     // no change counts as growth
+    };
+    for (const Case &c : cases)
+        EXPECT_EQ(webbType(c.n, c.m), c.type) << c.n << " " << c.m;
+    // The indicator: Shandong 2010 → 2012 in the fixture, natural increase +19.6, net migration −219.6: H.
+    const ColumnEntry shandong = entry("migration_type", Level::Province, "370000", 2012, 2010);
+    ASSERT_TRUE(shandong.value.has_value());
+    EXPECT_EQ(*shandong.value, 8);
+    const IndicatorInfo type = findIndicator(fixture().population, QStringLiteral("migration_type")).value();
+    EXPECT_TRUE(isCategorical(type));
+    EXPECT_EQ(categoriesOf(type).size(), 8u);
+    EXPECT_TRUE(categoryLabel(type, 8).contains(QStringLiteral("out-migration exceeds natural increase")));
+    // No vital rates: no type, never a guess.
+    EXPECT_FALSE(entry("migration_type", Level::Province, "110000", 2010, 2009).value.has_value());
+}
