@@ -73,6 +73,37 @@ bool intersects(const MultiPolygon &polygons, const BoxD &box)
     });
 }
 
+std::vector<std::vector<int>> queenContiguity(const std::vector<const MultiPolygon *> &features)
+{
+    const size_t n = features.size();
+    std::vector<BoxD> bounds(n);
+    for (size_t i = 0; i < n; ++i)
+        if (features[i])
+            bounds[i] = boundsOf(*features[i]);
+    std::vector<std::vector<int>> out(n);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = i + 1; j < n; ++j) {
+            const BoxD &a = bounds[i], &b = bounds[j];
+            if (a.isEmpty() || b.isEmpty() || a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY || b.maxY < a.minY)
+                continue;
+            const bool touch = std::any_of(features[i]->begin(), features[i]->end(), [&](const Polygon &p) {
+                const BoxD pb = boundsOf(p.outer);
+                return std::any_of(features[j]->begin(), features[j]->end(), [&](const Polygon &q) {
+                    const BoxD qb = boundsOf(q.outer);
+                    if (pb.maxX < qb.minX || qb.maxX < pb.minX || pb.maxY < qb.minY || qb.maxY < pb.minY)
+                        return false;
+                    return bg::intersects(p.outer, q.outer);
+                });
+            });
+            if (touch) {
+                out[i].push_back(int(j));
+                out[j].push_back(int(i));
+            }
+        }
+    }
+    return out;
+}
+
 namespace {
 
 double ringArea(const Ring &ring)

@@ -53,6 +53,12 @@ LineString simplifiedLine(const LineString &line, double tolerance);
 /// edges that no earlier feature has (neighbours share exact vertices, as boundaries cut from one topology
 /// do). Stroking these instead of every ring draws each border once.
 std::vector<std::vector<LineString>> ownedEdgeRuns(const std::vector<const MultiPolygon *> &features);
+/// Queen contiguity of `features`: for each, the indices (ascending) of the others that share at least one
+/// boundary point with it (a common border or a corner), as GeoDa's queen weights. Candidates by overlapping
+/// bounding boxes, then Boost.Geometry's intersects() of the outer rings (holes are not looked at); a feature
+/// whose rings meet no other's (an island: Hainan, Taiwan) has none. Null or empty features have none.
+std::vector<std::vector<int>> queenContiguity(const std::vector<const MultiPolygon *> &features);
+
 /// A point guaranteed inside the largest part (for labels and for finding a unit on screen);
 /// {NaN, NaN} for an empty geometry.
 PointD interiorPoint(const MultiPolygon &polygons);

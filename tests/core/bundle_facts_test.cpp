@@ -247,3 +247,31 @@ TEST(BundleFacts, ZhejiangGrewByInMigration2020To2023)
     EXPECT_EQ(*zhejiang->value, 3);
     EXPECT_TRUE(categoryLabel(type, *zhejiang->value).contains(QStringLiteral("Growth: in-migration exceeds natural increase")));
 }
+
+// Queen contiguity from the bundle's province outlines: Hainan and Taiwan are islands; Beijing's only
+// neighbours are Tianjin and Hebei; every other mainland province has one.
+TEST(BundleFacts, ProvinceNeighboursByQueenContiguity)
+{
+    std::vector<const MultiPolygon *> polygons;
+    for (const Feature &f : bundle().provinces.features())
+        polygons.push_back(&f.polygons);
+    const auto neighbours = queenContiguity(polygons);
+    const auto of = [&](const char *code) {
+        QStringList out;
+        const int i = bundle().provinces.indexOf(QString::fromLatin1(code));
+        EXPECT_GE(i, 0) << code;
+        for (int j : neighbours[size_t(i)])
+            out << bundle().provinces.features()[size_t(j)].code;
+        out.sort();
+        return out;
+    };
+    EXPECT_TRUE(of("460000").isEmpty()) << of("460000").join(u',').toStdString();
+    EXPECT_TRUE(of("710000").isEmpty()) << of("710000").join(u',').toStdString();
+    EXPECT_EQ(of("110000"), (QStringList{QStringLiteral("120000"), QStringLiteral("130000")}));
+    EXPECT_TRUE(of("440000").contains(QStringLiteral("810000"))); // Hong Kong's land border
+    for (const Feature &f : bundle().provinces.features()) {
+        if (f.code != u"460000" && f.code != u"710000") {
+            EXPECT_FALSE(of(f.code.toLatin1().constData()).isEmpty()) << f.code.toStdString();
+        }
+    }
+}
