@@ -153,7 +153,8 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
 }
 
 /// Runs `work` on a worker thread while the window repaints, and shows a busy indicator when it takes more
-/// than 300 ms. The user's input waits until the work is done (it is delivered after).
+/// than 300 ms. The user's input waits until the work is done (it is delivered after). For work that paints
+/// nothing with Qt (encoding a video from its frames).
 core::Status whileBusy(QWidget *parent, const QString &label, std::function<core::Status()> work)
 {
     QProgressDialog busy(label, QString(), 0, 0, parent);
@@ -244,10 +245,10 @@ struct MainWindow::Figures {
     QString ownCaption;
 };
 
-std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts, bool ownMap)
+std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts)
 {
     auto f = std::make_unique<Figures>(language);
-    if (language == f->window && texts.isEmpty() && !ownMap) {
+    if (language == f->window && texts.isEmpty()) {
         f->map = &m_map->renderer();
         f->column = &m_column;
         f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
@@ -321,12 +322,16 @@ void MainWindow::exportMapDialog()
     const ui::MapRenderer &shown = m_map->renderer();
     if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"),
                                              {shown.title(), shown.subtitle(), QString(), shown.sourceLine()})) {
-        // A map of its own, painted on a worker thread: a 600-dpi page takes about a second.
-        const auto figures = figuresIn(target->first.language, target->first.texts, true);
-        ui::MapRenderer *map = figures->map;
-        const ui::ExportOptions options{target->first.size, true};
-        const QString path = target->second;
-        reportExport(whileBusy(this, tr("Writing the map …"), [map, path, options] { return ui::exportMap(*map, path, options); }), path);
+        // A 600-dpi page takes about a second: a busy indicator first. The map is painted on this thread: painted
+        // on a worker while the window repainted in the other language, it crashed (a fresh-user trial).
+        QProgressDialog busy(tr("Writing the map …"), QString(), 0, 0, this);
+        busy.setCancelButton(nullptr);
+        busy.setWindowModality(Qt::WindowModal);
+        busy.setMinimumDuration(0);
+        busy.show();
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        const auto figures = figuresIn(target->first.language, target->first.texts);
+        reportExport(ui::exportMap(*figures->map, target->second, {target->first.size, true}), target->second);
     }
 }
 

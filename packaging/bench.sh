@@ -107,6 +107,8 @@ print("| benchmark | Renkou | target |")
 print("|---|---:|---:|")
 rows = [("first render of the prefecture layer (simplifies the geometry)", "BM_RenderFirstFrame/prefectures", "ms", None),
         ("recolour after a year change (prefectures: column, classes, colours)", "BM_Recolour", "ms", 2.0),
+        ("local Moran's I, 999 permutations (and the global I's 999), prefecture-level units", "BM_LocalMoranPrefectures", "ms", 50.0),
+        ("queen contiguity of the prefecture-level units from their outlines (Boost.Geometry), once a layer", "BM_QueenContiguityPrefectures", "ms", None),
         ("animated GIF of 10 years at 1700×1200: frames on shared classes, 256 colours, giflib", "BM_AnimateGif10Frames", "ms", 3000.0),
         ("map export 180 mm at 600 dpi (4252 px PNG): drawn and written", "BM_Export180mm600dpi", "ms", 1000.0),
         ("hit test at a point (R-tree + point in polygon)", "BM_HitTest", "µs", 0.010),

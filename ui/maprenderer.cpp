@@ -578,23 +578,34 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         const QPointF p = xf.map(m_labelPoints[i]);
         const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
                                               features[i].bounds.width(), features[i].bounds.height()));
-        const QString name = labelOf(i);
-        const QSizeF size = sizeOf(name);
-        const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
-        const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
-        const QRectF padded = r.adjusted(-2, -1, 2, 1);
         const auto free = [&](const QRectF &q) {
             return area.contains(q) && !q.intersects(legendBox) && !q.intersects(insetBox)
                    && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
         };
-        if (fits && free(padded)) {
-            placed.push_back(padded);
-            labels.emplace_back(r, name);
-        } else if (provinceLevel && features[i].bounds.width() * features[i].bounds.height()
-                                        < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
-            // Every province-level unit is named: the small ones (Beijing, Tianjin, Shanghai, Hong Kong, Macao,
-            // Chongqing, Ningxia: bounds under 1.5 % of the map's extent) get their name beside them, with a
-            // leader line, where it meets no other label.
+        // The name over its value; where that does not fit, both on one line; else the name alone.
+        const QString full = labelOf(i);
+        QStringList tries = {full};
+        if (full.contains(u'\n'))
+            tries << QString(full).replace(u'\n', u' ') << full.section(u'\n', 0, 0);
+        bool done = false;
+        for (const QString &name : tries) {
+            const QSizeF size = sizeOf(name);
+            const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
+            const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
+            const QRectF padded = r.adjusted(-2, -1, 2, 1);
+            if (fits && free(padded)) {
+                placed.push_back(padded);
+                labels.emplace_back(r, name);
+                done = true;
+                break;
+            }
+        }
+        if (done)
+            continue;
+        if (provinceLevel) {
+            // Every province-level unit is named: one whose label does not fit in it (Beijing, Tianjin, Shanghai,
+            // Hong Kong, Macao; more with values shown or on a narrow page) gets it beside, with a leader line,
+            // where it meets no other label.
             leaderOrder.push_back(i);
         }
     }

@@ -472,6 +472,46 @@
         <source>Change of: %1</source>
         <translation>%1的变化</translation>
     </message>
+    <message>
+        <source>Type of population change (Webb): growth or decline, and which is larger, natural increase or net migration (a residual)</source>
+        <translation>人口变化类型（韦布分类）：增长或减少，以及自然增长与净迁移（残差）哪一项更大</translation>
+    </message>
+    <message>
+        <source>Type of population change</source>
+        <translation>人口变化类型</translation>
+    </message>
+    <message>
+        <source>A  Growth: natural increase exceeds out-migration</source>
+        <translation>A  增长：自然增长大于净迁出</translation>
+    </message>
+    <message>
+        <source>B  Growth: natural increase exceeds in-migration</source>
+        <translation>B  增长：自然增长大于净迁入</translation>
+    </message>
+    <message>
+        <source>C  Growth: in-migration exceeds natural increase</source>
+        <translation>C  增长：净迁入大于自然增长</translation>
+    </message>
+    <message>
+        <source>D  Growth: in-migration exceeds natural decrease</source>
+        <translation>D  增长：净迁入大于自然减少</translation>
+    </message>
+    <message>
+        <source>E  Decline: natural decrease exceeds in-migration</source>
+        <translation>E  减少：自然减少大于净迁入</translation>
+    </message>
+    <message>
+        <source>F  Decline: natural decrease exceeds out-migration</source>
+        <translation>F  减少：自然减少大于净迁出</translation>
+    </message>
+    <message>
+        <source>G  Decline: out-migration exceeds natural decrease</source>
+        <translation>G  减少：净迁出大于自然减少</translation>
+    </message>
+    <message>
+        <source>H  Decline: out-migration exceeds natural increase</source>
+        <translation>H  减少：净迁出大于自然增长</translation>
+    </message>
 </context>
 <context>
     <name>Level</name>
@@ -668,6 +708,14 @@
     <message>
         <source>%1 · %2 by %3</source>
         <translation>%1 · %3%2</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>%1. Each colour a type (legend); hatched: no data.</source>
+        <translation>%1。每种颜色代表一种类型（见图例）；斜线：无数据。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include "indicators.h"
 #include "maprenderer.h"
 #include "mapscene.h"
+#include "moran.h"
+#include "geometry.h"
 #include "exporter.h"
 #include "palette.h"
 
@@ -179,3 +181,40 @@ static void BM_Export180mm600dpi(benchmark::State &state)
     }
 }
 BENCHMARK(BM_Export180mm600dpi)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+namespace {
+/// Queen contiguity of a layer's units (what a cluster map computes once per layer).
+std::vector<std::vector<int>> neighboursOf(const core::BoundaryLayer &layer)
+{
+    std::vector<const core::MultiPolygon *> polygons;
+    for (const core::Feature &f : layer.features())
+        polygons.push_back(&f.polygons);
+    return core::queenContiguity(polygons);
+}
+} // namespace
+
+/// Queen contiguity of the prefecture-level units from their outlines (Boost.Geometry), computed once a layer.
+static void BM_QueenContiguityPrefectures(benchmark::State &state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(neighboursOf(bundle().prefectures));
+}
+BENCHMARK(BM_QueenContiguityPrefectures)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+/// Local Moran's I with 999 permutations (and the global I's 999) over the prefecture-level units: the
+/// change 2010–2020 in %, queen contiguity given.
+static void BM_LocalMoranPrefectures(benchmark::State &state)
+{
+    static const auto neighbours = neighboursOf(bundle().prefectures);
+    const auto indicator = core::findIndicator(bundle().population, QStringLiteral("change_pct")).value();
+    const core::Column column = core::computeColumn(bundle().context(), core::Level::Prefecture, indicator, 2020, 2010);
+    std::vector<std::optional<double>> values;
+    for (const core::Feature &f : bundle().prefectures.features()) {
+        const core::ColumnEntry *e = column.find(f.code);
+        values.push_back(e ? e->value : std::nullopt);
+    }
+    for (auto _ : state)
+        benchmark::DoNotOptimize(core::localMoran(values, neighbours));
+    state.counters["units"] = double(core::localMoran(values, neighbours).units);
+}
+BENCHMARK(BM_LocalMoranPrefectures)->Unit(benchmark::kMillisecond);
