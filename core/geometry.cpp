@@ -76,25 +76,28 @@ bool intersects(const MultiPolygon &polygons, const BoxD &box)
 std::vector<std::vector<int>> queenContiguity(const std::vector<const MultiPolygon *> &features)
 {
     const size_t n = features.size();
-    std::vector<BoxD> bounds(n);
-    for (size_t i = 0; i < n; ++i)
-        if (features[i])
-            bounds[i] = boundsOf(*features[i]);
+    std::vector<BoxD> bounds(n);             // of each feature
+    std::vector<std::vector<BoxD>> parts(n); // of each part's outer ring
+    for (size_t i = 0; i < n; ++i) {
+        if (!features[i])
+            continue;
+        for (const Polygon &p : *features[i]) {
+            parts[i].push_back(boundsOf(p.outer));
+            bounds[i].expand(parts[i].back());
+        }
+    }
+    const auto apart = [](const BoxD &a, const BoxD &b) {
+        return a.isEmpty() || b.isEmpty() || a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY || b.maxY < a.minY;
+    };
     std::vector<std::vector<int>> out(n);
     for (size_t i = 0; i < n; ++i) {
         for (size_t j = i + 1; j < n; ++j) {
-            const BoxD &a = bounds[i], &b = bounds[j];
-            if (a.isEmpty() || b.isEmpty() || a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY || b.maxY < a.minY)
+            if (apart(bounds[i], bounds[j]))
                 continue;
-            const bool touch = std::any_of(features[i]->begin(), features[i]->end(), [&](const Polygon &p) {
-                const BoxD pb = boundsOf(p.outer);
-                return std::any_of(features[j]->begin(), features[j]->end(), [&](const Polygon &q) {
-                    const BoxD qb = boundsOf(q.outer);
-                    if (pb.maxX < qb.minX || qb.maxX < pb.minX || pb.maxY < qb.minY || qb.maxY < pb.minY)
-                        return false;
-                    return bg::intersects(p.outer, q.outer);
-                });
-            });
+            bool touch = false;
+            for (size_t p = 0; p < parts[i].size() && !touch; ++p)
+                for (size_t q = 0; q < parts[j].size() && !touch; ++q)
+                    touch = !apart(parts[i][p], parts[j][q]) && bg::intersects((*features[i])[p].outer, (*features[j])[q].outer);
             if (touch) {
                 out[i].push_back(int(j));
                 out[j].push_back(int(i));

@@ -26,14 +26,42 @@ core::Error gifError(const QString &path, int code)
 
 } // namespace
 
-core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite)
+core::Status checkFrames(const QString &path, const std::vector<QImage> &frames)
 {
     if (frames.empty())
         return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("no frames to write")};
-    const QSize size = frames.front().size();
     for (const QImage &f : frames)
-        if (f.size() != size)
+        if (f.size() != frames.front().size())
             return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("frames of different sizes")};
+    return core::Done{};
+}
+
+std::optional<AnimationFormat> animationFormatOf(const QString &path)
+{
+    const QString suffix = path.section(u'.', -1).toLower();
+    if (suffix == u"gif")
+        return AnimationFormat::Gif;
+    if (suffix == u"mp4")
+        return AnimationFormat::Mp4;
+    if (suffix == u"webm")
+        return AnimationFormat::WebM;
+    return std::nullopt;
+}
+
+core::Status writeAnimation(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite)
+{
+    const auto format = animationFormatOf(path);
+    if (!format)
+        return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("an animation is written as .gif, .mp4 or .webm")};
+    return *format == AnimationFormat::Gif ? writeAnimatedGif(path, frames, delayMs, overwrite)
+                                           : writeVideo(path, *format, frames, delayMs, overwrite);
+}
+
+core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite)
+{
+    if (const auto bad = checkFrames(path, frames); !bad)
+        return bad;
+    const QSize size = frames.front().size();
     QByteArray bytes;
     int error = 0;
     GifFileType *gif = EGifOpen(&bytes, appendToBuffer, &error);

@@ -40,6 +40,10 @@ std::optional<AnimationFormat> animationFormatOf(const QString &path);
 /// encoder's or the muxer's message, the file).
 core::Status writeVideo(const QString &path, AnimationFormat format, const std::vector<QImage> &frames, int delayMs, bool overwrite);
 
+/// Done when `frames` can be written as one animation: at least one, all of one size. Errors: Value, naming
+/// `path`.
+core::Status checkFrames(const QString &path, const std::vector<QImage> &frames);
+
 /// writeAnimatedGif() or writeVideo() by the suffix of `path`. Errors: Value (an unknown suffix), and theirs.
 core::Status writeAnimation(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite);
 

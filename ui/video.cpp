@@ -71,38 +71,14 @@ void freeIo(AVIOContext **io)
 
 } // namespace
 
-std::optional<AnimationFormat> animationFormatOf(const QString &path)
-{
-    const QString suffix = path.section(u'.', -1).toLower();
-    if (suffix == u"gif")
-        return AnimationFormat::Gif;
-    if (suffix == u"mp4")
-        return AnimationFormat::Mp4;
-    if (suffix == u"webm")
-        return AnimationFormat::WebM;
-    return std::nullopt;
-}
-
-core::Status writeAnimation(const QString &path, const std::vector<QImage> &frames, int delayMs, bool overwrite)
-{
-    const auto format = animationFormatOf(path);
-    if (!format)
-        return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("an animation is written as .gif, .mp4 or .webm")};
-    return *format == AnimationFormat::Gif ? writeAnimatedGif(path, frames, delayMs, overwrite)
-                                           : writeVideo(path, *format, frames, delayMs, overwrite);
-}
-
 core::Status writeVideo(const QString &path, AnimationFormat format, const std::vector<QImage> &frames, int delayMs, bool overwrite)
 {
     const auto fail = [&](const QString &why) { return core::Error{core::Error::Code::Write, path, {}, why}; };
     if (format == AnimationFormat::Gif)
         return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("a GIF is not a video: use writeAnimatedGif")};
-    if (frames.empty())
-        return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("no frames to write")};
+    if (const auto bad = checkFrames(path, frames); !bad)
+        return bad;
     const QSize size = frames.front().size();
-    for (const QImage &f : frames)
-        if (f.size() != size)
-            return core::Error{core::Error::Code::Value, path, {}, QStringLiteral("frames of different sizes")};
     const QSize even((size.width() + 1) & ~1, (size.height() + 1) & ~1);
     const bool mp4 = format == AnimationFormat::Mp4;
     av_log_set_level(AV_LOG_ERROR); // not the encoders' statistics on stderr
