@@ -248,7 +248,9 @@ struct MainWindow::Figures {
 std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts)
 {
     auto f = std::make_unique<Figures>(language);
-    if (language == f->window && texts.isEmpty()) {
+    // The window's own map when it is the figure: same language, its labels in it too, no texts of the author's.
+    const bool labelsInLanguage = m_view.englishLabels == (language == core::Language::English);
+    if (language == f->window && labelsInLanguage && texts.isEmpty()) {
         f->map = &m_map->renderer();
         f->column = &m_column;
         f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
@@ -256,9 +258,8 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     }
     f->ownMap = std::make_unique<ui::MapRenderer>();
     f->ownScene = ui::renderView(*f->ownMap, *bundle(), m_view);
-    // A figure in the other language is labelled in it too.
-    if (language != f->window)
-        f->ownMap->setLabelLanguage(language == core::Language::Chinese ? ui::LabelLanguage::Chinese : ui::LabelLanguage::English);
+    // A figure is labelled in its language.
+    f->ownMap->setLabelLanguage(language == core::Language::Chinese ? ui::LabelLanguage::Chinese : ui::LabelLanguage::English);
     ui::applyFigureTexts(*f->ownMap, texts);
     f->ownChart = std::make_unique<ui::ChartPanel>();
     f->ownCaption = ui::showTrendChart(*f->ownChart, ui::viewTrendChart(*bundle(), m_view, f->ownScene.column.level));
@@ -330,8 +331,11 @@ void MainWindow::exportMapDialog()
         busy.setMinimumDuration(0);
         busy.show();
         QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-        const auto figures = figuresIn(target->first.language, target->first.texts);
-        reportExport(ui::exportMap(*figures->map, target->second, {target->first.size, true}), target->second);
+        const core::Status status = ui::exportMap(*figuresIn(target->first.language, target->first.texts)->map, target->second,
+                                                  {target->first.size, true});
+        busy.close();
+        reportExport(status, target->second); // in the window's language, the figure's switched back
+
     }
 }
 
@@ -343,8 +347,9 @@ void MainWindow::exportChartDialog()
     }
     const QString chartTitle = ui::viewTrendChart(*bundle(), m_view, m_column.level).title;
     if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"), {chartTitle, {}, QString(), {}})) {
-        const auto figures = figuresIn(target->first.language, target->first.texts);
-        reportExport(ui::exportPicture(target->second, {target->first.size, true}, figures->chart), target->second);
+        const core::Status status = ui::exportPicture(target->second, {target->first.size, true},
+                                                      figuresIn(target->first.language, target->first.texts)->chart);
+        reportExport(status, target->second);
     }
 }
 
@@ -371,7 +376,8 @@ void MainWindow::exportAnimationDialog()
         QMessageBox::information(this, tr("Export animation"), tr("This map has data in fewer than two years: there is nothing to animate."));
         return;
     }
-    const auto choice = askExportChoice(this, tr("Export animation"), true);
+    // The title (after the years, which lead each frame) and a note of the author's.
+    const auto choice = askExportChoice(this, tr("Export animation"), true, {m_map->renderer().title(), {}, QString(), {}});
     if (!choice)
         return;
     bool ok = false;
@@ -391,17 +397,18 @@ void MainWindow::exportAnimationDialog()
     QProgressDialog dialog(tr("Drawing the animation …"), tr("Cancel"), 0, int(shown.size()), this);
     dialog.setWindowModality(Qt::WindowModal);
     dialog.setMinimumDuration(0);
-    const bool otherLanguage = choice->language != core::currentLanguage();
-    const Figures language(choice->language); // the figure language while the frames are drawn
-    core::View view = m_view;
-    view.extent.reset();
-    if (otherLanguage)
-        view.englishLabels = choice->language == core::Language::English;
-    const auto frames = ui::animationFrames(*bundle(), view, shown, choice->size, [&](int done) {
-        dialog.setValue(done);
-        QCoreApplication::processEvents();
-        return !dialog.wasCanceled();
-    });
+    std::vector<QImage> frames;
+    {
+        const Figures language(choice->language); // the figure language while the frames are drawn
+        core::View view = m_view;
+        view.extent.reset();
+        view.englishLabels = choice->language == core::Language::English; // labels in the figure's language
+        frames = ui::animationFrames(*bundle(), view, shown, choice->size, choice->texts, [&](int done) {
+            dialog.setValue(done);
+            QCoreApplication::processEvents();
+            return !dialog.wasCanceled();
+        });
+    }
     if (dialog.wasCanceled())
         return;
     reportExport(whileBusy(this, tr("Encoding the animation …"), [&frames, path] { return ui::writeAnimation(path, frames, 800, true); }), path);

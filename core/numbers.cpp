@@ -98,4 +98,14 @@ QString indicatorForTerm(const QString &term)
     return terms.value(withoutUnit(term).trimmed().toLower());
 }
 
+QString typesetNumbers(const QString &text)
+{
+    static const QRegularExpression range(QStringLiteral("(\\d)-(\\d)"));
+    static const QRegularExpression minus(QStringLiteral("(^|[\\s(（:：,，])-(\\d)"));
+    QString out = text;
+    out.replace(range, QStringLiteral("\\1\u2013\\2"));
+    out.replace(minus, QStringLiteral("\\1\u2212\\2"));
+    return out;
+}
+
 } // namespace renkou::core

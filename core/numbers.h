@@ -25,6 +25,11 @@ QString personsUnitIn(const QString &text);
 /// "年末常住人口(万人)" → "年末常住人口": a title without its bracketed unit.
 QString withoutUnit(const QString &text);
 
+/// Text with numbers set as print sets them: a hyphen between two numbers becomes an en dash ("2011-2019"
+/// → "2011–2019"), a hyphen before a number after a space or bracket a minus sign ("(-1.74" → "(−1.74");
+/// other hyphens ("first-published") stay. For notes that the data bundle writes with ASCII hyphens.
+QString typesetNumbers(const QString &text);
+
 /// The bundle's indicator for a Chinese or English statistical term (年末常住人口, 常住人口 → resident_population;
 /// 出生率 → birth_rate …), or empty.
 QString indicatorForTerm(const QString &term);

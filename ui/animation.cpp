@@ -5,7 +5,10 @@
 #include "mapscene.h"
 #include "maprenderer.h"
 
+#include <QHash>
 #include <array>
+#include <limits>
+#include <numeric>
 #include <memory>
 #include <gif_lib.h>
 
@@ -22,6 +25,78 @@ int appendToBuffer(GifFileType *gif, const GifByteType *data, int length)
 core::Error gifError(const QString &path, int code)
 {
     return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("GIF encoder: %1").arg(QString::fromUtf8(GifErrorString(code)))};
+}
+
+/// The colours that cover at least 1/2000 of a frame (the page, the class fills, the text) each get a palette
+/// entry of their own, exactly: the median cut may have put two of them in one box (a light class beside the
+/// white of "no change"), whose mean is neither. Each takes the least used entry not holding another; the
+/// few pixels of that entry go to the nearest remaining colour.
+void keepFrequentColoursExact(const QImage &rgb, std::vector<GifByteType> &indices, const std::vector<std::array<quint64, 4>> &sums,
+                              ColorMapObject *map)
+{
+    const size_t n = indices.size();
+    QHash<QRgb, quint64> counts;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            ++counts[line[x] | 0xff000000u];
+    }
+    std::vector<std::pair<quint64, QRgb>> frequent;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (it.value() * 2000 >= n)
+            frequent.emplace_back(it.value(), it.key());
+    std::sort(frequent.rbegin(), frequent.rend()); // most pixels first
+    if (frequent.size() > 128)
+        frequent.resize(128);
+    // Entries by use, least first; an entry given to a frequent colour is not given again.
+    std::vector<int> byUse(256);
+    std::iota(byUse.begin(), byUse.end(), 0);
+    std::sort(byUse.begin(), byUse.end(), [&](int a, int b) { return sums[size_t(a)][3] < sums[size_t(b)][3]; });
+    std::array<bool, 256> taken{};
+    std::array<int, 256> remap; // old entry → new entry, for pixels that are not a frequent colour
+    std::iota(remap.begin(), remap.end(), 0);
+    std::vector<std::pair<QRgb, int>> exact; // colour → its entry
+    size_t next = 0;
+    for (const auto &[count, colour] : frequent) {
+        const GifColorType c{GifByteType(qRed(colour)), GifByteType(qGreen(colour)), GifByteType(qBlue(colour))};
+        while (next < byUse.size() && taken[size_t(byUse[next])])
+            ++next;
+        if (next == byUse.size())
+            break;
+        const int entry = byUse[next++];
+        taken[size_t(entry)] = true;
+        map->Colors[entry] = c;
+        exact.emplace_back(colour, entry);
+    }
+    // Entries given away: their other pixels go to the nearest entry not given away.
+    for (int e = 0; e < 256; ++e) {
+        if (!taken[size_t(e)] || sums[size_t(e)][3] == 0)
+            continue;
+        const auto &s = sums[size_t(e)];
+        const double r = double(s[0]) / double(s[3]), g = double(s[1]) / double(s[3]), b = double(s[2]) / double(s[3]);
+        double best = std::numeric_limits<double>::max();
+        for (int o = 0; o < 256; ++o) {
+            if (taken[size_t(o)] || sums[size_t(o)][3] == 0)
+                continue;
+            const GifColorType &c = map->Colors[o];
+            const double d = (c.Red - r) * (c.Red - r) + (c.Green - g) * (c.Green - g) + (c.Blue - b) * (c.Blue - b);
+            if (d < best) {
+                best = d;
+                remap[size_t(e)] = o;
+            }
+        }
+    }
+    QHash<QRgb, int> exactEntry;
+    for (const auto &[colour, entry] : exact)
+        exactEntry.insert(colour, entry);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            const size_t i = size_t(y) * size_t(rgb.width()) + size_t(x);
+            const auto it = exactEntry.constFind(line[x] | 0xff000000u);
+            indices[i] = GifByteType(it != exactEntry.cend() ? it.value() : remap[indices[i]]);
+        }
+    }
 }
 
 } // namespace
@@ -122,6 +197,7 @@ core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &fr
                 map->Colors[c] = {GifByteType((sum[0] + sum[3] / 2) / sum[3]), GifByteType((sum[1] + sum[3] / 2) / sum[3]),
                                   GifByteType((sum[2] + sum[3] / 2) / sum[3])};
         }
+        keepFrequentColoursExact(rgb, indices, sums, map);
         GraphicsControlBlock gcb{};
         gcb.DisposalMode = DISPOSE_DO_NOT;
         gcb.DelayTime = std::max(1, (delayMs + 5) / 10);
@@ -156,7 +232,7 @@ std::vector<int> animationYears(const core::DataBundle &bundle, const core::View
 }
 
 std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::View &view, const std::vector<int> &years,
-                                    const ExportSize &size, const std::function<bool(int)> &progress)
+                                    const ExportSize &size, const FigureTexts &texts, const std::function<bool(int)> &progress)
 {
     // One set of classes for every frame: the values of all the years.
     const std::vector<double> all = valuesOfYears(bundle, view, years);
@@ -171,6 +247,10 @@ std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::
         v.from.reset();
         maps.push_back(std::make_unique<MapRenderer>());
         renderView(*maps.back(), bundle, v, all, true);
+        FigureTexts own = texts;
+        if (own.title) // the years lead, as in the title made from the data ("2014 · …")
+            own.title = maps.back()->title().section(QStringLiteral(" · "), 0, 0) + QStringLiteral(" · ") + *own.title;
+        applyFigureTexts(*maps.back(), own);
         foot = std::max(foot, maps.back()->footHeight(target));
     }
     std::vector<QImage> frames;

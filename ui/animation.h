@@ -1,5 +1,6 @@
 #pragma once
 #include "exporter.h"
+#include "mapscene.h"
 #include "result.h"
 #include "view.h"
 
@@ -53,10 +54,11 @@ std::vector<int> animationYears(const core::DataBundle &bundle, const core::View
 
 /// The map of `view` in each of `years`, drawn as renderView() does at `size` (PNG pixels), on the same
 /// classes in every frame: breaks from the values of all the years, so that a colour means the same
-/// number throughout. The year leads each frame's title.
+/// number throughout. The year leads each frame's title; `texts` (the author's) are set on every frame, a
+/// title after the years.
 /// `progress` (if given) is called with the number of frames drawn; returning false stops the drawing
 /// (the frames drawn so far are returned).
 std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::View &view, const std::vector<int> &years,
-                                    const ExportSize &size, const std::function<bool(int)> &progress = {});
+                                    const ExportSize &size, const FigureTexts &texts = {}, const std::function<bool(int)> &progress = {});
 
 } // namespace renkou::ui

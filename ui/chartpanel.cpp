@@ -188,6 +188,9 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     axisY->setRange(minV - pad, maxV + pad);
     axisY->setLabelFormat(mode == ChartMode::YearOnYear || (persons && chinese) ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     axisY->applyNiceNumbers();
+    // Whole numbers where the ticks are whole (140, not 140.0).
+    if (axisY->tickCount() > 1 && (axisY->max() - axisY->min()) / (axisY->tickCount() - 1) >= 1)
+        axisY->setLabelFormat(QStringLiteral("%.0f"));
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
     auto attach = [&](QAbstractSeries *s, bool inLegend) {
@@ -201,10 +204,12 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     };
 
     // Series breaks: a dashed line between the last year before and the first year after, the note on hover.
+    bool breakKeyed = false; // the first dashed line is in the legend, as the key of all of them
     for (const ChartBreak &b : breaks) {
         if (b.year <= first || b.year > last)
             continue;
         auto *line = new QLineSeries;
+        line->setName(tr("series break"));
         QPen pen(QColor(0x77, 0x77, 0x77), 1.5, Qt::DashLine);
         line->setPen(pen);
         line->append(b.year - 0.5, axisY->min());
@@ -213,7 +218,8 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
         connect(line, &QLineSeries::hovered, this, [text](const QPointF &, bool state) {
             state ? QToolTip::showText(QCursor::pos(), text) : QToolTip::hideText();
         });
-        attach(line, false);
+        attach(line, !breakKeyed);
+        breakKeyed = true;
         m_breaks.push_back(b);
     }
 

@@ -203,30 +203,47 @@ QImage pictureOf(const ExportSize &size, const std::function<void(QPainter &, co
     return image;
 }
 
+namespace {
+/// The renderer as a figure draws it, for the lifetime of the value: lines scaled for the pixels, and
+/// without what the screen shows of the user's pointing — the unit under the mouse and the selection
+/// (which a figure has no key for).
+class AsFigure {
+public:
+    AsFigure(MapRenderer &renderer, double lineScale)
+        : m_renderer(renderer), m_hovered(renderer.hovered()), m_selection(renderer.selection())
+    {
+        m_renderer.setLineScale(lineScale);
+        m_renderer.setHovered(-1);
+        m_renderer.setSelection({});
+    }
+    ~AsFigure()
+    {
+        m_renderer.setHovered(m_hovered);
+        m_renderer.setSelection(m_selection);
+        m_renderer.setLineScale(1.0);
+    }
+    AsFigure(const AsFigure &) = delete;
+    AsFigure &operator=(const AsFigure &) = delete;
+
+private:
+    MapRenderer &m_renderer;
+    int m_hovered;
+    std::vector<int> m_selection;
+};
+} // namespace
+
 QImage mapPicture(MapRenderer &renderer, const ExportSize &size)
 {
-    renderer.setLineScale(size.scale);
-    const int hovered = renderer.hovered();
-    renderer.setHovered(-1);
-    QImage image = pictureOf(size, [&](QPainter &painter, const QRectF &target) { renderer.paint(painter, target); });
-    renderer.setHovered(hovered);
-    renderer.setLineScale(1.0);
-    return image;
+    const AsFigure figure(renderer, size.scale);
+    return pictureOf(size, [&](QPainter &painter, const QRectF &target) { renderer.paint(painter, target); });
 }
 
 core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options)
 {
-    const bool png = exportFormatOf(path) == ExportFormat::Png;
-    renderer.setLineScale(png ? options.size.scale : 1.0);
-    // The unit under the mouse is highlighted on screen only, never in a figure.
-    const int hovered = renderer.hovered();
-    renderer.setHovered(-1);
-    const core::Status status = exportPicture(
+    const AsFigure figure(renderer, exportFormatOf(path) == ExportFormat::Png ? options.size.scale : 1.0);
+    return exportPicture(
         path, options, [&](QPainter &painter, const QRectF &target) { renderer.paint(painter, target); },
         {renderer.title(), renderer.citations()});
-    renderer.setHovered(hovered);
-    renderer.setLineScale(1.0);
-    return status;
 }
 
 } // namespace renkou::ui

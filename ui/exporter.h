@@ -60,9 +60,10 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
 /// A picture painted by `paint` (given a painter and the layout rectangle) at `size`, on white, recording
 /// its resolution: a PNG export's image, or one for the clipboard. A null image when it cannot be allocated.
 QImage pictureOf(const ExportSize &size, const std::function<void(QPainter &, const QRectF &)> &paint);
-/// The map as an export draws it (no hover highlight, lines scaled), as a picture at `size`.
+/// The map as an export draws it (no hover highlight or selection, lines scaled), as a picture at `size`.
 QImage mapPicture(MapRenderer &renderer, const ExportSize &size);
-/// The map as the renderer shows it (title, legend, source line included), at the export's size.
+/// The map as the renderer shows it (title, legend, source line included; not the unit under the mouse nor
+/// the selection), at the export's size.
 core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options);
 
 } // namespace renkou::ui

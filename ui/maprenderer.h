@@ -53,6 +53,7 @@ public:
     void setFocus(std::vector<int> features);
     const std::vector<int> &focus() const { return m_focus; }
     void setSelection(std::vector<int> features) { m_selection = std::move(features); }
+    const std::vector<int> &selection() const { return m_selection; }
     void setHovered(int feature) { m_hovered = feature; }
     int hovered() const { return m_hovered; }
     void setLabelLanguage(LabelLanguage language) { m_labels = language; }

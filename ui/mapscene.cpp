@@ -1,5 +1,6 @@
 #include "mapscene.h"
 
+#include "numbers.h"
 #include "language.h"
 #include "palette.h"
 
@@ -261,6 +262,9 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     }
     // What kind of values the colours are: census or estimate at each end, series breaks, the residual.
     notes << core::caveats(b.context(), scene.column, focusCodes);
+    // Breaks from every year: a class may hold no unit this year, and its bounds may be another year's values.
+    if (!q.classValues.empty() && !core::isCategorical(q.indicator))
+        notes << Tr::tr("The classes are the same for every year with data.");
     // A map that is mostly hatched says so on itself, not only in a join report.
     if (units > 0 && 2 * unitsNoData > units && unitsNoData < units)
         notes << Tr::tr("Values for only %1 of %2 units; the others have no data.").arg(units - unitsNoData).arg(units);
@@ -309,7 +313,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
                   : diverging ? Tr::tr("%1. Blue: increase; red: decrease; hatched: no data.").arg(q.indicator.description)
                             : Tr::tr("%1. Darker: higher; hatched: no data.").arg(q.indicator.description));
     // Chinese sentences end in 。 and follow each other without a space.
-    r.setNotes(notes.join(core::currentLanguage() == core::Language::Chinese ? QString() : QStringLiteral(" ")));
+    r.setNotes(core::typesetNumbers(notes.join(core::currentLanguage() == core::Language::Chinese ? QString() : QStringLiteral(" "))));
     // A short source line: publishers and years, the boundaries' maker; the full citations are in
     // sources.txt and Help → Data sources. Boundaries the user opened are cited as their file and its date.
     const core::Source *atlas = b.sources.find(QStringLiteral("cn-atlas"));

@@ -1,5 +1,6 @@
 #include "trendchart.h"
 
+#include "numbers.h"
 #include "language.h"
 #include "mapscene.h"
 
@@ -44,7 +45,8 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
                 && std::none_of(out.breaks.begin(), out.breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
                 out.breaks.push_back({*n->year, n->text()});
         }
-        out.series.push_back({bilingualName(*r), points});
+        // Named in the figure's language: the title, axes and notes are in it too.
+        out.series.push_back({core::currentLanguage() == core::Language::Chinese ? r->nameZh : r->nameEn, points});
     }
     out.mode = mode == core::ChartMode::Indexed ? ChartMode::Indexed
                : mode == core::ChartMode::Change ? ChartMode::YearOnYear
@@ -96,7 +98,7 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
             if ((note->kind == u"vital_rates" && indicator.baseIndicator == u"resident_population") || seen.contains(note->text()))
                 continue;
             if (!note->year || (*note->year >= first && *note->year <= last)) {
-                out.caption += QStringLiteral("\n• ") + note->text();
+                out.caption += QStringLiteral("\n• ") + core::typesetNumbers(note->text());
                 seen << note->text();
             }
         }

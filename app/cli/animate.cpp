@@ -9,6 +9,8 @@ int cmdAnimate(const QStringList &args, const QString &name)
     Common common;
     OutputOptions output;
     output.animation = true;
+    output.out.setDescription(QStringLiteral("Output file: .gif, .mp4 or .webm."));
+    TextOptions texts;
     const QCommandLineOption diverging(QStringLiteral("diverging"), QStringLiteral("Growth/decline: each year's change, in diverging colours around 0."));
     const QCommandLineOption lang = languageOption();
     const QCommandLineOption delay(QStringLiteral("delay-ms"), QStringLiteral("Time each year is shown, in milliseconds (default 800)."),
@@ -16,6 +18,7 @@ int cmdAnimate(const QStringList &args, const QString &name)
     parser.addOptions({common.level, common.indicator, common.from, common.to, diverging, lang, delay, common.view});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
+    parser.addOptions(texts.all());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("The map through the years [--from, --to] as an animated GIF (giflib), an MP4 (H.264) or a WebM (VP9) video "
                                          "(FFmpeg), by the suffix of --out: one frame a year with data, "
@@ -63,7 +66,7 @@ int cmdAnimate(const QStringList &args, const QString &name)
         return kExitData;
     }
     const auto size = std::get<renkou::ui::ExportOptions>(options);
-    const auto frames = renkou::ui::animationFrames(bundle.value(), v, years, size.size);
+    const auto frames = renkou::ui::animationFrames(bundle.value(), v, years, size.size, texts.read(parser));
     const auto status = renkou::ui::writeAnimation(parser.value(output.out), frames, delayMs, size.overwrite);
     if (!status)
         return dataError(status.error());

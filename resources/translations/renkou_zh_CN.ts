@@ -717,6 +717,10 @@
         <source>%1. Each colour a type (legend); hatched: no data.</source>
         <translation>%1。每种颜色代表一种类型（见图例）；斜线：无数据。</translation>
     </message>
+    <message>
+        <source>The classes are the same for every year with data.</source>
+        <translation>各年份使用相同的分级。</translation>
+    </message>
 </context>
 <context>
     <name>RegionType</name>
@@ -1675,6 +1679,10 @@
     <message>
         <source>• More notes: the report pack&apos;s sources.txt and the app&apos;s side panel.</source>
         <translation>• 更多说明见报告包的 sources.txt 和应用的侧栏。</translation>
+    </message>
+    <message>
+        <source>series break</source>
+        <translation>序列断点</translation>
     </message>
 </context>
 <context>

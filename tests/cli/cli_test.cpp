@@ -398,6 +398,11 @@ TEST(Cli, ChartExportsIndexedSeries)
     EXPECT_TRUE(xml.contains(QStringLiteral("index, 2000 = 100")));
     EXPECT_TRUE(xml.contains(QStringLiteral("Shandong")));
     EXPECT_TRUE(xml.contains(QStringLiteral("Guangdong")));
+    // An English figure names the units in English only, keys its dashed lines and sets its notes' ranges
+    // with an en dash.
+    EXPECT_FALSE(xml.contains(QStringLiteral("山东"))) << "a Chinese name in an English chart";
+    EXPECT_TRUE(xml.contains(QStringLiteral("series break")));
+    EXPECT_FALSE(xml.contains(QStringLiteral("2011-2019")));
     const QString png = dir.filePath(QStringLiteral("chart.png"));
     ASSERT_EQ(cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--out"), png,
                    QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--dpi"), QStringLiteral("600")}).exitCode, 0);

@@ -7,6 +7,7 @@
 #include "maprenderer.h"
 
 #include <QFile>
+#include <QHash>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -157,6 +158,29 @@ TEST(Animation, FramesShareTheirClassesAndTheGifReadsBack)
         for (int x = 0; x < drawn.width(); x += 7, ++total)
             same += drawn.pixel(x, y) == first.pixel(x, y) ? 1 : 0;
     EXPECT_GT(same, total * 90 / 100) << same << " of " << total;
+    // Every pixel of a colour that covers 1/2000 of a frame (page, class fills) is that colour in the GIF, in
+    // every frame: a class's swatch never changes colour between frames.
+    QImageReader frameReader(gif);
+    for (size_t k = 0; k < frames.size(); ++k) {
+        const QImage back = frameReader.read().convertToFormat(QImage::Format_RGB32);
+        ASSERT_FALSE(back.isNull()) << k;
+        const QImage own = frames[k].convertToFormat(QImage::Format_RGB32);
+        QHash<QRgb, qint64> counts;
+        for (int y = 0; y < own.height(); ++y)
+            for (int x = 0; x < own.width(); ++x)
+                ++counts[own.pixel(x, y)];
+        qint64 frequent = 0, changed = 0;
+        for (int y = 0; y < own.height(); ++y) {
+            for (int x = 0; x < own.width(); ++x) {
+                if (counts.value(own.pixel(x, y)) * 2000 >= qint64(own.width()) * own.height()) {
+                    ++frequent;
+                    changed += back.pixel(x, y) != own.pixel(x, y) ? 1 : 0;
+                }
+            }
+        }
+        EXPECT_GT(frequent, 0) << k;
+        EXPECT_EQ(changed, 0) << "frame " << k;
+    }
     EXPECT_FALSE(ui::writeAnimatedGif(gif, frames, 500, false).ok()); // exists: not replaced without permission
     EXPECT_FALSE(ui::writeAnimatedGif(dir.filePath(QStringLiteral("none.gif")), {}, 500, false).ok());
     EXPECT_FALSE(ui::writeAnimatedGif(dir.filePath(QStringLiteral("mixed.gif")), {frames[0], frames[1].scaled(100, 100)}, 500, false).ok());
