@@ -1,6 +1,7 @@
 #pragma once
 #include "classification.h"
 #include "controller.h"
+#include "exporter.h"
 #include "indicators.h"
 #include "language.h"
 #include "mapscene.h"
@@ -59,6 +60,10 @@ public:
     /// `overwrite`. Returns the first error, if any.
     core::Status writeReportPack(const QString &dir, bool overwrite, const std::function<bool(int step)> &progress = {},
                                  std::optional<core::Language> figureLanguage = {});
+    /// Writes the map of the current view to `path` (PNG, SVG or PDF) with its texts in `language` and the
+    /// author's `texts`, painted on a worker thread while the window keeps drawing (a busy indicator after
+    /// 0.3 s). File → Export map without its dialogs.
+    core::Status writeMap(const QString &path, const ui::ExportOptions &options, core::Language language, const ui::FigureTexts &texts = {});
     /// Adds the user's table and shows its data (no dialog); the error names the file and the problem.
     core::Result<core::TableImport> addTable(const QString &path, const std::optional<core::WideTableSpec> &wide = {});
     /// Replaces a boundary layer with the user's and shows it (no dialog).
@@ -145,8 +150,9 @@ private:
     struct Figures;
     /// The view's map, chart and numbers with their texts in `language`: the window's own in its language,
     /// else drawn again (the language is switched while the returned value lives).
-    /// With `texts`, the map is drawn again with them (the window's own stays as it is).
-    std::unique_ptr<Figures> figuresIn(core::Language language, const ui::FigureTexts &texts = {});
+    /// With `texts`, or `ownMap` (a map to paint on another thread), the map is drawn again (the window's own
+    /// stays as it is).
+    std::unique_ptr<Figures> figuresIn(core::Language language, const ui::FigureTexts &texts = {}, bool ownMap = false);
     /// sources.txt of the report pack: the figure's title, every source of `column` and the boundaries with
     /// where, licence and notes, the notes that apply, the bundle and the version, in the current language.
     QString sourcesText(const QString &title, const core::Column &column) const;

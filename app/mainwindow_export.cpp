@@ -34,6 +34,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QEventLoop>
+#include <QWindow>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 #include <QInputDialog>
@@ -153,8 +154,7 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
 }
 
 /// Runs `work` on a worker thread while the window repaints, and shows a busy indicator when it takes more
-/// than 300 ms. The user's input waits until the work is done (it is delivered after). For work that paints
-/// nothing with Qt (encoding a video from its frames).
+/// than 300 ms. The user's input waits until the work is done (it is delivered after).
 core::Status whileBusy(QWidget *parent, const QString &label, std::function<core::Status()> work)
 {
     QProgressDialog busy(label, QString(), 0, 0, parent);
@@ -223,11 +223,15 @@ struct MainWindow::Figures {
         core::setLanguage(window);
         keepWindowsAsTheyAre();
     }
-    /// A switch posts LanguageChange events that would rebuild the windows in the figure language (while an
-    /// export runs and events are processed) and back: they are removed.
+    /// A switch posts LanguageChange events — to the application, the top-level widgets and their native
+    /// windows (QGuiApplication) — that would rebuild the windows in the figure language (while an export
+    /// runs and events are processed: the menu bar deleted under the menu that started the export) and
+    /// back: they are removed.
     static void keepWindowsAsTheyAre()
     {
         for (QWidget *w : QApplication::topLevelWidgets())
+            QCoreApplication::removePostedEvents(w, QEvent::LanguageChange);
+        for (QWindow *w : QGuiApplication::allWindows())
             QCoreApplication::removePostedEvents(w, QEvent::LanguageChange);
         QCoreApplication::removePostedEvents(qApp, QEvent::LanguageChange);
     }
@@ -245,12 +249,12 @@ struct MainWindow::Figures {
     QString ownCaption;
 };
 
-std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts)
+std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts, bool ownMap)
 {
     auto f = std::make_unique<Figures>(language);
     // The window's own map when it is the figure: same language, its labels in it too, no texts of the author's.
     const bool labelsInLanguage = m_view.englishLabels == (language == core::Language::English);
-    if (language == f->window && labelsInLanguage && texts.isEmpty()) {
+    if (language == f->window && labelsInLanguage && texts.isEmpty() && !ownMap) {
         f->map = &m_map->renderer();
         f->column = &m_column;
         f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
@@ -323,20 +327,17 @@ void MainWindow::exportMapDialog()
     const ui::MapRenderer &shown = m_map->renderer();
     if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"),
                                              {shown.title(), shown.subtitle(), QString(), shown.sourceLine()})) {
-        // A 600-dpi page takes about a second: a busy indicator first. The map is painted on this thread: painted
-        // on a worker while the window repainted in the other language, it crashed (a fresh-user trial).
-        QProgressDialog busy(tr("Writing the map …"), QString(), 0, 0, this);
-        busy.setCancelButton(nullptr);
-        busy.setWindowModality(Qt::WindowModal);
-        busy.setMinimumDuration(0);
-        busy.show();
-        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-        const core::Status status = ui::exportMap(*figuresIn(target->first.language, target->first.texts)->map, target->second,
-                                                  {target->first.size, true});
-        busy.close();
+        const core::Status status = writeMap(target->second, {target->first.size, true}, target->first.language, target->first.texts);
         reportExport(status, target->second); // in the window's language, the figure's switched back
-
     }
+}
+
+core::Status MainWindow::writeMap(const QString &path, const ui::ExportOptions &options, core::Language language, const ui::FigureTexts &texts)
+{
+    // A map of its own, painted on a worker thread: a 600-dpi page takes about a second.
+    const auto figures = figuresIn(language, texts, true);
+    ui::MapRenderer *map = figures->map;
+    return whileBusy(this, tr("Writing the map …"), [map, path, options] { return ui::exportMap(*map, path, options); });
 }
 
 void MainWindow::exportChartDialog()

@@ -33,6 +33,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QClipboard>
+#include <QMenuBar>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -1288,4 +1289,41 @@ TEST_F(MainWindowTest, HelpListsTheDataSourcesWithTheirLicences)
     }
     EXPECT_TRUE(found);
     table->window()->close();
+}
+
+// A map in the other language than the window's, written on a worker thread while the window keeps drawing,
+// again and again: the files are the figure's, the window keeps its language, nothing breaks.
+TEST_F(MainWindowTest, MapsInTheOtherLanguageAreWrittenBesideTheWindow)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(core::setLanguage(core::Language::Chinese));
+    // The window rebuilds its widgets in the new language: the map view is found again.
+    const auto title = [&] {
+        const auto *map = m_window->findChild<ui::MapView *>(QStringLiteral("mapView"));
+        return map ? map->renderer().title() : QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(title().contains(QStringLiteral("常住人口")), 5000);
+    QTest::qWait(100);
+    // The window is not rebuilt in the figure's language and back (which, started from a menu, deleted
+    // the menu bar under it): the same menu bar throughout.
+    const QMenuBar *menuBar = m_window->menuBar();
+    for (int i = 0; i < 2; ++i) {
+        for (const char *name : {"en.png", "en.pdf", "en.svg"}) {
+            const QString path = dir.filePath(QString::fromLatin1(name));
+            const auto written = m_window->writeMap(path, {ui::ExportSize::forPrint(85, 300), true}, core::Language::English);
+            ASSERT_TRUE(written.ok()) << written.error().toString().toStdString();
+            QTest::qWait(20);
+        }
+    }
+    QFile svg(dir.filePath(QStringLiteral("en.svg")));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(svg.readAll());
+    EXPECT_TRUE(xml.contains(QStringLiteral("Resident population by province"))) << "an English title";
+    EXPECT_TRUE(xml.contains(QStringLiteral(">Heilongjiang<"))) << "English labels";
+    EXPECT_EQ(core::currentLanguage(), core::Language::Chinese);
+    QTest::qWait(50);
+    EXPECT_EQ(m_window->menuBar(), menuBar);
+    EXPECT_TRUE(title().contains(QStringLiteral("常住人口"))) << title().toStdString();
+    core::setLanguage(core::Language::English);
+    QTest::qWait(50);
 }
