@@ -282,24 +282,39 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
         // Northing grows upwards, device y downwards.
         return QTransform(scale, 0, 0, -scale, offsetX - m_view.minX * scale, offsetY + m_view.maxY * scale);
     };
-    out.worldToDevice = fit(area, 0.5, 0.5);
-    if (m_legend.empty()) {
+    // A figure of the whole country shows nothing beyond it: the islands and lines south of the view are in
+    // the inset, not cut by the edge of a tall map area (a zoomed screen shows its surroundings).
+    const bool whole = m_view.minX == m_fullExtent.minX && m_view.maxX == m_fullExtent.maxX && m_view.minY == m_fullExtent.minY
+                       && m_view.maxY == m_fullExtent.maxY;
+    const auto done = [&]() -> const Layout & {
+        if (whole) {
+            const QRectF shown = out.worldToDevice.mapRect(QRectF(m_view.minX, m_view.minY, m_view.width(), m_view.height()));
+            out.mapClip = out.mapClip.intersected(shown);
+            // Under a map that leaves room below it, the legend and the inset follow it, not the foot.
+            for (QRectF *r : {&out.legend, &out.inset})
+                if (r->isValid() && r->top() > shown.bottom() + 8)
+                    r->moveTop(shown.bottom() + 8);
+        }
         m_layout = out;
         return *m_layout;
-    }
+    };
+    // A map area taller than the map (a square, a phone) puts the map under the title, the room below it.
+    const bool tall = area.height() / m_view.height() > area.width() / m_view.width();
+    out.worldToDevice = fit(area, 0.5, tall ? 0 : 0.5);
+    if (m_legend.empty())
+        return done();
     // The legend sits in the bottom-left corner of the map area (the sea and the empty land south of Tibet
     // on the standard map). Placements, best first; the first whose legend covers no unit wins, else the
     // reserved band (beside or below the map) that leaves the larger map.
     const QSizeF size = legendSize(1);
     const QRectF legend(out.mapArea.left(), out.mapArea.bottom() - size.height(), size.width(), size.height());
     out.legend = legend;
-    const std::pair<qreal, qreal> aligns[] = {{0.5, 0.5}, {1, 0.5}, {0.5, 0}, {1, 0}};
+    const std::pair<qreal, qreal> aligns[] = {{0.5, tall ? 0 : 0.5}, {1, 0.5}, {0.5, 0}, {1, 0}};
     for (const auto &[h, v] : aligns) {
         const QTransform xf = fit(area, h, v);
         if (!coversUnit(legend, xf) && !(out.inset.isValid() && legend.intersects(out.inset))) {
             out.worldToDevice = xf;
-            m_layout = out;
-            return *m_layout;
+            return done();
         }
     }
     // Reserved space: a column for the legend beside the map, or a band under the map holding the legend
@@ -326,8 +341,7 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
         out.worldToDevice = fit(beside, 0.5, 0.5);
         out.mapClip = out.mapArea.adjusted(size.width() + 8, 0, 0, 0);
     }
-    m_layout = out;
-    return *m_layout;
+    return done();
 }
 
 QRectF MapRenderer::insetArea(const QRectF &target) const
