@@ -120,6 +120,7 @@ void DataBundle::adopt(OtherLayers layers)
     nation = std::move(layers.nation);
     lines = std::move(layers.lines);
     areas.prefecture = areasOf(prefectures);
+    contiguity = std::make_shared<ContiguityCache>();
 }
 
 const BoundaryLayer *DataBundle::layer(Level level) const
@@ -575,6 +576,7 @@ Result<JoinReport> DataBundle::replaceBoundaries(BoundaryLayer layer, const Boun
     } else {
         prefectures = std::move(layer);
     }
+    contiguity = std::make_shared<ContiguityCache>(); // of the new layer, when asked
     return report;
 }
 

@@ -69,7 +69,9 @@ struct DataBundle {
     AreaTable areas;            ///< from the polygon layers; empty when only the tables were loaded
 
     /// What indicators are computed from: this bundle's tables, notes and areas.
-    IndicatorContext context() const { return {&population, &regions, &notes, &areas}; }
+    IndicatorContext context() const { return {&population, &regions, &notes, &areas, &provinces, &prefectures, contiguity.get()}; }
+    /// Neighbours of the units of `provinces` and `prefectures`, computed when first asked.
+    std::shared_ptr<ContiguityCache> contiguity = std::make_shared<ContiguityCache>();
 
     /// Finds the bundle: `explicitDir` (from --data) if given, else RENKOU_DATA_DIR from the environment,
     /// else `<appDir>/../share/renkou/data` (installed), else the bundle the build was configured with.

@@ -1,5 +1,8 @@
 #include "indicators.h"
 #include "classification.h"
+#include "boundarylayer.h"
+#include "geometry.h"
+#include "moran.h"
 
 #include "language.h"
 
@@ -519,11 +522,25 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
                              Tr::tr("Change of: %1").arg(displayName(of))};
         out.push_back(change);
     }
+    // Clusters (local Moran's I) of every rate, share and density: where high values neighbour high ones.
+    const size_t measures = out.size();
+    for (size_t i = 0; i < measures; ++i) {
+        const IndicatorInfo &of = out[i];
+        if (of.unit != pct && of.unit != permille && of.unit != u"persons per km²" && of.unit != u"percentage points")
+            continue;
+        IndicatorInfo clusters{of.name + QStringLiteral("_clusters"), QStringLiteral("category"),
+                               Tr::tr("Clusters of: %1 (local Moran's I, queen contiguity, 999 permutations, p ≤ 0.05)").arg(of.description),
+                               of.needs + Tr::tr("; boundaries"), of.spansYears, of.baseIndicator, {},
+                               Tr::tr("Clusters of: %1").arg(displayName(of))};
+        out.push_back(clusters);
+    }
     return out;
 }
 
 IndicatorInfo endsIndicator(const PopulationStore &store, const IndicatorInfo &indicator)
 {
+    if (!clustersOf(indicator).isEmpty())
+        return endsIndicator(store, findIndicator(store, clustersOf(indicator)).value());
     if (!indicator.spansYears)
         return indicator;
     return findIndicator(store, indicator.changeOf.isEmpty() ? QStringLiteral("population") : indicator.changeOf).value();
@@ -580,6 +597,26 @@ void rankAndIndex(Column &column)
 }
 } // namespace
 
+const QHash<QString, QStringList> &ContiguityCache::neighbours(Level level, const BoundaryLayer &layer)
+{
+    const std::lock_guard lock(m_mutex);
+    std::optional<QHash<QString, QStringList>> &cached = level == Level::Province ? m_province : m_prefecture;
+    if (!cached) {
+        std::vector<const MultiPolygon *> polygons;
+        for (const Feature &f : layer.features())
+            polygons.push_back(&f.polygons);
+        const std::vector<std::vector<int>> adjacent = queenContiguity(polygons);
+        cached.emplace();
+        for (size_t i = 0; i < adjacent.size(); ++i) {
+            QStringList &codes = (*cached)[layer.features()[i].code];
+            for (int j : adjacent[i])
+                if (const QString &c = layer.features()[size_t(j)].code; c != layer.features()[i].code && !codes.contains(c))
+                    codes << c;
+        }
+    }
+    return *cached;
+}
+
 int webbType(double n, double m)
 {
     if (n + m >= 0) { // growth
@@ -596,6 +633,12 @@ int webbType(double n, double m)
     return 8; // H: out-migration exceeds natural increase
 }
 
+QString clustersOf(const IndicatorInfo &indicator)
+{
+    static const QString suffix = QStringLiteral("_clusters");
+    return indicator.unit == u"category" && indicator.name.endsWith(suffix) ? indicator.name.chopped(suffix.size()) : QString();
+}
+
 bool isCategorical(const IndicatorInfo &indicator)
 {
     return indicator.unit == u"category";
@@ -603,6 +646,16 @@ bool isCategorical(const IndicatorInfo &indicator)
 
 std::vector<Category> categoriesOf(const IndicatorInfo &indicator)
 {
+    if (!clustersOf(indicator).isEmpty()) {
+        // GeoDa's LISA cluster colours.
+        return {
+            {1, Tr::tr("High–high cluster"), QColor(0xd7, 0x19, 0x1c)},
+            {2, Tr::tr("Low–low cluster"), QColor(0x2c, 0x7b, 0xb6)},
+            {3, Tr::tr("Low–high outlier"), QColor(0xab, 0xd9, 0xe9)},
+            {4, Tr::tr("High–low outlier"), QColor(0xfd, 0xae, 0x61)},
+            {0, Tr::tr("Not significant"), QColor(0xee, 0xee, 0xee)},
+        };
+    }
     if (indicator.name == u"migration_type") {
         // Growth in greens (natural increase the larger) and blues (in-migration the larger); decline in
         // oranges (natural decrease the larger) and reds (out-migration the larger): ColorBrewer hues.
@@ -633,9 +686,61 @@ QString shownValue(const IndicatorInfo &indicator, double value)
     return isCategorical(indicator) ? categoryLabel(indicator, value) : formatShown(value, indicator.unit);
 }
 
+namespace {
+/// The clusters of clustersOf(indicator) over the units of `level` (local Moran's I, localMoran()): the
+/// value is the category (1 high–high … 0 not significant); a unit without the measure, or without a
+/// neighbour that has it, has none and says why; the global I is the column's statistic.
+Column clustersColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year, std::optional<int> from)
+{
+    Column column = computeColumn(context, level, findIndicator(*context.store, clustersOf(indicator)).value(), year, from);
+    column.indicator = indicator;
+    const BoundaryLayer *layer = level == Level::Province ? context.provinceLayer : level == Level::Prefecture ? context.prefectureLayer : nullptr;
+    if (!layer || layer->features().empty() || !context.contiguity) {
+        for (ColumnEntry &e : column.entries) {
+            e.value.reset();
+            e.note = Tr::tr("clusters need the boundaries of provinces or prefecture-level units");
+        }
+        return column;
+    }
+    const QHash<QString, QStringList> &neighbours = context.contiguity->neighbours(level, *layer);
+    std::vector<std::optional<double>> values;
+    std::vector<std::vector<int>> links;
+    for (const ColumnEntry &e : column.entries) {
+        values.push_back(e.value);
+        std::vector<int> own;
+        for (const QString &code : neighbours.value(e.region->code))
+            if (const auto it = column.index.constFind(code); it != column.index.cend())
+                own.push_back(it.value());
+        links.push_back(std::move(own));
+    }
+    const MoranResult moran = localMoran(values, links);
+    for (size_t i = 0; i < column.entries.size(); ++i) {
+        ColumnEntry &e = column.entries[i];
+        switch (moran.cluster[i]) {
+        case Cluster::HighHigh: e.value = 1; break;
+        case Cluster::LowLow: e.value = 2; break;
+        case Cluster::LowHigh: e.value = 3; break;
+        case Cluster::HighLow: e.value = 4; break;
+        case Cluster::None: e.value = 0; break;
+        case Cluster::NoNeighbour:
+            e.value.reset();
+            e.note = Tr::tr("no neighbour with a value (an island, or its neighbours have no data)");
+            break;
+        case Cluster::NoData: e.value.reset(); break;
+        }
+    }
+    if (moran.units > 0)
+        column.statistic = Tr::tr("Global Moran's I %1 (p = %2)").arg(QString::number(moran.global, 'f', 3), QString::number(moran.globalP, 'g', 2));
+    rankAndIndex(column);
+    return column;
+}
+} // namespace
+
 Column computeColumn(const IndicatorContext &context, Level level, const IndicatorInfo &indicator, int year,
                      std::optional<int> from)
 {
+    if (!clustersOf(indicator).isEmpty())
+        return clustersColumn(context, level, indicator, year, from);
     Column column;
     column.indicator = indicator;
     column.level = level;

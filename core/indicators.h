@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSet>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct IndicatorInfo {
     QString title;          ///< short name in words for figure titles ("Resident population change"); see displayName()
 };
 
+/// For the clusters of an indicator (`<name>_clusters`, local Moran's I): that indicator's name; else empty.
+QString clustersOf(const IndicatorInfo &indicator);
+
 /// The name of `indicator` for a figure's title: its title, else its description.
 inline const QString &displayName(const IndicatorInfo &indicator)
 {
@@ -37,13 +41,32 @@ struct AreaTable {
     QHash<QString, double> prefecture;
 };
 
+class BoundaryLayer;
+
+/// The queen contiguity of the province and prefecture-level layers (queenContiguity()), by unit code,
+/// computed on first use and kept (about 170 ms for the prefecture-level units): a map of clusters needs
+/// it, a start does not. Thread-safe. A bundle whose layer changes takes a new cache.
+class ContiguityCache {
+public:
+    /// Each unit's neighbours (codes) in `layer`, the layer of `level` (Province or Prefecture).
+    const QHash<QString, QStringList> &neighbours(Level level, const BoundaryLayer &layer);
+
+private:
+    std::mutex m_mutex;
+    std::optional<QHash<QString, QStringList>> m_province, m_prefecture;
+};
+
 /// What indicators are computed from. The pointers must outlive every computation; notes and areas may be
-/// null (then no notes are attached, and density has no data).
+/// null (then no notes are attached, and density has no data); without layers and a contiguity cache,
+/// clusters have no data.
 struct IndicatorContext {
     const PopulationStore *store = nullptr;
     const RegionTable *regions = nullptr;
     const NoteTable *notes = nullptr;
     const AreaTable *areas = nullptr;
+    const BoundaryLayer *provinceLayer = nullptr;
+    const BoundaryLayer *prefectureLayer = nullptr;
+    ContiguityCache *contiguity = nullptr;
 };
 
 /// One unit's value in a Column. No value means no data (never 0); then `note` says why.
@@ -68,6 +91,9 @@ struct Column {
     std::optional<int> from; ///< the start year of a change
     std::vector<ColumnEntry> entries; ///< one per unit of the level, sorted by code
     QHash<QString, int> index;        ///< code → position in entries (as built by computeColumn)
+    /// A statistic of the whole map, for its legend and the CLI's stderr: clusters' global Moran's I
+    /// ("Global Moran's I 0.420 (p = 0.001)"); empty for others.
+    QString statistic;
 
     const ColumnEntry *find(const QString &code) const;
     /// The values that exist, in entry order.

@@ -128,7 +128,8 @@ std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringL
 MapScene renderView(MapRenderer &r, const core::DataBundle &b, const core::View &v, const std::vector<double> &classValues, bool yearsLead)
 {
     MapQuery q = queryFor(b, v, [&b](core::Level l, const core::IndicatorInfo &i) { return core::yearsWithData(b.context(), l, i); });
-    q.classValues = !classValues.empty() || !v.classes.sameEveryYear ? classValues : valuesOfYears(b, v);
+    // Classes from every year, unless the map's are categories (a type, a cluster), the same in any year.
+    q.classValues = !classValues.empty() || !v.classes.sameEveryYear || core::isCategorical(q.indicator) ? classValues : valuesOfYears(b, v);
     q.yearsLead = yearsLead;
     const MapScene scene = applyMapScene(r, b, q);
     r.setSelection(featureIndices(r.layer(), v.selection));
@@ -291,7 +292,7 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     // The title names the measure, the place and the years; the subtitle what the colours mean; the notes
     // what kind of values they are. The legend gives the unit.
     const bool categorical = core::isCategorical(q.indicator);
-    r.setLegend(categorical ? Tr::tr("Type") : Tr::tr("Unit: %1%2").arg(core::unitLabel(unit),
+    r.setLegend(!scene.column.statistic.isEmpty() ? scene.column.statistic : categorical ? Tr::tr("Type") : Tr::tr("Unit: %1%2").arg(core::unitLabel(unit),
                                          within ? Tr::tr(", scale within the province")
                                                 : (q.drillProvince.isEmpty() ? QString() : Tr::tr(", national scale"))),
                 std::move(legend));

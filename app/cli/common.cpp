@@ -264,9 +264,9 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
     }
     if (year && (from || to))
         return usageError(QStringLiteral("give --year, or --from and --to, not both"), name);
-    // Indicators are known only once the tables are loaded; a density needs the boundaries too.
+    // Indicators are known only once the tables are loaded; a density and clusters need the boundaries too.
     const QString indicatorName = parser.value(common.indicator);
-    if (indicatorName == u"density")
+    if (indicatorName == u"density" || indicatorName.endsWith(QStringLiteral("_clusters")))
         parts = DataBundle::Parts::Everything;
     auto bundle = loadBundle(parser, common, parts);
     if (!bundle)

@@ -243,6 +243,13 @@ struct OutputOptions {
 };
 
 /// --title, --subtitle, --note and --source-text of map: the figure's texts as the author wants them.
+/// A map's statistic (clusters: the global Moran's I) on stderr, beside the output; nothing for others.
+inline void printStatistic(const Column &column)
+{
+    if (!column.statistic.isEmpty())
+        std::fprintf(stderr, "renkou-cli: %s\n", qPrintable(column.statistic));
+}
+
 struct TextOptions {
     QCommandLineOption title{QStringLiteral("title"), QStringLiteral("Title of the figure (default: the measure, the place and the years)."), QStringLiteral("TEXT")};
     QCommandLineOption subtitle{QStringLiteral("subtitle"), QStringLiteral("Subtitle (default: what the colours mean)."), QStringLiteral("TEXT")};

@@ -49,7 +49,7 @@ int cmdMap(const QStringList &args, const QString &name)
         if (const auto stop = settleView(bundle.value(), *v, parser.value(common.view)))
             return *stop;
         renkou::ui::MapRenderer renderer;
-        renkou::ui::renderView(renderer, bundle.value(), *v);
+        printStatistic(renkou::ui::renderView(renderer, bundle.value(), *v).column);
         renkou::ui::applyFigureTexts(renderer, texts.read(parser));
         const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));
         return status ? kExitOk : dataError(status.error());
@@ -67,7 +67,7 @@ int cmdMap(const QStringList &args, const QString &name)
     query.notes = q.notes;
     query.diverging = parser.isSet(diverging);
     query.showValues = parser.isSet(values);
-    renkou::ui::applyMapScene(renderer, q.bundle, query);
+    printStatistic(renkou::ui::applyMapScene(renderer, q.bundle, query).column);
     renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
     renkou::ui::applyFigureTexts(renderer, texts.read(parser));
     const auto status = renkou::ui::exportMap(renderer, parser.value(output.out), std::get<renkou::ui::ExportOptions>(options));

@@ -26,6 +26,7 @@ int cmdTable(const QStringList &args, const QString &name)
         return *code;
     const Query &q = std::get<Query>(resolved);
     Column column = q.column();
+    printStatistic(column);
     const bool descending = parser.isSet(desc);
     if (parser.value(sort) == u"value") {
         std::stable_sort(column.entries.begin(), column.entries.end(), [&](const ColumnEntry &a, const ColumnEntry &b) {

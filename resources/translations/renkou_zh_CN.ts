@@ -512,6 +512,50 @@
         <source>H  Decline: out-migration exceeds natural increase</source>
         <translation>H  减少：净迁出大于自然增长</translation>
     </message>
+    <message>
+        <source>Clusters of: %1 (local Moran&apos;s I, queen contiguity, 999 permutations, p ≤ 0.05)</source>
+        <translation>聚类：%1（局部莫兰指数，皇后邻接，999次置换，p ≤ 0.05）</translation>
+    </message>
+    <message>
+        <source>; boundaries</source>
+        <translation>；边界</translation>
+    </message>
+    <message>
+        <source>Clusters of: %1</source>
+        <translation>聚类：%1</translation>
+    </message>
+    <message>
+        <source>High–high cluster</source>
+        <translation>高—高聚集</translation>
+    </message>
+    <message>
+        <source>Low–low cluster</source>
+        <translation>低—低聚集</translation>
+    </message>
+    <message>
+        <source>Low–high outlier</source>
+        <translation>低—高异常</translation>
+    </message>
+    <message>
+        <source>High–low outlier</source>
+        <translation>高—低异常</translation>
+    </message>
+    <message>
+        <source>Not significant</source>
+        <translation>不显著</translation>
+    </message>
+    <message>
+        <source>clusters need the boundaries of provinces or prefecture-level units</source>
+        <translation>聚类需要省级或地级单位的边界</translation>
+    </message>
+    <message>
+        <source>no neighbour with a value (an island, or its neighbours have no data)</source>
+        <translation>没有有数据的相邻单位（岛屿，或相邻单位无数据）</translation>
+    </message>
+    <message>
+        <source>Global Moran&apos;s I %1 (p = %2)</source>
+        <translation>全局莫兰指数 %1（p = %2）</translation>
+    </message>
 </context>
 <context>
     <name>Level</name>

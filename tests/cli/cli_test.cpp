@@ -385,6 +385,31 @@ TEST(Cli, AnimateWritesGifMp4AndWebm)
     EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("a.avi"))));
 }
 
+// Clusters (local Moran's I) are indicators of table and map, listed as such, with the global statistic on
+// stderr.
+TEST(Cli, ClustersAreAnIndicatorWithTheGlobalStatisticOnStderr)
+{
+    const CliRun list = cli({QStringLiteral("indicators")});
+    ASSERT_EQ(list.exitCode, 0);
+    EXPECT_TRUE(list.out.contains(QStringLiteral("change_pct_clusters,category,1,\"Clusters of:"))) << list.out.toStdString();
+    EXPECT_TRUE(list.out.contains(QStringLiteral("local Moran's I")));
+    const CliRun table = cli({QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("change_pct_clusters"), QStringLiteral("--from"),
+                              QStringLiteral("2010"), QStringLiteral("--to"), QStringLiteral("2020")});
+    ASSERT_EQ(table.exitCode, 0) << table.err.toStdString();
+    EXPECT_TRUE(table.err.contains(QStringLiteral("Global Moran's I"))) << table.err.toStdString();
+    EXPECT_TRUE(table.out.contains(QStringLiteral(",Heilongjiang,2020,2,category,"))) << "Heilongjiang: a low-low cluster";
+    EXPECT_TRUE(table.out.contains(QStringLiteral("Low–low cluster")));
+    QTemporaryDir dir;
+    const CliRun map = cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change_pct_clusters"), QStringLiteral("--from"),
+                            QStringLiteral("2010"), QStringLiteral("--to"), QStringLiteral("2020"), QStringLiteral("--out"),
+                            dir.filePath(QStringLiteral("clusters.svg"))});
+    ASSERT_EQ(map.exitCode, 0) << map.err.toStdString();
+    EXPECT_TRUE(map.err.contains(QStringLiteral("Global Moran's I")));
+    QFile svg(dir.filePath(QStringLiteral("clusters.svg")));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(QString::fromUtf8(svg.readAll()).contains(QStringLiteral(">Low–low cluster  (4)<"))) << "the Northeast and its neighbour in the legend";
+}
+
 TEST(Cli, ChartExportsIndexedSeries)
 {
     QTemporaryDir dir;

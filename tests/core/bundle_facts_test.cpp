@@ -275,3 +275,22 @@ TEST(BundleFacts, ProvinceNeighboursByQueenContiguity)
         }
     }
 }
+
+// Clusters of growth 2010–2020 by province (local Moran's I): the Northeast is a low-low cluster, not one
+// province alone; Hainan, an island, has no neighbour and so no cluster; the global I comes with the map.
+TEST(BundleFacts, TheNortheastIsALowLowClusterOfGrowth2010To2020)
+{
+    const IndicatorInfo clusters = findIndicator(bundle().population, QStringLiteral("change_pct_clusters")).value();
+    EXPECT_TRUE(clusters.description.contains(QStringLiteral("local Moran's I")));
+    const Column column = computeColumn(bundle().context(), Level::Province, clusters, 2020, 2010);
+    for (const char *code : {"210000", "220000", "230000"}) {
+        const ColumnEntry *e = column.find(QString::fromLatin1(code));
+        ASSERT_TRUE(e && e->value) << code;
+        EXPECT_EQ(categoryLabel(clusters, *e->value), QStringLiteral("Low–low cluster")) << code;
+    }
+    const ColumnEntry *hainan = column.find(QStringLiteral("460000"));
+    ASSERT_TRUE(hainan);
+    EXPECT_FALSE(hainan->value.has_value());
+    EXPECT_TRUE(hainan->note.contains(QStringLiteral("no neighbour"))) << hainan->note.toStdString();
+    EXPECT_TRUE(column.statistic.startsWith(QStringLiteral("Global Moran's I 0."))) << column.statistic.toStdString();
+}
