@@ -19,6 +19,7 @@ namespace {
 const QString kResident = QStringLiteral("resident_population");
 const QString kUrban = QStringLiteral("urban_population");
 const QString kCensus = QStringLiteral("census");
+const QString kInMigrants = QStringLiteral("interprovincial_in_migrants");
 
 /// The translation context of this file's texts (lupdate reads it from here).
 struct Tr {
@@ -257,6 +258,13 @@ public:
             if (!urban.value || !total.value)
                 return combine({&urban, &total}, 0);
             return combine({&urban, &total}, *urban.value / *total.value * 100.0);
+        }
+        if (n == u"in_migrant_share_pct") {
+            const Cell in = stock(r, kInMigrants, year, kCensus);
+            const Cell total = stock(r, kResident, year, kCensus);
+            if (!in.value || !total.value)
+                return combine({&in, &total}, 0);
+            return combine({&in, &total}, *in.value / *total.value * 100.0);
         }
         if (n == u"capital_share_pct")
             return capitalShare(r, year);
@@ -497,6 +505,10 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         {QStringLiteral("share_pct"), pct, Tr::tr("Share of the national total"), Tr::tr("resident population; the national total of the same year"), false, kResident, {}, Tr::tr("Share of China's resident population")},
         {QStringLiteral("density"), QStringLiteral("persons per km²"), Tr::tr("Resident population per km² of land (area on the equal-area projection)"), Tr::tr("resident population; boundaries"), false, kResident, {}, Tr::tr("Population density")},
         {QStringLiteral("capital_share_pct"), pct, Tr::tr("The provincial capital's share of its province (census: of its prefecture-level units' sum; year-end: of the province's total where city estimates are incomplete)"), Tr::tr("resident population of every prefecture-level unit of the province; provincial_capital in regions.csv"), false, kResident, {}, Tr::tr("The provincial capital's share of the population")},
+        {QStringLiteral("in_migrant_share_pct"), pct,
+         Tr::tr("Residents registered in another province, in % of the residents (census of 1 November)"),
+         Tr::tr("census interprovincial_in_migrants and resident_population"), false, kInMigrants, {},
+         Tr::tr("Share of residents registered in another province")},
         {QStringLiteral("urban_share_pct"), pct, Tr::tr("Urban share of the census population"), Tr::tr("census urban_population and resident_population"), false, kUrban, {}, Tr::tr("Urban share of the population")},
     };
     for (const QString &name : store.indicators()) {

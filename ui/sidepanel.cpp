@@ -187,9 +187,15 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     const QString regionName = region && core::currentLanguage() == core::Language::Chinese ? region->nameZh : current->region;
     QString details = tr("Code %1 · %2 · %3").arg(current->code, core::typeLabel(current->type), regionName);
     const QString when = core::yearsLabel(column.from, column.year);
-    if (const core::ColumnEntry *e = column.find(current->code); e && e->value)
+    if (const core::ColumnEntry *e = column.find(current->code); e && e->value) {
         details += u'\n' + tr("%1 in %2: %3 %4 (rank %5)").arg(column.indicator.description, when, core::shownValue(column.indicator, *e->value), core::unitLabel(unit)).arg(e->rank);
-    else
+        // A share against the nation's.
+        if (unit == u"%" && current->level != core::Level::Country) {
+            const core::Column nation = core::computeColumn(b.context(), core::Level::Country, column.indicator, column.year, column.from);
+            if (!nation.entries.empty() && nation.entries.front().value)
+                details += u'\n' + tr("China: %1").arg(core::withUnitSign(core::formatShown(*nation.entries.front().value, unit), unit));
+        }
+    } else
         details += u'\n' + tr("%1 in %2: no data").arg(column.indicator.description, when);
     m_details->setText(details);
     const QString census = current->level == core::Level::Prefecture ? censusComparison(b, *current) : QString();

@@ -556,6 +556,18 @@
         <source>Global Moran&apos;s I %1 (p = %2)</source>
         <translation>全局莫兰指数 %1（p = %2）</translation>
     </message>
+    <message>
+        <source>Residents registered in another province, in % of the residents (census of 1 November)</source>
+        <translation>户籍在外省的常住人口占常住人口的百分比（11月1日普查）</translation>
+    </message>
+    <message>
+        <source>census interprovincial_in_migrants and resident_population</source>
+        <translation>普查的省外流入人口与常住人口</translation>
+    </message>
+    <message>
+        <source>Share of residents registered in another province</source>
+        <translation>外省户籍常住人口占比</translation>
+    </message>
 </context>
 <context>
     <name>Level</name>
@@ -1892,6 +1904,10 @@
     <message>
         <source>Source: %1.</source>
         <translation>来源：%1。</translation>
+    </message>
+    <message>
+        <source>China: %1</source>
+        <translation>全国：%1</translation>
     </message>
 </context>
 <context>

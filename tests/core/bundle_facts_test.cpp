@@ -294,3 +294,27 @@ TEST(BundleFacts, TheNortheastIsALowLowClusterOfGrowth2010To2020)
     EXPECT_TRUE(hainan->note.contains(QStringLiteral("no neighbour"))) << hainan->note.toStdString();
     EXPECT_TRUE(column.statistic.startsWith(QStringLiteral("Global Moran's I 0."))) << column.statistic.toStdString();
 }
+
+// Census inflow: residents registered in another province as a share of the residents, from the census
+// counts of the same year; its change in percentage points between the censuses.
+TEST(BundleFacts, ShanghaiInMigrantShareIsTheCensusCountsRatio)
+{
+    // The census rows of both (the year-end estimate of 2020 is another count). Shanghai has no census row of
+    // its own for its residents: the count is that of its one prefecture-level unit.
+    const auto censusRow = [](const char *code, const char *indicator) -> std::optional<Observation> {
+        for (const Observation &o : bundle().population.observations(QString::fromLatin1(code), 2020, QString::fromLatin1(indicator)))
+            if (o.flag.contains(QStringLiteral("census")))
+                return o;
+        return std::nullopt;
+    };
+    const auto in = censusRow("310000", "interprovincial_in_migrants");
+    const auto residents = censusRow("310100", "resident_population");
+    ASSERT_TRUE(in && residents);
+    const IndicatorInfo share = findIndicator(bundle().population, QStringLiteral("in_migrant_share_pct")).value();
+    EXPECT_TRUE(share.description.contains(QStringLiteral("census")));
+    const Column column = computeColumn(bundle().context(), Level::Province, share, 2020);
+    ASSERT_TRUE(column.find(QStringLiteral("310000"))->value);
+    EXPECT_NEAR(*column.find(QStringLiteral("310000"))->value, in->value / residents->value * 100, 1e-9);
+    const IndicatorInfo change = findIndicator(bundle().population, QStringLiteral("in_migrant_share_pct_change_pp")).value();
+    EXPECT_TRUE(change.spansYears);
+}
