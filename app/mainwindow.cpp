@@ -256,10 +256,7 @@ void MainWindow::buildUi()
     editMenu->addAction(tr("&Paste view"), this, &MainWindow::pasteView);
     editMenu->addSeparator();
     // The figures as images for a slide or a message: the map as exported at 850×600 2×, the chart likewise.
-    QAction *copyMap = editMenu->addAction(tr("Copy &map as image"), this, [this] {
-        QGuiApplication::clipboard()->setImage(ui::mapPicture(m_map->renderer(), ui::ExportSize::atScale(2)));
-        statusBar()->showMessage(tr("The map is on the clipboard."));
-    });
+    QAction *copyMap = editMenu->addAction(tr("Copy &map as image"), this, &MainWindow::copyMapImage);
     copyMap->setObjectName(QStringLiteral("copyMapImage"));
     QAction *copyChart = editMenu->addAction(tr("Copy c&hart as image"), this, [this] {
         if (m_view.selection.isEmpty()) {

@@ -144,6 +144,8 @@ private:
     void exportDataDialog();
     void exportReportPackDialog();
     void exportAnimationDialog();
+    /// Edit → Copy map as image: the map as an export in the window's language draws it, at 1700×1200.
+    void copyMapImage();
     void buildClassesMenu(QMenu *menu);
     /// Checks the entries of View → Classes that the view has.
     void syncClassesMenu();

@@ -348,10 +348,24 @@ void MainWindow::exportChartDialog()
     }
     const QString chartTitle = ui::viewTrendChart(*bundle(), m_view, m_column.level).title;
     if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"), {chartTitle, {}, QString(), {}})) {
-        const core::Status status = ui::exportPicture(target->second, {target->first.size, true},
-                                                      figuresIn(target->first.language, target->first.texts)->chart);
+        core::Status status = core::Done{};
+        {
+            const auto figures = figuresIn(target->first.language, target->first.texts);
+            // The file's title (PDF, SVG): the author's, else the chart's in the figure's language.
+            const QString title = target->first.texts.title.value_or(ui::viewTrendChart(*bundle(), m_view, m_column.level).title);
+            status = ui::exportPicture(target->second, {target->first.size, true}, figures->chart, {title, {}});
+        }
         reportExport(status, target->second);
     }
+}
+
+void MainWindow::copyMapImage()
+{
+    if (!bundle())
+        return;
+    // Labels in the window's language too, as in an export.
+    QGuiApplication::clipboard()->setImage(ui::mapPicture(*figuresIn(core::currentLanguage())->map, ui::ExportSize::atScale(2)));
+    statusBar()->showMessage(tr("The map is on the clipboard."));
 }
 
 void MainWindow::exportDataDialog()

@@ -234,8 +234,9 @@ std::vector<int> animationYears(const core::DataBundle &bundle, const core::View
 std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::View &view, const std::vector<int> &years,
                                     const ExportSize &size, const FigureTexts &texts, const std::function<bool(int)> &progress)
 {
-    // One set of classes for every frame: the values of all the years.
-    const std::vector<double> all = valuesOfYears(bundle, view, years);
+    // One set of classes for every frame: the values of every year with data, as the window's "same classes
+    // for every year", so that a year has the same colours in the window, a figure and an animation.
+    const std::vector<double> all = valuesOfYears(bundle, view);
     // Every frame's map first, to make the foot (notes, source line) as tall in each as in the tallest, so
     // that the map stays put.
     const QRectF target(QPointF(0, 0), size.layout);

@@ -53,8 +53,8 @@ core::Status writeAnimation(const QString &path, const std::vector<QImage> &fram
 std::vector<int> animationYears(const core::DataBundle &bundle, const core::View &view, int from, int to);
 
 /// The map of `view` in each of `years`, drawn as renderView() does at `size` (PNG pixels), on the same
-/// classes in every frame: breaks from the values of all the years, so that a colour means the same
-/// number throughout. The year leads each frame's title; `texts` (the author's) are set on every frame, a
+/// classes in every frame: breaks from the values of every year with data (not only those shown, as the
+/// window's "same classes for every year"), so that a colour means the same number throughout. The year leads each frame's title; `texts` (the author's) are set on every frame, a
 /// title after the years.
 /// `progress` (if given) is called with the number of frames drawn; returning false stops the drawing
 /// (the frames drawn so far are returned).

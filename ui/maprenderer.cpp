@@ -263,6 +263,7 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
     m_compact = target.width() < kNarrow;
     out.mapArea = mapArea(target);
     out.mapClip = out.mapArea;
+    out.labelArea = out.mapArea;
     if (!m_fill || m_view.isEmpty()) {
         m_layout = out;
         return *m_layout;
@@ -287,6 +288,7 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
     const bool whole = m_view.minX == m_fullExtent.minX && m_view.maxX == m_fullExtent.maxX && m_view.minY == m_fullExtent.minY
                        && m_view.maxY == m_fullExtent.maxY;
     const auto done = [&]() -> const Layout & {
+        out.labelArea = out.mapClip;
         if (whole) {
             const QRectF shown = out.worldToDevice.mapRect(QRectF(m_view.minX, m_view.minY, m_view.width(), m_view.height()));
             out.mapClip = out.mapClip.intersected(shown);
@@ -585,18 +587,22 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     const bool provinceLevel = features.size() <= 40;
     const QRectF legendBox = m_layout ? m_layout->legend : QRectF();
     const QRectF insetBox = m_layout ? m_layout->inset : QRectF();
-    std::vector<std::pair<QRectF, QString>> labels; // each label's box and text
+    struct Label {
+        QRectF box;
+        QString text;
+    };
+    std::vector<Label> labels;
+    const auto free = [&](const QRectF &q) {
+        return area.contains(q) && !q.intersects(legendBox) && !q.intersects(insetBox)
+               && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
+    };
     for (size_t i : order) {
         if (std::isnan(m_labelPoints[i].x()))
             continue;
         const QPointF p = xf.map(m_labelPoints[i]);
         const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
                                               features[i].bounds.width(), features[i].bounds.height()));
-        const auto free = [&](const QRectF &q) {
-            return area.contains(q) && !q.intersects(legendBox) && !q.intersects(insetBox)
-                   && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
-        };
-        // The name over its value; where that does not fit, both on one line; else the name alone.
+        // The name over its value, else both on one line, else the name alone.
         const QString full = labelOf(i);
         QStringList tries = {full};
         if (full.contains(u'\n'))
@@ -609,33 +615,60 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             const QRectF padded = r.adjusted(-2, -1, 2, 1);
             if (fits && free(padded)) {
                 placed.push_back(padded);
-                labels.emplace_back(r, name);
+                labels.push_back({r, name});
                 done = true;
                 break;
             }
         }
-        if (done)
-            continue;
-        if (provinceLevel) {
-            // Every province-level unit is named: one whose label does not fit in it (Beijing, Tianjin, Shanghai,
-            // Hong Kong, Macao; more with values shown or on a narrow page) gets it beside, with a leader line,
-            // where it meets no other label.
+        if (!done && provinceLevel
+            && features[i].bounds.width() * features[i].bounds.height() < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
+            // The small units (Beijing, Tianjin, Shanghai, Hong Kong, Macao; Chongqing and Ningxia when their
+            // names do not fit: bounds under 1.5 % of the map's extent) get their name beside them, with a
+            // leader line, where it meets no other label.
             leaderOrder.push_back(i);
         }
     }
-    // Eastmost first (Tianjin before Beijing, so each takes its own side), and no label over another small
-    // unit.
+    // Eastmost first (Tianjin before Beijing, so each takes its own side). A label beside its unit goes where it
+    // covers no other unit (the sea, beyond the border); else over neighbours that are named themselves — a
+    // tiny unit (Beijing, Tianjin, Shanghai, Hong Kong, Macao: bounds under 0.3 % of the extent) at any of the
+    // distances, a larger one only close by — and never over another unit's label point, where it would read
+    // as that unit's name.
     std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) { return m_labelPoints[a].x() > m_labelPoints[b].x(); });
-    std::vector<QPointF> smallUnits;
-    for (size_t i : leaderOrder)
-        smallUnits.push_back(xf.map(m_labelPoints[i]));
+    std::vector<QPointF> unitPoints;
+    for (size_t i = 0; i < features.size(); ++i)
+        if (!std::isnan(m_labelPoints[i].x()) && (m_inFocus.empty() || m_inFocus[i]))
+            unitPoints.push_back(xf.map(m_labelPoints[i]));
+    const QTransform toWorld = xf.inverted();
+    // The units other than `own` that `box` covers.
+    const auto covered = [&](const QRectF &box, size_t own) {
+        const QRectF w = toWorld.mapRect(box);
+        const core::BoxD b{w.left(), w.top(), w.right(), w.bottom()};
+        std::vector<size_t> out;
+        for (size_t k = 0; k < features.size(); ++k) {
+            const core::BoxD &fb = features[k].bounds;
+            if (k != own && fb.maxX >= b.minX && fb.minX <= b.maxX && fb.maxY >= b.minY && fb.minY <= b.maxY && core::intersects(features[k].polygons, b))
+                out.push_back(k);
+        }
+        return out;
+    };
+    std::vector<bool> named(features.size(), false);
+    for (const Label &l : labels)
+        for (size_t k = 0; k < features.size(); ++k)
+            if (!std::isnan(m_labelPoints[k].x()) && l.box.contains(xf.map(m_labelPoints[k])))
+                named[k] = true;
     std::vector<std::pair<QPointF, QPointF>> leaders;
     for (size_t i : leaderOrder) {
         const QPointF p = xf.map(m_labelPoints[i]);
         const QString name = labelOf(i);
         const QSizeF size = sizeOf(name);
-        for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0}) {
-            bool done = false;
+        const bool tiny = features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
+        bool done = false;
+        for (const bool overLand : {false, true}) {
+          if (done)
+              break;
+          for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0}) {
+            if (overLand && !tiny && distance > (m_compact ? 8.0 : 14.0))
+                break;
             for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
                                       QPointF(-1, -1), QPointF(-1, 1)}) {
                 const QPointF end = p + dir * distance;
@@ -644,52 +677,59 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                                       dir.y() > 0 ? end.y() : dir.y() < 0 ? end.y() - size.height() : end.y() - size.height() / 2);
                 const QRectF r(topLeft, size);
                 const QRectF padded = r.adjusted(-2, -1, 2, 1);
-                if (!area.contains(padded) || padded.intersects(legendBox) || padded.intersects(insetBox)
-                    || std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(padded); })
-                    || std::any_of(smallUnits.begin(), smallUnits.end(), [&](const QPointF &u) { return u != p && padded.adjusted(-3, -3, 3, 3).contains(u); }))
+                if (!free(padded)
+                    || std::any_of(unitPoints.begin(), unitPoints.end(), [&](const QPointF &u) { return u != p && padded.adjusted(-3, -3, 3, 3).contains(u); })
+                    )
+                    continue;
+                const std::vector<size_t> under = covered(padded, i);
+                if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k]; }) : !under.empty())
                     continue;
                 placed.push_back(padded);
-                labels.emplace_back(r, name);
+                labels.push_back({r, name});
                 leaders.emplace_back(p, end);
                 done = true;
                 break;
             }
             if (done)
                 break;
+          }
         }
     }
     painter.save();
     painter.setPen(QPen(QColor(0x55, 0x55, 0x55), 0.6));
     for (const auto &[from, to] : leaders)
         painter.drawLine(from, to);
-    painter.setFont(font);
     // Each line of a label centred in its box: (baseline position, text).
-    std::vector<std::pair<QPointF, QString>> lines;
-    for (const auto &[box, text] : labels) {
-        const QStringList parts = text.split(u'\n');
+    struct Line {
+        QPointF pos;
+        QString text;
+    };
+    std::vector<Line> lines;
+    for (const Label &l : labels) {
+        const QStringList parts = l.text.split(u'\n');
         for (qsizetype k = 0; k < parts.size(); ++k)
-            lines.emplace_back(QPointF(box.center().x() - fm.horizontalAdvance(parts[k]) / 2, box.top() + fm.height() * qreal(k) + fm.ascent()),
-                               parts[k]);
+            lines.push_back({QPointF(l.box.center().x() - fm.horizontalAdvance(parts[k]) / 2, l.box.top() + fm.height() * qreal(k) + fm.ascent()), parts[k]});
     }
     const QColor haloColor(255, 255, 255, 230);
-    if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster) {
-        // A white halo: the text drawn around its position, then on top (cached glyphs: cheap).
-        painter.setPen(haloColor);
-        for (const QPointF &d : {QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)}) {
-            for (const auto &[pos, line] : lines)
-                painter.drawText(pos + d, line);
-        }
-    } else {
-        // SVG and PDF: the halo as an outline shape, so that each name is in the file once, as text.
-        for (const auto &[pos, line] : lines) {
+    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+    // Halos first, then every text on top.
+    painter.setFont(font);
+    for (const Line &l : lines) {
+        if (raster) {
+            // A white halo: the text drawn around its position (cached glyphs: cheap).
+            painter.setPen(haloColor);
+            for (const QPointF &d : {QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)})
+                painter.drawText(l.pos + d, l.text);
+        } else {
+            // SVG and PDF: the halo as an outline shape, so that each name is in the file once, as text.
             QPainterPath outline;
-            outline.addText(pos, font, line);
+            outline.addText(l.pos, font, l.text);
             painter.strokePath(outline, QPen(haloColor, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         }
     }
     painter.setPen(kTextColor);
-    for (const auto &[pos, line] : lines)
-        painter.drawText(pos, line);
+    for (const Line &l : lines)
+        painter.drawText(l.pos, l.text);
     painter.restore();
 }
 
@@ -718,7 +758,7 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
             painter.restore();
             return;
         }
-        paintLabels(painter, xf, area);
+        paintLabels(painter, xf, lay.labelArea);
         if (lay.inset.isValid()) {
             const QRectF inset = lay.inset;
             painter.fillRect(inset, Qt::white);

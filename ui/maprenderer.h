@@ -117,6 +117,7 @@ public:
         QTransform worldToDevice; ///< layer coordinates → device
         QRectF mapArea;           ///< between the title block and the source line
         QRectF mapClip;           ///< what the main map is fitted into and clipped to (no legend band or column)
+        QRectF labelArea;         ///< where labels may go: the map's space (a figure of the whole country clips its map tighter)
         QRectF legend;            ///< empty without a legend
         int legendColumns = 1;
         QRectF inset;             ///< empty without the inset

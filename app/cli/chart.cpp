@@ -94,7 +94,8 @@ int cmdChart(const QStringList &args, const QString &name)
     }
     const auto exportOptions = std::get<renkou::ui::ExportOptions>(options);
     const auto status = renkou::ui::exportPicture(parser.value(output.out), exportOptions,
-                                                  [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, caption); });
+                                                  [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, caption); },
+                                                  {parser.isSet(texts.title) ? parser.value(texts.title) : trend.title, {}});
     return status ? kExitOk : dataError(status.error());
 }
 

@@ -1310,7 +1310,7 @@ TEST_F(MainWindowTest, MapsInTheOtherLanguageAreWrittenBesideTheWindow)
     for (int i = 0; i < 2; ++i) {
         for (const char *name : {"en.png", "en.pdf", "en.svg"}) {
             const QString path = dir.filePath(QString::fromLatin1(name));
-            const auto written = m_window->writeMap(path, {ui::ExportSize::forPrint(85, 300), true}, core::Language::English);
+            const auto written = m_window->writeMap(path, {ui::ExportSize::forPrint(180, 150), true}, core::Language::English);
             ASSERT_TRUE(written.ok()) << written.error().toString().toStdString();
             QTest::qWait(20);
         }
