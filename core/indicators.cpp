@@ -194,6 +194,16 @@ public:
         return out;
     }
 
+    /// A census count of `part` in % of the census residents of the same year; no data without either.
+    Cell censusShare(const Region &r, const QString &part, int year) const
+    {
+        const Cell count = stock(r, part, year, kCensus);
+        const Cell total = stock(r, kResident, year, kCensus);
+        if (!count.value || !total.value)
+            return combine({&count, &total}, 0);
+        return combine({&count, &total}, *count.value / *total.value * 100.0);
+    }
+
     Cell compute(const Region &r, const IndicatorInfo &ind, int year, int from) const
     {
         const QString &n = ind.name;
@@ -252,20 +262,10 @@ public:
             out.value = *v.value / *km2;
             return out;
         }
-        if (n == u"urban_share_pct") {
-            const Cell urban = stock(r, kUrban, year, kCensus);
-            const Cell total = stock(r, kResident, year, kCensus);
-            if (!urban.value || !total.value)
-                return combine({&urban, &total}, 0);
-            return combine({&urban, &total}, *urban.value / *total.value * 100.0);
-        }
-        if (n == u"in_migrant_share_pct") {
-            const Cell in = stock(r, kInMigrants, year, kCensus);
-            const Cell total = stock(r, kResident, year, kCensus);
-            if (!in.value || !total.value)
-                return combine({&in, &total}, 0);
-            return combine({&in, &total}, *in.value / *total.value * 100.0);
-        }
+        if (n == u"urban_share_pct")
+            return censusShare(r, kUrban, year);
+        if (n == u"in_migrant_share_pct")
+            return censusShare(r, kInMigrants, year);
         if (n == u"capital_share_pct")
             return capitalShare(r, year);
         if (!ind.changeOf.isEmpty()) {
