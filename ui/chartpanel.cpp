@@ -191,6 +191,12 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     // Whole numbers where the ticks are whole (140, not 140.0).
     if (axisY->tickCount() > 1 && (axisY->max() - axisY->min()) / (axisY->tickCount() - 1) >= 1)
         axisY->setLabelFormat(QStringLiteral("%.0f"));
+    // The map's fonts (Noto Sans, Chinese from Noto Sans CJK SC), not the system's fallback.
+    for (QValueAxis *axis : {axisX, axisY}) {
+        axis->setLabelsFont(mapFont(8));
+        axis->setTitleFont(mapFont(8.5, true));
+    }
+    m_chart->legend()->setFont(mapFont(8.5));
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
     auto attach = [&](QAbstractSeries *s, bool inLegend) {
