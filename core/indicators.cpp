@@ -819,6 +819,51 @@ std::vector<Observation> unitSeries(const IndicatorContext &context, const Regio
     return out;
 }
 
+std::vector<ChangeComponents> componentsOfChange(const IndicatorContext &context, const Region &unit)
+{
+    std::vector<ChangeComponents> out;
+    const Engine engine(context);
+    IndicatorInfo change;
+    change.name = QStringLiteral("change");
+    change.spansYears = true;
+    change.baseIndicator = kResident;
+    IndicatorInfo migration = change;
+    migration.name = QStringLiteral("net_migration");
+    IndicatorInfo naturalIncrease = change;
+    naturalIncrease.name = QStringLiteral("natural_increase");
+    std::set<int> years;
+    for (const Observation &o : unitSeries(context, unit, kResident))
+        years.insert(o.year);
+    for (const int year : years) {
+        if (!years.contains(year - 1))
+            continue;
+        Cell total = engine.compute(unit, change, year, year - 1);
+        if (!total.value)
+            continue;
+        const Cell natural = engine.compute(unit, naturalIncrease, year, year - 1);
+        ChangeComponents c;
+        c.year = year;
+        c.change = *total.value;
+        if (natural.value) {
+            c.naturalIncrease = natural.value;
+            c.netMigration = *total.value - *natural.value;
+        } else {
+            c.why = natural.notes.value(0);
+        }
+        total.absorb(natural);
+        c.source = total.sources.join(u';');
+        // Only the notes of notes.csv (not how the cells were made): a break, the vital rates' caveats.
+        Cell noted;
+        noted.value = total.value;
+        noted.fromBundle = total.fromBundle;
+        attachNotes(context, unit, migration, year, year - 1, noted);
+        c.seriesBreak = noted.flags.contains(u"series_break");
+        c.notes = noted.notes;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 std::vector<Observation> shareOfWhole(const IndicatorContext &context, const Region &unit,
                                       const std::vector<Observation> &points)
 {
@@ -958,6 +1003,12 @@ QString describeKinds(const std::map<QString, QStringList> &units)
 
 } // namespace
 
+QString netMigrationCaveat()
+{
+    return Tr::tr("Net migration is a residual: the change minus natural increase, computed from first-published birth and "
+                  "death rates; it is an approximation, and not migration at all across a series break.");
+}
+
 QStringList caveats(const IndicatorContext &context, const Column &column, const QSet<QString> &shown)
 {
     QStringList out;
@@ -1017,8 +1068,7 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
         out << Tr::tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census; "
                   "net migration (the change minus natural increase) is a residual of them.");
     else if (name.startsWith(u"net_migration") || name == u"migration_type")
-        out << Tr::tr("Net migration is a residual: the change minus natural increase, computed from first-published birth and "
-                  "death rates; it is an approximation, and not migration at all across a series break.");
+        out << netMigrationCaveat();
     out.removeDuplicates();
     return out;
 }

@@ -136,6 +136,26 @@ void keepUnits(Column &column, const QSet<QString> &codes);
 /// every province has a value (flag `rollup`; years without are left out, never filled).
 std::vector<Observation> unitSeries(const IndicatorContext &context, const Region &unit, const QString &indicator);
 
+/// One year of a unit's components of change: the change of its resident population from the year before and
+/// its two parts, natural increase (births − deaths, from the vital rates) and net migration (the change minus
+/// natural increase: a residual, which also takes up revisions and errors of the estimates), in persons.
+struct ChangeComponents {
+    int year = 0;                          ///< the change runs from the end of year − 1 to the end of year
+    double change = 0;                     ///< resident population at the end of `year` − at the end of year − 1
+    std::optional<double> naturalIncrease; ///< none without vital rates for the year (`why` says so)
+    std::optional<double> netMigration;    ///< change − natural increase; none without natural increase
+    QString why;                           ///< why the components are missing; empty when both are there
+    bool seriesBreak = false;              ///< a series break of notes.csv falls in the year: the change is not all births, deaths and moves
+    QString source;                        ///< ids in sources.csv, ';'-separated
+    QStringList notes;                     ///< notes of notes.csv that apply (series breaks, vital rates), in the language installed
+};
+
+/// The components of change of `unit` (a province, an NBS region or the country; a prefecture-level unit has no
+/// vital rates, so only its change) for every year whose resident population and the previous year's both have
+/// a value, ascending. Missing vital rates leave a year's components empty, never 0. Regions and the country
+/// are the sums of their provinces (Engine's rule), so a year lacks a component when any province lacks it.
+std::vector<ChangeComponents> componentsOfChange(const IndicatorContext &context, const Region &unit);
+
 /// A unit's series as a share (%) of the resident population of the whole it belongs to: a prefecture-level
 /// unit of its province (the sum of the province's prefecture-level units), a province of the 31 provinces.
 /// Only years in which every unit of the whole has a value: otherwise no share, not a guess.
@@ -183,6 +203,10 @@ struct Period {
 /// earlier on a tie), never shown in their place.
 Period resolvePeriod(const IndicatorContext &context, Level level, const IndicatorInfo &indicator,
                      std::optional<int> year, std::optional<int> from, const YearsOf &yearsOf);
+
+/// The caveat that goes with every figure of net migration: a residual of first-published vital rates, not
+/// migration across a series break (in the language installed).
+QString netMigrationCaveat();
 
 /// The caveats a map or table of `column` carries in its notes line, one sentence each, for the units
 /// `shown` (all when empty) that have values: census counts at one end and year-end estimates at the

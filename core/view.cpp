@@ -16,13 +16,14 @@ QString chartModeName(ChartMode mode)
     case ChartMode::Indexed: return QStringLiteral("indexed");
     case ChartMode::Change: return QStringLiteral("change");
     case ChartMode::Share: return QStringLiteral("share");
+    case ChartMode::Components: return QStringLiteral("components");
     }
     return {};
 }
 
 std::optional<ChartMode> parseChartMode(const QString &name)
 {
-    for (ChartMode m : {ChartMode::Values, ChartMode::Indexed, ChartMode::Change, ChartMode::Share})
+    for (ChartMode m : {ChartMode::Values, ChartMode::Indexed, ChartMode::Change, ChartMode::Share, ChartMode::Components})
         if (chartModeName(m) == name)
             return m;
     return std::nullopt;

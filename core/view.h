@@ -19,9 +19,10 @@ enum class ChartMode {
     Indexed, ///< index, base year = 100
     Change,  ///< change from the year before (bars)
     Share,   ///< share of the province (of the 31 provinces for a province), %
+    Components, ///< components of change: natural increase and net migration of each year (bars), the change as a marker
 };
 
-/// "values", "indexed", "change", "share" (as the CLI's `chart --mode` writes them, "absolute" for values).
+/// "values", "indexed", "change", "share", "components" (as the CLI's `chart --mode` writes them, "absolute" for values).
 QString chartModeName(ChartMode mode);
 std::optional<ChartMode> parseChartMode(const QString &name);
 

@@ -2,6 +2,7 @@
 
 #include "language.h"
 #include "classification.h"
+#include "numbers.h"
 
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
@@ -25,6 +26,90 @@
 
 namespace renkou::ui {
 
+namespace {
+
+/// Years on x: a tick every 1, 2 or 5 years, as the span allows, half a year of room at either end.
+QValueAxis *yearAxis(int first, int last)
+{
+    auto *axis = new QValueAxis;
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setRange(first - 0.5, last + 0.5);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    const int step = last - first <= 8 ? 1 : last - first <= 16 ? 2 : 5;
+    axis->setTickAnchor(first - first % step);
+    axis->setTickInterval(step);
+    return axis;
+}
+
+/// Adds the axes to `chart` in the map's fonts (Noto Sans, Chinese from Noto Sans CJK SC), not the system's
+/// fallback, with whole-number ticks where the ticks are whole (140, not 140.0).
+void addAxes(QChart *chart, QValueAxis *x, QValueAxis *y)
+{
+    y->applyNiceNumbers();
+    if (y->tickCount() > 1 && (y->max() - y->min()) / (y->tickCount() - 1) >= 1)
+        y->setLabelFormat(QStringLiteral("%.0f"));
+    for (QValueAxis *axis : {x, y}) {
+        axis->setLabelsFont(mapFont(8));
+        axis->setTitleFont(mapFont(8.5, true));
+    }
+    chart->legend()->setFont(mapFont(8.5));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+}
+
+/// Adds `series` to `chart` on its two axes; `inLegend` false hides its marker in the legend.
+void attach(QChart *chart, QAbstractSeries *series, bool inLegend)
+{
+    chart->addSeries(series);
+    for (QAbstractAxis *axis : chart->axes())
+        series->attachAxis(axis);
+    if (!inLegend) {
+        for (QLegendMarker *marker : chart->legend()->markers(series))
+            marker->setVisible(false);
+    }
+}
+
+/// A bar from `low` to `high` between `left` and `right`, as a filled area (a missing value is no bar).
+QAreaSeries *bar(double left, double right, double low, double high, const QColor &color)
+{
+    auto *upper = new QLineSeries;
+    upper->append(left, high);
+    upper->append(right, high);
+    auto *lower = new QLineSeries;
+    lower->append(left, low);
+    lower->append(right, low);
+    auto *area = new QAreaSeries(upper, lower);
+    area->setColor(color);
+    area->setBorderColor(color);
+    return area;
+}
+
+/// Whether `chinese` charts count persons in ten thousands (万), as Chinese statistics print them.
+bool inChinese()
+{
+    return core::currentLanguage() == core::Language::Chinese;
+}
+
+} // namespace
+
+/// The chart view of a ChartPanel: lays small multiples out again when it is resized.
+class GridView : public QChartView {
+public:
+    GridView(QChart *chart, ChartPanel *panel) : QChartView(chart, panel), m_panel(panel) {}
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QChartView::resizeEvent(event);
+        m_panel->layoutCharts(viewport()->size());
+    }
+
+private:
+    ChartPanel *m_panel;
+};
+
+ChartPanel::~ChartPanel() = default;
+
 ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("chartPanel"));
@@ -32,7 +117,11 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setTitleFont(mapFont(11, true));
     m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_view = new QChartView(m_chart, this);
+    m_view = new GridView(m_chart, this);
+    m_gridTitle = new QGraphicsSimpleTextItem;
+    m_gridTitle->setFont(mapFont(11, true));
+    m_gridTitle->hide();
+    m_view->scene()->addItem(m_gridTitle);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(360, 280);
     auto *layout = new QVBoxLayout(this);
@@ -46,6 +135,15 @@ void ChartPanel::clear()
     for (QAbstractAxis *axis : m_chart->axes())
         m_chart->removeAxis(axis);
     m_chart->setTitle(QString());
+    for (QChart *chart : m_multiples) {
+        m_view->scene()->removeItem(chart);
+        delete chart;
+    }
+    m_multiples.clear();
+    m_chart->legend()->attachToChart();
+    m_chart->setTitleFont(mapFont(11, true));
+    m_gridTitle->hide();
+    layoutCharts(m_view->viewport()->size());
     m_years.clear();
     m_breaks.clear();
     m_leftOut.clear();
@@ -53,7 +151,49 @@ void ChartPanel::clear()
 
 void ChartPanel::setTitle(const QString &title)
 {
-    m_chart->setTitle(title);
+    if (m_multiples.empty())
+        m_chart->setTitle(title);
+    else
+        m_gridTitle->setText(title);
+}
+
+QString ChartPanel::title() const
+{
+    return m_multiples.empty() ? m_chart->title() : m_gridTitle->text();
+}
+
+int ChartPanel::chartCount() const
+{
+    return m_chart->series().isEmpty() ? 0 : 1 + int(m_multiples.size());
+}
+
+void ChartPanel::layoutCharts(const QSizeF &size)
+{
+    if (m_multiples.empty()) {
+        m_chart->setGeometry(QRectF(QPointF(0, 0), size));
+        if (m_chart->layout())
+            m_chart->layout()->activate();
+        return;
+    }
+    // The title, a grid of as many columns as fit 300 px each (2 or 3), the key under it.
+    const int n = 1 + int(m_multiples.size());
+    const int columns = std::clamp(int(size.width() / 300), 2, 3);
+    const int rows = (n + columns - 1) / columns;
+    const qreal titleHeight = QFontMetricsF(m_gridTitle->font()).height() + 8;
+    const qreal keyHeight = 30;
+    const qreal cellWidth = size.width() / columns;
+    const qreal cellHeight = std::max(60.0, (size.height() - titleHeight - keyHeight) / rows);
+    m_gridTitle->setPos(8, 4);
+    for (int i = 0; i < n; ++i) {
+        QChart *chart = i == 0 ? m_chart : m_multiples[size_t(i - 1)];
+        chart->setGeometry(QRectF((i % columns) * cellWidth, titleHeight + (i / columns) * cellHeight, cellWidth, cellHeight));
+        if (chart->layout())
+            chart->layout()->activate();
+    }
+    // The first chart's legend, detached, is the key of all of them.
+    const QPointF origin = m_chart->geometry().topLeft();
+    m_chart->legend()->setGeometry(QRectF(QPointF(0, size.height() - keyHeight) - origin, QSizeF(size.width(), keyHeight)));
+    m_chart->legend()->update();
 }
 
 void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &caption)
@@ -81,26 +221,48 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &
     const QRectF chartRect = target.adjusted(0, 0, 0, -captionHeight);
     // Lay the chart out at the target's size now (a hidden view never gets the events that would), draw
     // the scene, then give the chart back its size on screen.
-    const QRectF onScreen = m_chart->geometry();
+    const QSizeF onScreen = m_view->viewport()->size();
     // A title wider than the figure is set smaller (down to 7 pt) rather than cut.
-    const QFont screenTitle = m_chart->titleFont();
-    QFont title = screenTitle;
-    while (title.pointSizeF() > 7 && QFontMetricsF(title).horizontalAdvance(m_chart->title()) > chartRect.width() - 24)
-        title.setPointSizeF(title.pointSizeF() - 0.5);
-    m_chart->setTitleFont(title);
-    m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
-    if (m_chart->layout())
-        m_chart->layout()->activate();
+    const bool grid = !m_multiples.empty();
+    const QFont screenTitle = grid ? m_gridTitle->font() : m_chart->titleFont();
+    QFont titleFont = screenTitle;
+    while (titleFont.pointSizeF() > 7 && QFontMetricsF(titleFont).horizontalAdvance(title()) > chartRect.width() - 24)
+        titleFont.setPointSizeF(titleFont.pointSizeF() - 0.5);
+    grid ? m_gridTitle->setFont(titleFont) : m_chart->setTitleFont(titleFont);
+    layoutCharts(chartRect.size());
     painter.save();
     painter.fillRect(target, Qt::white);
-    m_chart->scene()->render(&painter, chartRect, m_chart->geometry());
-    m_chart->setGeometry(onScreen);
-    m_chart->setTitleFont(screenTitle);
+    m_chart->scene()->render(&painter, chartRect, QRectF(QPointF(0, 0), chartRect.size()));
+    grid ? m_gridTitle->setFont(screenTitle) : m_chart->setTitleFont(screenTitle);
+    layoutCharts(onScreen);
     painter.setFont(font);
     painter.setPen(QColor(0x44, 0x44, 0x44));
     painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, captionHeight),
                      Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
     painter.restore();
+}
+
+void ChartPanel::addBreaks(QChart *chart, const std::vector<ChartBreak> &breaks, int first, int last, bool keyed)
+{
+    // A dashed line between the last year before and the first year after, the note on hover.
+    auto *axisY = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
+    for (const ChartBreak &b : breaks) {
+        if (b.year <= first || b.year > last)
+            continue;
+        auto *line = new QLineSeries;
+        line->setName(tr("series break"));
+        line->setPen(QPen(QColor(0x77, 0x77, 0x77), 1.5, Qt::DashLine));
+        line->append(b.year - 0.5, axisY->min());
+        line->append(b.year - 0.5, axisY->max());
+        const QString text = b.text;
+        connect(line, &QLineSeries::hovered, this, [text](const QPointF &, bool state) {
+            state ? QToolTip::showText(QCursor::pos(), text) : QToolTip::hideText();
+        });
+        attach(chart, line, keyed); // the first dashed line is in the legend, as the key of all of them
+        keyed = false;
+        if (chart == m_chart)
+            m_breaks.push_back(b);
+    }
 }
 
 void ChartPanel::showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &input,
@@ -170,14 +332,7 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     static const char *const dark2[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"};
     const bool single = series.size() == 1;
 
-    auto *axisX = new QValueAxis;
-    axisX->setLabelFormat(QStringLiteral("%d"));
-    axisX->setRange(first - 0.5, last + 0.5);
-    axisX->setTickType(QValueAxis::TicksDynamic);
-    // A tick every 1, 2 or 5 years, as the span allows.
-    const int step = last - first <= 8 ? 1 : last - first <= 16 ? 2 : 5;
-    axisX->setTickAnchor(first - first % step);
-    axisX->setTickInterval(step);
+    auto *axisX = yearAxis(first, last);
     auto *axisY = new QValueAxis;
     axisY->setTitleText(mode == ChartMode::Indexed      ? tr("index, %1 = 100").arg(baseYear)
                         : mode == ChartMode::YearOnYear ? (personsChange ? (chinese ? tr("change (ten thousand persons)") : tr("change (thousand persons)"))
@@ -187,47 +342,9 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);
     axisY->setLabelFormat(mode == ChartMode::YearOnYear || (persons && chinese) ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
-    axisY->applyNiceNumbers();
-    // Whole numbers where the ticks are whole (140, not 140.0).
-    if (axisY->tickCount() > 1 && (axisY->max() - axisY->min()) / (axisY->tickCount() - 1) >= 1)
-        axisY->setLabelFormat(QStringLiteral("%.0f"));
-    // The map's fonts (Noto Sans, Chinese from Noto Sans CJK SC), not the system's fallback.
-    for (QValueAxis *axis : {axisX, axisY}) {
-        axis->setLabelsFont(mapFont(8));
-        axis->setTitleFont(mapFont(8.5, true));
-    }
-    m_chart->legend()->setFont(mapFont(8.5));
-    m_chart->addAxis(axisX, Qt::AlignBottom);
-    m_chart->addAxis(axisY, Qt::AlignLeft);
-    auto attach = [&](QAbstractSeries *s, bool inLegend) {
-        m_chart->addSeries(s);
-        s->attachAxis(axisX);
-        s->attachAxis(axisY);
-        if (!inLegend) {
-            for (QLegendMarker *marker : m_chart->legend()->markers(s))
-                marker->setVisible(false);
-        }
-    };
+    addAxes(m_chart, axisX, axisY);
 
-    // Series breaks: a dashed line between the last year before and the first year after, the note on hover.
-    bool breakKeyed = false; // the first dashed line is in the legend, as the key of all of them
-    for (const ChartBreak &b : breaks) {
-        if (b.year <= first || b.year > last)
-            continue;
-        auto *line = new QLineSeries;
-        line->setName(tr("series break"));
-        QPen pen(QColor(0x77, 0x77, 0x77), 1.5, Qt::DashLine);
-        line->setPen(pen);
-        line->append(b.year - 0.5, axisY->min());
-        line->append(b.year - 0.5, axisY->max());
-        const QString text = b.text;
-        connect(line, &QLineSeries::hovered, this, [text](const QPointF &, bool state) {
-            state ? QToolTip::showText(QCursor::pos(), text) : QToolTip::hideText();
-        });
-        attach(line, !breakKeyed);
-        breakKeyed = true;
-        m_breaks.push_back(b);
-    }
+    addBreaks(m_chart, breaks, first, last, true);
 
     if (mode == ChartMode::YearOnYear) {
         // Bars as filled areas: a missing change is no bar, never a bar of 0.
@@ -238,17 +355,10 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
             for (const core::Observation &o : series[k].points) {
                 m_years[k].push_back(o.year);
                 const double left = o.year - 0.4 + width * double(k);
-                auto *upper = new QLineSeries;
-                upper->append(left, o.value * scale);
-                upper->append(left + width, o.value * scale);
-                auto *lower = new QLineSeries;
-                lower->append(left, 0);
-                lower->append(left + width, 0);
-                auto *bar = new QAreaSeries(upper, lower);
-                bar->setColor(color); // a loss in the series' own colour: the bar below 0 says it
-                bar->setBorderColor(color);
-                bar->setName(named ? QString() : series[k].name);
-                attach(bar, !named);
+                // A loss in the series' own colour: the bar below 0 says it.
+                QAreaSeries *b = bar(left, left + width, 0, o.value * scale, color);
+                b->setName(named ? QString() : series[k].name);
+                attach(m_chart, b, !named);
                 named = true;
             }
         }
@@ -284,15 +394,127 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
             previousYear = o.year;
         }
         for (size_t i = 0; i < runs.size(); ++i)
-            attach(runs[i], i == 0);
+            attach(m_chart, runs[i], i == 0);
         if (census->count() == 0) {
             delete census;
             continue;
         }
         if (!single && runs.empty())
             census->setName(series[k].name);
-        attach(census, single || runs.empty());
+        attach(m_chart, census, single || runs.empty());
     }
+}
+
+void ChartPanel::showComponents(const QString &title, const std::vector<ComponentsSeries> &units, const std::vector<ChartBreak> &breaks)
+{
+    clear();
+    m_years.assign(units.size(), {});
+    // One scale for every unit: the extremes of the bars (stacked or on either side of 0) and the changes.
+    bool any = false;
+    double minV = 0, maxV = 0;
+    int first = 0, last = 0;
+    for (const ComponentsSeries &u : units) {
+        for (const core::ChangeComponents &c : u.years) {
+            const double n = c.naturalIncrease.value_or(0), m = c.netMigration.value_or(0);
+            const double top = std::max({c.change, n, m, n > 0 && m > 0 ? n + m : 0.0});
+            const double bottom = std::min({c.change, n, m, n < 0 && m < 0 ? n + m : 0.0});
+            minV = std::min(minV, bottom);
+            maxV = std::max(maxV, top);
+            first = any ? std::min(first, c.year) : c.year;
+            last = any ? std::max(last, c.year) : c.year;
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    const bool chinese = inChinese();
+    const double scale = chinese ? 1e-4 : 1e-3;
+    minV *= scale;
+    maxV *= scale;
+    const double pad = std::max((maxV - minV) * 0.08, 0.5);
+    // The map's colours of the typology: natural increase in green, net migration in blue.
+    const QColor naturalColor(0x5a, 0xae, 0x61), migrationColor(0x43, 0x93, 0xc3), aloneColor(0xbd, 0xbd, 0xbd);
+    const auto signedValue = [](double v) { return (v > 0 ? QStringLiteral("+") : QString()) + core::typesetNumbers(core::formatValue(v, QStringLiteral("persons"))); };
+
+    const bool grid = units.size() > 1;
+    for (size_t k = 0; k < units.size(); ++k) {
+        QChart *chart = m_chart;
+        if (k > 0) {
+            chart = new QChart;
+            chart->setMargins(QMargins(4, 4, 4, 4));
+            chart->legend()->hide();
+            m_view->scene()->addItem(chart);
+            m_multiples.push_back(chart);
+        }
+        chart->setTitle(grid ? units[k].name : title);
+        chart->setTitleFont(grid ? mapFont(9, true) : mapFont(11, true));
+        auto *axisX = yearAxis(first, last);
+        auto *axisY = new QValueAxis;
+        axisY->setTitleText(chinese ? tr("change (ten thousand persons)") : tr("change (thousand persons)"));
+        axisY->setRange(minV - pad, maxV + pad);
+        axisY->setLabelFormat(QStringLiteral("%.0f"));
+        addAxes(chart, axisX, axisY);
+        axisY->setTitleVisible(!grid); // small multiples: the caption's unit line names the one scale
+        addBreaks(chart, breaks, first, last, k == 0);
+
+        bool keyedNatural = false, keyedMigration = false, keyedAlone = false;
+        auto *change = new QScatterSeries;
+        change->setName(tr("Change (sum of both)"));
+        change->setMarkerSize(grid ? 6 : 8);
+        change->setColor(QColor(0x22, 0x22, 0x22));
+        change->setBorderColor(Qt::white);
+        QHash<int, QString> hover;
+        for (const core::ChangeComponents &c : units[k].years) {
+            m_years[k].push_back(c.year);
+            QString text = tr("%1 %2: change %3").arg(units[k].name).arg(c.year).arg(signedValue(c.change));
+            const double left = c.year - 0.38, right = c.year + 0.38;
+            std::vector<QAreaSeries *> bars;
+            if (c.naturalIncrease && c.netMigration) {
+                const double n = *c.naturalIncrease * scale, m = *c.netMigration * scale;
+                text += u'\n' + tr("natural increase %1").arg(signedValue(*c.naturalIncrease)) + u'\n'
+                        + tr("net migration %1").arg(signedValue(*c.netMigration));
+                // Stacked where both have the same sign, else on either side of 0: their sum is the change.
+                const double migrationBase = (n > 0) == (m > 0) ? n : 0.0;
+                QAreaSeries *natural = bar(left, right, 0, n, naturalColor);
+                natural->setName(tr("Natural increase (births − deaths)"));
+                attach(chart, natural, !keyedNatural);
+                keyedNatural = true;
+                QAreaSeries *migration = bar(left, right, migrationBase, migrationBase + m, migrationColor);
+                migration->setName(tr("Net migration (residual)"));
+                attach(chart, migration, !keyedMigration);
+                keyedMigration = true;
+                bars = {natural, migration};
+            } else {
+                text += u'\n' + tr("no components: %1").arg(c.why);
+                QAreaSeries *alone = bar(left, right, 0, c.change * scale, aloneColor);
+                alone->setName(tr("Change, components unknown"));
+                attach(chart, alone, !keyedAlone);
+                keyedAlone = true;
+                bars = {alone};
+            }
+            if (c.seriesBreak)
+                text += u'\n' + tr("series break: part of this change is a revision, not migration");
+            for (QAreaSeries *b : bars) {
+                connect(b, &QAreaSeries::hovered, this, [text](const QPointF &, bool state) {
+                    state ? QToolTip::showText(QCursor::pos(), text) : QToolTip::hideText();
+                });
+            }
+            change->append(c.year, c.change * scale);
+            hover.insert(c.year, text);
+        }
+        connect(change, &QScatterSeries::hovered, this, [hover](const QPointF &p, bool state) {
+            state ? QToolTip::showText(QCursor::pos(), hover.value(int(std::lround(p.x())))) : QToolTip::hideText();
+        });
+        attach(chart, change, true);
+    }
+    if (grid) {
+        // One key for all: the first chart's legend under the grid, the title over it.
+        m_chart->legend()->detachFromChart();
+        m_chart->legend()->setBackgroundVisible(false);
+        m_gridTitle->setText(title);
+        m_gridTitle->show();
+    }
+    layoutCharts(m_view->viewport()->size());
 }
 
 } // namespace renkou::ui

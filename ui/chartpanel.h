@@ -1,4 +1,5 @@
 #pragma once
+#include "indicators.h"
 #include "populationstore.h"
 
 #include <QStringList>
@@ -7,6 +8,7 @@
 
 class QChart;
 class QChartView;
+class QGraphicsSimpleTextItem;
 class QPainter;
 
 namespace renkou::ui {
@@ -23,15 +25,23 @@ struct ChartBreak {
     QString text;
 };
 
+/// One unit's components of change for the chart.
+struct ComponentsSeries {
+    QString name;
+    std::vector<core::ChangeComponents> years; ///< by year
+};
+
 /// How series are plotted: as given, indexed to a base year (= 100), or as the change from the year before
 /// (bars; a year whose previous year has no value has no bar).
-enum class ChartMode { Absolute, Indexed, YearOnYear };
+/// Components: natural increase and net migration of each year (showComponents()).
+enum class ChartMode { Absolute, Indexed, YearOnYear, Components };
 
 /// The trend chart of the side panel. The only place that uses Qt Charts (deprecated from Qt 6.10).
 class ChartPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ChartPanel(QWidget *parent = nullptr);
+    ~ChartPanel() override;
 
     /// Plots the series on one chart. Consecutive estimate years are joined; a gap between years with data
     /// stays a gap. Census counts are separate markers. Persons are plotted in millions.
@@ -39,6 +49,12 @@ public:
     /// year is left out and named in the chart's caption line).
     void showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series,
                     ChartMode mode = ChartMode::Absolute, int baseYear = 0, const std::vector<ChartBreak> &breaks = {});
+    /// Plots each unit's components of change: per year a bar of natural increase and one of net migration
+    /// (stacked where they have the same sign, on either side of 0 where not), whose sum is the change, drawn
+    /// as a dark marker; a year without components has a grey bar of the change alone. Persons in thousands
+    /// (in Chinese in ten thousands). Several units: small multiples on one scale, under one title, with one
+    /// key. Hovering a bar or marker shows the year's three numbers.
+    void showComponents(const QString &title, const std::vector<ComponentsSeries> &units, const std::vector<ChartBreak> &breaks = {});
     /// The breaks drawn by the last showSeries() (those inside the plotted years).
     const std::vector<ChartBreak> &drawnBreaks() const { return m_breaks; }
     /// Paints the chart into `target` on any painter (image, SVG, PDF), with `caption` (unit, sources,
@@ -47,6 +63,9 @@ public:
     void clear();
     /// Replaces the chart's title (an author's own, for an export).
     void setTitle(const QString &title);
+    QString title() const;
+    /// The number of charts drawn: 1, or one per unit of small multiples (0 when empty).
+    int chartCount() const;
 
     int seriesCount() const { return int(m_years.size()); }
     /// Years plotted for series `i` in the last showSeries().
@@ -56,7 +75,17 @@ public:
     const QStringList &leftOut() const { return m_leftOut; }
 
 private:
+    /// Places the charts in `size`: the one chart over all of it, or the title, a grid of small multiples and
+    /// the key under them.
+    void layoutCharts(const QSizeF &size);
+    /// Draws the series breaks of `breaks` inside first–last on `chart` as dashed lines, the first in the
+    /// legend when `keyed`; those of the first chart are kept for drawnBreaks().
+    void addBreaks(QChart *chart, const std::vector<ChartBreak> &breaks, int first, int last, bool keyed);
+    friend class GridView;
+
     QStringList m_leftOut;
+    std::vector<QChart *> m_multiples;   ///< the charts after the first of small multiples
+    QGraphicsSimpleTextItem *m_gridTitle = nullptr; ///< the title over small multiples
     std::vector<ChartBreak> m_breaks;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;

@@ -59,6 +59,8 @@ SidePanel::SidePanel(QWidget *parent) : QWidget(parent)
     m_chartMode->addItem(tr("Change from year before"));
     m_chartMode->addItem(tr("Share of province"));
     m_chartMode->setItemData(3, tr("Share of its province; for a province, of the 31 provinces"), Qt::ToolTipRole);
+    m_chartMode->addItem(tr("Births or migration? (components of change)"));
+    m_chartMode->setItemData(4, tr("Each year's change split into natural increase (births − deaths) and net migration"), Qt::ToolTipRole);
     m_chartMode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_chartMode->setMinimumContentsLength(16);
     m_baseYear = new QSpinBox;

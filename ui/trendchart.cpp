@@ -5,6 +5,7 @@
 #include "mapscene.h"
 
 #include <QCoreApplication>
+#include <map>
 #include <set>
 
 namespace renkou::ui {
@@ -14,11 +15,80 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(TrendChart)
 };
+/// Years as ranges: "2000–2004, 2024".
+QString yearRanges(const std::set<int> &years)
+{
+    QStringList out;
+    for (auto it = years.begin(); it != years.end();) {
+        int end = *it;
+        auto next = std::next(it);
+        while (next != years.end() && *next == end + 1)
+            end = *next++;
+        out << core::yearsLabel(end > *it ? std::optional<int>(*it) : std::nullopt, end);
+        it = next;
+    }
+    return out.join(QStringLiteral(", "));
+}
+
+/// trendChart() in mode Components.
+TrendChart componentsChart(const core::DataBundle &b, const std::vector<const core::Region *> &units)
+{
+    TrendChart out;
+    out.mode = ChartMode::Components;
+    out.unit = QStringLiteral("persons");
+    const bool chinese = core::currentLanguage() == core::Language::Chinese;
+    std::vector<std::pair<QString, int>> sourceYears;
+    std::map<QString, std::set<int>> missing; // why → years
+    QStringList notes;
+    int first = 0, last = 0;
+    QStringList names;
+    for (const core::Region *r : units) {
+        const QString name = chinese ? r->nameZh : r->nameEn;
+        names << name;
+        std::vector<core::ChangeComponents> years = core::componentsOfChange(b.context(), *r);
+        for (const core::ChangeComponents &c : years) {
+            for (const QString &source : c.source.split(u';', Qt::SkipEmptyParts))
+                sourceYears.emplace_back(source, c.year);
+            first = first ? std::min(first, c.year) : c.year;
+            last = std::max(last, c.year);
+            if (!c.why.isEmpty())
+                missing[c.why].insert(c.year);
+            for (const QString &n : c.notes)
+                if (!notes.contains(n))
+                    notes << n;
+        }
+        for (const core::Note *n : b.notes.forUnit(r->code, r->level)) {
+            if (n->kind == u"series_break" && n->year
+                && std::none_of(out.breaks.begin(), out.breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
+                out.breaks.push_back({*n->year, n->text()});
+        }
+        out.components.push_back({name, std::move(years)});
+    }
+    const QString where = names.size() <= 3 ? names.join(chinese ? QStringLiteral("、") : QStringLiteral(", "))
+                                            : Tr::tr("%1 units").arg(names.size());
+    out.title = Tr::tr("%1: natural increase and net migration, %2")
+                    .arg(where, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
+    if (sourceYears.empty())
+        return out;
+    out.caption = (chinese ? Tr::tr("Unit: persons (chart in ten thousands).") : Tr::tr("Unit: persons (chart in thousands).")) + u' '
+                  + Tr::tr("Each year's change from the end of the year before: natural increase (the natural growth rate × the mean "
+                           "population) plus net migration (the rest).")
+                  + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
+    for (const auto &[why, years] : missing)
+        out.caption += u'\n' + Tr::tr("• No components for %1 (%2): the grey bar is the change alone.").arg(yearRanges(years), why);
+    out.caption += QStringLiteral("\n• ") + core::netMigrationCaveat();
+    for (const QString &n : notes)
+        out.caption += QStringLiteral("\n• ") + core::typesetNumbers(n);
+    return out;
+}
+
 } // namespace
 
 TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::Region *> &units, const core::IndicatorInfo &indicator,
                       core::ChartMode mode, std::optional<int> baseYear)
 {
+    if (mode == core::ChartMode::Components)
+        return componentsChart(b, units);
     TrendChart out;
     std::vector<std::pair<QString, int>> sourceYears;
     std::set<int> commonYears;
@@ -75,7 +145,8 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     case core::ChartMode::Share:
         out.title += allProvinces ? Tr::tr(" — share of the 31 provinces (%)") : Tr::tr(" — share of the province (%)");
         break;
-    case core::ChartMode::Values: break;
+    case core::ChartMode::Values:
+    case core::ChartMode::Components: break;
     }
     if (sourceYears.empty())
         return out;
@@ -123,7 +194,10 @@ TrendChart viewTrendChart(const core::DataBundle &bundle, const core::View &view
 
 QString showTrendChart(ChartPanel &panel, const TrendChart &chart)
 {
-    panel.showSeries(chart.title, chart.unit, chart.series, chart.mode, chart.baseYear, chart.breaks);
+    if (chart.mode == ChartMode::Components)
+        panel.showComponents(chart.title, chart.components, chart.breaks);
+    else
+        panel.showSeries(chart.title, chart.unit, chart.series, chart.mode, chart.baseYear, chart.breaks);
     if (panel.leftOut().isEmpty())
         return chart.caption;
     return Tr::tr("No value in %1 for %2: left out of the index.").arg(chart.baseYear).arg(panel.leftOut().join(QStringLiteral(", "))) + u'\n'

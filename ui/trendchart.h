@@ -16,6 +16,7 @@ struct TrendChart {
     QString title;
     QString unit;                     ///< of the plotted values: the indicator's, or % for shares
     std::vector<ChartSeries> series;
+    std::vector<ComponentsSeries> components; ///< of a chart of components of change (mode Components), instead of series
     ChartMode mode = ChartMode::Absolute;
     int baseYear = 0;                 ///< of an indexed chart: the one asked for, else the first year every unit has
     bool noCommonYear = false;        ///< indexed without a base year asked for, and no year every unit has
@@ -25,7 +26,8 @@ struct TrendChart {
 
 /// The trend chart of `units` for `indicator` (a value of each year: not a change) in `mode`; Share is the
 /// share of the province's prefecture-level units (of the 31 provinces for a province) and needs resident
-/// population.
+/// population. Components ignores `indicator`: each unit's components of change (core::componentsOfChange()),
+/// its caption giving the years without components and why, and the residual caveat.
 TrendChart trendChart(const core::DataBundle &bundle, const std::vector<const core::Region *> &units,
                       const core::IndicatorInfo &indicator, core::ChartMode mode, std::optional<int> baseYear);
 

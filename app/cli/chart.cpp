@@ -10,8 +10,9 @@ int cmdChart(const QStringList &args, const QString &name)
     const TextOptions texts;
     const QCommandLineOption codes(QStringLiteral("codes"), QStringLiteral("Unit codes, comma-separated."), QStringLiteral("C1,C2,..."));
     const QCommandLineOption mode(QStringLiteral("mode"),
-                                  QStringLiteral("absolute (default), indexed, change (from the year before, as bars), or share "
-                                                 "(of the province; for a province, of the 31 provinces)."),
+                                  QStringLiteral("absolute (default), indexed, change (from the year before, as bars), share "
+                                                 "(of the province; for a province, of the 31 provinces), or components (each "
+                                                 "year's change as natural increase and net migration; --indicator is ignored)."),
                                   QStringLiteral("MODE"), QStringLiteral("absolute"));
     const QCommandLineOption base(QStringLiteral("base-year"), QStringLiteral("Base year of an indexed chart (default: the first year every unit has)."),
                                   QStringLiteral("Y"));
@@ -37,8 +38,8 @@ int cmdChart(const QStringList &args, const QString &name)
     if (!v && !parser.isSet(codes))
         return usageError(QStringLiteral("--codes is required"), name);
     const QString m = parser.isSet(mode) || !v ? parser.value(mode) : chartModeName(v->chartMode);
-    if (m != u"absolute" && m != u"indexed" && m != u"change" && m != u"share")
-        return usageError(QStringLiteral("--mode must be absolute, indexed, change or share"), name);
+    if (!parseChartMode(m))
+        return usageError(QStringLiteral("--mode must be absolute, indexed, change, share or components"), name);
     std::optional<int> baseYear = v && !parser.isSet(base) ? v->baseYear : std::nullopt;
     if (parser.isSet(base)) {
         bool ok = false;
@@ -59,7 +60,7 @@ int cmdChart(const QStringList &args, const QString &name)
     const auto indicator = findIndicator(bundle->population, parser.value(common.indicator));
     if (!indicator)
         return dataError(indicator.error());
-    if (indicator->spansYears)
+    if (indicator->spansYears && m != u"components")
         return usageError(QStringLiteral("chart plots a value of each year: choose population or a table indicator"), name);
     std::vector<const Region *> units;
     for (const QString &c : codeList.split(u',', Qt::SkipEmptyParts)) {
@@ -79,6 +80,10 @@ int cmdChart(const QStringList &args, const QString &name)
     const renkou::ui::TrendChart trend = renkou::ui::trendChart(bundle.value(), units, indicator.value(), *parseChartMode(m), baseYear);
     if (trend.noCommonYear) {
         std::fprintf(stderr, "renkou-cli: no year in which every unit has a value: give --base-year\n");
+        return kExitData;
+    }
+    if (m == u"components" && trend.caption.isEmpty()) {
+        std::fprintf(stderr, "renkou-cli: no resident population of two consecutive years for %s: no change to split\n", qPrintable(codeList));
         return kExitData;
     }
     renkou::ui::ChartPanel chart;

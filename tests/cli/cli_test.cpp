@@ -456,6 +456,34 @@ TEST(Cli, ChartExportsIndexedSeries)
                    QStringLiteral("bars"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 2);
 }
 
+// Components of change: bars of natural increase and net migration with the change, the residual caveat and the
+// years without components named; several units as small multiples under one title.
+TEST(Cli, ChartOfComponentsOfChange)
+{
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("components.svg"));
+    const CliRun r = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("230000"), QStringLiteral("--mode"),
+                          QStringLiteral("components"), QStringLiteral("--out"), svg});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(xml.contains(QStringLiteral("Heilongjiang: natural increase and net migration, 20")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("Natural increase (births")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("Net migration (residual)")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("Net migration is a residual")));
+    EXPECT_TRUE(xml.contains(QStringLiteral("change (thousand persons)")));
+    const QString grid = dir.filePath(QStringLiteral("northeast.png"));
+    const CliRun g = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("210000,220000,230000"), QStringLiteral("--mode"),
+                          QStringLiteral("components"), QStringLiteral("--out"), grid});
+    ASSERT_EQ(g.exitCode, 0) << g.err.toStdString();
+    EXPECT_FALSE(QImage(grid).isNull());
+    const CliRun bad = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("230000"), QStringLiteral("--mode"),
+                            QStringLiteral("parts"), QStringLiteral("--out"), grid});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("components")));
+}
+
 TEST(Cli, OwnWideTableOnEveryCommandNeedsItsIndicatorAndUnit)
 {
     const QString wide = QDir(QStringLiteral(RENKOU_TEST_DATA)).filePath(QStringLiteral("own/wide_population.csv"));

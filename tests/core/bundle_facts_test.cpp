@@ -318,3 +318,73 @@ TEST(BundleFacts, ShanghaiInMigrantShareIsTheCensusCountsRatio)
     const IndicatorInfo change = findIndicator(bundle().population, QStringLiteral("in_migrant_share_pct_change_pp")).value();
     EXPECT_TRUE(change.spansYears);
 }
+
+// Components of change: for every province-year with both, natural increase + net migration is the change,
+// and the change is the difference of the year-end estimates read straight from the store.
+TEST(BundleFacts, ComponentsSumToTheChangeForEveryProvinceYear)
+{
+    const QString resident = QStringLiteral("resident_population");
+    const auto estimate = [&](const QString &code, int year) -> std::optional<double> {
+        for (const Observation &o : bundle().population.observations(code, year, resident))
+            if (o.flag == u"estimate")
+                return o.value;
+        return std::nullopt;
+    };
+    int withBoth = 0, checkedChange = 0;
+    for (const Region *r : bundle().regions.ofLevel(Level::Province)) {
+        for (const ChangeComponents &c : componentsOfChange(bundle().context(), *r)) {
+            const auto a = estimate(r->code, c.year - 1), b = estimate(r->code, c.year);
+            if (a && b) {
+                EXPECT_NEAR(c.change, *b - *a, 0.5) << r->code.toStdString() << " " << c.year;
+                ++checkedChange;
+            }
+            EXPECT_EQ(c.naturalIncrease.has_value(), c.netMigration.has_value());
+            EXPECT_EQ(c.why.isEmpty(), c.naturalIncrease.has_value()) << "a missing component says why";
+            if (c.naturalIncrease) {
+                EXPECT_NEAR(*c.naturalIncrease + *c.netMigration, c.change, 1e-6) << r->code.toStdString() << " " << c.year;
+                ++withBoth;
+            }
+        }
+    }
+    EXPECT_GT(checkedChange, 31 * 15);
+    EXPECT_GT(withBoth, 31 * 15);
+}
+
+// Heilongjiang 2023: natural increase is the published rate (−6.92 ‰) times the mean of the year-end
+// populations; 2024 has no rate in the bundle, so no components, and says why.
+TEST(BundleFacts, HeilongjiangComponentsIn2023And2024)
+{
+    const Region *hlj = bundle().regions.find(QStringLiteral("230000"), Level::Province);
+    ASSERT_NE(hlj, nullptr);
+    const auto years = componentsOfChange(bundle().context(), *hlj);
+    const auto at = [&](int y) {
+        return std::find_if(years.begin(), years.end(), [&](const ChangeComponents &c) { return c.year == y; });
+    };
+    const auto rate = bundle().population.value(QStringLiteral("230000"), 2023, QStringLiteral("natural_growth_rate"));
+    ASSERT_TRUE(rate.has_value());
+    ASSERT_NE(at(2023), years.end());
+    ASSERT_TRUE(at(2023)->naturalIncrease.has_value());
+    EXPECT_NEAR(*at(2023)->naturalIncrease, rate->value / 1000.0 * (population("230000", 2022) + population("230000", 2023)) / 2.0, 1e-6);
+    EXPECT_LT(*at(2023)->netMigration, 0) << "Heilongjiang loses residents by migration";
+    if (!bundle().population.value(QStringLiteral("230000"), 2024, QStringLiteral("natural_growth_rate"))
+        && !bundle().population.value(QStringLiteral("230000"), 2024, QStringLiteral("birth_rate"))) {
+        ASSERT_NE(at(2024), years.end());
+        EXPECT_FALSE(at(2024)->naturalIncrease.has_value());
+        EXPECT_TRUE(at(2024)->why.contains(QStringLiteral("2024"))) << at(2024)->why.toStdString();
+    }
+    // The nation's natural increase is the sum of its provinces'.
+    const Region *china = bundle().regions.ofLevel(Level::Country).front();
+    const auto national = componentsOfChange(bundle().context(), *china);
+    const auto n2023 = std::find_if(national.begin(), national.end(), [](const ChangeComponents &c) { return c.year == 2023; });
+    ASSERT_NE(n2023, national.end());
+    if (n2023->naturalIncrease) {
+        double sum = 0;
+        for (const Region *p : bundle().regions.ofLevel(Level::Province)) {
+            const auto own = componentsOfChange(bundle().context(), *p);
+            const auto y = std::find_if(own.begin(), own.end(), [](const ChangeComponents &c) { return c.year == 2023; });
+            ASSERT_NE(y, own.end());
+            sum += y->naturalIncrease.value_or(std::nan(""));
+        }
+        EXPECT_NEAR(*n2023->naturalIncrease, sum, 1e-3);
+    }
+}

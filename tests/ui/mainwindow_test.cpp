@@ -535,6 +535,28 @@ TEST_F(MainWindowTest, ChartMarksSeriesBreaksAndIndexesToACommonYear)
     EXPECT_EQ(chart->plottedYears(0).front(), 2000);
 }
 
+// "Births or migration?": the components of Heilongjiang's change in one chart, the years without vital rates as
+// the change alone (said in the caption); two units as small multiples.
+TEST_F(MainWindowTest, ComponentsOfChangeOfOneUnitAndSmallMultiplesOfSeveral)
+{
+    auto *mode = m_window->findChild<QComboBox *>(QStringLiteral("chartMode"));
+    const auto *chart = m_window->findChild<ui::ChartPanel *>(QStringLiteral("chartPanel"));
+    clickUnit(QStringLiteral("230000"));
+    mode->setCurrentIndex(int(core::ChartMode::Components));
+    std::vector<int> expected;
+    for (const core::ChangeComponents &c : core::componentsOfChange(tables().context(), *tables().regions.find(QStringLiteral("230000"), core::Level::Province)))
+        expected.push_back(c.year);
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(chart->plottedYears(), expected);
+    EXPECT_EQ(chart->chartCount(), 1);
+    EXPECT_TRUE(chart->title().contains(QStringLiteral("natural increase and net migration"))) << chart->title().toStdString();
+    EXPECT_TRUE(label("chartCaption").contains(QStringLiteral("Net migration is a residual")));
+    clickUnit(QStringLiteral("220000"), Qt::ControlModifier);
+    EXPECT_EQ(chart->chartCount(), 2);
+    EXPECT_EQ(chart->seriesCount(), 2);
+    EXPECT_EQ(m_window->view().chartMode, core::ChartMode::Components);
+}
+
 TEST_F(MainWindowTest, ChangeFromTheYearBeforeAndShareOfTheProvince)
 {
     auto *mode = m_window->findChild<QComboBox *>(QStringLiteral("chartMode"));
