@@ -153,6 +153,9 @@ void MainWindow::buildUi()
             [this](std::optional<int> y) { edit(tr("base year"), [y](core::View &v) { v.baseYear = y; }); });
     connect(m_side, &ui::SidePanel::unitClicked, this, [this](const QString &code, bool add) { selectRegion(code, add); });
     connect(m_side, &ui::SidePanel::unitChosen, this, [this](const QString &code) { goTo(code); });
+    // The scatter of components and the map point at the same unit.
+    connect(m_side, &ui::SidePanel::unitHovered, m_map, &ui::MapView::highlight);
+    connect(m_map, &ui::MapView::regionHovered, m_side, &ui::SidePanel::highlightUnit);
 
     auto *splitter = new QSplitter;
     splitter->addWidget(mapColumn);

@@ -223,6 +223,13 @@ public:
         }
         if (n == u"natural_increase")
             return naturalIncrease(r, from, year);
+        if (n == u"natural_increase_rate") {
+            const auto [a, b] = ends(r, from, year);
+            const Cell ni = naturalIncrease(r, from, year);
+            if (!a.value || !b.value || !ni.value)
+                return combine({&a, &b, &ni}, 0);
+            return combine({&a, &b, &ni}, *ni.value / (year - from) / ((*a.value + *b.value) / 2.0) * 1000.0);
+        }
         if (n == u"net_migration" || n == u"net_migration_rate") {
             const auto [a, b] = ends(r, from, year);
             const Cell ni = naturalIncrease(r, from, year);
@@ -428,7 +435,7 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
     if ((cell.value && !cell.fromBundle) || (!cell.value && c.store->isUserIndicator(ind.baseIndicator)))
         return;
     const std::vector<const Note *> notes = c.notes->forUnit(r.code, r.level);
-    const bool vital = ind.name == u"natural_increase" || ind.name.startsWith(u"net_migration") || ind.name == u"migration_type";
+    const bool vital = ind.name.startsWith(u"natural_increase") || ind.name.startsWith(u"net_migration") || ind.name == u"migration_type";
     // A value of one year carries the note of the series break in its year, else of the next break after it:
     // a break's note describes the values before it (first-published, never revised …).
     std::optional<int> basisBreak;
@@ -444,7 +451,7 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
             // A break or an event lies between two years: it concerns a change across it. Other dated notes
             // (census basis, vintage, boundaries) describe the values of their year, at either end of a change.
             const bool between = n->kind == u"series_break" || n->kind == u"event";
-            if (ind.spansYears && between && ind.name == u"natural_increase")
+            if (ind.spansYears && between && ind.name.startsWith(u"natural_increase"))
                 applies = false; // births and deaths are counted from rates: a break in the population is not in them
             else if (ind.spansYears)
                 applies = between ? (*n->year > from && *n->year <= year) : (*n->year == from || *n->year == year);
@@ -497,6 +504,7 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         {QStringLiteral("change_pct"), pct, Tr::tr("Relative change in resident population"), pop, true, kResident, {}, Tr::tr("Resident population growth")},
         {QStringLiteral("cagr_pct"), pct, Tr::tr("Compound annual growth rate of the resident population"), pop, true, kResident, {}, Tr::tr("Average annual growth of the resident population")},
         {QStringLiteral("natural_increase"), persons, Tr::tr("Natural increase: births − deaths"), vital, true, kResident, {}, Tr::tr("Natural increase")},
+        {QStringLiteral("natural_increase_rate"), permille, Tr::tr("Natural increase per year in ‰ of the mean population"), vital, true, kResident, {}, Tr::tr("Natural increase rate")},
         {QStringLiteral("net_migration"), persons, Tr::tr("Net migration: change − natural increase (a residual)"), vital, true, kResident, {}, Tr::tr("Net migration (residual)")},
         {QStringLiteral("net_migration_rate"), permille, Tr::tr("Net migration per year in ‰ of the mean population"), vital, true, kResident, {}, Tr::tr("Net migration rate")},
         {QStringLiteral("migration_type"), QStringLiteral("category"),
@@ -1064,7 +1072,7 @@ QStringList caveats(const IndicatorContext &context, const Column &column, const
         }
     }
     const QString &name = column.indicator.name;
-    if (name == u"natural_increase")
+    if (name.startsWith(u"natural_increase"))
         out << Tr::tr("Natural increase is computed from first-published birth and death rates, not revised after the 2020 census; "
                   "net migration (the change minus natural increase) is a residual of them.");
     else if (name.startsWith(u"net_migration") || name == u"migration_type")

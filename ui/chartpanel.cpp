@@ -155,6 +155,7 @@ void ChartPanel::setTitle(const QString &title)
         m_chart->setTitle(title);
     else
         m_gridTitle->setText(title);
+    layoutCharts(m_view->viewport()->size());
 }
 
 QString ChartPanel::title() const
@@ -169,7 +170,25 @@ int ChartPanel::chartCount() const
 
 void ChartPanel::layoutCharts(const QSizeF &size)
 {
-    if (m_multiples.empty()) {
+    // A title wider than the chart is set smaller (down to 7 pt) rather than cut.
+    const bool grid = !m_multiples.empty();
+    QFont titleFont = mapFont(11, true);
+    while (titleFont.pointSizeF() > 7 && QFontMetricsF(titleFont).horizontalAdvance(title()) > size.width() - 24)
+        titleFont.setPointSizeF(titleFont.pointSizeF() - 0.5);
+    grid ? m_gridTitle->setFont(titleFont) : m_chart->setTitleFont(titleFont);
+    // A key wider than the chart in smaller type (down to 6.5 pt) rather than with its names cut.
+    QFont keyFont = mapFont(8.5);
+    const auto keyWidth = [&] {
+        qreal w = 0;
+        for (QLegendMarker *marker : m_chart->legend()->markers())
+            if (marker->isVisible())
+                w += QFontMetricsF(keyFont).horizontalAdvance(marker->label()) + 34;
+        return w;
+    };
+    while (keyFont.pointSizeF() > 6.5 && keyWidth() > size.width() - 16)
+        keyFont.setPointSizeF(keyFont.pointSizeF() - 0.5);
+    m_chart->legend()->setFont(keyFont);
+    if (!grid) {
         m_chart->setGeometry(QRectF(QPointF(0, 0), size));
         if (m_chart->layout())
             m_chart->layout()->activate();
@@ -222,18 +241,10 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &
     // Lay the chart out at the target's size now (a hidden view never gets the events that would), draw
     // the scene, then give the chart back its size on screen.
     const QSizeF onScreen = m_view->viewport()->size();
-    // A title wider than the figure is set smaller (down to 7 pt) rather than cut.
-    const bool grid = !m_multiples.empty();
-    const QFont screenTitle = grid ? m_gridTitle->font() : m_chart->titleFont();
-    QFont titleFont = screenTitle;
-    while (titleFont.pointSizeF() > 7 && QFontMetricsF(titleFont).horizontalAdvance(title()) > chartRect.width() - 24)
-        titleFont.setPointSizeF(titleFont.pointSizeF() - 0.5);
-    grid ? m_gridTitle->setFont(titleFont) : m_chart->setTitleFont(titleFont);
     layoutCharts(chartRect.size());
     painter.save();
     painter.fillRect(target, Qt::white);
     m_chart->scene()->render(&painter, chartRect, QRectF(QPointF(0, 0), chartRect.size()));
-    grid ? m_gridTitle->setFont(screenTitle) : m_chart->setTitleFont(screenTitle);
     layoutCharts(onScreen);
     painter.setFont(font);
     painter.setPen(QColor(0x44, 0x44, 0x44));
@@ -266,6 +277,13 @@ void ChartPanel::addBreaks(QChart *chart, const std::vector<ChartBreak> &breaks,
 }
 
 void ChartPanel::showSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &input,
+                            ChartMode mode, int baseYear, const std::vector<ChartBreak> &breaks)
+{
+    plotSeries(title, unit, input, mode, baseYear, breaks);
+    layoutCharts(m_view->viewport()->size()); // the title's and the key's type to the chart's width
+}
+
+void ChartPanel::plotSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &input,
                             ChartMode mode, int baseYear, const std::vector<ChartBreak> &breaks)
 {
     clear();
@@ -459,7 +477,7 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
 
         bool keyedNatural = false, keyedMigration = false, keyedAlone = false;
         auto *change = new QScatterSeries;
-        change->setName(tr("Change (sum of both)"));
+        change->setName(tr("Change"));
         change->setMarkerSize(grid ? 6 : 8);
         change->setColor(QColor(0x22, 0x22, 0x22));
         change->setBorderColor(Qt::white);
@@ -476,18 +494,18 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
                 // Stacked where both have the same sign, else on either side of 0: their sum is the change.
                 const double migrationBase = (n > 0) == (m > 0) ? n : 0.0;
                 QAreaSeries *natural = bar(left, right, 0, n, naturalColor);
-                natural->setName(tr("Natural increase (births − deaths)"));
+                natural->setName(tr("Natural increase"));
                 attach(chart, natural, !keyedNatural);
                 keyedNatural = true;
                 QAreaSeries *migration = bar(left, right, migrationBase, migrationBase + m, migrationColor);
-                migration->setName(tr("Net migration (residual)"));
+                migration->setName(tr("Net migration"));
                 attach(chart, migration, !keyedMigration);
                 keyedMigration = true;
                 bars = {natural, migration};
             } else {
                 text += u'\n' + tr("no components: %1").arg(c.why);
                 QAreaSeries *alone = bar(left, right, 0, c.change * scale, aloneColor);
-                alone->setName(tr("Change, components unknown"));
+                alone->setName(tr("Change (not split)"));
                 attach(chart, alone, !keyedAlone);
                 keyedAlone = true;
                 bars = {alone};

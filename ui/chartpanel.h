@@ -78,6 +78,9 @@ private:
     /// Places the charts in `size`: the one chart over all of it, or the title, a grid of small multiples and
     /// the key under them.
     void layoutCharts(const QSizeF &size);
+    /// showSeries() but for the layout.
+    void plotSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series, ChartMode mode,
+                    int baseYear, const std::vector<ChartBreak> &breaks);
     /// Draws the series breaks of `breaks` inside first–last on `chart` as dashed lines, the first in the
     /// legend when `keyed`; those of the first chart are kept for drawnBreaks().
     void addBreaks(QChart *chart, const std::vector<ChartBreak> &breaks, int first, int last, bool keyed);

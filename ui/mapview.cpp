@@ -209,6 +209,21 @@ void MapView::keyPressEvent(QKeyEvent *event)
     }
 }
 
+void MapView::highlight(const QString &code)
+{
+    int feature = -1;
+    if (!code.isEmpty() && m_renderer.layer()) {
+        const auto &features = m_renderer.layer()->features();
+        for (size_t i = 0; i < features.size() && feature < 0; ++i)
+            if (features[i].code == code)
+                feature = int(i);
+    }
+    if (feature != m_renderer.hovered()) {
+        m_renderer.setHovered(feature);
+        update();
+    }
+}
+
 void MapView::leaveEvent(QEvent *)
 {
     if (m_renderer.hovered() >= 0) {

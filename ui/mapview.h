@@ -23,6 +23,8 @@ public:
     void setTooltipProvider(std::function<QString(const QString &code)> provider) { m_tooltip = std::move(provider); }
     /// The tooltip text for the unit under `pos`, as shown on hover.
     QString tooltipAt(QPointF pos) const;
+    /// Highlights unit `code` as if the mouse were over it (from a linked chart); empty: none.
+    void highlight(const QString &code);
     /// Moves the view to `box` over a short animation (immediately when `animate` is false).
     void flyTo(const core::BoxD &box, bool animate = true);
     /// True while a flight is under way.

@@ -4,6 +4,7 @@
 
 #include "chartpanel.h"
 #include "columnmodel.h"
+#include "componentsscatter.h"
 #include "maprenderer.h"
 #include "mapscene.h"
 #include "rankingview.h"
@@ -82,8 +83,19 @@ SidePanel::SidePanel(QWidget *parent) : QWidget(parent)
     modeRow->addWidget(m_chartMode, 1);
     modeRow->addWidget(m_baseYear);
     trendLayout->addLayout(modeRow);
-    trendLayout->addWidget(m_chart, 1);
-    trendLayout->addWidget(m_caption);
+    trendLayout->addWidget(m_chart, 3);
+    // The caption scrolls when the scatter of components leaves it little room.
+    m_captionScroll = new QScrollArea;
+    m_captionScroll->setWidget(m_caption);
+    m_captionScroll->setWidgetResizable(true);
+    m_captionScroll->setFrameShape(QFrame::NoFrame);
+    m_captionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    trendLayout->addWidget(m_captionScroll, 1);
+    m_scatter = new ComponentsScatter;
+    m_scatter->hide();
+    connect(m_scatter, &ComponentsScatter::unitHovered, this, &SidePanel::unitHovered);
+    connect(m_scatter, &ComponentsScatter::unitClicked, this, &SidePanel::unitClicked);
+    trendLayout->addWidget(m_scatter, 3);
 
     // The numbers behind the map: sortable (by value it is the ranking), the selection in bold, copyable.
     m_tableModel = new ColumnModel(this);
@@ -156,6 +168,20 @@ void SidePanel::show(const core::DataBundle &bundle, const core::View &view, cor
         m_baseYear->setEnabled(view.chartMode == core::ChartMode::Indexed);
     }
     showTrend(bundle, view, level, column);
+    // Births or migration: where the selected units stand among all the map's units.
+    const bool components = view.chartMode == core::ChartMode::Components;
+    m_scatter->setVisible(components);
+    if (components) {
+        QSet<QString> shown;
+        for (const core::ColumnEntry &e : column.entries)
+            shown.insert(e.region->code);
+        m_scatter->show(bundle, level, column.from.value_or(column.year - 1), column.year, shown, view.selection);
+    }
+}
+
+void SidePanel::highlightUnit(const QString &code)
+{
+    m_scatter->highlight(code);
 }
 
 void SidePanel::clearSelection()

@@ -12,17 +12,20 @@
 class QComboBox;
 class QLabel;
 class QPainter;
+class QScrollArea;
 class QSpinBox;
 
 namespace renkou::ui {
 
 class ChartPanel;
 class ColumnModel;
+class ComponentsScatter;
 class RankingView;
 
 /// The side panel beside the map: the selected units' names and value, a prefecture's census 2010/2020
-/// comparison, and three tabs — the trend chart (with its mode and base year), the numbers behind the map and
-/// the ranking. It shows a View's selection against the map's Column; its controls emit edits of the View.
+/// comparison, and three tabs — the trend chart (with its mode and base year; in the mode of components of
+/// change with the scatter of natural increase against net migration of every unit under it), the numbers
+/// behind the map and the ranking. It shows a View's selection against the map's Column; its controls emit edits of the View.
 class SidePanel : public QWidget {
     Q_OBJECT
 public:
@@ -32,6 +35,8 @@ public:
     /// `classes` and `palette`. Nothing selected: a prompt, never a unit, value or year the map does not show.
     void show(const core::DataBundle &bundle, const core::View &view, core::Level level, const core::Column &column,
               const std::vector<core::ClassRange> &classes, const std::vector<QColor> &palette);
+    /// Rings unit `code` in the scatter of components (the unit under the mouse on the map); empty: none.
+    void highlightUnit(const QString &code);
     /// Paints the trend chart with its caption (unit, sources, notes) into `target`, for exports.
     void renderChart(QPainter &painter, const QRectF &target) const;
 
@@ -41,6 +46,8 @@ signals:
     void baseYearChanged(std::optional<int> year);
     /// A unit clicked in the ranking (`add`: with Ctrl).
     void unitClicked(const QString &code, bool add);
+    /// The mouse is over a unit's point in the scatter of components (empty: none).
+    void unitHovered(const QString &code);
     /// A unit double-clicked in the table: go to it.
     void unitChosen(const QString &code);
 
@@ -55,6 +62,8 @@ private:
     QLabel *m_census;
     ChartPanel *m_chart;
     QLabel *m_caption;
+    QScrollArea *m_captionScroll;
+    ComponentsScatter *m_scatter;
     QComboBox *m_chartMode;
     QSpinBox *m_baseYear;
     ColumnModel *m_tableModel;

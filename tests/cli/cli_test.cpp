@@ -469,8 +469,8 @@ TEST(Cli, ChartOfComponentsOfChange)
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const QString xml = QString::fromUtf8(f.readAll());
     EXPECT_TRUE(xml.contains(QStringLiteral("Heilongjiang: natural increase and net migration, 20")));
-    EXPECT_TRUE(xml.contains(QStringLiteral("Natural increase (births")));
-    EXPECT_TRUE(xml.contains(QStringLiteral("Net migration (residual)")));
+    EXPECT_TRUE(xml.contains(QStringLiteral(">Natural increase<")));
+    EXPECT_TRUE(xml.contains(QStringLiteral(">Net migration<")));
     EXPECT_TRUE(xml.contains(QStringLiteral("Net migration is a residual")));
     EXPECT_TRUE(xml.contains(QStringLiteral("change (thousand persons)")));
     const QString grid = dir.filePath(QStringLiteral("northeast.png"));

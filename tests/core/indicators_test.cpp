@@ -51,6 +51,8 @@ TEST(Indicators, NaturalIncreaseAndNetMigrationAsResidual)
     EXPECT_NEAR(*entry("net_migration", Level::Province, "370000", 2012, 2010).value, -219.6, 1e-9);
     // Per year in ‰ of the mean population: −219.6 / 2 / 4900 × 1000.
     EXPECT_NEAR(*entry("net_migration_rate", Level::Province, "370000", 2012, 2010).value, -219.6 / 2 / 4900 * 1000, 1e-9);
+    // Natural increase on the same scale: 19.6 / 2 / 4900 × 1000.
+    EXPECT_NEAR(*entry("natural_increase_rate", Level::Province, "370000", 2012, 2010).value, 19.6 / 2 / 4900 * 1000, 1e-9);
     // Beijing has no vital rates: no data, with the reason.
     const ColumnEntry beijing = entry("net_migration", Level::Province, "110000", 2010, 2009);
     EXPECT_FALSE(beijing.value.has_value());

@@ -1,6 +1,7 @@
 // Drives the real main window on the real bundle: click, hover, toggle and drill where the map draws things,
 // then look at the side panel and at the pixels.
 #include "chartpanel.h"
+#include "componentsscatter.h"
 #include "columnmodel.h"
 #include "databundle.h"
 #include "exporter.h"
@@ -16,6 +17,7 @@
 #include "timeline.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -555,6 +557,44 @@ TEST_F(MainWindowTest, ComponentsOfChangeOfOneUnitAndSmallMultiplesOfSeveral)
     EXPECT_EQ(chart->chartCount(), 2);
     EXPECT_EQ(chart->seriesCount(), 2);
     EXPECT_EQ(m_window->view().chartMode, core::ChartMode::Components);
+}
+
+// The scatter of components under the chart: every province with both rates, Heilongjiang losing by births and
+// by departures; linked to the map both ways (hover rings, a click selects).
+TEST_F(MainWindowTest, ScatterOfComponentsIsLinkedToTheMap)
+{
+    auto *mode = m_window->findChild<QComboBox *>(QStringLiteral("chartMode"));
+    auto *scatter = m_window->findChild<ui::ComponentsScatter *>(QStringLiteral("componentsScatter"));
+    ASSERT_NE(scatter, nullptr);
+    EXPECT_FALSE(scatter->isVisible());
+    clickUnit(QStringLiteral("230000"));
+    mode->setCurrentIndex(int(core::ChartMode::Components));
+    ASSERT_TRUE(scatter->isVisible());
+    ASSERT_TRUE(scatter->span().has_value());
+    EXPECT_EQ(scatter->span()->second, scatter->span()->first + 1);
+    EXPECT_TRUE(scatter->title().contains(core::yearsLabel(scatter->span()->first, scatter->span()->second))) << scatter->title().toStdString();
+    EXPECT_GE(scatter->pointCount(), 16) << "at least half the provinces";
+    const auto hlj = scatter->pointOf(QStringLiteral("230000"));
+    ASSERT_TRUE(hlj.has_value());
+    EXPECT_LT(hlj->x(), 0) << "more deaths than births";
+    EXPECT_LT(hlj->y(), 0) << "more leave than arrive";
+    // Map → scatter.
+    emit m_map->regionHovered(QStringLiteral("440000"));
+    EXPECT_EQ(scatter->highlighted(), QStringLiteral("440000"));
+    // Scatter → map.
+    auto *side = m_window->findChild<ui::SidePanel *>(QStringLiteral("sidePanel"));
+    emit side->unitHovered(QStringLiteral("370000"));
+    ASSERT_GE(m_map->renderer().hovered(), 0);
+    EXPECT_EQ(m_map->renderer().layer()->features()[size_t(m_map->renderer().hovered())].code, QStringLiteral("370000"));
+    // A click on Guangdong's point selects Guangdong.
+    const auto at = scatter->positionOf(QStringLiteral("440000"));
+    ASSERT_TRUE(at.has_value());
+    auto *viewport = scatter->findChild<QChartView *>()->viewport();
+    const QPoint p = viewport->mapFrom(scatter, *at);
+    QTest::mouseMove(viewport, p);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, p);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, p);
+    EXPECT_EQ(m_window->view().selection, QStringList{QStringLiteral("440000")});
 }
 
 TEST_F(MainWindowTest, ChangeFromTheYearBeforeAndShareOfTheProvince)

@@ -1,0 +1,287 @@
+#include "componentsscatter.h"
+
+#include "classification.h"
+#include "indicators.h"
+#include "language.h"
+#include "maprenderer.h"
+#include "numbers.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QGraphicsSimpleTextItem>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace renkou::ui {
+
+ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("componentsScatter"));
+    m_chart = new QChart;
+    m_chart->legend()->hide();
+    m_chart->setTitleFont(mapFont(9, true));
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    m_view = new QChartView(m_chart, this);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(220);
+    m_key = new QLabel;
+    m_key->setWordWrap(true);
+    m_key->setFont(mapFont(8));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_key);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+}
+
+QString ComponentsScatter::title() const
+{
+    return m_chart->title();
+}
+
+std::optional<QPointF> ComponentsScatter::pointOf(const QString &code) const
+{
+    for (const Point &p : m_points)
+        if (p.code == code)
+            return p.value;
+    return std::nullopt;
+}
+
+std::optional<QPoint> ComponentsScatter::positionOf(const QString &code) const
+{
+    const auto p = pointOf(code);
+    if (!p || m_chart->series().isEmpty())
+        return std::nullopt;
+    const QPointF scene = m_chart->mapToScene(m_chart->mapToPosition(*p, m_chart->series().front()));
+    return m_view->mapTo(this, m_view->mapFromScene(scene));
+}
+
+QString ComponentsScatter::codeAt(const QPointF &point) const
+{
+    // The nearest point (hover and click give the point's value, not an index).
+    QString best;
+    double distance = 0;
+    for (const Point &p : m_points) {
+        const double d = std::hypot(p.value.x() - point.x(), p.value.y() - point.y());
+        if (best.isEmpty() || d < distance) {
+            best = p.code;
+            distance = d;
+        }
+    }
+    return best;
+}
+
+void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, int from, int year, const QSet<QString> &shown,
+                             const QStringList &selection)
+{
+    m_chart->removeAllSeries();
+    for (QAbstractAxis *axis : m_chart->axes())
+        m_chart->removeAxis(axis);
+    for (const auto &label : m_labels)
+        delete label.first;
+    m_labels.clear();
+    m_points.clear();
+    m_tips.clear();
+    m_ring = nullptr;
+    m_highlighted.clear();
+    m_span.reset();
+    const auto ctx = bundle.context();
+    const auto natural = core::findIndicator(bundle.population, QStringLiteral("natural_increase_rate"));
+    const auto migration = core::findIndicator(bundle.population, QStringLiteral("net_migration_rate"));
+    const auto type = core::findIndicator(bundle.population, QStringLiteral("migration_type"));
+    if (!natural || !migration || !type)
+        return;
+    struct Columns {
+        core::Column n, m;
+    };
+    const auto columnsOf = [&](int a, int b) {
+        Columns c{core::computeColumn(ctx, level, natural.value(), b, a), core::computeColumn(ctx, level, migration.value(), b, a)};
+        if (!shown.isEmpty()) {
+            core::keepUnits(c.n, shown);
+            core::keepUnits(c.m, shown);
+        }
+        return c;
+    };
+    const auto count = [](const Columns &c) {
+        int n = 0;
+        for (const core::ColumnEntry &e : c.n.entries)
+            if (const core::ColumnEntry *m = c.m.find(e.region->code); e.value && m && m->value)
+                ++n;
+        return n;
+    };
+    // The span asked for, unless fewer than half the units with a change have both rates for it (the latest
+    // year's rates come out late): then the latest one-year span where at least half have, said in the title.
+    QString asked;
+    const auto population = core::findIndicator(bundle.population, QStringLiteral("population"));
+    const auto change = core::findIndicator(bundle.population, QStringLiteral("change"));
+    const auto enough = [&](const Columns &c, int a, int b) {
+        core::Column changes = core::computeColumn(ctx, level, change.value(), b, a);
+        if (!shown.isEmpty())
+            core::keepUnits(changes, shown);
+        const int units = int(changes.values().size());
+        return count(c) > 0 && 2 * count(c) >= units;
+    };
+    Columns columns = columnsOf(from, year);
+    if (!change || !population || !enough(columns, from, year)) {
+        const int have = count(columns);
+        asked = have == 0 ? tr("%1: no birth and death rates").arg(core::yearsLabel(from, year))
+                          : tr("%1: birth and death rates only for %2 of the units").arg(core::yearsLabel(from, year)).arg(have);
+        std::vector<int> years = population ? core::yearsWithData(ctx, level, population.value()) : std::vector<int>{};
+        std::reverse(years.begin(), years.end());
+        bool found = false;
+        for (const int y : years) {
+            if (y > year || std::find(years.begin(), years.end(), y - 1) == years.end())
+                continue;
+            columns = columnsOf(y - 1, y);
+            if (change && enough(columns, y - 1, y)) {
+                from = y - 1;
+                year = y;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            m_chart->setTitle(tr("Natural increase and net migration: too few units have both for any year"));
+            m_key->setText(level == core::Level::Prefecture ? tr("Prefecture-level units have no birth and death rates in the data.")
+                                                            : tr("Too few birth and death rates in the loaded tables."));
+            return;
+        }
+    }
+    m_span = std::make_pair(from, year);
+    const QString levelWords = core::levelLabel(level);
+    m_chart->setTitle(tr("%1, %2, in ‰ of the population a year").arg(levelWords, core::yearsLabel(from, year)));
+
+    // One series per type, in the map's colours of migration_type.
+    const std::vector<core::Category> types = core::categoriesOf(type.value());
+    std::vector<QScatterSeries *> byType;
+    for (const core::Category &c : types) {
+        auto *s = new QScatterSeries;
+        s->setName(c.label);
+        s->setColor(c.color);
+        s->setBorderColor(QColor(0x55, 0x55, 0x55));
+        s->setMarkerSize(9);
+        byType.push_back(s);
+    }
+    auto *selected = new QScatterSeries;
+    selected->setMarkerSize(15);
+    selected->setColor(Qt::transparent);
+    selected->setBorderColor(Qt::black);
+    selected->setPen(QPen(Qt::black, 2));
+    double minX = 0, maxX = 0, minY = 0, maxY = 0;
+    const bool chinese = core::currentLanguage() == core::Language::Chinese;
+    for (const core::ColumnEntry &e : columns.n.entries) {
+        const core::ColumnEntry *m = columns.m.find(e.region->code);
+        if (!e.value || !m || !m->value)
+            continue;
+        const QPointF v(*e.value, *m->value);
+        const QString name = chinese ? e.region->nameZh : e.region->nameEn;
+        m_points.push_back({e.region->code, name, v});
+        const int t = core::webbType(v.x(), v.y());
+        const auto c = std::find_if(types.begin(), types.end(), [&](const core::Category &x) { return x.code == t; });
+        if (c != types.end())
+            byType[size_t(c - types.begin())]->append(v);
+        m_tips.insert(e.region->code, tr("%1, %2\nnatural increase %3 ‰ a year\nnet migration %4 ‰ a year\n%5")
+                                          .arg(name, core::yearsLabel(from, year), core::typesetNumbers(QString::number(v.x(), 'f', 2)),
+                                               core::typesetNumbers(QString::number(v.y(), 'f', 2)),
+                                               c != types.end() ? c->label : QString()));
+        if (selection.contains(e.region->code)) {
+            selected->append(v);
+            auto *label = new QGraphicsSimpleTextItem(name, m_chart);
+            label->setFont(mapFont(8, true));
+            m_labels.emplace_back(label, v);
+        }
+        minX = std::min(minX, v.x());
+        maxX = std::max(maxX, v.x());
+        minY = std::min(minY, v.y());
+        maxY = std::max(maxY, v.y());
+    }
+    const double padX = std::max((maxX - minX) * 0.08, 0.5), padY = std::max((maxY - minY) * 0.08, 0.5);
+    auto *axisX = new QValueAxis;
+    axisX->setRange(minX - padX, maxX + padX);
+    axisX->setTitleText(tr("natural increase, ‰"));
+    auto *axisY = new QValueAxis;
+    axisY->setRange(minY - padY, maxY + padY);
+    axisY->setTitleText(tr("net migration, ‰"));
+    for (QValueAxis *axis : {axisX, axisY}) {
+        axis->applyNiceNumbers();
+        const bool whole = axis->tickCount() > 1 && (axis->max() - axis->min()) / (axis->tickCount() - 1) >= 1;
+        axis->setLabelFormat(whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+        axis->setLabelsFont(mapFont(7.5));
+        axis->setTitleFont(mapFont(8, true));
+    }
+    m_chart->addAxis(axisX, Qt::AlignBottom);
+    m_chart->addAxis(axisY, Qt::AlignLeft);
+    const auto add = [&](QAbstractSeries *s) {
+        m_chart->addSeries(s);
+        s->attachAxis(axisX);
+        s->attachAxis(axisY);
+    };
+    // The axes through 0 and the diagonal of no change: growth above it, decline below.
+    const double lo = std::min(axisX->min(), -axisY->max()), hi = std::max(axisX->max(), -axisY->min());
+    const auto line = [&](QPointF a, QPointF b, const QPen &pen) {
+        auto *l = new QLineSeries;
+        l->append(a);
+        l->append(b);
+        l->setPen(pen);
+        add(l);
+    };
+    const QPen zero(QColor(0x99, 0x99, 0x99), 1);
+    line({axisX->min(), 0}, {axisX->max(), 0}, zero);
+    line({0, axisY->min()}, {0, axisY->max()}, zero);
+    line({lo, -lo}, {hi, -hi}, QPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
+    m_ring = new QScatterSeries;
+    m_ring->setMarkerSize(19);
+    m_ring->setColor(Qt::transparent);
+    m_ring->setPen(QPen(QColor(0xe6, 0x55, 0x0d), 2.5));
+    // Every series answers the mouse: the rings over a point must not swallow its hover and click.
+    byType.push_back(selected);
+    byType.push_back(m_ring);
+    for (QScatterSeries *s : byType) {
+        add(s);
+        connect(s, &QScatterSeries::hovered, this, [this](const QPointF &p, bool state) {
+            const QString code = state ? codeAt(p) : QString();
+            state ? QToolTip::showText(QCursor::pos(), m_tips.value(code)) : QToolTip::hideText();
+            emit unitHovered(code);
+        });
+        connect(s, &QScatterSeries::clicked, this, [this](const QPointF &p) {
+            const QString code = codeAt(p);
+            if (!code.isEmpty())
+                emit unitClicked(code, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
+        });
+    }
+    m_key->setText((asked.isEmpty() ? QString() : asked + QStringLiteral(". "))
+                   + tr("Above the dashed diagonal the population grew, below it it fell. Colours: the type of change, as on the map of "
+                      "“Type of population change”. Net migration is a residual. Click a point to select its unit."));
+    placeLabels();
+}
+
+void ComponentsScatter::highlight(const QString &code)
+{
+    if (!m_ring)
+        return;
+    m_ring->clear();
+    m_highlighted.clear();
+    if (const auto p = pointOf(code)) {
+        m_ring->append(*p);
+        m_highlighted = code;
+    }
+}
+
+void ComponentsScatter::placeLabels()
+{
+    if (m_chart->series().isEmpty())
+        return;
+    for (const auto &[label, value] : m_labels)
+        label->setPos(m_chart->mapToPosition(value, m_chart->series().front()) + QPointF(8, -16));
+}
+
+} // namespace renkou::ui

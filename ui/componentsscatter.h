@@ -1,0 +1,75 @@
+#pragma once
+#include "databundle.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+#include <QWidget>
+#include <optional>
+#include <vector>
+
+class QChart;
+class QChartView;
+class QGraphicsSimpleTextItem;
+class QLabel;
+class QScatterSeries;
+
+namespace renkou::ui {
+
+/// The side panel's scatter of natural increase against net migration, both in ‰ of the mean population a
+/// year (the indicators natural_increase_rate and net_migration_rate), of every unit of the map's level over a
+/// span: each point coloured by its type of change (Webb, as on the map of migration_type), the diagonal of no
+/// change between growth (above) and decline (below). Linked to the map: hovering a point emits unitHovered()
+/// and clicking it unitClicked(); highlight() rings the unit under the mouse on the map; selected units are
+/// drawn large and named. The only other user of Qt Charts beside ChartPanel.
+class ComponentsScatter : public QWidget {
+    Q_OBJECT
+public:
+    explicit ComponentsScatter(QWidget *parent = nullptr);
+
+    /// Plots the units of `level` (only those in `shown` when it is not empty: a drill-down's) over `from`–`year`.
+    /// When no unit has both rates for those years (no vital rates yet for the last year), the latest one-year
+    /// span that has them, and the title says so; never a span without saying which. No unit with both rates
+    /// at all (prefecture-level units have no vital rates): an empty plot and a line saying why.
+    void show(const core::DataBundle &bundle, core::Level level, int from, int year, const QSet<QString> &shown,
+              const QStringList &selection);
+    /// Rings the point of unit `code` (the unit under the mouse on the map); empty: none.
+    void highlight(const QString &code);
+
+    /// The points plotted.
+    int pointCount() const { return int(m_points.size()); }
+    /// The span plotted (from, to), none when nothing is.
+    std::optional<std::pair<int, int>> span() const { return m_span; }
+    /// The plotted point of `code` (natural increase ‰, net migration ‰ a year), if it has one.
+    std::optional<QPointF> pointOf(const QString &code) const;
+    /// The point's position in this widget's coordinates, for clicks.
+    std::optional<QPoint> positionOf(const QString &code) const;
+    QString title() const;
+    /// The unit ringed by highlight() (empty: none).
+    QString highlighted() const { return m_highlighted; }
+
+signals:
+    void unitHovered(const QString &code);
+    void unitClicked(const QString &code, bool add);
+
+private:
+    void placeLabels();
+    QString codeAt(const QPointF &point) const;
+
+    QChart *m_chart;
+    QChartView *m_view;
+    QLabel *m_key;
+    QScatterSeries *m_ring = nullptr;
+    QString m_highlighted;
+    std::optional<std::pair<int, int>> m_span;
+    struct Point {
+        QString code;
+        QString name;
+        QPointF value;
+    };
+    std::vector<Point> m_points;
+    QHash<QString, QString> m_tips; ///< code → hover text
+    std::vector<std::pair<QGraphicsSimpleTextItem *, QPointF>> m_labels; ///< names of the selected units
+};
+
+} // namespace renkou::ui
