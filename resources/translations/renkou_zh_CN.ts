@@ -568,6 +568,14 @@
         <source>Share of residents registered in another province</source>
         <translation>外省户籍常住人口占比</translation>
     </message>
+    <message>
+        <source>Natural increase per year in ‰ of the mean population</source>
+        <translation>每年自然增长人数占平均人口的千分比</translation>
+    </message>
+    <message>
+        <source>Natural increase rate</source>
+        <translation>自然增长率</translation>
+    </message>
 </context>
 <context>
     <name>Level</name>
@@ -890,6 +898,18 @@
     <message>
         <source>Unit: persons (chart in thousands).</source>
         <translation>单位：人（图中以千人计）。</translation>
+    </message>
+    <message>
+        <source>%1: natural increase and net migration, %2</source>
+        <translation>%1：自然增长与净迁移，%2</translation>
+    </message>
+    <message>
+        <source>Each year&apos;s change from the end of the year before: natural increase (the natural growth rate × the mean population) plus net migration (the rest).</source>
+        <translation>每年较上年末的变化 = 自然增长（自然增长率 × 平均人口）+ 净迁移（其余部分）。</translation>
+    </message>
+    <message>
+        <source>• No components for %1 (%2): the grey bar is the change alone.</source>
+        <translation>• %1 无法分解（%2）：灰色柱仅为总变化。</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1760,42 @@
         <source>series break</source>
         <translation>序列断点</translation>
     </message>
+    <message>
+        <source>Change</source>
+        <translation>总变化</translation>
+    </message>
+    <message>
+        <source>%1 %2: change %3</source>
+        <translation>%1 %2年：总变化 %3</translation>
+    </message>
+    <message>
+        <source>natural increase %1</source>
+        <translation>自然增长 %1</translation>
+    </message>
+    <message>
+        <source>net migration %1</source>
+        <translation>净迁移 %1</translation>
+    </message>
+    <message>
+        <source>Natural increase</source>
+        <translation>自然增长</translation>
+    </message>
+    <message>
+        <source>Net migration</source>
+        <translation>净迁移</translation>
+    </message>
+    <message>
+        <source>no components: %1</source>
+        <translation>无法分解：%1</translation>
+    </message>
+    <message>
+        <source>Change (not split)</source>
+        <translation>总变化（未分解）</translation>
+    </message>
+    <message>
+        <source>series break: part of this change is a revision, not migration</source>
+        <translation>统计口径断点：此变化部分为数据修订，并非迁移</translation>
+    </message>
 </context>
 <context>
     <name>renkou::ui::ColumnModel</name>
@@ -1782,6 +1838,55 @@
     <message>
         <source>Name (English)</source>
         <translation>英文名称</translation>
+    </message>
+</context>
+<context>
+    <name>renkou::ui::ComponentsScatter</name>
+    <message>
+        <source>%1: no birth and death rates</source>
+        <translation>%1：无出生率和死亡率</translation>
+    </message>
+    <message>
+        <source>%1: birth and death rates only for %2 of the units</source>
+        <translation>%1：仅 %2 个单位有出生率和死亡率</translation>
+    </message>
+    <message>
+        <source>Natural increase and net migration: too few units have both for any year</source>
+        <translation>自然增长与净迁移：任何年份兼有两者的单位都太少</translation>
+    </message>
+    <message>
+        <source>Prefecture-level units have no birth and death rates in the data.</source>
+        <translation>数据中地级单位没有出生率和死亡率。</translation>
+    </message>
+    <message>
+        <source>Too few birth and death rates in the loaded tables.</source>
+        <translation>已加载的表格中出生率和死亡率太少。</translation>
+    </message>
+    <message>
+        <source>%1, %2, in ‰ of the population a year</source>
+        <translation>%1，%2，每年占人口的千分比</translation>
+    </message>
+    <message>
+        <source>%1, %2
+natural increase %3 ‰ a year
+net migration %4 ‰ a year
+%5</source>
+        <translation>%1，%2
+自然增长 每年 %3‰
+净迁移 每年 %4‰
+%5</translation>
+    </message>
+    <message>
+        <source>natural increase, ‰</source>
+        <translation>自然增长（‰）</translation>
+    </message>
+    <message>
+        <source>net migration, ‰</source>
+        <translation>净迁移（‰）</translation>
+    </message>
+    <message>
+        <source>Above the dashed diagonal the population grew, below it it fell. Colours: the type of change, as on the map of “Type of population change”. Net migration is a residual. Click a point to select its unit.</source>
+        <translation>虚线对角线以上人口增长，以下人口减少。颜色：变化类型，与“人口变化类型”地图相同。净迁移为推算差额。点击一点即选中该单位。</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +2013,14 @@
     <message>
         <source>China: %1</source>
         <translation>全国：%1</translation>
+    </message>
+    <message>
+        <source>Births or migration? (components of change)</source>
+        <translation>出生还是迁移？（人口变化构成）</translation>
+    </message>
+    <message>
+        <source>Each year&apos;s change split into natural increase (births − deaths) and net migration</source>
+        <translation>每年的变化分解为自然增长（出生 − 死亡）与净迁移</translation>
     </message>
 </context>
 <context>
