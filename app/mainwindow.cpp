@@ -289,6 +289,10 @@ void MainWindow::buildUi()
     m_showValuesAction = view->addAction(tr("Show values on the map"));
     m_showValuesAction->setObjectName(QStringLiteral("showValuesAction"));
     m_showValuesAction->setCheckable(true);
+    m_strictClustersAction = view->addAction(tr("Clusters only where p ≤ 0.01"));
+    m_strictClustersAction->setObjectName(QStringLiteral("strictClustersAction"));
+    m_strictClustersAction->setToolTip(tr("Maps of clusters (local Moran's I): a unit is in a cluster at p ≤ 0.01 instead of 0.05"));
+    m_strictClustersAction->setCheckable(true);
     buildClassesMenu(view->addMenu(tr("&Classes")));
     // The language of the window and, by default, of figures: switched at once, remembered.
     QMenu *languages = view->addMenu(tr("&Language"));
@@ -355,6 +359,9 @@ void MainWindow::buildUi()
             [this](bool english) { edit(tr("label language"), [english](core::View &v) { v.englishLabels = english; }); });
     connect(m_showValuesAction, &QAction::toggled, this,
             [this](bool show) { edit(tr("values on the map"), [show](core::View &v) { v.showValues = show; }); });
+    connect(m_strictClustersAction, &QAction::toggled, this, [this](bool strict) {
+        edit(tr("cluster significance"), [strict](core::View &v) { v.clusterSignificance = strict ? 0.01 : 0.05; });
+    });
     connect(reset, &QAction::triggered, this, [this] {
         m_map->flyTo(m_view.drill.isEmpty() ? m_map->renderer().fullExtent() : m_map->renderer().boundsOf(drillFeatures()));
     });
@@ -738,7 +745,7 @@ void MainWindow::applyView(const core::View &view)
     m_view.extent.reset();
     {
         const QSignalBlocker b1(m_levelBox), b2(m_indicatorBox), b3(m_growthAction), b4(m_scaleWithinAction),
-            b5(m_englishLabelsAction), b6(m_showValuesAction), b8(m_timeline);
+            b5(m_englishLabelsAction), b6(m_showValuesAction), b7(m_strictClustersAction), b8(m_timeline);
         m_levelBox->setCurrentIndex(std::max(0, m_levelBox->findData(int(view.level))));
         if (const int i = m_indicatorBox->findData(view.indicator); i >= 0)
             m_indicatorBox->setCurrentIndex(i);
@@ -746,6 +753,7 @@ void MainWindow::applyView(const core::View &view)
         m_scaleWithinAction->setChecked(view.scaleWithin);
         m_englishLabelsAction->setChecked(view.englishLabels);
         m_showValuesAction->setChecked(view.showValues);
+        m_strictClustersAction->setChecked(view.clusterSignificance == 0.01);
         syncClassesMenu();
         m_timeline->setRangeMode(view.from.has_value(), view.from);
         if (view.year)

@@ -187,6 +187,7 @@ private:
     QAction *m_scaleWithinAction = nullptr;
     QAction *m_englishLabelsAction = nullptr;
     QAction *m_showValuesAction = nullptr;
+    QAction *m_strictClustersAction = nullptr; ///< clusters at p ≤ 0.01 instead of 0.05
     QMenu *m_classesMenu = nullptr;
 
     core::View m_view;           ///< what is shown; the widgets show it, their edits change it

@@ -549,7 +549,7 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         if (of.unit != pct && of.unit != permille && of.unit != u"persons per km²" && of.unit != u"percentage points")
             continue;
         IndicatorInfo clusters{of.name + QStringLiteral("_clusters"), QStringLiteral("category"),
-                               Tr::tr("Clusters of: %1 (local Moran's I, queen contiguity, 999 permutations, p ≤ 0.05)").arg(of.description),
+                               Tr::tr("Clusters of: %1 (local Moran's I, queen contiguity, 999 permutations, p ≤ 0.05 or 0.01)").arg(of.description),
                                of.needs + Tr::tr("; boundaries"), of.spansYears, of.baseIndicator, {},
                                Tr::tr("Clusters of: %1").arg(displayName(of))};
         out.push_back(clusters);
@@ -733,7 +733,7 @@ Column clustersColumn(const IndicatorContext &context, Level level, const Indica
                 own.push_back(it.value());
         links.push_back(std::move(own));
     }
-    const MoranResult moran = localMoran(values, links);
+    const MoranResult moran = localMoran(values, links, context.clusterSignificance);
     for (size_t i = 0; i < column.entries.size(); ++i) {
         ColumnEntry &e = column.entries[i];
         switch (moran.cluster[i]) {
@@ -750,7 +750,9 @@ Column clustersColumn(const IndicatorContext &context, Level level, const Indica
         }
     }
     if (moran.units > 0)
-        column.statistic = Tr::tr("Global Moran's I %1 (p = %2)").arg(QString::number(moran.global, 'f', 3), QString::number(moran.globalP, 'g', 2));
+        column.statistic = Tr::tr("Global Moran's I %1 (p = %2); clusters at p ≤ %3")
+                               .arg(QString::number(moran.global, 'f', 3), QString::number(moran.globalP, 'g', 2),
+                                    QString::number(context.clusterSignificance, 'g', 2));
     rankAndIndex(column);
     return column;
 }

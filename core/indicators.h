@@ -67,6 +67,9 @@ struct IndicatorContext {
     const BoundaryLayer *provinceLayer = nullptr;
     const BoundaryLayer *prefectureLayer = nullptr;
     ContiguityCache *contiguity = nullptr;
+    /// The p-value at or below which a unit's local Moran's I makes it part of a cluster: 0.05 (GeoDa's
+    /// default) or 0.01.
+    double clusterSignificance = 0.05;
 };
 
 /// One unit's value in a Column. No value means no data (never 0); then `note` says why.

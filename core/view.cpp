@@ -46,7 +46,8 @@ bool View::sameContent(const View &o) const
 {
     return level == o.level && indicator == o.indicator && year == o.year && from == o.from && growth == o.growth
            && drill == o.drill && scaleWithin == o.scaleWithin && selection == o.selection && chartMode == o.chartMode
-           && baseYear == o.baseYear && englishLabels == o.englishLabels && showValues == o.showValues && files == o.files && classes == o.classes;
+           && baseYear == o.baseYear && englishLabels == o.englishLabels && showValues == o.showValues
+           && clusterSignificance == o.clusterSignificance && files == o.files && classes == o.classes;
 }
 
 bool View::operator==(const View &o) const
@@ -85,6 +86,7 @@ QJsonObject View::toJson() const
     o[QStringLiteral("base_year")] = optionalInt(baseYear);
     o[QStringLiteral("labels")] = englishLabels ? QStringLiteral("en") : QStringLiteral("zh");
     o[QStringLiteral("show_values")] = showValues;
+    o[QStringLiteral("cluster_significance")] = clusterSignificance;
     o[QStringLiteral("classes")] = QJsonObject{{QStringLiteral("method"), classes.method},
                                                {QStringLiteral("count"), classes.count},
                                                {QStringLiteral("palette"), classes.palette},
@@ -202,7 +204,7 @@ Result<View> View::fromText(const QByteArray &text, const QString &origin)
     }
     const auto mode = parseChartMode(string(o, QStringLiteral("chart_mode"), QStringLiteral("absolute")));
     if (!mode)
-        fail(QStringLiteral("chart_mode"), QStringLiteral("must be absolute, indexed, change or share"));
+        fail(QStringLiteral("chart_mode"), QStringLiteral("must be absolute, indexed, change, share or components"));
     else
         view.chartMode = *mode;
     view.baseYear = yearOf(QStringLiteral("base_year"));
@@ -213,6 +215,12 @@ Result<View> View::fromText(const QByteArray &text, const QString &origin)
     if (const QJsonValue s = o.value(QStringLiteral("show_values")); !s.isUndefined() && !s.isNull() && !s.isBool())
         fail(QStringLiteral("show_values"), QStringLiteral("must be true or false"));
     view.showValues = o.value(QStringLiteral("show_values")).toBool(false);
+    if (const QJsonValue p = o.value(QStringLiteral("cluster_significance")); !p.isUndefined() && !p.isNull()) {
+        if (p.toDouble() != 0.05 && p.toDouble() != 0.01)
+            fail(QStringLiteral("cluster_significance"), QStringLiteral("must be 0.05 or 0.01"));
+        else
+            view.clusterSignificance = p.toDouble();
+    }
     // "classes" came with release 0.2 of the format's content; a view without it has the defaults.
     if (const QJsonValue c = o.value(QStringLiteral("classes")); !c.isUndefined() && !c.isNull()) {
         const QJsonObject j = c.toObject();

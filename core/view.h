@@ -70,6 +70,7 @@ struct View {
     std::optional<int> baseYear;           ///< of an indexed chart; none: the first year every unit has
     bool englishLabels = false;            ///< map labels in English (else Chinese)
     bool showValues = false;               ///< each labelled unit's value under its name
+    double clusterSignificance = 0.05;     ///< of a map of clusters: 0.05 or 0.01 (IndicatorContext::clusterSignificance)
     ClassChoice classes;                   ///< method, number, palette, same classes every year
     std::vector<OwnFile> files;            ///< the user's tables and boundaries, in the order added
     std::optional<BoxD> extent;            ///< the map's extent (projected metres); none: the whole view

@@ -67,6 +67,7 @@ MapQuery queryFor(const core::DataBundle &b, const core::View &v, const YearsOf 
     q.diverging = v.growth;
     q.classes = v.classes;
     q.showValues = v.showValues;
+    q.clusterSignificance = v.clusterSignificance;
     return q;
 }
 
@@ -155,7 +156,9 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
         if (hadView)
             r.setViewBox(view);
     }
-    scene.column = core::computeColumn(b.context(), q.level, q.indicator, q.year, q.from);
+    core::IndicatorContext context = b.context();
+    context.clusterSignificance = q.clusterSignificance;
+    scene.column = core::computeColumn(context, q.level, q.indicator, q.year, q.from);
 
     // Classes: national scale, or the drilled province's own units.
     const std::vector<int> focus = q.drillProvince.isEmpty() ? std::vector<int>{} : provinceFeatures(*layer, b, q.drillProvince);

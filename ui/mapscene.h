@@ -31,6 +31,7 @@ struct MapQuery {
     std::vector<double> classValues;
     core::ClassChoice classes; ///< method, number and palette of a one-year map's classes
     bool showValues = false; ///< each labelled unit's value under its name
+    double clusterSignificance = 0.05; ///< of a map of clusters (core::IndicatorContext::clusterSignificance)
     bool yearsLead = false; ///< the title starts with the years (a frame of an animation: "2014 · Resident population by province")
 };
 

@@ -218,6 +218,16 @@ std::optional<int> setFigureLanguage(const QCommandLineParser &parser, const QCo
 }
 
 /// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
+std::variant<std::optional<double>, int> significanceOf(const QCommandLineParser &parser, const Common &common, const QString &name)
+{
+    if (!parser.isSet(common.significance))
+        return std::optional<double>();
+    const QString p = parser.value(common.significance);
+    if (p != u"0.05" && p != u"0.01")
+        return usageError(QStringLiteral("--significance must be 0.05 or 0.01"), name);
+    return std::optional<double>(p.toDouble());
+}
+
 std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
                                       DataBundle::Parts parts, bool growth)
 {
@@ -245,6 +255,7 @@ std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Co
         q.year = m.year;
         q.from = m.from;
         q.notes = m.notes;
+        q.clusterSignificance = m.clusterSignificance;
         return q;
     }
     if (parser.isSet(common.level)) {

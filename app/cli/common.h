@@ -107,6 +107,10 @@ struct Common {
                             QStringLiteral("Year; for a change, its end year (from the previous year with data at the level). Default: the latest with data."),
                             QStringLiteral("Y")};
     QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Start year of a change."), QStringLiteral("A")};
+    QCommandLineOption significance{QStringLiteral("significance"),
+                                    QStringLiteral("Of a map or table of clusters (<indicator>_clusters): the p-value at or below "
+                                                   "which a unit is in a cluster, 0.05 (default) or 0.01."),
+                                    QStringLiteral("P")};
     QCommandLineOption to{QStringLiteral("to"), QStringLiteral("End year of a change."), QStringLiteral("B")};
     QCommandLineOption view{QStringLiteral("view"),
                             QStringLiteral("A view saved by the app (File → Save view, .renkou): its level, indicator, years, "
@@ -180,7 +184,13 @@ struct Query {
     int year = 0;
     std::optional<int> from;
     QStringList notes; ///< what the years shown need said (core::Period::notes)
-    Column column() const { return computeColumn(bundle.context(), level, indicator, year, from); }
+    double clusterSignificance = 0.05; ///< --significance, or the view's
+    Column column() const
+    {
+        IndicatorContext context = bundle.context();
+        context.clusterSignificance = clusterSignificance;
+        return computeColumn(context, level, indicator, year, from);
+    }
 };
 
 /// --out, --force and the size options of map and chart; an exit code on a usage error.
@@ -299,6 +309,9 @@ bool formatOk(const QCommandLineParser &parser, const Common &common);
 std::variant<std::optional<View>, int> viewOf(const QCommandLineParser &parser, const Common &common, const QString &name);
 
 /// Reads --level, --indicator, --year, --from and --to and loads the bundle; an exit code on error.
+/// --significance as given (0.05 or 0.01); none when not given; an exit code on any other value.
+std::variant<std::optional<double>, int> significanceOf(const QCommandLineParser &parser, const Common &common, const QString &name);
+
 std::variant<Query, int> resolveQuery(const QCommandLineParser &parser, const Common &common, const QString &name,
                                       DataBundle::Parts parts = DataBundle::Parts::Tables, bool growth = false);
 

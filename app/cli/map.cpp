@@ -16,7 +16,8 @@ int cmdMap(const QStringList &args, const QString &name)
                                                  "with Chinese labels."),
                                   QStringLiteral("zh|en"), QStringLiteral("zh"));
     const QCommandLineOption values(QStringLiteral("show-values"), QStringLiteral("Each labelled unit's value under its name."));
-    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, values, common.view});
+    parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, diverging, lang, values, common.view,
+                       common.significance});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
     parser.addOptions(texts.all());
@@ -34,6 +35,10 @@ int cmdMap(const QStringList &args, const QString &name)
         if (level != Level::Province && level != Level::Prefecture && level != Level::Region)
             return usageError(QStringLiteral("map --level must be province, prefecture or region"), name);
     }
+    const auto significance = significanceOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&significance))
+        return *code;
+    const std::optional<double> p = std::get<std::optional<double>>(significance);
     auto view = viewOf(parser, common, name);
     if (const int *code = std::get_if<int>(&view))
         return *code;
@@ -41,6 +46,7 @@ int cmdMap(const QStringList &args, const QString &name)
         // The view as the window draws it: drill-down, selection, labels and extent too.
         v->growth = v->growth || parser.isSet(diverging);
         v->showValues = v->showValues || parser.isSet(values);
+        v->clusterSignificance = p.value_or(v->clusterSignificance);
         if (parser.isSet(lang))
             v->englishLabels = parser.value(lang) == u"en";
         auto bundle = loadBundle(parser, common, DataBundle::Parts::Everything, &*v);
@@ -67,6 +73,7 @@ int cmdMap(const QStringList &args, const QString &name)
     query.notes = q.notes;
     query.diverging = parser.isSet(diverging);
     query.showValues = parser.isSet(values);
+    query.clusterSignificance = p.value_or(0.05);
     printStatistic(renkou::ui::applyMapScene(renderer, q.bundle, query).column);
     renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
     renkou::ui::applyFigureTexts(renderer, texts.read(parser));

@@ -10,7 +10,7 @@ int cmdTable(const QStringList &args, const QString &name)
                                   QStringLiteral("code|value"), QStringLiteral("code"));
     const QCommandLineOption desc(QStringLiteral("desc"), QStringLiteral("Descending order (largest value first); units without data stay last."));
     parser.addOptions({common.level, common.indicator, common.year, common.from, common.to, sort, desc, common.format, common.raw,
-                       common.view});
+                       common.view, common.significance});
     parser.addOptions(common.dataOptions());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("One row per unit of a level: code,name_zh,name_en,year,value,unit,source,"
@@ -21,10 +21,14 @@ int cmdTable(const QStringList &args, const QString &name)
         return usageError(QStringLiteral("--format must be csv or json"), name);
     if (parser.value(sort) != u"code" && parser.value(sort) != u"value")
         return usageError(QStringLiteral("--sort must be code or value"), name);
+    const auto significance = significanceOf(parser, common, name);
+    if (const int *code = std::get_if<int>(&significance))
+        return *code;
     auto resolved = resolveQuery(parser, common, name);
     if (const int *code = std::get_if<int>(&resolved))
         return *code;
-    const Query &q = std::get<Query>(resolved);
+    Query &q = std::get<Query>(resolved);
+    q.clusterSignificance = std::get<std::optional<double>>(significance).value_or(q.clusterSignificance);
     Column column = q.column();
     printStatistic(column);
     const bool descending = parser.isSet(desc);

@@ -456,6 +456,30 @@ TEST(Cli, ChartExportsIndexedSeries)
                    QStringLiteral("bars"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.png"))}).exitCode, 2);
 }
 
+// Clusters at p ≤ 0.01 are the clusters at 0.05 that pass the stricter test: never more units, said on stderr;
+// another p-value is a usage error.
+TEST(Cli, ClustersAtTheStricterSignificance)
+{
+    const auto inClusters = [](const QString &csv) {
+        int n = 0;
+        for (const QString &line : csv.split(u'\n'))
+            for (const char *type : {",1,category,", ",2,category,", ",3,category,", ",4,category,"})
+                n += line.contains(QLatin1String(type)) ? 1 : 0;
+        return n;
+    };
+    const QStringList args = {QStringLiteral("table"), QStringLiteral("--indicator"), QStringLiteral("change_pct_clusters"),
+                              QStringLiteral("--from"), QStringLiteral("2010"), QStringLiteral("--to"), QStringLiteral("2020")};
+    const CliRun loose = cli(args);
+    const CliRun strict = cli(args + QStringList{QStringLiteral("--significance"), QStringLiteral("0.01")});
+    ASSERT_EQ(loose.exitCode, 0) << loose.err.toStdString();
+    ASSERT_EQ(strict.exitCode, 0) << strict.err.toStdString();
+    EXPECT_TRUE(loose.err.contains(QStringLiteral("clusters at p ≤ 0.05"))) << loose.err.toStdString();
+    EXPECT_TRUE(strict.err.contains(QStringLiteral("clusters at p ≤ 0.01"))) << strict.err.toStdString();
+    EXPECT_GT(inClusters(loose.out), 0);
+    EXPECT_LE(inClusters(strict.out), inClusters(loose.out));
+    EXPECT_EQ(cli(args + QStringList{QStringLiteral("--significance"), QStringLiteral("0.1")}).exitCode, 2);
+}
+
 // Components of change: bars of natural increase and net migration with the change, the residual caveat and the
 // years without components named; several units as small multiples under one title.
 TEST(Cli, ChartOfComponentsOfChange)

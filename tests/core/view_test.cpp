@@ -23,6 +23,7 @@ View everyField()
     v.chartMode = ChartMode::Indexed;
     v.baseYear = 2010;
     v.englishLabels = true;
+    v.clusterSignificance = 0.01;
     OwnFile table;
     table.path = QStringLiteral("/data/省人口.xlsx");
     table.wide = WideTableSpec{QStringLiteral("resident_population"), QStringLiteral("万人"), QStringLiteral("yearbook"),
@@ -74,7 +75,8 @@ TEST(View, EachFieldMakesADifferentView)
         [](View &v) { v.scaleWithin = false; },          [](View &v) { v.selection.removeLast(); },
         [](View &v) { v.chartMode = ChartMode::Share; }, [](View &v) { v.baseYear.reset(); },
         [](View &v) { v.englishLabels = false; },        [](View &v) { v.files[0].assigned.clear(); },
-        [](View &v) { v.files[1].boundaries.codeField.clear(); }};
+        [](View &v) { v.files[1].boundaries.codeField.clear(); }, [](View &v) { v.clusterSignificance = 0.05; },
+        [](View &v) { v.chartMode = ChartMode::Components; }};
     for (size_t i = 0; i < resets.size(); ++i) {
         View v = all;
         resets[i](v);
