@@ -3,12 +3,18 @@
 #include "classification.h"
 #include "indicators.h"
 #include "language.h"
+#include "exporter.h"
 #include "maprenderer.h"
 #include "numbers.h"
 
+#include <QAction>
 #include <QChart>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QChartView>
 #include <QCursor>
+#include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QGuiApplication>
 #include <QLabel>
@@ -41,6 +47,52 @@ ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_key);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+    // Exports: the picture (PNG, SVG or PDF, at 850 × 600, in the window's language), the copy, the numbers.
+    const auto paint = [this](QPainter &p, const QRectF &r) { render(p, r); };
+    auto *copy = new QAction(tr("Copy image"), this);
+    connect(copy, &QAction::triggered, this, [paint] {
+        QGuiApplication::clipboard()->setImage(pictureOf(ExportSize::atScale(2, QSizeF(850, 600)), paint));
+    });
+    auto *save = new QAction(tr("Export image…"), this);
+    connect(save, &QAction::triggered, this, [this, paint] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export scatter"), QStringLiteral("scatter.png"),
+                                                          tr("Images (*.png *.svg *.pdf)"));
+        if (path.isEmpty())
+            return;
+        ExportOptions options;
+        options.overwrite = true; // the file dialog asked
+        const core::Status status = exportPicture(path, options, paint, {m_chart->title(), {}});
+        if (!status)
+            QMessageBox::warning(this, tr("Export scatter"), status.error().toString());
+    });
+    auto *numbers = new QAction(tr("Copy the numbers"), this);
+    connect(numbers, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(m_numbers); });
+    m_view->addActions({copy, save, numbers});
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void ComponentsScatter::render(QPainter &painter, const QRectF &target)
+{
+    const QFont font = mapFont(8);
+    const QString key = m_key->text();
+    const qreal keyHeight = QFontMetricsF(font).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, key).height() + 8;
+    const QRectF chartRect = target.adjusted(0, 0, 0, -keyHeight);
+    const QRectF onScreen(QPointF(0, 0), m_view->viewport()->size()); // as QChartView lays it out
+    m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
+    if (m_chart->layout())
+        m_chart->layout()->activate();
+    placeLabels();
+    painter.save();
+    painter.fillRect(target, Qt::white);
+    m_chart->scene()->render(&painter, chartRect, m_chart->geometry());
+    painter.setFont(font);
+    painter.setPen(QColor(0x44, 0x44, 0x44));
+    painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, keyHeight), Qt::AlignLeft | Qt::TextWordWrap, key);
+    painter.restore();
+    m_chart->setGeometry(onScreen);
+    if (m_chart->layout())
+        m_chart->layout()->activate();
+    placeLabels();
 }
 
 QString ComponentsScatter::title() const
@@ -91,6 +143,7 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     m_labels.clear();
     m_points.clear();
     m_tips.clear();
+    m_numbers.clear();
     m_ring = nullptr;
     m_highlighted.clear();
     m_span.reset();
@@ -178,6 +231,7 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     selected->setPen(QPen(Qt::black, 2));
     double minX = 0, maxX = 0, minY = 0, maxY = 0;
     const bool chinese = core::currentLanguage() == core::Language::Chinese;
+    m_numbers = QStringLiteral("code\tname_zh\tname_en\tfrom_year\tyear\tnatural_increase_rate\tnet_migration_rate\ttype\n");
     for (const core::ColumnEntry &e : columns.n.entries) {
         const core::ColumnEntry *m = columns.m.find(e.region->code);
         if (!e.value || !m || !m->value)
@@ -193,6 +247,11 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
                                           .arg(name, core::yearsLabel(from, year), core::typesetNumbers(QString::number(v.x(), 'f', 2)),
                                                core::typesetNumbers(QString::number(v.y(), 'f', 2)),
                                                c != types.end() ? c->label : QString()));
+        m_numbers += QStringList{e.region->code, e.region->nameZh, e.region->nameEn, QString::number(from), QString::number(year),
+                                 QString::number(v.x(), 'f', 3), QString::number(v.y(), 'f', 3),
+                                 c != types.end() ? c->label : QString()}
+                         .join(u'\t')
+                     + u'\n';
         if (selection.contains(e.region->code)) {
             selected->append(v);
             auto *label = new QGraphicsSimpleTextItem(name, m_chart);

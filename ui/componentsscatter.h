@@ -12,6 +12,7 @@ class QChart;
 class QChartView;
 class QGraphicsSimpleTextItem;
 class QLabel;
+class QPainter;
 class QScatterSeries;
 
 namespace renkou::ui {
@@ -33,6 +34,11 @@ public:
     /// at all (prefecture-level units have no vital rates): an empty plot and a line saying why.
     void show(const core::DataBundle &bundle, core::Level level, int from, int year, const QSet<QString> &shown,
               const QStringList &selection);
+    /// Paints the scatter with its key under it into `target` on any painter (image, SVG, PDF), for exports.
+    void render(QPainter &painter, const QRectF &target);
+    /// The numbers behind the scatter, tab-separated with a header: code, name_zh, name_en, from_year, year,
+    /// natural_increase_rate, net_migration_rate (‰ a year), type.
+    QString numbersTsv() const { return m_numbers; }
     /// Rings the point of unit `code` (the unit under the mouse on the map); empty: none.
     void highlight(const QString &code);
 
@@ -69,6 +75,7 @@ private:
     };
     std::vector<Point> m_points;
     QHash<QString, QString> m_tips; ///< code → hover text
+    QString m_numbers;
     std::vector<std::pair<QGraphicsSimpleTextItem *, QPointF>> m_labels; ///< names of the selected units
 };
 

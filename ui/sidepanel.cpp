@@ -47,6 +47,12 @@ SidePanel::SidePanel(QWidget *parent) : QWidget(parent)
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chart = new ChartPanel;
+    // The numbers behind the chart, for a spreadsheet.
+    auto *copyNumbers = new QAction(tr("Copy the numbers behind the chart"), m_chart);
+    copyNumbers->setObjectName(QStringLiteral("copyChartNumbers"));
+    connect(copyNumbers, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(m_chartNumbers); });
+    m_chart->addAction(copyNumbers);
+    m_chart->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_caption = new QLabel;
     m_caption->setObjectName(QStringLiteral("chartCaption"));
     m_caption->setWordWrap(true);
@@ -193,6 +199,7 @@ void SidePanel::clearSelection()
     m_census->hide();
     m_chart->clear();
     m_caption->clear();
+    m_chartNumbers.clear();
 }
 
 void SidePanel::renderChart(QPainter &painter, const QRectF &target) const
@@ -232,6 +239,7 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
 
     const TrendChart chart = viewTrendChart(b, view, lvl);
     const QString caption = showTrendChart(*m_chart, chart);
+    m_chartNumbers = chartNumbers(chart, units).toTsv();
     m_caption->setText(chart.caption.isEmpty() ? tr("No resident population data for this unit in the loaded tables.") : caption);
 }
 

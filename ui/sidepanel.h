@@ -2,6 +2,7 @@
 #include "classification.h"
 #include "databundle.h"
 #include "indicators.h"
+#include <QString>
 #include "view.h"
 
 #include <QColor>
@@ -64,6 +65,7 @@ private:
     QLabel *m_caption;
     QScrollArea *m_captionScroll;
     ComponentsScatter *m_scatter;
+    QString m_chartNumbers; ///< the numbers behind the chart shown, tab-separated (chartNumbers())
     QComboBox *m_chartMode;
     QSpinBox *m_baseYear;
     ColumnModel *m_tableModel;

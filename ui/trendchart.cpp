@@ -177,6 +177,41 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     return out;
 }
 
+QString ChartNumbers::toTsv() const
+{
+    QString out = header.join(u'\t') + u'\n';
+    for (const QStringList &row : rows)
+        out += row.join(u'\t') + u'\n';
+    return out;
+}
+
+ChartNumbers chartNumbers(const TrendChart &chart, const std::vector<const core::Region *> &units)
+{
+    ChartNumbers out;
+    const auto whole = [](const std::optional<double> &v) { return v ? QString::number(*v, 'f', 0) : QString(); };
+    if (chart.mode == ChartMode::Components) {
+        out.header = {QStringLiteral("code"), QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("year"),
+                      QStringLiteral("change"), QStringLiteral("natural_increase"), QStringLiteral("net_migration"), QStringLiteral("note")};
+        for (size_t i = 0; i < units.size() && i < chart.components.size(); ++i) {
+            for (const core::ChangeComponents &c : chart.components[i].years) {
+                QStringList notes = c.notes;
+                if (!c.why.isEmpty())
+                    notes.prepend(c.why);
+                out.rows.push_back({units[i]->code, units[i]->nameZh, units[i]->nameEn, QString::number(c.year), whole(c.change),
+                                    whole(c.naturalIncrease), whole(c.netMigration), notes.join(QStringLiteral(" | "))});
+            }
+        }
+        return out;
+    }
+    out.header = {QStringLiteral("code"), QStringLiteral("name_zh"), QStringLiteral("name_en"), QStringLiteral("year"),
+                  QStringLiteral("value"), QStringLiteral("unit"), QStringLiteral("flag")};
+    for (size_t i = 0; i < units.size() && i < chart.series.size(); ++i)
+        for (const core::Observation &o : chart.series[i].points)
+            out.rows.push_back({units[i]->code, units[i]->nameZh, units[i]->nameEn, QString::number(o.year),
+                                QString::number(o.value, 'g', 12), chart.unit, o.flag});
+    return out;
+}
+
 std::vector<const core::Region *> selectedUnits(const core::DataBundle &bundle, const core::View &view, core::Level level)
 {
     std::vector<const core::Region *> units;

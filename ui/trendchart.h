@@ -31,6 +31,20 @@ struct TrendChart {
 TrendChart trendChart(const core::DataBundle &bundle, const std::vector<const core::Region *> &units,
                       const core::IndicatorInfo &indicator, core::ChartMode mode, std::optional<int> baseYear);
 
+/// The numbers behind a chart: a header and one row per unit and year with a value.
+struct ChartNumbers {
+    QStringList header;
+    std::vector<QStringList> rows;
+    /// Tab-separated, with the header, for the clipboard.
+    QString toTsv() const;
+};
+
+/// The numbers behind `chart` of `units` (as given to trendChart(), in the same order). Components: code,
+/// name_zh, name_en, year, change, natural_increase, net_migration (persons, whole; empty where missing, never
+/// 0), note (why the components are missing, and the notes that apply). Other modes: code, name_zh, name_en,
+/// year, value, unit, flag, the values before any index or share.
+ChartNumbers chartNumbers(const TrendChart &chart, const std::vector<const core::Region *> &units);
+
 /// The units of `view`'s selection at `level` (the map's: prefecture-level units in a drill-down), in the
 /// order selected; codes of no unit at that level are left out.
 std::vector<const core::Region *> selectedUnits(const core::DataBundle &bundle, const core::View &view, core::Level level);

@@ -320,6 +320,7 @@ int cmdTable(const QStringList &args, const QString &name);
 int cmdIndicators(const QStringList &args, const QString &name);
 int cmdClassify(const QStringList &args, const QString &name);
 int cmdSeries(const QStringList &args, const QString &name);
+int cmdComponents(const QStringList &args, const QString &name);
 int cmdRegions(const QStringList &args, const QString &name);
 int cmdMap(const QStringList &args, const QString &name);
 int cmdChart(const QStringList &args, const QString &name);

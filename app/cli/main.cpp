@@ -20,6 +20,7 @@ const std::map<QString, std::pair<Command, QString>> &commands()
         {QStringLiteral("classify"), {cmdClassify, QStringLiteral("classes of an indicator's values, for a map legend")}},
         {QStringLiteral("map"), {cmdMap, QStringLiteral("the map as a PNG, SVG or PDF file")}},
         {QStringLiteral("chart"), {cmdChart, QStringLiteral("units' series as a PNG, SVG or PDF chart")}},
+        {QStringLiteral("components"), {cmdComponents, QStringLiteral("units' change split into natural increase and net migration, each year")}},
         {QStringLiteral("animate"), {cmdAnimate, QStringLiteral("the map through the years as an animated GIF, MP4 or WebM")}},
     };
     return c;

@@ -506,6 +506,25 @@ TEST(Cli, ChartOfComponentsOfChange)
                             QStringLiteral("parts"), QStringLiteral("--out"), grid});
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("components")));
+    // The numbers behind the chart: the parts add up to the change; a year without rates has the change alone.
+    const CliRun numbers = cli({QStringLiteral("components"), QStringLiteral("--codes"), QStringLiteral("230000")});
+    ASSERT_EQ(numbers.exitCode, 0) << numbers.err.toStdString();
+    const QStringList lines = numbers.out.split(u'\n', Qt::SkipEmptyParts);
+    ASSERT_GT(lines.size(), 10);
+    EXPECT_TRUE(lines.front().startsWith(QStringLiteral("code,name_zh,name_en,year,change,natural_increase,net_migration,note")));
+    int summed = 0;
+    for (const QString &line : lines.mid(1)) {
+        const QStringList cells = line.split(u',');
+        ASSERT_GE(cells.size(), 7);
+        if (cells[5].isEmpty()) {
+            EXPECT_TRUE(cells[6].isEmpty()) << "no net migration without natural increase";
+            continue;
+        }
+        EXPECT_NEAR(cells[5].toDouble() + cells[6].toDouble(), cells[4].toDouble(), 1.0) << line.toStdString();
+        ++summed;
+    }
+    EXPECT_GT(summed, 10);
+    EXPECT_EQ(cli({QStringLiteral("components"), QStringLiteral("--codes"), QStringLiteral("999999")}).exitCode, 1);
 }
 
 TEST(Cli, OwnWideTableOnEveryCommandNeedsItsIndicatorAndUnit)

@@ -578,6 +578,24 @@ TEST_F(MainWindowTest, ScatterOfComponentsIsLinkedToTheMap)
     ASSERT_TRUE(hlj.has_value());
     EXPECT_LT(hlj->x(), 0) << "more deaths than births";
     EXPECT_LT(hlj->y(), 0) << "more leave than arrive";
+    // The numbers behind it, and a picture of it for an export.
+    EXPECT_TRUE(scatter->numbersTsv().startsWith(QStringLiteral("code\tname_zh\tname_en\tfrom_year\tyear\tnatural_increase_rate")));
+    EXPECT_TRUE(scatter->numbersTsv().contains(QStringLiteral("230000\t黑龙江省\tHeilongjiang\t%1\t%2\t-")
+                                                   .arg(scatter->span()->first).arg(scatter->span()->second)));
+    QCoreApplication::processEvents(); // the chart's layout
+    const auto before = scatter->positionOf(QStringLiteral("440000"));
+    QImage picture(850, 600, QImage::Format_RGB32);
+    {
+        QPainter painter(&picture);
+        scatter->render(painter, QRectF(0, 0, 850, 600));
+    }
+    int dark = 0;
+    for (int y = 0; y < picture.height(); y += 2)
+        for (int x = 0; x < picture.width(); x += 2)
+            dark += qGray(picture.pixel(x, y)) < 128 ? 1 : 0;
+    EXPECT_GT(dark, 500) << "axes, points and text drawn";
+    QCoreApplication::processEvents();
+    EXPECT_EQ(scatter->positionOf(QStringLiteral("440000")), before) << "the screen's scatter as it was";
     // Map → scatter.
     emit m_map->regionHovered(QStringLiteral("440000"));
     EXPECT_EQ(scatter->highlighted(), QStringLiteral("440000"));
