@@ -513,10 +513,6 @@
         <translation>H  减少：净迁出大于自然增长</translation>
     </message>
     <message>
-        <source>Clusters of: %1 (local Moran&apos;s I, queen contiguity, 999 permutations, p ≤ 0.05)</source>
-        <translation>聚类：%1（局部莫兰指数，皇后邻接，999次置换，p ≤ 0.05）</translation>
-    </message>
-    <message>
         <source>; boundaries</source>
         <translation>；边界</translation>
     </message>
@@ -553,10 +549,6 @@
         <translation>没有有数据的相邻单位（岛屿，或相邻单位无数据）</translation>
     </message>
     <message>
-        <source>Global Moran&apos;s I %1 (p = %2)</source>
-        <translation>全局莫兰指数 %1（p = %2）</translation>
-    </message>
-    <message>
         <source>Residents registered in another province, in % of the residents (census of 1 November)</source>
         <translation>户籍在外省的常住人口占常住人口的百分比（11月1日普查）</translation>
     </message>
@@ -575,6 +567,14 @@
     <message>
         <source>Natural increase rate</source>
         <translation>自然增长率</translation>
+    </message>
+    <message>
+        <source>Clusters of: %1 (local Moran&apos;s I, queen contiguity, 999 permutations, p ≤ 0.05 or 0.01)</source>
+        <translation>聚类：%1（局部莫兰指数，皇后邻接，999次置换，p ≤ 0.05 或 0.01）</translation>
+    </message>
+    <message>
+        <source>Global Moran&apos;s I %1 (p = %2); clusters at p ≤ %3</source>
+        <translation>全局莫兰指数 %1（p = %2）；聚类显著性 p ≤ %3</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1642,18 @@
         <source>values on the map</source>
         <translation>地图上的数值</translation>
     </message>
+    <message>
+        <source>Clusters only where p ≤ 0.01</source>
+        <translation>仅显示 p ≤ 0.01 的聚类</translation>
+    </message>
+    <message>
+        <source>Maps of clusters (local Moran&apos;s I): a unit is in a cluster at p ≤ 0.01 instead of 0.05</source>
+        <translation>聚类地图（局部莫兰指数）：以 p ≤ 0.01 而非 0.05 判定单位是否属于聚类</translation>
+    </message>
+    <message>
+        <source>cluster significance</source>
+        <translation>聚类显著性</translation>
+    </message>
 </context>
 <context>
     <name>renkou::app::WideTableDialog</name>
@@ -1888,6 +1900,26 @@ net migration %4 ‰ a year
         <source>Above the dashed diagonal the population grew, below it it fell. Colours: the type of change, as on the map of “Type of population change”. Net migration is a residual. Click a point to select its unit.</source>
         <translation>虚线对角线以上人口增长，以下人口减少。颜色：变化类型，与“人口变化类型”地图相同。净迁移为推算差额。点击一点即选中该单位。</translation>
     </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Export image…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Export scatter</source>
+        <translation>导出散点图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg *.pdf)</source>
+        <translation>图片 (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Copy the numbers</source>
+        <translation>复制数据</translation>
+    </message>
 </context>
 <context>
     <name>renkou::ui::RankingView</name>
@@ -2021,6 +2053,10 @@ net migration %4 ‰ a year
     <message>
         <source>Each year&apos;s change split into natural increase (births − deaths) and net migration</source>
         <translation>每年的变化分解为自然增长（出生 − 死亡）与净迁移</translation>
+    </message>
+    <message>
+        <source>Copy the numbers behind the chart</source>
+        <translation>复制图表背后的数据</translation>
     </message>
 </context>
 <context>
