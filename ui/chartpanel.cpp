@@ -4,6 +4,7 @@
 #include "classification.h"
 #include "numbers.h"
 
+#include <QGraphicsItemGroup>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 
@@ -23,6 +24,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace renkou::ui {
 
@@ -117,13 +119,15 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setTitleFont(mapFont(11, true));
     m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_roundness = m_chart->backgroundRoundness();
+    m_chart->layout()->getContentsMargins(&m_contentsMargins[0], &m_contentsMargins[1], &m_contentsMargins[2], &m_contentsMargins[3]);
     m_view = new GridView(m_chart, this);
     m_gridTitle = new QGraphicsSimpleTextItem;
     m_gridTitle->setFont(mapFont(11, true));
     m_gridTitle->hide();
     m_view->scene()->addItem(m_gridTitle);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(360, 280);
+    m_view->setMinimumSize(300, 180);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -140,8 +144,14 @@ void ChartPanel::clear()
         delete chart;
     }
     m_multiples.clear();
-    m_chart->legend()->attachToChart();
+    m_chart->legend()->show();
+    m_key.clear();
+    delete m_keyItems;
+    m_keyItems = nullptr;
     m_chart->setTitleFont(mapFont(11, true));
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->setBackgroundRoundness(m_roundness);
+    m_chart->layout()->setContentsMargins(m_contentsMargins[0], m_contentsMargins[1], m_contentsMargins[2], m_contentsMargins[3]);
     m_gridTitle->hide();
     layoutCharts(m_view->viewport()->size());
     m_years.clear();
@@ -176,19 +186,19 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     while (titleFont.pointSizeF() > 7 && QFontMetricsF(titleFont).horizontalAdvance(title()) > size.width() - 24)
         titleFont.setPointSizeF(titleFont.pointSizeF() - 0.5);
     grid ? m_gridTitle->setFont(titleFont) : m_chart->setTitleFont(titleFont);
-    // A key wider than the chart in smaller type (down to 6.5 pt) rather than with its names cut.
-    QFont keyFont = mapFont(8.5);
-    const auto keyWidth = [&] {
-        qreal w = 0;
-        for (QLegendMarker *marker : m_chart->legend()->markers())
-            if (marker->isVisible())
-                w += QFontMetricsF(keyFont).horizontalAdvance(marker->label()) + 34;
-        return w;
-    };
-    while (keyFont.pointSizeF() > 6.5 && keyWidth() > size.width() - 16)
-        keyFont.setPointSizeF(keyFont.pointSizeF() - 0.5);
-    m_chart->legend()->setFont(keyFont);
     if (!grid) {
+        // A key wider than the chart in smaller type (down to 6.5 pt) rather than with its names cut.
+        QFont keyFont = mapFont(8.5);
+        const auto keyWidth = [&] {
+            qreal w = 0;
+            for (QLegendMarker *marker : m_chart->legend()->markers())
+                if (marker->isVisible())
+                    w += QFontMetricsF(keyFont).horizontalAdvance(marker->label()) + 34;
+            return w;
+        };
+        while (keyFont.pointSizeF() > 6.5 && keyWidth() > size.width() - 16)
+            keyFont.setPointSizeF(keyFont.pointSizeF() - 0.5);
+        m_chart->legend()->setFont(keyFont);
         m_chart->setGeometry(QRectF(QPointF(0, 0), size));
         if (m_chart->layout())
             m_chart->layout()->activate();
@@ -199,20 +209,60 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     const int columns = std::clamp(int(size.width() / 300), 2, 3);
     const int rows = (n + columns - 1) / columns;
     const qreal titleHeight = QFontMetricsF(m_gridTitle->font()).height() + 8;
-    const qreal keyHeight = 30;
+    const qreal keyHeight = placeKey(size);
     const qreal cellWidth = size.width() / columns;
     const qreal cellHeight = std::max(60.0, (size.height() - titleHeight - keyHeight) / rows);
     m_gridTitle->setPos(8, 4);
     for (int i = 0; i < n; ++i) {
         QChart *chart = i == 0 ? m_chart : m_multiples[size_t(i - 1)];
         chart->setGeometry(QRectF((i % columns) * cellWidth, titleHeight + (i / columns) * cellHeight, cellWidth, cellHeight));
+        // A year label every 10 years where a cell is narrow, else every 5.
+        if (auto *years = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0)); years && years->max() - years->min() > 16)
+            years->setTickInterval(cellWidth < 300 ? 10 : 5);
         if (chart->layout())
             chart->layout()->activate();
     }
-    // The first chart's legend, detached, is the key of all of them.
-    const QPointF origin = m_chart->geometry().topLeft();
-    m_chart->legend()->setGeometry(QRectF(QPointF(0, size.height() - keyHeight) - origin, QSizeF(size.width(), keyHeight)));
-    m_chart->legend()->update();
+}
+
+qreal ChartPanel::placeKey(const QSizeF &size)
+{
+    // One key for all the small multiples, under them: entries in rows as wide as the figure.
+    delete m_keyItems;
+    m_keyItems = new QGraphicsItemGroup;
+    m_view->scene()->addItem(m_keyItems);
+    const QFont font = mapFont(size.width() < 500 ? 7.5 : 8.5);
+    const QFontMetricsF metrics(font);
+    const qreal line = metrics.height() + 4;
+    qreal x = 8, y = 0;
+    for (const KeyEntry &e : m_key) {
+        const qreal width = 16 + metrics.horizontalAdvance(e.label) + 14;
+        if (x + width > size.width() - 8 && x > 8) {
+            x = 8;
+            y += line;
+        }
+        const qreal mid = y + line / 2;
+        QGraphicsItem *mark = nullptr;
+        switch (e.shape) {
+        case KeyEntry::Shape::Box: mark = new QGraphicsRectItem(x, mid - 5, 10, 10); break;
+        case KeyEntry::Shape::Dot: mark = new QGraphicsEllipseItem(x + 1, mid - 4, 8, 8); break;
+        case KeyEntry::Shape::Dash: mark = new QGraphicsLineItem(x + 5, mid - 6, x + 5, mid + 6); break;
+        }
+        if (auto *shape = dynamic_cast<QAbstractGraphicsShapeItem *>(mark)) {
+            shape->setBrush(e.color);
+            shape->setPen(Qt::NoPen);
+        } else if (auto *dash = dynamic_cast<QGraphicsLineItem *>(mark)) {
+            dash->setPen(QPen(e.color, 1.5, Qt::DashLine));
+        }
+        m_keyItems->addToGroup(mark);
+        auto *text = new QGraphicsSimpleTextItem(e.label);
+        text->setFont(font);
+        text->setPos(x + 16, mid - metrics.height() / 2);
+        m_keyItems->addToGroup(text);
+        x += width;
+    }
+    const qreal height = y + line + 6;
+    m_keyItems->setPos(0, size.height() - height + 2);
+    return height;
 }
 
 void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &caption)
@@ -455,14 +505,20 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
     const auto signedValue = [](double v) { return (v > 0 ? QStringLiteral("+") : QString()) + core::typesetNumbers(core::formatValue(v, QStringLiteral("persons"))); };
 
     const bool grid = units.size() > 1;
+    bool anyAlone = false;
     for (size_t k = 0; k < units.size(); ++k) {
         QChart *chart = m_chart;
         if (k > 0) {
             chart = new QChart;
-            chart->setMargins(QMargins(4, 4, 4, 4));
             chart->legend()->hide();
             m_view->scene()->addItem(chart);
             m_multiples.push_back(chart);
+        }
+        if (grid) {
+            // Small multiples: little room around each plot.
+            chart->setMargins(QMargins(2, 2, 2, 2));
+            chart->layout()->setContentsMargins(0, 0, 0, 0);
+            chart->setBackgroundRoundness(0);
         }
         chart->setTitle(grid ? units[k].name : title);
         chart->setTitleFont(grid ? mapFont(9, true) : mapFont(11, true));
@@ -471,8 +527,14 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
         axisY->setTitleText(chinese ? tr("change (ten thousand persons)") : tr("change (thousand persons)"));
         axisY->setRange(minV - pad, maxV + pad);
         axisY->setLabelFormat(QStringLiteral("%.0f"));
+        if (grid)
+            axisY->setTickCount(3);
         addAxes(chart, axisX, axisY);
         axisY->setTitleVisible(!grid); // small multiples: the caption's unit line names the one scale
+        if (grid) {
+            axisX->setLabelsFont(mapFont(7));
+            axisY->setLabelsFont(mapFont(7));
+        }
         addBreaks(chart, breaks, first, last, k == 0);
 
         bool keyedNatural = false, keyedMigration = false, keyedAlone = false;
@@ -508,6 +570,7 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
                 alone->setName(tr("Change (not split)"));
                 attach(chart, alone, !keyedAlone);
                 keyedAlone = true;
+                anyAlone = true;
                 bars = {alone};
             }
             if (c.seriesBreak)
@@ -526,9 +589,16 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
         attach(chart, change, true);
     }
     if (grid) {
-        // One key for all: the first chart's legend under the grid, the title over it.
-        m_chart->legend()->detachFromChart();
-        m_chart->legend()->setBackgroundVisible(false);
+        // One key for all under the grid (QLegend lays a detached key out in a column), the title over it.
+        using Shape = KeyEntry::Shape;
+        if (!m_breaks.empty())
+            m_key.push_back({Shape::Dash, QColor(0x77, 0x77, 0x77), tr("series break")});
+        m_key.push_back({Shape::Box, naturalColor, tr("Natural increase")});
+        m_key.push_back({Shape::Box, migrationColor, tr("Net migration")});
+        if (anyAlone)
+            m_key.push_back({Shape::Box, aloneColor, tr("Change (not split)")});
+        m_key.push_back({Shape::Dot, QColor(0x22, 0x22, 0x22), tr("Change")});
+        m_chart->legend()->hide();
         m_gridTitle->setText(title);
         m_gridTitle->show();
     }

@@ -3,11 +3,13 @@
 #include "populationstore.h"
 
 #include <QStringList>
+#include <array>
 #include <QWidget>
 #include <vector>
 
 class QChart;
 class QChartView;
+class QGraphicsItemGroup;
 class QGraphicsSimpleTextItem;
 class QPainter;
 
@@ -78,6 +80,8 @@ private:
     /// Places the charts in `size`: the one chart over all of it, or the title, a grid of small multiples and
     /// the key under them.
     void layoutCharts(const QSizeF &size);
+    /// Draws the key of small multiples (m_key) at the bottom of `size`; returns its height.
+    qreal placeKey(const QSizeF &size);
     /// showSeries() but for the layout.
     void plotSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series, ChartMode mode,
                     int baseYear, const std::vector<ChartBreak> &breaks);
@@ -87,7 +91,17 @@ private:
     friend class GridView;
 
     QStringList m_leftOut;
-    std::vector<QChart *> m_multiples;   ///< the charts after the first of small multiples
+    std::vector<QChart *> m_multiples;
+    /// An entry of the one key under small multiples.
+    struct KeyEntry {
+        enum class Shape { Box, Dot, Dash } shape = Shape::Box;
+        QColor color;
+        QString label;
+    };
+    std::vector<KeyEntry> m_key;
+    QGraphicsItemGroup *m_keyItems = nullptr; ///< the key drawn under small multiples
+    qreal m_roundness = 0;                   ///< the chart's background roundness, as Qt sets it
+    std::array<qreal, 4> m_contentsMargins{}; ///< the chart layout's contents margins, as Qt sets them   ///< the charts after the first of small multiples
     QGraphicsSimpleTextItem *m_gridTitle = nullptr; ///< the title over small multiples
     std::vector<ChartBreak> m_breaks;
     QChart *m_chart = nullptr;

@@ -38,7 +38,7 @@ ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
     m_chart->setMargins(QMargins(2, 2, 2, 2));
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(220);
+    m_view->setMinimumHeight(170);
     m_key = new QLabel;
     m_key->setWordWrap(true);
     m_key->setFont(mapFont(8));
@@ -339,8 +339,25 @@ void ComponentsScatter::placeLabels()
 {
     if (m_chart->series().isEmpty())
         return;
-    for (const auto &[label, value] : m_labels)
-        label->setPos(m_chart->mapToPosition(value, m_chart->series().front()) + QPointF(8, -16));
+    // Each name beside its point where it covers no name placed before: right above, right below, left
+    // above, left below.
+    std::vector<QRectF> placed;
+    for (const auto &[label, value] : m_labels) {
+        const QPointF at = m_chart->mapToPosition(value, m_chart->series().front());
+        const QSizeF size = label->boundingRect().size();
+        const QPointF candidates[] = {at + QPointF(9, -size.height() - 2), at + QPointF(9, 2),
+                                      at + QPointF(-9 - size.width(), -size.height() - 2), at + QPointF(-9 - size.width(), 2)};
+        QPointF chosen = candidates[0];
+        for (const QPointF &c : candidates) {
+            const QRectF box(c, size);
+            if (std::none_of(placed.begin(), placed.end(), [&](const QRectF &p) { return p.intersects(box); })) {
+                chosen = c;
+                break;
+            }
+        }
+        label->setPos(chosen);
+        placed.emplace_back(chosen, size);
+    }
 }
 
 } // namespace renkou::ui

@@ -96,6 +96,8 @@ SidePanel::SidePanel(QWidget *parent) : QWidget(parent)
     m_captionScroll->setWidgetResizable(true);
     m_captionScroll->setFrameShape(QFrame::NoFrame);
     m_captionScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_captionScroll->viewport()->setAutoFillBackground(false);
+    m_caption->setAutoFillBackground(false);
     trendLayout->addWidget(m_captionScroll, 1);
     m_scatter = new ComponentsScatter;
     m_scatter->hide();
