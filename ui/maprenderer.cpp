@@ -562,8 +562,17 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         return features[a].bounds.width() * features[a].bounds.height()
                > features[b].bounds.width() * features[b].bounds.height();
     });
-    const QFont font = mapFont(m_compact ? 6.5 : 8);
-    const QFontMetricsF fm(font);
+    // The label's type, and smaller type (down to 5.5 pt, the least a printed map should use) for a name
+    // that does not fit its unit in it.
+    const qreal basePoints = m_compact ? 6.5 : 8;
+    std::vector<QFont> fonts;
+    for (const qreal factor : {1.0, 0.85, 0.72})
+        if (basePoints * factor >= 5.5 || factor == 1.0)
+            fonts.push_back(mapFont(basePoints * factor));
+    std::vector<QFontMetricsF> metrics;
+    for (const QFont &f : fonts)
+        metrics.emplace_back(f);
+    const QFontMetricsF &fm = metrics.front();
     // A label is the unit's name (Chinese labels the short forms of the standard map: 山东, 新疆, 北京; full
     // names are in the tables and tooltips), with its value on a second line when values are shown.
     const auto labelOf = [&](size_t i) {
@@ -574,13 +583,14 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             text += u'\n' + m_valueLabels[i];
         return text;
     };
-    const auto sizeOf = [&](const QString &text) {
+    const auto sizeIn = [](const QFontMetricsF &m, const QString &text) {
         qreal width = 0;
         const QStringList lines = text.split(u'\n');
         for (const QString &line : lines)
-            width = std::max(width, fm.horizontalAdvance(line));
-        return QSizeF(width, fm.height() * qreal(lines.size()));
+            width = std::max(width, m.horizontalAdvance(line));
+        return QSizeF(width, m.height() * qreal(lines.size()));
     };
+    const auto sizeOf = [&](const QString &text) { return sizeIn(fm, text); };
     std::vector<QRectF> placed;
     std::vector<size_t> leaderOrder;
     // A layer of province-level units (or the NBS regions): every unit shown is named.
@@ -590,6 +600,7 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     struct Label {
         QRectF box;
         QString text;
+        size_t font = 0; ///< in fonts
     };
     std::vector<Label> labels;
     const auto free = [&](const QRectF &q) {
@@ -602,23 +613,27 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         const QPointF p = xf.map(m_labelPoints[i]);
         const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
                                               features[i].bounds.width(), features[i].bounds.height()));
-        // The name over its value, else both on one line, else the name alone.
+        // The name over its value, else both on one line, else the name alone; each in the label's type,
+        // else smaller.
         const QString full = labelOf(i);
         QStringList tries = {full};
         if (full.contains(u'\n'))
             tries << QString(full).replace(u'\n', u' ') << full.section(u'\n', 0, 0);
         bool done = false;
         for (const QString &name : tries) {
-            const QSizeF size = sizeOf(name);
-            const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
-            const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
-            const QRectF padded = r.adjusted(-2, -1, 2, 1);
-            if (fits && free(padded)) {
-                placed.push_back(padded);
-                labels.push_back({r, name});
-                done = true;
-                break;
+            for (size_t f = 0; f < fonts.size() && !done; ++f) {
+                const QSizeF size = sizeIn(metrics[f], name);
+                const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
+                const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
+                const QRectF padded = r.adjusted(-2, -1, 2, 1);
+                if (fits && free(padded)) {
+                    placed.push_back(padded);
+                    labels.push_back({r, name, f});
+                    done = true;
+                }
             }
+            if (done)
+                break;
         }
         if (!done && provinceLevel
             && features[i].bounds.width() * features[i].bounds.height() < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
@@ -703,18 +718,25 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     struct Line {
         QPointF pos;
         QString text;
+        size_t font = 0;
     };
     std::vector<Line> lines;
     for (const Label &l : labels) {
+        const QFontMetricsF &m = metrics[l.font];
         const QStringList parts = l.text.split(u'\n');
         for (qsizetype k = 0; k < parts.size(); ++k)
-            lines.push_back({QPointF(l.box.center().x() - fm.horizontalAdvance(parts[k]) / 2, l.box.top() + fm.height() * qreal(k) + fm.ascent()), parts[k]});
+            lines.push_back({QPointF(l.box.center().x() - m.horizontalAdvance(parts[k]) / 2, l.box.top() + m.height() * qreal(k) + m.ascent()),
+                             parts[k], l.font});
     }
     const QColor haloColor(255, 255, 255, 230);
-    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+    // The cheap halo (the text drawn around its position, one device pixel away) on screen; drawn larger than
+    // the screen (an export's scale) it would show as copies of the text, so there the outline is stroked.
+    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster
+                        && std::abs(painter.worldTransform().m11()) < 1.5;
     // Halos first, then every text on top.
-    painter.setFont(font);
     for (const Line &l : lines) {
+        const QFont &font = fonts[l.font];
+        painter.setFont(font);
         if (raster) {
             // A white halo: the text drawn around its position (cached glyphs: cheap).
             painter.setPen(haloColor);
@@ -728,8 +750,10 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         }
     }
     painter.setPen(kTextColor);
-    for (const Line &l : lines)
+    for (const Line &l : lines) {
+        painter.setFont(fonts[l.font]);
         painter.drawText(l.pos, l.text);
+    }
     painter.restore();
 }
 
