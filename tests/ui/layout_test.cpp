@@ -302,6 +302,9 @@ TEST(Labels, ShowValuesPutsEachUnitsValueUnderItsName)
         EXPECT_TRUE(xml.contains(u'>' + expected + u'<')) << code << " " << expected.toStdString();
     }
     EXPECT_EQ(shown, 3);
+    // Mid-size provinces whose name and value do not fit in the label's type keep them in smaller type.
+    for (const char *name : {">Hunan", ">Shanxi", ">Sichuan", ">Henan"})
+        EXPECT_TRUE(xml.contains(QLatin1String(name))) << name << " unlabelled";
     // Without the option, no value is written under the names.
     view.showValues = false;
     ui::MapRenderer plain;
