@@ -790,9 +790,30 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
             painter.setPen(QPen(QColor(0x44, 0x44, 0x44), 1));
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(inset);
-            painter.setFont(mapFont(7));
-            painter.setPen(kTextColor);
-            painter.drawText(inset.adjusted(3, 0, -3, -2), Qt::AlignRight | Qt::AlignBottom | Qt::TextWordWrap, m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛"));
+            // The inset's name at its foot, right-aligned, in smaller type where the inset is narrow (down to
+            // 5.5 pt), on one line if it fits, else on as few lines as it needs; with a halo over the islands.
+            const QString name = m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛");
+            QFont font = mapFont(7);
+            while (font.pointSizeF() > 5.5 && QFontMetricsF(font).horizontalAdvance(name) > inset.width() - 6)
+                font.setPointSizeF(font.pointSizeF() - 0.5);
+            const QFontMetricsF fm(font);
+            QStringList lines;
+            for (const QString &word : name.split(u' ')) {
+                if (!lines.isEmpty() && fm.horizontalAdvance(lines.back() + u' ' + word) <= inset.width() - 6)
+                    lines.back() += u' ' + word;
+                else
+                    lines << word;
+            }
+            painter.setFont(font);
+            for (qsizetype k = 0; k < lines.size(); ++k) {
+                const QPointF at(inset.right() - 3 - fm.horizontalAdvance(lines[k]),
+                                 inset.bottom() - 2 - fm.descent() - fm.height() * qreal(lines.size() - 1 - k));
+                QPainterPath outline;
+                outline.addText(at, font, lines[k]);
+                painter.strokePath(outline, QPen(QColor(255, 255, 255, 230), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+                painter.setPen(kTextColor);
+                painter.drawText(at, lines[k]);
+            }
         }
         paintLegend(painter, lay.legend, lay.legendColumns);
     }
