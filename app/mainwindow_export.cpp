@@ -82,7 +82,8 @@ const SizePreset kPresets[] = {
     {QT_TRANSLATE_NOOP("MainWindow", "Journal column: 85 mm at 600 dpi"), ui::ExportSize::forPrint(85, 600)},
     {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 300 dpi"), ui::ExportSize::forPrint(180, 300)},
     {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 600 dpi"), ui::ExportSize::forPrint(180, 600)},
-    {QT_TRANSLATE_NOOP("MainWindow", "Square: 1080×1080 px"), ui::ExportSize::atScale(1, {1080, 1080})},
+    // A square for social media is seen on a phone: laid out at 540 and drawn at 2×, so that its text reads.
+    {QT_TRANSLATE_NOOP("MainWindow", "Square: 1080×1080 px (540×540 at 2×)"), ui::ExportSize::atScale(2, {540, 540})},
     {QT_TRANSLATE_NOOP("MainWindow", "Phone: 640 px wide at 2× (1280×1800 px)"), ui::ExportSize::atScale(2, {640, 900})},
 };
 

@@ -83,6 +83,24 @@ const QHash<char16_t, char16_t> &ideographOfRadical()
 /// Noto Sans CJK maps radicals and ideographs to the same glyphs, so 山东省 would be extracted (and searched)
 /// as ⼭东省. This rewrites the target of every such entry to the ideograph. Targets are four hex digits
 /// either way and the maps are not compressed, so no byte offset in the file moves.
+/// Sets the page of a PDF written by QPdfWriter to exactly `points` (180 mm = 510.236 pt): QPageSize keeps
+/// whole points, but the writer prints the MediaBox with six decimals ("510.000000"), so the exact size
+/// replaces it in place where it has as many characters — the cross-reference offsets stay valid. Else the
+/// page stays as written (at most half a point off).
+void setExactPageSize(QByteArray &pdf, const QSizeF &points)
+{
+    static const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 ([0-9]+\\.[0-9]{6}) ([0-9]+\\.[0-9]{6})\\]"));
+    const QString text = QString::fromLatin1(pdf); // one QChar per byte: positions are byte offsets
+    const QRegularExpressionMatch m = box.match(text);
+    if (!m.hasMatch())
+        return;
+    const QByteArray w = QByteArray::number(points.width(), 'f', 6), h = QByteArray::number(points.height(), 'f', 6);
+    if (w.size() != m.capturedLength(1) || h.size() != m.capturedLength(2))
+        return;
+    pdf.replace(m.capturedStart(2), h.size(), h);
+    pdf.replace(m.capturedStart(1), w.size(), w);
+}
+
 void mapRadicalsToIdeographs(QByteArray &pdf)
 {
     static const QRegularExpression section(QStringLiteral("beginbf(range|char)\\n(.*?)endbf\\1"),
@@ -174,8 +192,10 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
         paint(painter, layout);
     }
     buffer.close();
-    if (*format == ExportFormat::Pdf)
+    if (*format == ExportFormat::Pdf) {
         mapRadicalsToIdeographs(bytes);
+        setExactPageSize(bytes, options.size.layout * 72.0 / 96.0);
+    }
     if (bytes.isEmpty())
         return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("nothing was drawn")};
     return core::writeFileAtomically(path, bytes, options.overwrite);

@@ -647,10 +647,6 @@
         <translation>图表语言（标题、图例、说明、来源）：</translation>
     </message>
     <message>
-        <source>Square: 1080×1080 px</source>
-        <translation>正方形：1080×1080像素</translation>
-    </message>
-    <message>
         <source>Phone: 640 px wide at 2× (1280×1800 px)</source>
         <translation>手机：宽640像素，2倍（1280×1800像素）</translation>
     </message>
@@ -669,6 +665,10 @@
     <message>
         <source>Source line:</source>
         <translation>来源行：</translation>
+    </message>
+    <message>
+        <source>Square: 1080×1080 px (540×540 at 2×)</source>
+        <translation>方形：1080×1080 像素（540×540 的 2 倍）</translation>
     </message>
 </context>
 <context>

@@ -310,7 +310,7 @@ TEST(Cli, MapExportsPngSvgAndPdf)
     ASSERT_EQ(p.exitCode, 0) << p.err.toStdString();
     // 850×600 layout pixels at 96 per inch: a 637.5 × 450 pt page. Title, names and sources stay text.
     const QString info = runTool(QStringLiteral("pdfinfo"), {pdf});
-    EXPECT_TRUE(info.contains(QRegularExpression(QStringLiteral("Page size: +637(\\.5)? x 450 pts")))) << info.toStdString();
+    EXPECT_TRUE(info.contains(QRegularExpression(QStringLiteral("Page size: +637\\.5 x 450 pts")))) << info.toStdString();
     const QString text = runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     EXPECT_TRUE(text.contains(QStringLiteral("Change in resident population"))) << text.left(300).toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("2023–2024")));
@@ -788,8 +788,8 @@ TEST(Cli, MapTakesTheAuthorsTextsAndLayouts)
     EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {pdf}).contains(QRegularExpression(QStringLiteral("Page size: +810 x 810 pts"))));
     const QString column = dir.filePath(QStringLiteral("column.pdf"));
     ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--out"), column}).exitCode, 0);
-    // 85 mm = 240.9 pt wide, 1.25 times as tall.
-    EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {column}).contains(QRegularExpression(QStringLiteral("Page size: +24[01](\\.\\d+)? x 301(\\.\\d+)? pts"))))
+    // 85 mm = 240.945 pt wide, 1.25 times as tall (301.181 pt): exactly, not rounded to whole points.
+    EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {column}).contains(QRegularExpression(QStringLiteral("Page size: +240\\.945 x 301\\.181 pts"))))
         << runTool(QStringLiteral("pdfinfo"), {column}).toStdString();
     EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--layout"), QStringLiteral("10x10"), QStringLiteral("--out"),
                    dir.filePath(QStringLiteral("x.png"))})
