@@ -668,7 +668,7 @@
     </message>
     <message>
         <source>Square: 1080×1080 px (540×540 at 2×)</source>
-        <translation>方形：1080×1080 像素（540×540 的 2 倍）</translation>
+        <translation>正方形：1080×1080像素（540×540的2倍）</translation>
     </message>
 </context>
 <context>
