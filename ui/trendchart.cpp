@@ -15,6 +15,16 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(TrendChart)
 };
+/// Adds the series breaks of `unit` in notes.csv to `breaks`, one per year.
+void addBreaks(std::vector<ChartBreak> &breaks, const core::DataBundle &b, const core::Region &unit)
+{
+    for (const core::Note *n : b.notes.forUnit(unit.code, unit.level)) {
+        if (n->kind == u"series_break" && n->year
+            && std::none_of(breaks.begin(), breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
+            breaks.push_back({*n->year, n->text()});
+    }
+}
+
 /// Years as ranges: "2000–2004, 2024".
 QString yearRanges(const std::set<int> &years)
 {
@@ -57,11 +67,7 @@ TrendChart componentsChart(const core::DataBundle &b, const std::vector<const co
                 if (!notes.contains(n))
                     notes << n;
         }
-        for (const core::Note *n : b.notes.forUnit(r->code, r->level)) {
-            if (n->kind == u"series_break" && n->year
-                && std::none_of(out.breaks.begin(), out.breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
-                out.breaks.push_back({*n->year, n->text()});
-        }
+        addBreaks(out.breaks, b, *r);
         out.components.push_back({name, std::move(years)});
     }
     const QString where = names.size() <= 3 ? names.join(chinese ? QStringLiteral("、") : QStringLiteral(", "))
@@ -110,11 +116,7 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
             commonYears = years;
         else
             std::erase_if(commonYears, [&](int y) { return !years.contains(y); });
-        for (const core::Note *n : b.notes.forUnit(r->code, r->level)) {
-            if (n->kind == u"series_break" && n->year
-                && std::none_of(out.breaks.begin(), out.breaks.end(), [&](const ChartBreak &x) { return x.year == *n->year; }))
-                out.breaks.push_back({*n->year, n->text()});
-        }
+        addBreaks(out.breaks, b, *r);
         // Named in the figure's language: the title, axes and notes are in it too.
         out.series.push_back({core::currentLanguage() == core::Language::Chinese ? r->nameZh : r->nameEn, points});
     }
