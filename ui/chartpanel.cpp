@@ -12,6 +12,7 @@
 
 #include <QCursor>
 #include <QFontMetricsF>
+#include <QHelpEvent>
 #include <QToolTip>
 #include <QPainter>
 
@@ -110,6 +111,26 @@ private:
     ChartPanel *m_panel;
 };
 
+HoverTip::HoverTip(QWidget *viewport) : QObject(viewport), m_viewport(viewport)
+{
+    viewport->installEventFilter(this);
+}
+
+void HoverTip::set(const QString &text)
+{
+    m_text = text;
+    text.isEmpty() ? QToolTip::hideText() : QToolTip::showText(QCursor::pos(), text, m_viewport);
+}
+
+bool HoverTip::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QObject::eventFilter(watched, event);
+    if (!m_text.isEmpty())
+        QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(), m_text, m_viewport);
+    return !m_text.isEmpty(); // else the scene's own tooltips (none) as before
+}
+
 ChartPanel::~ChartPanel() = default;
 
 ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
@@ -122,6 +143,7 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     m_roundness = m_chart->backgroundRoundness();
     m_chart->layout()->getContentsMargins(&m_contentsMargins[0], &m_contentsMargins[1], &m_contentsMargins[2], &m_contentsMargins[3]);
     m_view = new GridView(m_chart, this);
+    m_tip = new HoverTip(m_view->viewport());
     m_gridTitle = new QGraphicsSimpleTextItem;
     m_gridTitle->setFont(mapFont(11, true));
     m_gridTitle->hide();
@@ -199,7 +221,9 @@ void ChartPanel::layoutCharts(const QSizeF &size)
         while (keyFont.pointSizeF() > 6.5 && keyWidth() > size.width() - 16)
             keyFont.setPointSizeF(keyFont.pointSizeF() - 0.5);
         m_chart->legend()->setFont(keyFont);
-        m_chart->setGeometry(QRectF(QPointF(0, 0), size));
+        // A chart of components has its key drawn under it (it wraps; Qt's legend cuts names).
+        const qreal keyHeight = m_key.empty() ? 0 : placeKey(size);
+        m_chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size.width(), size.height() - keyHeight)));
         if (m_chart->layout())
             m_chart->layout()->activate();
         return;
@@ -316,8 +340,8 @@ void ChartPanel::addBreaks(QChart *chart, const std::vector<ChartBreak> &breaks,
         line->append(b.year - 0.5, axisY->min());
         line->append(b.year - 0.5, axisY->max());
         const QString text = b.text;
-        connect(line, &QLineSeries::hovered, this, [text](const QPointF &, bool state) {
-            state ? QToolTip::showText(QCursor::pos(), text) : QToolTip::hideText();
+        connect(line, &QLineSeries::hovered, this, [this, text](const QPointF &, bool state) {
+            m_tip->set(state ? text : QString());
         });
         attach(chart, line, keyed); // the first dashed line is in the legend, as the key of all of them
         keyed = false;
@@ -524,7 +548,7 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
         chart->setTitleFont(grid ? mapFont(9, true) : mapFont(11, true));
         auto *axisX = yearAxis(first, last);
         auto *axisY = new QValueAxis;
-        axisY->setTitleText(chinese ? tr("change (ten thousand persons)") : tr("change (thousand persons)"));
+        axisY->setTitleText(chinese ? tr("ten thousand persons") : tr("thousand persons"));
         axisY->setRange(minV - pad, maxV + pad);
         axisY->setLabelFormat(QStringLiteral("%.0f"));
         if (grid)
@@ -576,20 +600,21 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
             if (c.seriesBreak)
                 text += u'\n' + tr("series break: part of this change is a revision, not migration");
             for (QAreaSeries *b : bars) {
-                connect(b, &QAreaSeries::hovered, this, [text](const QPointF &, bool state) {
-                    state ? QToolTip::showText(QCursor::pos(), text) : QToolTip::hideText();
+                connect(b, &QAreaSeries::hovered, this, [this, text](const QPointF &, bool state) {
+                    m_tip->set(state ? text : QString());
                 });
             }
             change->append(c.year, c.change * scale);
             hover.insert(c.year, text);
         }
-        connect(change, &QScatterSeries::hovered, this, [hover](const QPointF &p, bool state) {
-            state ? QToolTip::showText(QCursor::pos(), hover.value(int(std::lround(p.x())))) : QToolTip::hideText();
+        connect(change, &QScatterSeries::hovered, this, [this, hover](const QPointF &p, bool state) {
+            m_tip->set(state ? hover.value(int(std::lround(p.x()))) : QString());
         });
         attach(chart, change, true);
     }
-    if (grid) {
-        // One key for all under the grid (QLegend lays a detached key out in a column), the title over it.
+    // One key (for small multiples: for all of them) under the chart: it wraps, where Qt's legend cuts names.
+    m_chart->legend()->hide();
+    {
         using Shape = KeyEntry::Shape;
         if (!m_breaks.empty())
             m_key.push_back({Shape::Dash, QColor(0x77, 0x77, 0x77), tr("series break")});
@@ -598,7 +623,8 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
         if (anyAlone)
             m_key.push_back({Shape::Box, aloneColor, tr("Change (not split)")});
         m_key.push_back({Shape::Dot, QColor(0x22, 0x22, 0x22), tr("Change")});
-        m_chart->legend()->hide();
+    }
+    if (grid) {
         m_gridTitle->setText(title);
         m_gridTitle->show();
     }

@@ -15,6 +15,24 @@ class QPainter;
 
 namespace renkou::ui {
 
+/// The tooltip of a chart view: the text of the series item under the mouse, set by its hovered() signal.
+/// QGraphicsScene answers a view's tooltip event itself and, finding no item with a tooltip, hides any shown
+/// by QToolTip::showText() — so the view's tooltip events are answered here instead.
+class HoverTip : public QObject {
+public:
+    /// Answers the tooltip events of `viewport` (a chart view's).
+    explicit HoverTip(QWidget *viewport);
+    /// Shows `text` now and on the viewport's tooltip events; empty: none.
+    void set(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QWidget *m_viewport;
+    QString m_text;
+};
+
 /// One unit's series for the chart.
 struct ChartSeries {
     QString name;
@@ -90,6 +108,7 @@ private:
     void addBreaks(QChart *chart, const std::vector<ChartBreak> &breaks, int first, int last, bool keyed);
     friend class GridView;
 
+    HoverTip *m_tip = nullptr;
     QStringList m_leftOut;
     std::vector<QChart *> m_multiples;
     /// An entry of the one key under small multiples.

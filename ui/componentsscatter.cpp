@@ -1,5 +1,6 @@
 #include "componentsscatter.h"
 
+#include "chartpanel.h"
 #include "classification.h"
 #include "indicators.h"
 #include "language.h"
@@ -39,6 +40,7 @@ ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(170);
+    m_tip = new HoverTip(m_view->viewport());
     m_key = new QLabel;
     m_key->setWordWrap(true);
     m_key->setFont(mapFont(8));
@@ -308,7 +310,7 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
         add(s);
         connect(s, &QScatterSeries::hovered, this, [this](const QPointF &p, bool state) {
             const QString code = state ? codeAt(p) : QString();
-            state ? QToolTip::showText(QCursor::pos(), m_tips.value(code)) : QToolTip::hideText();
+            m_tip->set(m_tips.value(code));
             emit unitHovered(code);
         });
         connect(s, &QScatterSeries::clicked, this, [this](const QPointF &p) {

@@ -66,6 +66,7 @@ private:
     QChartView *m_view;
     QLabel *m_key;
     QScatterSeries *m_ring = nullptr;
+    class HoverTip *m_tip = nullptr;
     QString m_highlighted;
     std::optional<std::pair<int, int>> m_span;
     struct Point {

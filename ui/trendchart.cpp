@@ -82,6 +82,12 @@ TrendChart componentsChart(const core::DataBundle &b, const std::vector<const co
                   + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
     for (const auto &[why, years] : missing)
         out.caption += u'\n' + Tr::tr("• No components for %1 (%2): the grey bar is the change alone.").arg(yearRanges(years), why);
+    // China as a whole: moves between provinces cancel out, so what is left is not migration.
+    if (std::any_of(units.begin(), units.end(), [](const core::Region *r) { return r->level == core::Level::Country; }))
+        out.caption += QStringLiteral("\n• ")
+                       + Tr::tr("For China, the net migration bar is not migration: moves between provinces cancel out and "
+                                "international migration is small. It is the gap between the sum of the provinces' year-end "
+                                "estimates and their births and deaths — a measure of how far the two series disagree.");
     out.caption += QStringLiteral("\n• ") + core::netMigrationCaveat();
     for (const QString &n : notes)
         out.caption += QStringLiteral("\n• ") + core::typesetNumbers(n);

@@ -496,7 +496,7 @@ TEST(Cli, ChartOfComponentsOfChange)
     EXPECT_TRUE(xml.contains(QStringLiteral(">Natural increase<")));
     EXPECT_TRUE(xml.contains(QStringLiteral(">Net migration<")));
     EXPECT_TRUE(xml.contains(QStringLiteral("Net migration is a residual")));
-    EXPECT_TRUE(xml.contains(QStringLiteral("change (thousand persons)")));
+    EXPECT_TRUE(xml.contains(QStringLiteral(">thousand persons<")));
     const QString grid = dir.filePath(QStringLiteral("northeast.png"));
     const CliRun g = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("210000,220000,230000"), QStringLiteral("--mode"),
                           QStringLiteral("components"), QStringLiteral("--out"), grid});
