@@ -153,6 +153,7 @@ void MainWindow::buildUi()
             [this](std::optional<int> y) { edit(tr("base year"), [y](core::View &v) { v.baseYear = y; }); });
     connect(m_side, &ui::SidePanel::unitClicked, this, [this](const QString &code, bool add) { selectRegion(code, add); });
     connect(m_side, &ui::SidePanel::unitChosen, this, [this](const QString &code) { goTo(code); });
+    connect(m_side, &ui::SidePanel::exportScatterRequested, this, &MainWindow::exportScatterDialog);
     // The scatter of components and the map point at the same unit.
     connect(m_side, &ui::SidePanel::unitHovered, m_map, &ui::MapView::highlight);
     connect(m_map, &ui::MapView::regionHovered, m_side, &ui::SidePanel::highlightUnit);
@@ -233,6 +234,7 @@ void MainWindow::buildUi()
     QAction *exportMap = file->addAction(tr("Export &map…"), this, &MainWindow::exportMapDialog);
     exportMap->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog);
+    file->addAction(tr("Export &scatter…"), this, &MainWindow::exportScatterDialog);
     file->addAction(tr("Export &data (CSV)…"), this, &MainWindow::exportDataDialog);
     file->addAction(tr("Export &report pack…"), this, &MainWindow::exportReportPackDialog);
     file->addAction(tr("Export &animation (GIF, MP4, WebM)…"), this, &MainWindow::exportAnimationDialog);

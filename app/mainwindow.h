@@ -141,6 +141,8 @@ private:
     /// Tells the user how an export went: a warning naming the file and problem, or a status message.
     void reportExport(const core::Status &status, const QString &path);
     void exportChartDialog();
+    /// Export of the scatter of components (PNG, SVG, PDF) at a size and in a language asked for.
+    void exportScatterDialog();
     void exportDataDialog();
     void exportReportPackDialog();
     void exportAnimationDialog();

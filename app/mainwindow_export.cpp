@@ -6,6 +6,7 @@
 #include "owndatadialogs.h"
 
 #include "chartpanel.h"
+#include "componentsscatter.h"
 #include "columnmodel.h"
 #include "columntable.h"
 #include "exporter.h"
@@ -246,7 +247,9 @@ struct MainWindow::Figures {
     // Drawn again in another language: the map by ui::renderView(), the chart by ui::viewTrendChart().
     std::unique_ptr<ui::MapRenderer> ownMap;
     ui::MapScene ownScene;
+    std::function<void(QPainter &, const QRectF &)> scatter; ///< the scatter of components, as shown beside its chart
     std::unique_ptr<ui::ChartPanel> ownChart;
+    std::unique_ptr<ui::ComponentsScatter> ownScatter;
     QString ownCaption;
 };
 
@@ -259,6 +262,7 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
         f->map = &m_map->renderer();
         f->column = &m_column;
         f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
+        f->scatter = [this](QPainter &p, const QRectF &r) { m_side->renderScatter(p, r); };
         return f;
     }
     f->ownMap = std::make_unique<ui::MapRenderer>();
@@ -276,6 +280,13 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     f->map = f->ownMap.get();
     f->column = &f->ownScene.column;
     f->chart = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownChart->render(p, r, raw->ownCaption); };
+    f->ownScatter = std::make_unique<ui::ComponentsScatter>();
+    ui::showScatter(*f->ownScatter, *bundle(), m_view, f->ownScene.column.level, f->ownScene.column);
+    if (texts.title)
+        f->ownScatter->setTitle(*texts.title);
+    if (texts.note)
+        f->ownScatter->setNote(*texts.note);
+    f->scatter = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownScatter->render(p, r); };
     return f;
 }
 
@@ -355,6 +366,25 @@ void MainWindow::exportChartDialog()
             // The file's title (PDF, SVG): the author's, else the chart's in the figure's language.
             const QString title = target->first.texts.title.value_or(ui::viewTrendChart(*bundle(), m_view, m_column.level).title);
             status = ui::exportPicture(target->second, {target->first.size, true}, figures->chart, {title, {}});
+        }
+        reportExport(status, target->second);
+    }
+}
+
+void MainWindow::exportScatterDialog()
+{
+    if (!m_side->scatterShown()) {
+        QMessageBox::information(this, tr("Export scatter"),
+                                 tr("The scatter of natural increase and net migration is under the chart of components: choose "
+                                    "“Births or migration?” in the side panel's chart box first."));
+        return;
+    }
+    if (const auto target = askPictureTarget(this, tr("Export scatter"), QStringLiteral("scatter.png"), {m_side->scatterTitle(), {}, QString(), {}})) {
+        core::Status status = core::Done{};
+        {
+            const auto figures = figuresIn(target->first.language, target->first.texts);
+            const QString title = target->first.texts.title.value_or(figures->ownScatter ? figures->ownScatter->title() : m_side->scatterTitle());
+            status = ui::exportPicture(target->second, {target->first.size, true}, figures->scatter, {title, {}});
         }
         reportExport(status, target->second);
     }

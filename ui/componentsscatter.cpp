@@ -11,8 +11,6 @@
 #include <QAction>
 #include <QChart>
 #include <QClipboard>
-#include <QFileDialog>
-#include <QMessageBox>
 #include <QChartView>
 #include <QCursor>
 #include <QGraphicsLayout>
@@ -56,17 +54,7 @@ ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
         QGuiApplication::clipboard()->setImage(pictureOf(ExportSize::atScale(2, QSizeF(850, 600)), paint));
     });
     auto *save = new QAction(tr("Export image…"), this);
-    connect(save, &QAction::triggered, this, [this, paint] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export scatter"), QStringLiteral("scatter.png"),
-                                                          tr("Images (*.png *.svg *.pdf)"));
-        if (path.isEmpty())
-            return;
-        ExportOptions options;
-        options.overwrite = true; // the file dialog asked
-        const core::Status status = exportPicture(path, options, paint, {m_chart->title(), {}});
-        if (!status)
-            QMessageBox::warning(this, tr("Export scatter"), status.error().toString());
-    });
+    connect(save, &QAction::triggered, this, &ComponentsScatter::exportRequested);
     auto *numbers = new QAction(tr("Copy the numbers"), this);
     connect(numbers, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(m_numbers); });
     m_view->addActions({copy, save, numbers});
@@ -75,11 +63,29 @@ ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
 
 void ComponentsScatter::render(QPainter &painter, const QRectF &target)
 {
-    const QFont font = mapFont(8);
-    const QString key = m_key->text();
-    const qreal keyHeight = QFontMetricsF(font).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, key).height() + 8;
-    const QRectF chartRect = target.adjusted(0, 0, 0, -keyHeight);
-    const QRectF onScreen(QPointF(0, 0), m_view->viewport()->size()); // as QChartView lays it out
+    // Under the plot: the key of the types shown (swatches in rows), then the notes, word-wrapped.
+    const QFont keyFont = mapFont(8), noteFont = mapFont(7.5);
+    const QFontMetricsF keyMetrics(keyFont);
+    const qreal line = keyMetrics.height() + 3;
+    std::vector<std::pair<QPointF, size_t>> keyAt; // where each type's swatch goes
+    qreal x = 8, y = 0;
+    for (size_t i = 0; i < m_types.size(); ++i) {
+        const qreal width = 16 + keyMetrics.horizontalAdvance(m_types[i].second) + 16;
+        if (x + width > target.width() - 8 && x > 8) {
+            x = 8;
+            y += line;
+        }
+        keyAt.emplace_back(QPointF(x, y), i);
+        x += width;
+    }
+    const qreal keyHeight = m_types.empty() ? 0 : y + line + 4;
+    QStringList notes = m_notes;
+    if (!m_note.isEmpty())
+        notes.prepend(m_note);
+    const QString text = notes.join(u'\n');
+    const qreal notesHeight = QFontMetricsF(noteFont).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, text).height() + 6;
+    const QRectF chartRect = target.adjusted(0, 0, 0, -(keyHeight + notesHeight));
+    m_titlePoints = 11; // a figure's title
     m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
     if (m_chart->layout())
         m_chart->layout()->activate();
@@ -87,11 +93,22 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target)
     painter.save();
     painter.fillRect(target, Qt::white);
     m_chart->scene()->render(&painter, chartRect, m_chart->geometry());
-    painter.setFont(font);
+    painter.setFont(keyFont);
+    for (const auto &[at, i] : keyAt) {
+        const QPointF origin = QPointF(target.left(), chartRect.bottom()) + at;
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        painter.setBrush(m_types[i].first);
+        painter.drawEllipse(QRectF(origin.x(), origin.y() + (line - 10) / 2, 10, 10));
+        painter.setPen(QColor(0x22, 0x22, 0x22));
+        painter.drawText(QPointF(origin.x() + 16, origin.y() + (line - keyMetrics.height()) / 2 + keyMetrics.ascent()), m_types[i].second);
+    }
+    painter.setFont(noteFont);
     painter.setPen(QColor(0x44, 0x44, 0x44));
-    painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, keyHeight), Qt::AlignLeft | Qt::TextWordWrap, key);
+    painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + keyHeight + 2, target.width() - 16, notesHeight), Qt::AlignLeft | Qt::TextWordWrap, text);
     painter.restore();
-    m_chart->setGeometry(onScreen);
+    // The screen's scatter as it was.
+    m_titlePoints = 9;
+    m_chart->setGeometry(QRectF(QPointF(0, 0), m_view->viewport()->size()));
     if (m_chart->layout())
         m_chart->layout()->activate();
     placeLabels();
@@ -100,6 +117,11 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target)
 QString ComponentsScatter::title() const
 {
     return m_chart->title();
+}
+
+void ComponentsScatter::setTitle(const QString &title)
+{
+    m_chart->setTitle(title);
 }
 
 std::optional<QPointF> ComponentsScatter::pointOf(const QString &code) const
@@ -146,6 +168,8 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     m_points.clear();
     m_tips.clear();
     m_numbers.clear();
+    m_notes.clear();
+    m_types.clear();
     m_ring = nullptr;
     m_highlighted.clear();
     m_span.reset();
@@ -212,8 +236,22 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
         }
     }
     m_span = std::make_pair(from, year);
-    const QString levelWords = core::levelLabel(level);
-    m_chart->setTitle(tr("%1, %2, in ‰ of the population a year").arg(levelWords, core::yearsLabel(from, year)));
+    m_chart->setTitle(tr("Natural increase and net migration by %1, %2").arg(core::levelByLabel(level), core::yearsLabel(from, year)));
+    // Under the plot: what it shows, what is not as asked, the caveats, the source.
+    m_notes << tr("Each point a unit: natural increase and net migration in ‰ of its mean population a year. Above the dashed "
+                  "line the population grew, below it it fell.");
+    if (!asked.isEmpty())
+        m_notes << tr("%1; shown: %2, the latest year with them for most units.").arg(asked, core::yearsLabel(from, year));
+    if (std::any_of(columns.m.entries.begin(), columns.m.entries.end(), [](const core::ColumnEntry &e) { return e.value && e.flag.contains(u"series_break"); }))
+        m_notes << tr("%1 spans a series break: part of the change there is a revision of the estimates, not migration.")
+                       .arg(core::yearsLabel(from, year));
+    m_notes << core::netMigrationCaveat();
+    std::vector<std::pair<QString, int>> sourceYears;
+    for (const core::ColumnEntry &e : columns.m.entries)
+        for (const QString &id : e.source.split(u';', Qt::SkipEmptyParts))
+            for (const int y : {from, year})
+                sourceYears.emplace_back(id, y);
+    m_notes << tr("Source: %1.").arg(core::citeSources(bundle.sources, sourceYears, &bundle.regions));
 
     // One series per type, in the map's colours of migration_type.
     const std::vector<core::Category> types = core::categoriesOf(type.value());
@@ -256,8 +294,15 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
                      + u'\n';
         if (selection.contains(e.region->code)) {
             selected->append(v);
+            // The name over the points, on a white halo.
             auto *label = new QGraphicsSimpleTextItem(name, m_chart);
             label->setFont(mapFont(8, true));
+            label->setZValue(100);
+            auto *halo = new QGraphicsSimpleTextItem(name, label);
+            halo->setFont(label->font());
+            halo->setPen(QPen(QColor(255, 255, 255, 230), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            halo->setBrush(Qt::white);
+            halo->setFlag(QGraphicsItem::ItemStacksBehindParent);
             m_labels.emplace_back(label, v);
         }
         minX = std::min(minX, v.x());
@@ -277,7 +322,7 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
         const bool whole = axis->tickCount() > 1 && (axis->max() - axis->min()) / (axis->tickCount() - 1) >= 1;
         axis->setLabelFormat(whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
         axis->setLabelsFont(mapFont(7.5));
-        axis->setTitleFont(mapFont(8, true));
+        axis->setTitleFont(mapFont(7.5));
     }
     m_chart->addAxis(axisX, Qt::AlignBottom);
     m_chart->addAxis(axisY, Qt::AlignLeft);
@@ -319,9 +364,12 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
                 emit unitClicked(code, QGuiApplication::keyboardModifiers() & Qt::ControlModifier);
         });
     }
-    m_key->setText((asked.isEmpty() ? QString() : asked + QStringLiteral(". "))
-                   + tr("Above the dashed diagonal the population grew, below it it fell. Colours: the type of change, as on the map of "
-                      "“Type of population change”. Net migration is a residual. Click a point to select its unit."));
+    for (size_t t = 0; t < types.size(); ++t)
+        if (byType[t]->count() > 0)
+            m_types.emplace_back(types[t].color, types[t].label);
+    // On screen: the first notes (the caveats are the chart's, above), the colours, how to use it.
+    m_key->setText(m_notes.mid(0, m_notes.size() - 2).join(u' ')
+                   + u' ' + tr("Colours: the type of change, as on the map of “Type of population change”. Click a point to select its unit."));
     placeLabels();
 }
 
@@ -339,6 +387,12 @@ void ComponentsScatter::highlight(const QString &code)
 
 void ComponentsScatter::placeLabels()
 {
+    // A title wider than the plot in smaller type (down to 7 pt) rather than cut.
+    QFont title = mapFont(m_titlePoints, true);
+    while (title.pointSizeF() > 7 && QFontMetricsF(title).horizontalAdvance(m_chart->title()) > m_chart->size().width() - 16)
+        title.setPointSizeF(title.pointSizeF() - 0.5);
+    if (title != m_chart->titleFont())
+        m_chart->setTitleFont(title);
     if (m_chart->series().isEmpty())
         return;
     // Each name beside its point where it covers no name placed before: right above, right below, left

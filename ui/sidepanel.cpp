@@ -103,6 +103,7 @@ SidePanel::SidePanel(QWidget *parent) : QWidget(parent)
     m_scatter->hide();
     connect(m_scatter, &ComponentsScatter::unitHovered, this, &SidePanel::unitHovered);
     connect(m_scatter, &ComponentsScatter::unitClicked, this, &SidePanel::unitClicked);
+    connect(m_scatter, &ComponentsScatter::exportRequested, this, &SidePanel::exportScatterRequested);
     trendLayout->addWidget(m_scatter, 3);
 
     // The numbers behind the map: sortable (by value it is the ranking), the selection in bold, copyable.
@@ -179,12 +180,32 @@ void SidePanel::show(const core::DataBundle &bundle, const core::View &view, cor
     // Births or migration: where the selected units stand among all the map's units.
     const bool components = view.chartMode == core::ChartMode::Components;
     m_scatter->setVisible(components);
-    if (components) {
-        QSet<QString> shown;
-        for (const core::ColumnEntry &e : column.entries)
-            shown.insert(e.region->code);
-        m_scatter->show(bundle, level, column.from.value_or(column.year - 1), column.year, shown, view.selection);
-    }
+    if (components)
+        showScatter(*m_scatter, bundle, view, level, column);
+}
+
+void showScatter(ComponentsScatter &scatter, const core::DataBundle &bundle, const core::View &view, core::Level level,
+                 const core::Column &column)
+{
+    QSet<QString> shown;
+    for (const core::ColumnEntry &e : column.entries)
+        shown.insert(e.region->code);
+    scatter.show(bundle, level, column.from.value_or(column.year - 1), column.year, shown, view.selection);
+}
+
+void SidePanel::renderScatter(QPainter &painter, const QRectF &target) const
+{
+    m_scatter->render(painter, target);
+}
+
+bool SidePanel::scatterShown() const
+{
+    return !m_scatter->isHidden();
+}
+
+QString SidePanel::scatterTitle() const
+{
+    return m_scatter->title();
 }
 
 void SidePanel::highlightUnit(const QString &code)

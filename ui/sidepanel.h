@@ -27,6 +27,11 @@ class RankingView;
 /// comparison, and three tabs — the trend chart (with its mode and base year; in the mode of components of
 /// change with the scatter of natural increase against net migration of every unit under it), the numbers
 /// behind the map and the ranking. It shows a View's selection against the map's Column; its controls emit edits of the View.
+/// Shows in `scatter` the units of the map's `column` (at `level`) over its span (a one-year map: the year
+/// before to its year), the selection of `view` named: what the side panel shows under a chart of components.
+void showScatter(ComponentsScatter &scatter, const core::DataBundle &bundle, const core::View &view, core::Level level,
+                 const core::Column &column);
+
 class SidePanel : public QWidget {
     Q_OBJECT
 public:
@@ -38,6 +43,11 @@ public:
               const std::vector<core::ClassRange> &classes, const std::vector<QColor> &palette);
     /// Rings unit `code` in the scatter of components (the unit under the mouse on the map); empty: none.
     void highlightUnit(const QString &code);
+    /// Paints the scatter of components as a figure into `target`, for exports; whether it is shown (the
+    /// chart mode of components) and its title.
+    void renderScatter(QPainter &painter, const QRectF &target) const;
+    bool scatterShown() const;
+    QString scatterTitle() const;
     /// Paints the trend chart with its caption (unit, sources, notes) into `target`, for exports.
     void renderChart(QPainter &painter, const QRectF &target) const;
 
@@ -47,6 +57,8 @@ signals:
     void baseYearChanged(std::optional<int> year);
     /// A unit clicked in the ranking (`add`: with Ctrl).
     void unitClicked(const QString &code, bool add);
+    /// The scatter's Export image… was chosen.
+    void exportScatterRequested();
     /// The mouse is over a unit's point in the scatter of components (empty: none).
     void unitHovered(const QString &code);
     /// A unit double-clicked in the table: go to it.
