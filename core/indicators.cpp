@@ -549,7 +549,7 @@ std::vector<IndicatorInfo> availableIndicators(const PopulationStore &store)
         if (of.unit != pct && of.unit != permille && of.unit != u"persons per km²" && of.unit != u"percentage points")
             continue;
         IndicatorInfo clusters{of.name + QStringLiteral("_clusters"), QStringLiteral("category"),
-                               Tr::tr("Clusters of: %1 (local Moran's I, queen contiguity, 999 permutations, p ≤ 0.05 or 0.01)").arg(of.description),
+                               Tr::tr("Clusters of: %1 (local Moran's I, queen contiguity, 999 permutations)").arg(of.description),
                                of.needs + Tr::tr("; boundaries"), of.spansYears, of.baseIndicator, {},
                                Tr::tr("Clusters of: %1").arg(displayName(of))};
         out.push_back(clusters);
@@ -606,13 +606,15 @@ namespace {
 /// Ranks the entries (1 = largest; equal values share a rank: "1224") and rebuilds the index.
 void rankAndIndex(Column &column)
 {
+    const bool categorical = isCategorical(column.indicator);
     std::vector<double> sorted = column.values();
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     column.index.clear();
     for (size_t i = 0; i < column.entries.size(); ++i) {
         ColumnEntry &e = column.entries[i];
         column.index.insert(e.region->code, int(i));
-        e.rank = e.value ? 1 + int(std::lower_bound(sorted.begin(), sorted.end(), *e.value, std::greater<>()) - sorted.begin()) : 0;
+        // Categories (types, clusters) are not ranked: their codes are not amounts.
+        e.rank = e.value && !categorical ? 1 + int(std::lower_bound(sorted.begin(), sorted.end(), *e.value, std::greater<>()) - sorted.begin()) : 0;
     }
 }
 } // namespace
@@ -674,6 +676,7 @@ std::vector<Category> categoriesOf(const IndicatorInfo &indicator)
             {3, Tr::tr("Low–high outlier"), QColor(0xab, 0xd9, 0xe9)},
             {4, Tr::tr("High–low outlier"), QColor(0xfd, 0xae, 0x61)},
             {0, Tr::tr("Not significant"), QColor(0xee, 0xee, 0xee)},
+            {5, Tr::tr("No neighbour (an island)"), QColor(0x99, 0x99, 0x99)}, // GeoDa's "Neighborless"
         };
     }
     if (indicator.name == u"migration_type") {
@@ -743,7 +746,7 @@ Column clustersColumn(const IndicatorContext &context, Level level, const Indica
         case Cluster::HighLow: e.value = 4; break;
         case Cluster::None: e.value = 0; break;
         case Cluster::NoNeighbour:
-            e.value.reset();
+            e.value = 5;
             e.note = Tr::tr("no neighbour with a value (an island, or its neighbours have no data)");
             break;
         case Cluster::NoData: e.value.reset(); break;

@@ -187,6 +187,8 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
             range.upper = c.code + 0.5;
             range.label = c.label;
             range.count = int(std::count(shownValues.begin(), shownValues.end(), double(c.code)));
+            if (range.count == 0)
+                continue; // a legend lists the categories the map shows
             scene.classes.push_back(range);
             scene.palette.push_back(c.color);
         }
@@ -369,7 +371,8 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     const QString when = core::yearsLabel(column.from, column.year);
     if (e->value) {
         html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::shownValue(column.indicator, *e->value), core::unitLabel(unit));
-        html += QStringLiteral("<br>") + Tr::tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
+        if (e->rank > 0) // categories are not ranked
+            html += QStringLiteral("<br>") + Tr::tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
     } else {
         html += Tr::tr("%1, %2: <b>no data</b>").arg(column.indicator.name, when);
     }

@@ -290,7 +290,9 @@ TEST(BundleFacts, TheNortheastIsALowLowClusterOfGrowth2010To2020)
     }
     const ColumnEntry *hainan = column.find(QStringLiteral("460000"));
     ASSERT_TRUE(hainan);
-    EXPECT_FALSE(hainan->value.has_value());
+    ASSERT_TRUE(hainan->value.has_value());
+    EXPECT_EQ(categoryLabel(clusters, *hainan->value), QStringLiteral("No neighbour (an island)")) << "not 'no data'";
+    EXPECT_EQ(hainan->rank, 0) << "a category is not ranked";
     EXPECT_TRUE(hainan->note.contains(QStringLiteral("no neighbour"))) << hainan->note.toStdString();
     EXPECT_TRUE(column.statistic.startsWith(QStringLiteral("Global Moran's I 0."))) << column.statistic.toStdString();
 }
