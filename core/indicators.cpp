@@ -426,8 +426,10 @@ private:
     const IndicatorContext &m_c;
 };
 
-/// Notes of notes.csv that a reader must see with this value.
-void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo &ind, int year, int from, Cell &cell)
+/// Notes of notes.csv that a reader must see with this value; `censusOnly`: the value rests on census counts
+/// alone (at both ends of a change), to which the series breaks of the annual estimates do not apply.
+void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo &ind, int year, int from, Cell &cell,
+                 bool censusOnly = false)
 {
     if (!c.notes)
         return;
@@ -451,7 +453,9 @@ void attachNotes(const IndicatorContext &c, const Region &r, const IndicatorInfo
             // A break or an event lies between two years: it concerns a change across it. Other dated notes
             // (census basis, vintage, boundaries) describe the values of their year, at either end of a change.
             const bool between = n->kind == u"series_break" || n->kind == u"event";
-            if (ind.spansYears && between && ind.name.startsWith(u"natural_increase"))
+            if (censusOnly && n->kind == u"series_break")
+                applies = false; // a break of the annual estimates is not in census counts
+            else if (ind.spansYears && between && ind.name.startsWith(u"natural_increase"))
                 applies = false; // births and deaths are counted from rates: a break in the population is not in them
             else if (ind.spansYears)
                 applies = between ? (*n->year > from && *n->year <= year) : (*n->year == from || *n->year == year);
@@ -778,10 +782,8 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
         Cell cell = indicator.spansYears && *column.from >= year
                         ? Cell::missing(QStringLiteral("the start year must come before the end year"))
                         : engine.compute(*r, indicator, year, column.from.value_or(year));
-        attachNotes(context, *r, indicator, year, column.from.value_or(year), cell);
         ColumnEntry e;
         e.region = r;
-        e.value = cell.value;
         if (indicator.spansYears && indicator.changeOf.isEmpty()) {
             const auto [a, b] = engine.ends(*r, *column.from, year);
             e.startKind = kindsOf(a);
@@ -792,6 +794,10 @@ Column computeColumn(const IndicatorContext &context, Level level, const Indicat
         } else {
             e.endKind = kindsOf(cell);
         }
+        // Census counts (at both ends of a change) are not the annual estimates whose series breaks notes.csv gives.
+        const bool censusOnly = e.endKind == u"census" && (!indicator.spansYears || e.startKind == u"census");
+        attachNotes(context, *r, indicator, year, column.from.value_or(year), cell, censusOnly);
+        e.value = cell.value;
         if (cell.value) {
             e.source = cell.sources.join(u';');
         }

@@ -319,6 +319,13 @@ TEST(BundleFacts, ShanghaiInMigrantShareIsTheCensusCountsRatio)
     EXPECT_NEAR(*column.find(QStringLiteral("310000"))->value, in->value / residents->value * 100, 1e-9);
     const IndicatorInfo change = findIndicator(bundle().population, QStringLiteral("in_migrant_share_pct_change_pp")).value();
     EXPECT_TRUE(change.spansYears);
+    // Census to census: the series breaks of the annual estimates do not apply, nor their notes.
+    const Column between = computeColumn(bundle().context(), Level::Province, change, 2020, 2010);
+    const ColumnEntry *shanghai = between.find(QStringLiteral("310000"));
+    ASSERT_TRUE(shanghai && shanghai->value);
+    EXPECT_FALSE(shanghai->flag.contains(QStringLiteral("series_break"))) << shanghai->flag.toStdString();
+    EXPECT_FALSE(shanghai->note.contains(QStringLiteral("2011"))) << shanghai->note.toStdString();
+    EXPECT_FALSE(column.find(QStringLiteral("310000"))->note.contains(QStringLiteral("2011–2019")));
 }
 
 // Components of change: for every province-year with both, natural increase + net migration is the change,
