@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QApplication>
 #include <QClipboard>
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -176,6 +177,12 @@ void MainWindow::buildUi()
     m_levelBox->addItem(tr("NBS regions"), int(core::Level::Region));
     bar->addWidget(m_levelBox);
     m_indicatorBox = new QComboBox;
+    // A scrolling list of 20, not a wall of some sixty indicators (styles that pop the list up over the
+    // current item ignore maxVisibleItems unless told).
+    m_indicatorBox->setStyleSheet(QStringLiteral("QComboBox { combobox-popup: 0; }"));
+    m_indicatorBox->setMaxVisibleItems(20);
+    m_indicatorBox->view()->setMinimumWidth(620); // wider than the box: the names whole
+    m_indicatorBox->view()->setTextElideMode(Qt::ElideRight);
     m_indicatorBox->setObjectName(QStringLiteral("indicatorBox"));
     m_indicatorBox->setMinimumContentsLength(28);
     m_indicatorBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // not to its longest item

@@ -247,6 +247,7 @@ struct MainWindow::Figures {
     // Drawn again in another language: the map by ui::renderView(), the chart by ui::viewTrendChart().
     std::unique_ptr<ui::MapRenderer> ownMap;
     ui::MapScene ownScene;
+    QString chartCaption; ///< the chart's unit, sources and notes: the description in its file's metadata
     std::function<void(QPainter &, const QRectF &)> scatter; ///< the scatter of components, as shown beside its chart
     std::unique_ptr<ui::ChartPanel> ownChart;
     std::unique_ptr<ui::ComponentsScatter> ownScatter;
@@ -262,6 +263,7 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
         f->map = &m_map->renderer();
         f->column = &m_column;
         f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
+        f->chartCaption = m_side->chartCaption();
         f->scatter = [this](QPainter &p, const QRectF &r) { m_side->renderScatter(p, r); };
         return f;
     }
@@ -280,6 +282,7 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     f->map = f->ownMap.get();
     f->column = &f->ownScene.column;
     f->chart = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownChart->render(p, r, raw->ownCaption); };
+    f->chartCaption = f->ownCaption;
     f->ownScatter = std::make_unique<ui::ComponentsScatter>();
     ui::showScatter(*f->ownScatter, *bundle(), m_view, f->ownScene.column.level, f->ownScene.column);
     if (texts.title)
@@ -365,7 +368,7 @@ void MainWindow::exportChartDialog()
             const auto figures = figuresIn(target->first.language, target->first.texts);
             // The file's title (PDF, SVG): the author's, else the chart's in the figure's language.
             const QString title = target->first.texts.title.value_or(ui::viewTrendChart(*bundle(), m_view, m_column.level).title);
-            status = ui::exportPicture(target->second, {target->first.size, true}, figures->chart, {title, {}});
+            status = ui::exportPicture(target->second, {target->first.size, true}, figures->chart, {title, figures->chartCaption});
         }
         reportExport(status, target->second);
     }

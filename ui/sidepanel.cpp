@@ -198,6 +198,11 @@ void SidePanel::renderScatter(QPainter &painter, const QRectF &target) const
     m_scatter->render(painter, target);
 }
 
+QString SidePanel::chartCaption() const
+{
+    return m_caption->text();
+}
+
 bool SidePanel::scatterShown() const
 {
     return !m_scatter->isHidden();

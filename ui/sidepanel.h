@@ -47,6 +47,8 @@ public:
     /// chart mode of components) and its title.
     void renderScatter(QPainter &painter, const QRectF &target) const;
     bool scatterShown() const;
+    /// The trend chart's caption: its unit, sources and notes.
+    QString chartCaption() const;
     QString scatterTitle() const;
     /// Paints the trend chart with its caption (unit, sources, notes) into `target`, for exports.
     void renderChart(QPainter &painter, const QRectF &target) const;

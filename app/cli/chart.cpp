@@ -100,7 +100,7 @@ int cmdChart(const QStringList &args, const QString &name)
     const auto exportOptions = std::get<renkou::ui::ExportOptions>(options);
     const auto status = renkou::ui::exportPicture(parser.value(output.out), exportOptions,
                                                   [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, caption); },
-                                                  {parser.isSet(texts.title) ? parser.value(texts.title) : trend.title, {}});
+                                                  {parser.isSet(texts.title) ? parser.value(texts.title) : trend.title, caption});
     return status ? kExitOk : dataError(status.error());
 }
 

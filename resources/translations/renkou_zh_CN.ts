@@ -569,12 +569,16 @@
         <translation>自然增长率</translation>
     </message>
     <message>
-        <source>Clusters of: %1 (local Moran&apos;s I, queen contiguity, 999 permutations, p ≤ 0.05 or 0.01)</source>
-        <translation>聚类：%1（局部莫兰指数，皇后邻接，999次置换，p ≤ 0.05 或 0.01）</translation>
-    </message>
-    <message>
         <source>Global Moran&apos;s I %1 (p = %2); clusters at p ≤ %3</source>
         <translation>全局莫兰指数 %1（p = %2）；聚类显著性 p ≤ %3</translation>
+    </message>
+    <message>
+        <source>Clusters of: %1 (local Moran&apos;s I, queen contiguity, 999 permutations)</source>
+        <translation>聚类：%1（局部莫兰指数，皇后邻接，999次置换）</translation>
+    </message>
+    <message>
+        <source>No neighbour (an island)</source>
+        <translation>无相邻单位（岛屿）</translation>
     </message>
 </context>
 <context>
@@ -910,6 +914,10 @@
     <message>
         <source>• No components for %1 (%2): the grey bar is the change alone.</source>
         <translation>• %1 无法分解（%2）：灰色柱仅为总变化。</translation>
+    </message>
+    <message>
+        <source>For China, the net migration bar is not migration: moves between provinces cancel out and international migration is small. It is the gap between the sum of the provinces&apos; year-end estimates and their births and deaths — a measure of how far the two series disagree.</source>
+        <translation>全国的“净迁移”柱并非迁移：省际迁移相互抵消，国际迁移很少。它是各省年末推算数之和与其出生、死亡之间的差额，反映两套数据的不一致程度。</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1662,18 @@
         <source>cluster significance</source>
         <translation>聚类显著性</translation>
     </message>
+    <message>
+        <source>Export &amp;scatter…</source>
+        <translation>导出散点图(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export scatter</source>
+        <translation>导出散点图</translation>
+    </message>
+    <message>
+        <source>The scatter of natural increase and net migration is under the chart of components: choose “Births or migration?” in the side panel&apos;s chart box first.</source>
+        <translation>自然增长与净迁移散点图位于人口变化构成图下方：请先在侧栏图表框中选择“出生还是迁移？”。</translation>
+    </message>
 </context>
 <context>
     <name>renkou::app::WideTableDialog</name>
@@ -1808,6 +1828,10 @@
         <source>series break: part of this change is a revision, not migration</source>
         <translation>统计口径断点：此变化部分为数据修订，并非迁移</translation>
     </message>
+    <message>
+        <source>thousand persons</source>
+        <translation>千人</translation>
+    </message>
 </context>
 <context>
     <name>renkou::ui::ColumnModel</name>
@@ -1875,10 +1899,6 @@
         <translation>已加载的表格中出生率和死亡率太少。</translation>
     </message>
     <message>
-        <source>%1, %2, in ‰ of the population a year</source>
-        <translation>%1，%2，每年占人口的千分比</translation>
-    </message>
-    <message>
         <source>%1, %2
 natural increase %3 ‰ a year
 net migration %4 ‰ a year
@@ -1897,10 +1917,6 @@ net migration %4 ‰ a year
         <translation>净迁移（‰）</translation>
     </message>
     <message>
-        <source>Above the dashed diagonal the population grew, below it it fell. Colours: the type of change, as on the map of “Type of population change”. Net migration is a residual. Click a point to select its unit.</source>
-        <translation>虚线对角线以上人口增长，以下人口减少。颜色：变化类型，与“人口变化类型”地图相同。净迁移为推算差额。点击一点即选中该单位。</translation>
-    </message>
-    <message>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
@@ -1909,16 +1925,32 @@ net migration %4 ‰ a year
         <translation>导出图片…</translation>
     </message>
     <message>
-        <source>Export scatter</source>
-        <translation>导出散点图</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.svg *.pdf)</source>
-        <translation>图片 (*.png *.svg *.pdf)</translation>
-    </message>
-    <message>
         <source>Copy the numbers</source>
         <translation>复制数据</translation>
+    </message>
+    <message>
+        <source>Natural increase and net migration by %1, %2</source>
+        <translation>%2%1自然增长与净迁移</translation>
+    </message>
+    <message>
+        <source>Each point a unit: natural increase and net migration in ‰ of its mean population a year. Above the dashed line the population grew, below it it fell.</source>
+        <translation>每个点代表一个单位：每年自然增长与净迁移占其平均人口的千分比。虚线以上人口增长，以下人口减少。</translation>
+    </message>
+    <message>
+        <source>%1; shown: %2, the latest year with them for most units.</source>
+        <translation>%1；图中为%2，即多数单位有此数据的最近年份。</translation>
+    </message>
+    <message>
+        <source>%1 spans a series break: part of the change there is a revision of the estimates, not migration.</source>
+        <translation>%1 跨越统计口径断点：其中部分变化是推算数的修订，并非迁移。</translation>
+    </message>
+    <message>
+        <source>Source: %1.</source>
+        <translation>来源：%1。</translation>
+    </message>
+    <message>
+        <source>Colours: the type of change, as on the map of “Type of population change”. Click a point to select its unit.</source>
+        <translation>颜色：变化类型，与“人口变化类型”地图相同。点击一点即选中该单位。</translation>
     </message>
 </context>
 <context>
@@ -2057,6 +2089,10 @@ net migration %4 ‰ a year
     <message>
         <source>Copy the numbers behind the chart</source>
         <translation>复制图表背后的数据</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1，%2：%3</translation>
     </message>
 </context>
 <context>
