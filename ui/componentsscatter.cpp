@@ -86,6 +86,10 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target)
     const qreal notesHeight = QFontMetricsF(noteFont).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, text).height() + 6;
     const QRectF chartRect = target.adjusted(0, 0, 0, -(keyHeight + notesHeight));
     m_titlePoints = 11; // a figure's title
+    // A figure names every unit it has room for (the selected ones first), so that a reader sees who is where.
+    for (const Point &p : m_points)
+        if (std::none_of(m_labels.begin(), m_labels.end(), [&](const auto &l) { return l.second == p.value && l.first->text() == p.name; }))
+            m_otherLabels.emplace_back(nameItem(p.name, false), p.value);
     m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
     if (m_chart->layout())
         m_chart->layout()->activate();
@@ -107,6 +111,9 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target)
     painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + keyHeight + 2, target.width() - 16, notesHeight), Qt::AlignLeft | Qt::TextWordWrap, text);
     painter.restore();
     // The screen's scatter as it was.
+    for (const auto &label : m_otherLabels)
+        delete label.first;
+    m_otherLabels.clear();
     m_titlePoints = 9;
     m_chart->setGeometry(QRectF(QPointF(0, 0), m_view->viewport()->size()));
     if (m_chart->layout())
@@ -294,16 +301,7 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
                      + u'\n';
         if (selection.contains(e.region->code)) {
             selected->append(v);
-            // The name over the points, on a white halo.
-            auto *label = new QGraphicsSimpleTextItem(name, m_chart);
-            label->setFont(mapFont(8, true));
-            label->setZValue(100);
-            auto *halo = new QGraphicsSimpleTextItem(name, label);
-            halo->setFont(label->font());
-            halo->setPen(QPen(QColor(255, 255, 255, 230), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            halo->setBrush(Qt::white);
-            halo->setFlag(QGraphicsItem::ItemStacksBehindParent);
-            m_labels.emplace_back(label, v);
+            m_labels.emplace_back(nameItem(name, true), v);
         }
         minX = std::min(minX, v.x());
         maxX = std::max(maxX, v.x());
@@ -385,6 +383,19 @@ void ComponentsScatter::highlight(const QString &code)
     }
 }
 
+QGraphicsSimpleTextItem *ComponentsScatter::nameItem(const QString &name, bool bold)
+{
+    auto *label = new QGraphicsSimpleTextItem(name, m_chart);
+    label->setFont(mapFont(bold ? 8 : 7, bold));
+    label->setZValue(100);
+    auto *halo = new QGraphicsSimpleTextItem(name, label);
+    halo->setFont(label->font());
+    halo->setPen(QPen(QColor(255, 255, 255, 230), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    halo->setBrush(Qt::white);
+    halo->setFlag(QGraphicsItem::ItemStacksBehindParent);
+    return label;
+}
+
 void ComponentsScatter::placeLabels()
 {
     // A title wider than the plot in smaller type (down to 7 pt) rather than cut.
@@ -398,22 +409,32 @@ void ComponentsScatter::placeLabels()
     // Each name beside its point where it covers no name placed before: right above, right below, left
     // above, left below.
     std::vector<QRectF> placed;
-    for (const auto &[label, value] : m_labels) {
+    const auto place = [&](QGraphicsSimpleTextItem *label, const QPointF &value, bool always) {
         const QPointF at = m_chart->mapToPosition(value, m_chart->series().front());
         const QSizeF size = label->boundingRect().size();
         const QPointF candidates[] = {at + QPointF(9, -size.height() - 2), at + QPointF(9, 2),
                                       at + QPointF(-9 - size.width(), -size.height() - 2), at + QPointF(-9 - size.width(), 2)};
-        QPointF chosen = candidates[0];
+        std::optional<QPointF> chosen;
         for (const QPointF &c : candidates) {
             const QRectF box(c, size);
-            if (std::none_of(placed.begin(), placed.end(), [&](const QRectF &p) { return p.intersects(box); })) {
+            if (m_chart->plotArea().contains(box)
+                && std::none_of(placed.begin(), placed.end(), [&](const QRectF &p) { return p.intersects(box); })) {
                 chosen = c;
                 break;
             }
         }
-        label->setPos(chosen);
-        placed.emplace_back(chosen, size);
-    }
+        if (!chosen && always)
+            chosen = candidates[0];
+        label->setVisible(chosen.has_value());
+        if (chosen) {
+            label->setPos(*chosen);
+            placed.emplace_back(*chosen, size);
+        }
+    };
+    for (const auto &[label, value] : m_labels)
+        place(label, value, true);
+    for (const auto &[label, value] : m_otherLabels)
+        place(label, value, false);
 }
 
 } // namespace renkou::ui

@@ -89,6 +89,10 @@ private:
     QStringList m_notes;            ///< what the figure says under the plot: the axes, the caveats, the source
     std::vector<std::pair<QColor, QString>> m_types; ///< the types of change shown, for the key
     std::vector<std::pair<QGraphicsSimpleTextItem *, QPointF>> m_labels; ///< names of the selected units
+    /// A figure's names of the other units, each where it covers no other name (else left out).
+    std::vector<std::pair<QGraphicsSimpleTextItem *, QPointF>> m_otherLabels;
+    /// A name on a white halo over the points, a child of the chart.
+    QGraphicsSimpleTextItem *nameItem(const QString &name, bool bold);
 };
 
 } // namespace renkou::ui
