@@ -387,7 +387,8 @@ void MainWindow::exportScatterDialog()
         {
             const auto figures = figuresIn(target->first.language, target->first.texts);
             const QString title = target->first.texts.title.value_or(figures->ownScatter ? figures->ownScatter->title() : m_side->scatterTitle());
-            status = ui::exportPicture(target->second, {target->first.size, true}, figures->scatter, {title, {}});
+            const QStringList notes = figures->ownScatter ? figures->ownScatter->notes() : m_side->scatterNotes();
+            status = ui::exportPicture(target->second, {target->first.size, true}, figures->scatter, {title, notes.join(u'\n')});
         }
         reportExport(status, target->second);
     }

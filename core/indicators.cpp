@@ -982,8 +982,11 @@ Period resolvePeriod(const IndicatorContext &context, Level level, const Indicat
         }
     }
     if (!p.hasData) {
-        QString line = noStart ? Tr::tr("No %1 have data before %2: a change to %2 has no start.").arg(levelLabel(level)).arg(p.year)
-                               : Tr::tr("No %1 have data for %2.").arg(levelLabel(level), p.label());
+        const bool china = level == Level::Country;
+        QString line = noStart ? (china ? Tr::tr("China has no data before %1: a change to %1 has no start.").arg(p.year)
+                                        : Tr::tr("No %1 have data before %2: a change to %2 has no start.").arg(levelLabel(level)).arg(p.year))
+                               : (china ? Tr::tr("China has no data for %1.").arg(p.label())
+                                        : Tr::tr("No %1 have data for %2.").arg(levelLabel(level), p.label()));
         if (years.empty()) {
             // No year at all: say why, as the units' notes do ("no birth and death rates for prefecture-level units").
             const Column c = computeColumn(context, level, indicator, p.year, p.from);

@@ -230,7 +230,8 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     }
     // The title, a grid of as many columns as fit 300 px each (2 or 3), the key under it.
     const int n = 1 + int(m_multiples.size());
-    const int columns = std::clamp(int(size.width() / 300), 2, 3);
+    // Three units side by side where they fit, not a grid with an empty cell.
+    const int columns = std::min(n == 3 && size.width() >= 600 ? 3 : 2, std::clamp(int(size.width() / 280), 2, 3));
     const int rows = (n + columns - 1) / columns;
     const qreal titleHeight = QFontMetricsF(m_gridTitle->font()).height() + 8;
     const qreal keyHeight = placeKey(size);
@@ -267,15 +268,26 @@ qreal ChartPanel::placeKey(const QSizeF &size)
         const qreal mid = y + line / 2;
         QGraphicsItem *mark = nullptr;
         switch (e.shape) {
-        case KeyEntry::Shape::Box: mark = new QGraphicsRectItem(x, mid - 5, 10, 10); break;
-        case KeyEntry::Shape::Dot: mark = new QGraphicsEllipseItem(x + 1, mid - 4, 8, 8); break;
-        case KeyEntry::Shape::Dash: mark = new QGraphicsLineItem(x + 5, mid - 6, x + 5, mid + 6); break;
+        case KeyEntry::Shape::Box: {
+            auto *box = new QGraphicsRectItem(x, mid - 5, 10, 10);
+            box->setBrush(QBrush(e.color, e.pattern));
+            box->setPen(e.pattern == Qt::SolidPattern ? QPen(Qt::NoPen) : QPen(e.color, 1));
+            mark = box;
+            break;
         }
-        if (auto *shape = dynamic_cast<QAbstractGraphicsShapeItem *>(mark)) {
-            shape->setBrush(e.color);
-            shape->setPen(Qt::NoPen);
-        } else if (auto *dash = dynamic_cast<QGraphicsLineItem *>(mark)) {
+        case KeyEntry::Shape::Dot: {
+            auto *dot = new QGraphicsEllipseItem(x + 1, mid - 4, 8, 8);
+            dot->setBrush(e.color);
+            dot->setPen(Qt::NoPen);
+            mark = dot;
+            break;
+        }
+        case KeyEntry::Shape::Dash: {
+            auto *dash = new QGraphicsLineItem(x + 5, mid - 6, x + 5, mid + 6);
             dash->setPen(QPen(e.color, 1.5, Qt::DashLine));
+            mark = dash;
+            break;
+        }
         }
         m_keyItems->addToGroup(mark);
         auto *text = new QGraphicsSimpleTextItem(e.label);
@@ -529,7 +541,7 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
     const auto signedValue = [](double v) { return (v > 0 ? QStringLiteral("+") : QString()) + core::typesetNumbers(core::formatValue(v, QStringLiteral("persons"))); };
 
     const bool grid = units.size() > 1;
-    bool anyAlone = false;
+    bool anyAlone = false, anyBreak = false;
     for (size_t k = 0; k < units.size(); ++k) {
         QChart *chart = m_chart;
         if (k > 0) {
@@ -584,6 +596,11 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
                 attach(chart, natural, !keyedNatural);
                 keyedNatural = true;
                 QAreaSeries *migration = bar(left, right, migrationBase, migrationBase + m, migrationColor);
+                // Across a series break the residual is mostly a revision of the estimates: hatched, not solid.
+                if (c.seriesBreak) {
+                    migration->setBrush(QBrush(migrationColor, Qt::BDiagPattern));
+                    anyBreak = true;
+                }
                 migration->setName(tr("Net migration"));
                 attach(chart, migration, !keyedMigration);
                 keyedMigration = true;
@@ -620,6 +637,8 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
             m_key.push_back({Shape::Dash, QColor(0x77, 0x77, 0x77), tr("series break")});
         m_key.push_back({Shape::Box, naturalColor, tr("Natural increase")});
         m_key.push_back({Shape::Box, migrationColor, tr("Net migration")});
+        if (anyBreak)
+            m_key.push_back({Shape::Box, migrationColor, tr("Change of the residual across a series break: mostly revision"), Qt::BDiagPattern});
         if (anyAlone)
             m_key.push_back({Shape::Box, aloneColor, tr("Change (not split)")});
         m_key.push_back({Shape::Dot, QColor(0x22, 0x22, 0x22), tr("Change")});

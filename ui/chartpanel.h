@@ -116,6 +116,7 @@ private:
         enum class Shape { Box, Dot, Dash } shape = Shape::Box;
         QColor color;
         QString label;
+        Qt::BrushStyle pattern = Qt::SolidPattern; ///< of a box
     };
     std::vector<KeyEntry> m_key;
     QGraphicsItemGroup *m_keyItems = nullptr; ///< the key drawn under small multiples

@@ -252,6 +252,13 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     if (std::any_of(columns.m.entries.begin(), columns.m.entries.end(), [](const core::ColumnEntry &e) { return e.value && e.flag.contains(u"series_break"); }))
         m_notes << tr("%1 spans a series break: part of the change there is a revision of the estimates, not migration.")
                        .arg(core::yearsLabel(from, year));
+    QStringList lacking;
+    for (const core::ColumnEntry &e : columns.n.entries)
+        if (const core::ColumnEntry *m = columns.m.find(e.region->code); !e.value || !m || !m->value)
+            lacking << (core::currentLanguage() == core::Language::Chinese ? e.region->nameZh : e.region->nameEn);
+    if (!lacking.isEmpty())
+        m_notes << tr("Not shown, without birth and death rates or population for %1: %2.")
+                       .arg(core::yearsLabel(from, year), lacking.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、") : QStringLiteral(", ")));
     m_notes << core::netMigrationCaveat();
     std::vector<std::pair<QString, int>> sourceYears;
     for (const core::ColumnEntry &e : columns.m.entries)

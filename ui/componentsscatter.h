@@ -44,6 +44,9 @@ public:
     /// The numbers behind the scatter, tab-separated with a header: code, name_zh, name_en, from_year, year,
     /// natural_increase_rate, net_migration_rate (‰ a year), type.
     QString numbersTsv() const { return m_numbers; }
+    /// What the figure says under the plot (the axes, the units left out, the caveats, the source), one line
+    /// each: the description in an exported file's metadata.
+    QStringList notes() const { return m_notes; }
     /// Rings the point of unit `code` (the unit under the mouse on the map); empty: none.
     void highlight(const QString &code);
 

@@ -213,6 +213,11 @@ QString SidePanel::scatterTitle() const
     return m_scatter->title();
 }
 
+QStringList SidePanel::scatterNotes() const
+{
+    return m_scatter->notes();
+}
+
 void SidePanel::highlightUnit(const QString &code)
 {
     m_scatter->highlight(code);

@@ -50,6 +50,7 @@ public:
     /// The trend chart's caption: its unit, sources and notes.
     QString chartCaption() const;
     QString scatterTitle() const;
+    QStringList scatterNotes() const;
     /// Paints the trend chart with its caption (unit, sources, notes) into `target`, for exports.
     void renderChart(QPainter &painter, const QRectF &target) const;
 

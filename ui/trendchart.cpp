@@ -5,6 +5,7 @@
 #include "mapscene.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <map>
 #include <set>
 
@@ -61,8 +62,9 @@ TrendChart componentsChart(const core::DataBundle &b, const std::vector<const co
                 sourceYears.emplace_back(source, c.year);
             first = first ? std::min(first, c.year) : c.year;
             last = std::max(last, c.year);
+            // One line per reason, whatever the year it names ("… for 2012", "2012年…"): the years are listed.
             if (!c.why.isEmpty())
-                missing[c.why].insert(c.year);
+                missing[QString(c.why).remove(QRegularExpression(QStringLiteral("\\s*(for\\s+)?%1年?").arg(c.year)))].insert(c.year);
             for (const QString &n : c.notes)
                 if (!notes.contains(n))
                     notes << n;
