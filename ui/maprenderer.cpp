@@ -671,6 +671,21 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         for (size_t k = 0; k < features.size(); ++k)
             if (!std::isnan(m_labelPoints[k].x()) && l.box.contains(xf.map(m_labelPoints[k])))
                 named[k] = true;
+    // A leader line crosses no other unit, nor a placed label: else it would point from one unit to another's
+    // name (Fujian's name beyond Taiwan). A tiny unit's (Beijing's, inside Hebei and under its name) may cross
+    // named units and their names: there is no other way out.
+    const auto lineClear = [&](const QPointF &from, const QPointF &to, size_t own, bool tiny) {
+        const int steps = std::max(3, int(QLineF(from, to).length() / 3));
+        for (int k = 1; k <= steps; ++k) {
+            const QPointF at = from + (to - from) * (qreal(k) / steps);
+            if (!tiny && std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.contains(at); }))
+                return false;
+            const std::vector<size_t> under = covered(QRectF(at - QPointF(0.5, 0.5), QSizeF(1, 1)), own);
+            if (tiny ? std::any_of(under.begin(), under.end(), [&](size_t u) { return !named[u]; }) : !under.empty())
+                return false;
+        }
+        return true;
+    };
     std::vector<std::pair<QPointF, QPointF>> leaders;
     for (size_t i : leaderOrder) {
         const QPointF p = xf.map(m_labelPoints[i]);
@@ -679,9 +694,10 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         const bool tiny = features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
         bool done = false;
         for (const bool overLand : {false, true}) {
-          if (done)
+          // Only a tiny unit's name may sit over land (its named neighbours'): a larger unit's would read as theirs.
+          if (done || (overLand && !tiny))
               break;
-          for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0}) {
+          for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0, m_compact ? 20.0 : 50.0}) {
             if (overLand && !tiny && distance > (m_compact ? 8.0 : 14.0))
                 break;
             for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
@@ -699,9 +715,12 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                 const std::vector<size_t> under = covered(padded, i);
                 if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k]; }) : !under.empty())
                     continue;
+                if (!lineClear(p, end, i, tiny))
+                    continue;
                 placed.push_back(padded);
                 labels.push_back({r, name});
                 leaders.emplace_back(p, end);
+                named[i] = true; // a line to Beijing's name may cross Tianjin, named beside it
                 done = true;
                 break;
             }
