@@ -60,9 +60,12 @@ void addAxes(QChart *chart, QValueAxis *x, QValueAxis *y)
     chart->addAxis(y, Qt::AlignLeft);
 }
 
-/// Adds `series` to `chart` on its two axes; `inLegend` false hides its marker in the legend.
+/// Adds `series` to `chart` on its two axes; `inLegend` false leaves it unnamed and hides its marker in the
+/// legend.
 void attach(QChart *chart, QAbstractSeries *series, bool inLegend)
 {
+    if (!inLegend)
+        series->setName(QString());
     chart->addSeries(series);
     for (QAbstractAxis *axis : chart->axes())
         series->attachAxis(axis);
@@ -288,6 +291,12 @@ qreal ChartPanel::placeKey(const QSizeF &size)
             mark = dash;
             break;
         }
+        case KeyEntry::Shape::Line: {
+            auto *stroke = new QGraphicsLineItem(x - 1, mid, x + 11, mid);
+            stroke->setPen(QPen(e.color, 2));
+            mark = stroke;
+            break;
+        }
         }
         m_keyItems->addToGroup(mark);
         auto *text = new QGraphicsSimpleTextItem(e.label);
@@ -366,6 +375,20 @@ void ChartPanel::showSeries(const QString &title, const QString &unit, const std
                             ChartMode mode, int baseYear, const std::vector<ChartBreak> &breaks)
 {
     plotSeries(title, unit, input, mode, baseYear, breaks);
+    // The key drawn under the chart from the legend's entries: it wraps, where Qt's legend cuts names
+    // ("Guan…") and draws a dashed line as a square.
+    for (QLegendMarker *marker : m_chart->legend()->markers()) {
+        if (marker->label().isEmpty()) // a series not in the key (attach())
+            continue;
+        using Shape = KeyEntry::Shape;
+        if (auto *line = qobject_cast<QLineSeries *>(marker->series()); line && marker->type() == QLegendMarker::LegendMarkerTypeXY)
+            m_key.push_back({line->pen().style() == Qt::DashLine ? Shape::Dash : Shape::Line, line->pen().color(), marker->label()});
+        else if (auto *dots = qobject_cast<QScatterSeries *>(marker->series()))
+            m_key.push_back({Shape::Dot, dots->color(), marker->label()});
+        else if (auto *area = qobject_cast<QAreaSeries *>(marker->series()))
+            m_key.push_back({Shape::Box, area->color(), marker->label()});
+    }
+    m_chart->legend()->setVisible(m_key.empty());
     layoutCharts(m_view->viewport()->size()); // the title's and the key's type to the chart's width
 }
 

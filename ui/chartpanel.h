@@ -113,7 +113,7 @@ private:
     std::vector<QChart *> m_multiples;
     /// An entry of the one key under small multiples.
     struct KeyEntry {
-        enum class Shape { Box, Dot, Dash } shape = Shape::Box;
+        enum class Shape { Box, Dot, Dash, Line } shape = Shape::Box;
         QColor color;
         QString label;
         Qt::BrushStyle pattern = Qt::SolidPattern; ///< of a box

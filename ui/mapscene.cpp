@@ -354,8 +354,14 @@ void applyFigureTexts(MapRenderer &renderer, const FigureTexts &texts)
         renderer.setTitle(*texts.title);
     if (texts.subtitle)
         renderer.setSubtitle(*texts.subtitle);
-    if (texts.note && !texts.note->isEmpty())
-        renderer.setNotes(renderer.notes().isEmpty() ? *texts.note : *texts.note + u' ' + renderer.notes());
+    if (texts.note && !texts.note->isEmpty()) {
+        // The author's note is a sentence of its own before the notes on the data ("My note. 2015 and 2016: …").
+        QString note = texts.note->trimmed();
+        static const QString ends = QStringLiteral(".!?。！？…");
+        if (!note.isEmpty() && !ends.contains(note.back()))
+            note += core::currentLanguage() == core::Language::Chinese ? u'。' : u'.';
+        renderer.setNotes(renderer.notes().isEmpty() ? note : note + u' ' + renderer.notes());
+    }
     if (texts.source)
         renderer.setSourceLine(*texts.source);
 }

@@ -72,7 +72,7 @@ TrendChart componentsChart(const core::DataBundle &b, const std::vector<const co
         addBreaks(out.breaks, b, *r);
         out.components.push_back({name, std::move(years)});
     }
-    const QString where = names.size() <= 3 ? names.join(chinese ? QStringLiteral("、") : QStringLiteral(", "))
+    const QString where = names.size() <= 5 ? names.join(chinese ? QStringLiteral("、") : QStringLiteral(", "))
                                             : Tr::tr("%1 units").arg(names.size());
     out.title = Tr::tr("%1: natural increase and net migration, %2")
                     .arg(where, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
@@ -144,7 +144,7 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     QStringList names;
     for (const core::Region *r : units)
         names << (core::currentLanguage() == core::Language::Chinese ? r->nameZh : r->nameEn);
-    const QString where = names.size() <= 3 ? names.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、")
+    const QString where = names.size() <= 5 ? names.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、")
                                                                                                         : QStringLiteral(", "))
                                             : Tr::tr("%1 units").arg(names.size());
     out.title = Tr::tr("%1: %2, %3").arg(where, measure, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));

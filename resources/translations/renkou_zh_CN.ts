@@ -580,6 +580,14 @@
         <source>No neighbour (an island)</source>
         <translation>无相邻单位（岛屿）</translation>
     </message>
+    <message>
+        <source>China has no data before %1: a change to %1 has no start.</source>
+        <translation>全国在%1年以前无数据：到%1年的变化没有起点。</translation>
+    </message>
+    <message>
+        <source>China has no data for %1.</source>
+        <translation>全国无%1的数据。</translation>
+    </message>
 </context>
 <context>
     <name>Level</name>
@@ -1832,6 +1840,10 @@
         <source>thousand persons</source>
         <translation>千人</translation>
     </message>
+    <message>
+        <source>Change of the residual across a series break: mostly revision</source>
+        <translation>跨统计口径断点的推算差额：主要是数据修订</translation>
+    </message>
 </context>
 <context>
     <name>renkou::ui::ColumnModel</name>
@@ -1951,6 +1963,10 @@ net migration %4 ‰ a year
     <message>
         <source>Colours: the type of change, as on the map of “Type of population change”. Click a point to select its unit.</source>
         <translation>颜色：变化类型，与“人口变化类型”地图相同。点击一点即选中该单位。</translation>
+    </message>
+    <message>
+        <source>Not shown, without birth and death rates or population for %1: %2.</source>
+        <translation>未显示（%1无出生率、死亡率或人口数据）：%2。</translation>
     </message>
 </context>
 <context>
