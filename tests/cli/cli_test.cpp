@@ -834,6 +834,23 @@ TEST(Cli, ChartTicksAreReadableAndTheTitleNamesPlacesAndYears)
     }
 }
 
+// At a journal's column width the key keeps every name whole (it wraps), and the title names up to five places.
+TEST(Cli, ChartKeyAndTitleNameEveryUnitAt85mm)
+{
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("c85.svg"));
+    const CliRun r = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000,440000,230000,510000"),
+                          QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--out"), svg});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString xml = QString::fromUtf8(f.readAll());
+    for (const char *name : {">Shandong<", ">Guangdong<", ">Heilongjiang<", ">Sichuan<", ">series break<"})
+        EXPECT_TRUE(xml.contains(QLatin1String(name))) << name;
+    EXPECT_TRUE(xml.contains(QStringLiteral("Shandong, Guangdong, Heilongjiang, Sichuan: resident population")));
+    EXPECT_FALSE(xml.contains(QStringLiteral("4 units")));
+}
+
 // A chart takes the author's title and a note (before the notes on the data, which stay).
 TEST(Cli, ChartTakesTheAuthorsTitleAndNote)
 {
