@@ -160,6 +160,8 @@ core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &fr
     const size_t n = size_t(size.width()) * size_t(size.height());
     std::vector<GifByteType> red(n), green(n), blue(n), indices(n);
     for (const QImage &frame : frames) {
+        // The loop pauses on the last frame (the latest year) three times as long, as news graphics do.
+        const int shownMs = &frame == &frames.back() ? 3 * delayMs : delayMs;
         // giflib's median-cut quantizer: up to 256 colours chosen for this frame (so a map's class colours
         // stay exact), no dithering.
         const QImage rgb = frame.convertToFormat(QImage::Format_RGB32);
@@ -200,7 +202,7 @@ core::Status writeAnimatedGif(const QString &path, const std::vector<QImage> &fr
         keepFrequentColoursExact(rgb, indices, sums, map);
         GraphicsControlBlock gcb{};
         gcb.DisposalMode = DISPOSE_DO_NOT;
-        gcb.DelayTime = std::max(1, (delayMs + 5) / 10);
+        gcb.DelayTime = std::max(1, (shownMs + 5) / 10);
         gcb.TransparentColor = NO_TRANSPARENT_COLOR;
         GifByteType extension[4];
         const size_t length = EGifGCBToExtension(&gcb, extension);

@@ -16,7 +16,7 @@ struct DataBundle;
 namespace renkou::ui {
 
 /// Writes `frames` (of one size) as an animated GIF that loops, each frame shown `delayMs` (rounded to
-/// 10 ms, GIF's unit). Encoded with giflib (GIF89a, the NETSCAPE2.0 loop extension); each frame reduced to
+/// 10 ms, GIF's unit) and the last three times as long, so that the loop pauses on the latest year. Encoded with giflib (GIF89a, the NETSCAPE2.0 loop extension); each frame reduced to
 /// at most 256 colours of its own by giflib's median-cut quantizer (GifQuantizeBuffer), without dithering,
 /// so that the class colours stay as drawn. Atomic: the file
 /// appears complete or not at all; an existing file is replaced only when `overwrite`.

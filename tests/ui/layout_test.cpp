@@ -180,6 +180,8 @@ TEST(Animation, FramesShareTheirClassesAndTheGifReadsBack)
         }
         EXPECT_GT(frequent, 0) << k;
         EXPECT_EQ(changed, 0) << "frame " << k;
+        // The loop pauses on the last year.
+        EXPECT_EQ(frameReader.nextImageDelay(), k + 1 == frames.size() ? 1500 : 500) << "frame " << k; // of the frame read
     }
     EXPECT_FALSE(ui::writeAnimatedGif(gif, frames, 500, false).ok()); // exists: not replaced without permission
     EXPECT_FALSE(ui::writeAnimatedGif(dir.filePath(QStringLiteral("none.gif")), {}, 500, false).ok());
