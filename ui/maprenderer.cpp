@@ -139,6 +139,7 @@ void MapRenderer::setLayers(const core::BoundaryLayer *fill, const core::Boundar
     m_valueLabels.clear();
     m_hovered = -1;
     m_labelPoints.clear();
+    m_placement.valid = false; // the names of another layer
     m_borderRuns.clear();
     m_linePaths.clear();
     m_lineKinds.clear();
@@ -543,6 +544,26 @@ void MapRenderer::paintLayers(QPainter &painter, const QTransform &xf, const QRe
     painter.restore();
 }
 
+namespace {
+/// A white halo under `text` drawn at `pos` in `font` (the painter's font): on screen the text drawn one device
+/// pixel around its position (cached glyphs: cheap); larger than the screen (an export's scale) that would
+/// show as copies of the text, and SVG and PDF should hold each name once, as text: there the outline is
+/// stroked.
+void drawHalo(QPainter &painter, const QPointF &pos, const QFont &font, const QString &text)
+{
+    const QColor halo(255, 255, 255, 230);
+    if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster && std::abs(painter.worldTransform().m11()) < 1.5) {
+        painter.setPen(halo);
+        for (const QPointF &d : {QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)})
+            painter.drawText(pos + d, text);
+        return;
+    }
+    QPainterPath outline;
+    outline.addText(pos, font, text);
+    painter.strokePath(outline, QPen(halo, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+}
+} // namespace
+
 void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRectF &area) const
 {
     if (m_labels == LabelLanguage::None)
@@ -591,144 +612,148 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         return QSizeF(width, m.height() * qreal(lines.size()));
     };
     const auto sizeOf = [&](const QString &text) { return sizeIn(fm, text); };
-    std::vector<QRectF> placed;
-    std::vector<size_t> leaderOrder;
-    // A layer of province-level units (or the NBS regions): every unit shown is named.
-    const bool provinceLevel = features.size() <= 40;
+    // The placement is kept while nothing it rests on changes (a hover, a recolour, the next frame of the same
+    // view): measuring and fitting the names is most of a frame's fixed cost.
     const QRectF legendBox = m_layout ? m_layout->legend : QRectF();
     const QRectF insetBox = m_layout ? m_layout->inset : QRectF();
-    struct Label {
-        QRectF box;
-        QString text;
-        size_t font = 0; ///< in fonts
-    };
-    std::vector<Label> labels;
-    const auto free = [&](const QRectF &q) {
-        return area.contains(q) && !q.intersects(legendBox) && !q.intersects(insetBox)
-               && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
-    };
-    for (size_t i : order) {
-        if (std::isnan(m_labelPoints[i].x()))
-            continue;
-        const QPointF p = xf.map(m_labelPoints[i]);
-        const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
-                                              features[i].bounds.width(), features[i].bounds.height()));
-        // The name over its value, else both on one line, else the name alone; each in the label's type,
-        // else smaller.
-        const QString full = labelOf(i);
-        QStringList tries = {full};
-        if (full.contains(u'\n'))
-            tries << QString(full).replace(u'\n', u' ') << full.section(u'\n', 0, 0);
-        bool done = false;
-        for (const QString &name : tries) {
-            for (size_t f = 0; f < fonts.size() && !done; ++f) {
-                const QSizeF size = sizeIn(metrics[f], name);
-                const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
-                const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
-                const QRectF padded = r.adjusted(-2, -1, 2, 1);
-                if (fits && free(padded)) {
-                    placed.push_back(padded);
-                    labels.push_back({r, name, f});
-                    done = true;
+    LabelPlacement &cache = m_placement;
+    if (!(cache.valid && cache.xf == xf && cache.area == area && cache.legend == legendBox && cache.inset == insetBox
+          && cache.language == m_labels && cache.values == m_valueLabels && cache.inFocus == m_inFocus && cache.compact == m_compact)) {
+        std::vector<QRectF> placed;
+        std::vector<size_t> leaderOrder;
+        // A layer of province-level units (or the NBS regions): every unit shown is named.
+        const bool provinceLevel = features.size() <= 40;
+        std::vector<PlacedLabel> labels;
+        const auto free = [&](const QRectF &q) {
+            return area.contains(q) && !q.intersects(legendBox) && !q.intersects(insetBox)
+                   && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
+        };
+        for (size_t i : order) {
+            if (std::isnan(m_labelPoints[i].x()))
+                continue;
+            const QPointF p = xf.map(m_labelPoints[i]);
+            const QRectF unit = xf.mapRect(QRectF(features[i].bounds.minX, features[i].bounds.minY,
+                                                  features[i].bounds.width(), features[i].bounds.height()));
+            // The name over its value, else both on one line, else the name alone; each in the label's type,
+            // else smaller.
+            const QString full = labelOf(i);
+            QStringList tries = {full};
+            if (full.contains(u'\n'))
+                tries << QString(full).replace(u'\n', u' ') << full.section(u'\n', 0, 0);
+            bool done = false;
+            for (const QString &name : tries) {
+                for (size_t f = 0; f < fonts.size() && !done; ++f) {
+                    const QSizeF size = sizeIn(metrics[f], name);
+                    const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
+                    const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
+                    const QRectF padded = r.adjusted(-2, -1, 2, 1);
+                    if (fits && free(padded)) {
+                        placed.push_back(padded);
+                        labels.push_back({r, name, f});
+                        done = true;
+                    }
                 }
+                if (done)
+                    break;
             }
-            if (done)
-                break;
-        }
-        if (!done && provinceLevel
-            && features[i].bounds.width() * features[i].bounds.height() < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
-            // The small units (Beijing, Tianjin, Shanghai, Hong Kong, Macao; Chongqing and Ningxia when their
-            // names do not fit: bounds under 1.5 % of the map's extent) get their name beside them, with a
-            // leader line, where it meets no other label.
-            leaderOrder.push_back(i);
-        }
-    }
-    // Eastmost first (Tianjin before Beijing, so each takes its own side). A label beside its unit goes where it
-    // covers no other unit (the sea, beyond the border); else over neighbours that are named themselves — a
-    // tiny unit (Beijing, Tianjin, Shanghai, Hong Kong, Macao: bounds under 0.3 % of the extent) at any of the
-    // distances, a larger one only close by — and never over another unit's label point, where it would read
-    // as that unit's name.
-    std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) { return m_labelPoints[a].x() > m_labelPoints[b].x(); });
-    std::vector<QPointF> unitPoints;
-    for (size_t i = 0; i < features.size(); ++i)
-        if (!std::isnan(m_labelPoints[i].x()) && (m_inFocus.empty() || m_inFocus[i]))
-            unitPoints.push_back(xf.map(m_labelPoints[i]));
-    const QTransform toWorld = xf.inverted();
-    // The units other than `own` that `box` covers.
-    const auto covered = [&](const QRectF &box, size_t own) {
-        const QRectF w = toWorld.mapRect(box);
-        const core::BoxD b{w.left(), w.top(), w.right(), w.bottom()};
-        std::vector<size_t> out;
-        for (size_t k = 0; k < features.size(); ++k) {
-            const core::BoxD &fb = features[k].bounds;
-            if (k != own && fb.maxX >= b.minX && fb.minX <= b.maxX && fb.maxY >= b.minY && fb.minY <= b.maxY && core::intersects(features[k].polygons, b))
-                out.push_back(k);
-        }
-        return out;
-    };
-    std::vector<bool> named(features.size(), false);
-    for (const Label &l : labels)
-        for (size_t k = 0; k < features.size(); ++k)
-            if (!std::isnan(m_labelPoints[k].x()) && l.box.contains(xf.map(m_labelPoints[k])))
-                named[k] = true;
-    // A leader line crosses no other unit, nor a placed label: else it would point from one unit to another's
-    // name (Fujian's name beyond Taiwan). A tiny unit's (Beijing's, inside Hebei and under its name) may cross
-    // named units and their names: there is no other way out.
-    const auto lineClear = [&](const QPointF &from, const QPointF &to, size_t own, bool tiny) {
-        const int steps = std::max(3, int(QLineF(from, to).length() / 3));
-        for (int k = 1; k <= steps; ++k) {
-            const QPointF at = from + (to - from) * (qreal(k) / steps);
-            if (!tiny && std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.contains(at); }))
-                return false;
-            const std::vector<size_t> under = covered(QRectF(at - QPointF(0.5, 0.5), QSizeF(1, 1)), own);
-            if (tiny ? std::any_of(under.begin(), under.end(), [&](size_t u) { return !named[u]; }) : !under.empty())
-                return false;
-        }
-        return true;
-    };
-    std::vector<std::pair<QPointF, QPointF>> leaders;
-    for (size_t i : leaderOrder) {
-        const QPointF p = xf.map(m_labelPoints[i]);
-        const QString name = labelOf(i);
-        const QSizeF size = sizeOf(name);
-        const bool tiny = features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
-        bool done = false;
-        for (const bool overLand : {false, true}) {
-          // Only a tiny unit's name may sit over land (its named neighbours'): a larger unit's would read as theirs.
-          if (done || (overLand && !tiny))
-              break;
-          for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0, m_compact ? 20.0 : 50.0}) {
-            if (overLand && !tiny && distance > (m_compact ? 8.0 : 14.0))
-                break;
-            for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
-                                      QPointF(-1, -1), QPointF(-1, 1)}) {
-                const QPointF end = p + dir * distance;
-                // The label's near side at the end of the line.
-                const QPointF topLeft(dir.x() > 0 ? end.x() : dir.x() < 0 ? end.x() - size.width() : end.x() - size.width() / 2,
-                                      dir.y() > 0 ? end.y() : dir.y() < 0 ? end.y() - size.height() : end.y() - size.height() / 2);
-                const QRectF r(topLeft, size);
-                const QRectF padded = r.adjusted(-2, -1, 2, 1);
-                if (!free(padded)
-                    || std::any_of(unitPoints.begin(), unitPoints.end(), [&](const QPointF &u) { return u != p && padded.adjusted(-3, -3, 3, 3).contains(u); })
-                    )
-                    continue;
-                const std::vector<size_t> under = covered(padded, i);
-                if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k]; }) : !under.empty())
-                    continue;
-                if (!lineClear(p, end, i, tiny))
-                    continue;
-                placed.push_back(padded);
-                labels.push_back({r, name});
-                leaders.emplace_back(p, end);
-                named[i] = true; // a line to Beijing's name may cross Tianjin, named beside it
-                done = true;
-                break;
+            if (!done && provinceLevel
+                && features[i].bounds.width() * features[i].bounds.height() < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
+                // The small units (Beijing, Tianjin, Shanghai, Hong Kong, Macao; Chongqing and Ningxia when their
+                // names do not fit: bounds under 1.5 % of the map's extent) get their name beside them, with a
+                // leader line, where it meets no other label.
+                leaderOrder.push_back(i);
             }
-            if (done)
-                break;
-          }
         }
+        // Eastmost first (Tianjin before Beijing, so each takes its own side). A label beside its unit goes where it
+        // covers no other unit (the sea, beyond the border); else over neighbours that are named themselves — a
+        // tiny unit (Beijing, Tianjin, Shanghai, Hong Kong, Macao: bounds under 0.3 % of the extent) at any of the
+        // distances, a larger one only close by — and never over another unit's label point, where it would read
+        // as that unit's name.
+        std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) { return m_labelPoints[a].x() > m_labelPoints[b].x(); });
+        std::vector<QPointF> unitPoints;
+        for (size_t i = 0; i < features.size(); ++i)
+            if (!std::isnan(m_labelPoints[i].x()) && (m_inFocus.empty() || m_inFocus[i]))
+                unitPoints.push_back(xf.map(m_labelPoints[i]));
+        const QTransform toWorld = xf.inverted();
+        // The units other than `own` that `box` covers.
+        const auto covered = [&](const QRectF &box, size_t own) {
+            const QRectF w = toWorld.mapRect(box);
+            const core::BoxD b{w.left(), w.top(), w.right(), w.bottom()};
+            std::vector<size_t> out;
+            for (size_t k = 0; k < features.size(); ++k) {
+                const core::BoxD &fb = features[k].bounds;
+                if (k != own && fb.maxX >= b.minX && fb.minX <= b.maxX && fb.maxY >= b.minY && fb.minY <= b.maxY && core::intersects(features[k].polygons, b))
+                    out.push_back(k);
+            }
+            return out;
+        };
+        std::vector<bool> named(features.size(), false);
+        for (const PlacedLabel &l : labels)
+            for (size_t k = 0; k < features.size(); ++k)
+                if (!std::isnan(m_labelPoints[k].x()) && l.box.contains(xf.map(m_labelPoints[k])))
+                    named[k] = true;
+        // A leader line crosses no other unit, nor a placed label: else it would point from one unit to another's
+        // name (Fujian's name beyond Taiwan). A tiny unit's (Beijing's, inside Hebei and under its name) may cross
+        // named units and their names: there is no other way out.
+        const auto lineClear = [&](const QPointF &from, const QPointF &to, size_t own, bool tiny) {
+            const int steps = std::max(3, int(QLineF(from, to).length() / 3));
+            for (int k = 1; k <= steps; ++k) {
+                const QPointF at = from + (to - from) * (qreal(k) / steps);
+                if (!tiny && std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.contains(at); }))
+                    return false;
+                const std::vector<size_t> under = covered(QRectF(at - QPointF(0.5, 0.5), QSizeF(1, 1)), own);
+                if (tiny ? std::any_of(under.begin(), under.end(), [&](size_t u) { return !named[u]; }) : !under.empty())
+                    return false;
+            }
+            return true;
+        };
+        std::vector<std::pair<QPointF, QPointF>> leaders;
+        for (size_t i : leaderOrder) {
+            const QPointF p = xf.map(m_labelPoints[i]);
+            const QString name = labelOf(i);
+            const QSizeF size = sizeOf(name);
+            const bool tiny = features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
+            bool done = false;
+            for (const bool overLand : {false, true}) {
+              // Only a tiny unit's name may sit over land (its named neighbours'): a larger unit's would read as theirs.
+              if (done || (overLand && !tiny))
+                  break;
+              for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0, m_compact ? 20.0 : 50.0}) {
+                if (overLand && !tiny && distance > (m_compact ? 8.0 : 14.0))
+                    break;
+                for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
+                                          QPointF(-1, -1), QPointF(-1, 1)}) {
+                    const QPointF end = p + dir * distance;
+                    // The label's near side at the end of the line.
+                    const QPointF topLeft(dir.x() > 0 ? end.x() : dir.x() < 0 ? end.x() - size.width() : end.x() - size.width() / 2,
+                                          dir.y() > 0 ? end.y() : dir.y() < 0 ? end.y() - size.height() : end.y() - size.height() / 2);
+                    const QRectF r(topLeft, size);
+                    const QRectF padded = r.adjusted(-2, -1, 2, 1);
+                    if (!free(padded)
+                        || std::any_of(unitPoints.begin(), unitPoints.end(), [&](const QPointF &u) { return u != p && padded.adjusted(-3, -3, 3, 3).contains(u); })
+                        )
+                        continue;
+                    const std::vector<size_t> under = covered(padded, i);
+                    if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k]; }) : !under.empty())
+                        continue;
+                    if (!lineClear(p, end, i, tiny))
+                        continue;
+                    placed.push_back(padded);
+                    labels.push_back({r, name});
+                    leaders.emplace_back(p, end);
+                    named[i] = true; // a line to Beijing's name may cross Tianjin, named beside it
+                    done = true;
+                    break;
+                }
+                if (done)
+                    break;
+              }
+            }
+        }
+        cache = {true, xf, area, legendBox, insetBox, m_labels, m_valueLabels, m_inFocus, m_compact, std::move(labels), std::move(leaders)};
     }
+    const std::vector<PlacedLabel> &labels = cache.labels;
+    const std::vector<std::pair<QPointF, QPointF>> &leaders = cache.leaders;
     painter.save();
     painter.setPen(QPen(QColor(0x55, 0x55, 0x55), 0.6));
     for (const auto &[from, to] : leaders)
@@ -740,38 +765,25 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         size_t font = 0;
     };
     std::vector<Line> lines;
-    for (const Label &l : labels) {
+    for (const PlacedLabel &l : labels) {
         const QFontMetricsF &m = metrics[l.font];
         const QStringList parts = l.text.split(u'\n');
         for (qsizetype k = 0; k < parts.size(); ++k)
             lines.push_back({QPointF(l.box.center().x() - m.horizontalAdvance(parts[k]) / 2, l.box.top() + m.height() * qreal(k) + m.ascent()),
                              parts[k], l.font});
     }
-    const QColor haloColor(255, 255, 255, 230);
-    // The cheap halo (the text drawn around its position, one device pixel away) on screen; drawn larger than
-    // the screen (an export's scale) it would show as copies of the text, so there the outline is stroked.
-    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster
-                        && std::abs(painter.worldTransform().m11()) < 1.5;
-    // Halos first, then every text on top.
-    for (const Line &l : lines) {
-        const QFont &font = fonts[l.font];
-        painter.setFont(font);
-        if (raster) {
-            // A white halo: the text drawn around its position (cached glyphs: cheap).
-            painter.setPen(haloColor);
-            for (const QPointF &d : {QPointF(-1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(1, -1)})
-                painter.drawText(l.pos + d, l.text);
-        } else {
-            // SVG and PDF: the halo as an outline shape, so that each name is in the file once, as text.
-            QPainterPath outline;
-            outline.addText(l.pos, font, l.text);
-            painter.strokePath(outline, QPen(haloColor, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        }
+    // Halos first, then every text on top; the font set only where it changes.
+    std::stable_sort(lines.begin(), lines.end(), [](const Line &a, const Line &b) { return a.font < b.font; });
+    for (size_t k = 0; k < lines.size(); ++k) {
+        if (k == 0 || lines[k].font != lines[k - 1].font)
+            painter.setFont(fonts[lines[k].font]);
+        drawHalo(painter, lines[k].pos, fonts[lines[k].font], lines[k].text);
     }
     painter.setPen(kTextColor);
-    for (const Line &l : lines) {
-        painter.setFont(fonts[l.font]);
-        painter.drawText(l.pos, l.text);
+    for (size_t k = 0; k < lines.size(); ++k) {
+        if (k == 0 || lines[k].font != lines[k - 1].font)
+            painter.setFont(fonts[lines[k].font]);
+        painter.drawText(lines[k].pos, lines[k].text);
     }
     painter.restore();
 }
@@ -827,9 +839,7 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
             for (qsizetype k = 0; k < lines.size(); ++k) {
                 const QPointF at(inset.right() - 3 - fm.horizontalAdvance(lines[k]),
                                  inset.bottom() - 2 - fm.descent() - fm.height() * qreal(lines.size() - 1 - k));
-                QPainterPath outline;
-                outline.addText(at, font, lines[k]);
-                painter.strokePath(outline, QPen(QColor(255, 255, 255, 230), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+                drawHalo(painter, at, font, lines[k]);
                 painter.setPen(kTextColor);
                 painter.drawText(at, lines[k]);
             }

@@ -181,6 +181,25 @@ private:
     QString m_citations;
     qreal m_footReserve = 0;
     mutable std::optional<Layout> m_layout;
+    /// A name placed on the map: its box, its text (a second line its value) and its type (paintLabels()'s).
+    struct PlacedLabel {
+        QRectF box;
+        QString text;
+        size_t font = 0;
+    };
+    /// The names placed by the last paintLabels() and what they rest on; invalid after setLayers().
+    struct LabelPlacement {
+        bool valid = false;
+        QTransform xf;
+        QRectF area, legend, inset;
+        LabelLanguage language = LabelLanguage::Chinese;
+        std::vector<QString> values;
+        std::vector<char> inFocus;
+        bool compact = false;
+        std::vector<PlacedLabel> labels;
+        std::vector<std::pair<QPointF, QPointF>> leaders;
+    };
+    mutable LabelPlacement m_placement;
     bool m_overlaysHidden = false;
     mutable bool m_compact = false; ///< the layout is narrow: smaller legend text
 };

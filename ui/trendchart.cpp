@@ -26,6 +26,13 @@ void addBreaks(std::vector<ChartBreak> &breaks, const core::DataBundle &b, const
     }
 }
 
+/// The places of a chart's title: up to five names ("Shandong, Guangdong"; 山东省、广东省), else their number.
+QString placesOf(const QStringList &names)
+{
+    return names.size() <= 5 ? names.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、") : QStringLiteral(", "))
+                             : Tr::tr("%1 units").arg(names.size());
+}
+
 /// Years as ranges: "2000–2004, 2024".
 QString yearRanges(const std::set<int> &years)
 {
@@ -72,10 +79,8 @@ TrendChart componentsChart(const core::DataBundle &b, const std::vector<const co
         addBreaks(out.breaks, b, *r);
         out.components.push_back({name, std::move(years)});
     }
-    const QString where = names.size() <= 5 ? names.join(chinese ? QStringLiteral("、") : QStringLiteral(", "))
-                                            : Tr::tr("%1 units").arg(names.size());
     out.title = Tr::tr("%1: natural increase and net migration, %2")
-                    .arg(where, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
+                    .arg(placesOf(names), core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
     if (sourceYears.empty())
         return out;
     out.caption = (chinese ? Tr::tr("Unit: persons (chart in ten thousands).") : Tr::tr("Unit: persons (chart in thousands).")) + u' '
@@ -144,10 +149,7 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     QStringList names;
     for (const core::Region *r : units)
         names << (core::currentLanguage() == core::Language::Chinese ? r->nameZh : r->nameEn);
-    const QString where = names.size() <= 5 ? names.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、")
-                                                                                                        : QStringLiteral(", "))
-                                            : Tr::tr("%1 units").arg(names.size());
-    out.title = Tr::tr("%1: %2, %3").arg(where, measure, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
+    out.title = Tr::tr("%1: %2, %3").arg(placesOf(names), measure, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
     const bool allProvinces = levels == std::set<core::Level>{core::Level::Province};
     switch (mode) {
     case core::ChartMode::Indexed: out.title += Tr::tr(" — index, %1 = 100").arg(out.baseYear); break;
