@@ -17,6 +17,8 @@
 #include <QPainter>
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
+#include <QLocale>
 #include <QChart>
 #include <QChartView>
 #include <QLegendMarker>
@@ -46,11 +48,9 @@ QValueAxis *yearAxis(int first, int last)
 
 /// Adds the axes to `chart` in the map's fonts (Noto Sans, Chinese from Noto Sans CJK SC), not the system's
 /// fallback, with whole-number ticks where the ticks are whole (140, not 140.0).
-void addAxes(QChart *chart, QValueAxis *x, QValueAxis *y)
+QValueAxis *addAxes(QChart *chart, QValueAxis *x, QValueAxis *y)
 {
-    y->applyNiceNumbers();
-    if (y->tickCount() > 1 && (y->max() - y->min()) / (y->tickCount() - 1) >= 1)
-        y->setLabelFormat(QStringLiteral("%.0f"));
+    y = typesetAxis(y);
     for (QValueAxis *axis : {x, y}) {
         axis->setLabelsFont(mapFont(8));
         axis->setTitleFont(mapFont(8.5, true));
@@ -58,6 +58,7 @@ void addAxes(QChart *chart, QValueAxis *x, QValueAxis *y)
     chart->legend()->setFont(mapFont(8.5));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
+    return y;
 }
 
 /// Adds `series` to `chart` on its two axes; `inLegend` false leaves it unnamed and hides its marker in the
@@ -97,6 +98,33 @@ bool inChinese()
 }
 
 } // namespace
+
+QValueAxis *typesetAxis(QValueAxis *axis)
+{
+    axis->applyNiceNumbers();
+    const int ticks = axis->tickCount();
+    const double step = ticks > 1 ? (axis->max() - axis->min()) / (ticks - 1) : 0;
+    if (step <= 0)
+        return axis;
+    // Whole numbers where the ticks are whole (140, not 140.0).
+    const QByteArray format = (step >= 1 ? QStringLiteral("%.0f") : axis->labelFormat()).toLatin1();
+    auto *typeset = new QCategoryAxis;
+    typeset->setRange(axis->min(), axis->max());
+    typeset->setStartValue(axis->min() - step / 2);
+    typeset->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    typeset->setTitleText(axis->titleText());
+    const QLocale english(QLocale::English);
+    for (int i = 0; i < ticks; ++i) {
+        const double v = axis->min() + i * step;
+        QString label = QString::asprintf(format.constData(), std::abs(v) < step / 1e6 ? 0.0 : v);
+        // Thousands separated in English ("1,500"), as the map's numbers are; a true minus sign.
+        if (std::abs(v) >= 1000 && core::currentLanguage() != core::Language::Chinese && format == "%.0f")
+            label = english.toString(std::round(v), 'f', 0);
+        typeset->append(core::typesetNumbers(label), v);
+    }
+    delete axis;
+    return typeset;
+}
 
 /// The chart view of a ChartPanel: lays small multiples out again when it is resized.
 class GridView : public QChartView {
@@ -469,7 +497,7 @@ void ChartPanel::plotSeries(const QString &title, const QString &unit, const std
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);
     axisY->setLabelFormat(mode == ChartMode::YearOnYear || (persons && chinese) ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
-    addAxes(m_chart, axisX, axisY);
+    axisY = addAxes(m_chart, axisX, axisY);
 
     addBreaks(m_chart, breaks, first, last, true);
 
@@ -588,7 +616,7 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
         axisY->setLabelFormat(QStringLiteral("%.0f"));
         if (grid)
             axisY->setTickCount(3);
-        addAxes(chart, axisX, axisY);
+        axisY = addAxes(chart, axisX, axisY);
         axisY->setTitleVisible(!grid); // small multiples: the caption's unit line names the one scale
         if (grid) {
             axisX->setLabelsFont(mapFont(7));

@@ -12,6 +12,7 @@ class QChartView;
 class QGraphicsItemGroup;
 class QGraphicsSimpleTextItem;
 class QPainter;
+class QValueAxis;
 
 namespace renkou::ui {
 
@@ -44,6 +45,11 @@ struct ChartBreak {
     int year = 0;
     QString text;
 };
+
+/// The axis `axis` with nice ticks (QValueAxis::applyNiceNumbers()) labelled as the map labels numbers: a true
+/// minus sign (Qt formats ticks with printf: "-1000"), thousands separated in English; whole numbers where the
+/// ticks are whole. Takes `axis` (deleted) and returns the axis to add in its place (a QCategoryAxis).
+QValueAxis *typesetAxis(QValueAxis *axis);
 
 /// One unit's components of change for the chart.
 struct ComponentsSeries {

@@ -322,10 +322,11 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     auto *axisY = new QValueAxis;
     axisY->setRange(minY - padY, maxY + padY);
     axisY->setTitleText(tr("net migration, ‰"));
+    axisX->setLabelFormat(QStringLiteral("%.1f"));
+    axisY->setLabelFormat(QStringLiteral("%.1f"));
+    axisX = typesetAxis(axisX); // a true minus sign
+    axisY = typesetAxis(axisY);
     for (QValueAxis *axis : {axisX, axisY}) {
-        axis->applyNiceNumbers();
-        const bool whole = axis->tickCount() > 1 && (axis->max() - axis->min()) / (axis->tickCount() - 1) >= 1;
-        axis->setLabelFormat(whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
         axis->setLabelsFont(mapFont(7.5));
         axis->setTitleFont(mapFont(7.5));
     }

@@ -831,6 +831,11 @@ TEST(Cli, ChartTicksAreReadableAndTheTitleNamesPlacesAndYears)
         EXPECT_TRUE(all.contains(QStringLiteral("Shandong, Guangdong: resident population, 2000–2024"))) << mode << " " << all.left(400).toStdString();
         EXPECT_TRUE(all.contains(QStringLiteral("|2010|"))) << mode; // the year ticks are read
         EXPECT_FALSE(all.contains(QRegularExpression(QStringLiteral("(^|\\|)-?\\d{7,}(\\.\\d+)?($|\\|)")))) << mode << " " << all.toStdString();
+        // Ticks as the map writes numbers: no hyphen for a minus, thousands separated ("−1,000", "4,000").
+        EXPECT_FALSE(all.contains(QRegularExpression(QStringLiteral("(^|\\|)-\\d")))) << mode << " " << all.toStdString();
+        if (QLatin1String(mode) == QLatin1String("change")) {
+            EXPECT_TRUE(all.contains(QStringLiteral("|1,000|")) || all.contains(QStringLiteral("|2,000|"))) << all.toStdString();
+        }
     }
 }
 
