@@ -656,7 +656,7 @@ void MainWindow::refresh()
         shown.drill.clear();
     }
     ui::MapQuery query = ui::queryFor(b, shown, [this](core::Level l, const core::IndicatorInfo &i) { return dataYears(l, i); });
-    if (shown.classes.sameEveryYear && !core::isCategorical(query.indicator)) {
+    if (ui::classesFromEveryYear(shown, query.indicator)) {
         // Computed once per map, not on every selection or year change.
         const QString key = QStringLiteral("%1|%2|%3|%4|%5")
                                 .arg(int(shown.level))

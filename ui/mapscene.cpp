@@ -126,11 +126,15 @@ std::vector<int> featureIndices(const core::BoundaryLayer *layer, const QStringL
     return out;
 }
 
+bool classesFromEveryYear(const core::View &view, const core::IndicatorInfo &shown)
+{
+    return view.classes.sameEveryYear && !core::isCategorical(shown) && !(shown.spansYears && view.from);
+}
+
 MapScene renderView(MapRenderer &r, const core::DataBundle &b, const core::View &v, const std::vector<double> &classValues, bool yearsLead)
 {
     MapQuery q = queryFor(b, v, [&b](core::Level l, const core::IndicatorInfo &i) { return core::yearsWithData(b.context(), l, i); });
-    // Classes from every year, unless the map's are categories (a type, a cluster), the same in any year.
-    q.classValues = !classValues.empty() || !v.classes.sameEveryYear || core::isCategorical(q.indicator) ? classValues : valuesOfYears(b, v);
+    q.classValues = !classValues.empty() || !classesFromEveryYear(v, q.indicator) ? classValues : valuesOfYears(b, v);
     q.yearsLead = yearsLead;
     const MapScene scene = applyMapScene(r, b, q);
     r.setSelection(featureIndices(r.layer(), v.selection));

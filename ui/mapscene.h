@@ -44,6 +44,11 @@ struct MapScene {
 
 using core::YearsOf;
 
+/// Whether a map of `view` takes its classes from every year (View → Classes → same for every year): not for
+/// categories (a type, a cluster: the same in any year), nor for a span chosen from–to (its changes are not
+/// the one-year steps of the timeline).
+bool classesFromEveryYear(const core::View &view, const core::IndicatorInfo &shown);
+
 /// The map a view asks for: its level (prefecture-level units in a drill-down), its indicator
 /// (core::growthIndicator() in growth/decline; resident population if the bundle lacks it) and its years by
 /// core::resolvePeriod(): exactly the years asked, with notes and the nearest years with data when there is

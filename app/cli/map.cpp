@@ -74,6 +74,17 @@ int cmdMap(const QStringList &args, const QString &name)
     query.diverging = parser.isSet(diverging);
     query.showValues = parser.isSet(values);
     query.clusterSignificance = p.value_or(0.05);
+    // The app's default: the classes of every year with data (one-year maps and one-year changes), so that a
+    // map of 2024 has the colours the window gives it.
+    View shown;
+    shown.level = q.level;
+    shown.indicator = q.indicator.name;
+    shown.year = q.year;
+    if (parser.isSet(common.from))
+        shown.from = q.from;
+    shown.classes.sameEveryYear = true;
+    if (renkou::ui::classesFromEveryYear(shown, q.indicator))
+        query.classValues = renkou::ui::valuesOfYears(q.bundle, shown);
     printStatistic(renkou::ui::applyMapScene(renderer, q.bundle, query).column);
     renderer.setLabelLanguage(parser.value(lang) == u"en" ? renkou::ui::LabelLanguage::English : renkou::ui::LabelLanguage::Chinese);
     renkou::ui::applyFigureTexts(renderer, texts.read(parser));

@@ -856,6 +856,24 @@ TEST(Cli, ChartKeyAndTitleNameEveryUnitAt85mm)
     EXPECT_FALSE(xml.contains(QStringLiteral("4 units")));
 }
 
+// The CLI's map has the app's classes: those of every year with data for a year's map or a one-year change
+// (said in the notes), a span's own for a span chosen from–to.
+TEST(Cli, MapClassesAreTheAppsDefault)
+{
+    QTemporaryDir dir;
+    const auto notes = [&](const QStringList &years) {
+        const QString svg = dir.filePath(QStringLiteral("m.svg"));
+        const CliRun r = cli(QStringList{QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--force"),
+                                         QStringLiteral("--out"), svg} + years);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        QFile f(svg);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    EXPECT_TRUE(notes({QStringLiteral("--year"), QStringLiteral("2024")}).contains(QStringLiteral("classes are the same for every year with data")));
+    EXPECT_FALSE(notes({QStringLiteral("--from"), QStringLiteral("2010"), QStringLiteral("--to"), QStringLiteral("2020")})
+                     .contains(QStringLiteral("classes are the same for every year")));
+}
+
 // A chart takes the author's title and a note (before the notes on the data, which stay).
 TEST(Cli, ChartTakesTheAuthorsTitleAndNote)
 {
