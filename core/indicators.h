@@ -44,7 +44,7 @@ struct AreaTable {
 class BoundaryLayer;
 
 /// The queen contiguity of the province and prefecture-level layers (queenContiguity()), by unit code,
-/// computed on first use and kept (about 170 ms for the prefecture-level units): a map of clusters needs
+/// computed on first use and kept (about 22 ms for the prefecture-level units, BENCHMARKS.md): a map of clusters needs
 /// it, a start does not. Thread-safe. A bundle whose layer changes takes a new cache.
 class ContiguityCache {
 public:
