@@ -156,7 +156,8 @@ private:
     /// else drawn again (the language is switched while the returned value lives).
     /// With `texts`, or `ownMap` (a map to paint on another thread), the map is drawn again (the window's own
     /// stays as it is).
-    std::unique_ptr<Figures> figuresIn(core::Language language, const ui::FigureTexts &texts = {}, bool ownMap = false);
+    std::unique_ptr<Figures> figuresIn(core::Language language, const ui::FigureTexts &texts = {}, bool ownMap = false,
+                                       bool withScatter = false);
     /// sources.txt of the report pack: the figure's title, every source of `column` and the boundaries with
     /// where, licence and notes, the notes that apply, the bundle and the version, in the current language.
     QString sourcesText(const QString &title, const core::Column &column) const;

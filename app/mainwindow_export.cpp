@@ -254,7 +254,8 @@ struct MainWindow::Figures {
     QString ownCaption;
 };
 
-std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts, bool ownMap)
+std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts, bool ownMap,
+                                                          bool withScatter)
 {
     auto f = std::make_unique<Figures>(language);
     // The window's own map when it is the figure: same language, its labels in it too, no texts of the author's.
@@ -283,6 +284,8 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     f->column = &f->ownScene.column;
     f->chart = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownChart->render(p, r, raw->ownCaption); };
     f->chartCaption = f->ownCaption;
+    if (!withScatter) // only its export draws the scatter again: not worth computing for a map or chart
+        return f;
     f->ownScatter = std::make_unique<ui::ComponentsScatter>();
     ui::showScatter(*f->ownScatter, *bundle(), m_view, f->ownScene.column.level, f->ownScene.column);
     if (texts.title)
@@ -385,7 +388,7 @@ void MainWindow::exportScatterDialog()
     if (const auto target = askPictureTarget(this, tr("Export scatter"), QStringLiteral("scatter.png"), {m_side->scatterTitle(), {}, QString(), {}})) {
         core::Status status = core::Done{};
         {
-            const auto figures = figuresIn(target->first.language, target->first.texts);
+            const auto figures = figuresIn(target->first.language, target->first.texts, false, true);
             const QString title = target->first.texts.title.value_or(figures->ownScatter ? figures->ownScatter->title() : m_side->scatterTitle());
             const QStringList notes = figures->ownScatter ? figures->ownScatter->notes() : m_side->scatterNotes();
             status = ui::exportPicture(target->second, {target->first.size, true}, figures->scatter, {title, notes.join(u'\n')});

@@ -239,21 +239,9 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     while (titleFont.pointSizeF() > 7 && QFontMetricsF(titleFont).horizontalAdvance(title()) > size.width() - 24)
         titleFont.setPointSizeF(titleFont.pointSizeF() - 0.5);
     grid ? m_gridTitle->setFont(titleFont) : m_chart->setTitleFont(titleFont);
+    // The key under the chart (it wraps; Qt's legend cuts names), under the grid of small multiples.
+    const qreal keyHeight = m_key.empty() ? 0 : placeKey(size);
     if (!grid) {
-        // A key wider than the chart in smaller type (down to 6.5 pt) rather than with its names cut.
-        QFont keyFont = mapFont(8.5);
-        const auto keyWidth = [&] {
-            qreal w = 0;
-            for (QLegendMarker *marker : m_chart->legend()->markers())
-                if (marker->isVisible())
-                    w += QFontMetricsF(keyFont).horizontalAdvance(marker->label()) + 34;
-            return w;
-        };
-        while (keyFont.pointSizeF() > 6.5 && keyWidth() > size.width() - 16)
-            keyFont.setPointSizeF(keyFont.pointSizeF() - 0.5);
-        m_chart->legend()->setFont(keyFont);
-        // A chart of components has its key drawn under it (it wraps; Qt's legend cuts names).
-        const qreal keyHeight = m_key.empty() ? 0 : placeKey(size);
         m_chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size.width(), size.height() - keyHeight)));
         if (m_chart->layout())
             m_chart->layout()->activate();
@@ -265,7 +253,6 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     const int columns = std::min(n == 3 && size.width() >= 600 ? 3 : 2, std::clamp(int(size.width() / 280), 2, 3));
     const int rows = (n + columns - 1) / columns;
     const qreal titleHeight = QFontMetricsF(m_gridTitle->font()).height() + 8;
-    const qreal keyHeight = placeKey(size);
     const qreal cellWidth = size.width() / columns;
     const qreal cellHeight = std::max(60.0, (size.height() - titleHeight - keyHeight) / rows);
     m_gridTitle->setPos(8, 4);
@@ -282,7 +269,7 @@ void ChartPanel::layoutCharts(const QSizeF &size)
 
 qreal ChartPanel::placeKey(const QSizeF &size)
 {
-    // One key for all the small multiples, under them: entries in rows as wide as the figure.
+    // The chart's key (for small multiples, of all of them) under it: entries in rows as wide as the figure.
     delete m_keyItems;
     m_keyItems = new QGraphicsItemGroup;
     m_view->scene()->addItem(m_keyItems);

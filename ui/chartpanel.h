@@ -104,7 +104,7 @@ private:
     /// Places the charts in `size`: the one chart over all of it, or the title, a grid of small multiples and
     /// the key under them.
     void layoutCharts(const QSizeF &size);
-    /// Draws the key of small multiples (m_key) at the bottom of `size`; returns its height.
+    /// Draws the key (m_key) at the bottom of `size`; returns its height.
     qreal placeKey(const QSizeF &size);
     /// showSeries() but for the layout.
     void plotSeries(const QString &title, const QString &unit, const std::vector<ChartSeries> &series, ChartMode mode,
