@@ -112,6 +112,7 @@ QValueAxis *typesetAxis(QValueAxis *axis)
     typeset->setRange(axis->min(), axis->max());
     typeset->setStartValue(axis->min() - step / 2);
     typeset->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    typeset->setTruncateLabels(false); // a category's label is cut to the category's height, "…" in a small chart
     typeset->setTitleText(axis->titleText());
     const QLocale english(QLocale::English);
     for (int i = 0; i < ticks; ++i) {
@@ -676,7 +677,7 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
         m_key.push_back({Shape::Box, naturalColor, tr("Natural increase")});
         m_key.push_back({Shape::Box, migrationColor, tr("Net migration")});
         if (anyBreak)
-            m_key.push_back({Shape::Box, migrationColor, tr("Change of the residual across a series break: mostly revision"), Qt::BDiagPattern});
+            m_key.push_back({Shape::Box, migrationColor, tr("Across a break: mostly revision"), Qt::BDiagPattern});
         if (anyAlone)
             m_key.push_back({Shape::Box, aloneColor, tr("Change (not split)")});
         m_key.push_back({Shape::Dot, QColor(0x22, 0x22, 0x22), tr("Change")});

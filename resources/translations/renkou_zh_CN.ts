@@ -1841,8 +1841,8 @@
         <translation>千人</translation>
     </message>
     <message>
-        <source>Change of the residual across a series break: mostly revision</source>
-        <translation>跨统计口径断点的推算差额：主要是数据修订</translation>
+        <source>Across a break: mostly revision</source>
+        <translation>跨口径断点：主要是修订</translation>
     </message>
 </context>
 <context>
