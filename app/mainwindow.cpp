@@ -240,7 +240,7 @@ void MainWindow::buildUi()
     file->addSeparator();
     QAction *exportMap = file->addAction(tr("Export &map…"), this, &MainWindow::exportMapDialog);
     exportMap->setShortcut(QKeySequence(tr("Ctrl+E")));
-    file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog);
+    file->addAction(tr("Export &chart…"), this, &MainWindow::exportChartDialog)->setObjectName(QStringLiteral("exportChart"));
     file->addAction(tr("Export &scatter…"), this, &MainWindow::exportScatterDialog);
     file->addAction(tr("Export &data (CSV)…"), this, &MainWindow::exportDataDialog);
     file->addAction(tr("Export &report pack…"), this, &MainWindow::exportReportPackDialog);
@@ -276,7 +276,7 @@ void MainWindow::buildUi()
             return;
         }
         QGuiApplication::clipboard()->setImage(ui::pictureOf(ui::ExportSize::atScale(2), [this](QPainter &p, const QRectF &r) {
-            m_side->renderChart(p, r);
+            m_side->renderChart(p, r, m_side->chartTexts());
         }));
         statusBar()->showMessage(tr("The chart is on the clipboard."));
     });

@@ -158,6 +158,8 @@ private:
     /// stays as it is).
     std::unique_ptr<Figures> figuresIn(core::Language language, const ui::FigureTexts &texts = {}, bool ownMap = false,
                                        bool withScatter = false);
+    /// The map's texts made from the data in a language: the export dialog's placeholders.
+    std::function<ui::FigureTexts(core::Language)> mapPlaceholders();
     /// sources.txt of the report pack: the figure's title, every source of `column` and the boundaries with
     /// where, licence and notes, the notes that apply, the bundle and the version, in the current language.
     QString sourcesText(const QString &title, const core::Column &column) const;

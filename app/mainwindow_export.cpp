@@ -97,9 +97,12 @@ struct ExportChoice {
 };
 
 /// The export dialog: size (for pictures), figure language, and the figure's texts that `placeholders` has
-/// (a map: title, subtitle, note, source line; a chart: title and note), each shown greyed as made from the data.
+/// (title, subtitle, note, source line), each shown greyed as made from the data.
+/// The texts a figure would have in a language, made from the data: the export dialog's placeholders.
+using Placeholders = std::function<ui::FigureTexts(core::Language)>;
+
 std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &title, bool withSize,
-                                            const ui::FigureTexts &placeholders = {})
+                                            const Placeholders &placeholders = {})
 {
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
@@ -122,24 +125,30 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
     language->addItem(QStringLiteral("English"), int(core::Language::English));
     language->setCurrentIndex(language->findData(int(core::currentLanguage())));
     form->addRow(QCoreApplication::translate("MainWindow", "Figure language (titles, legend, notes, sources):"), language);
-    // The map's texts: empty keeps the one made from the data (shown greyed); the notes on the data always stay.
+    // The figure's texts: empty keeps the one made from the data, shown greyed in the figure's language; the
+    // notes on the data always stay.
     QLineEdit *texts[4] = {};
-    {
-        const std::pair<const char *, std::optional<QString>> rows[] = {
-            {QT_TRANSLATE_NOOP("MainWindow", "Title:"), placeholders.title},
-            {QT_TRANSLATE_NOOP("MainWindow", "Subtitle:"), placeholders.subtitle},
-            {QT_TRANSLATE_NOOP("MainWindow", "Your note (before the notes on the data):"), placeholders.note},
-            {QT_TRANSLATE_NOOP("MainWindow", "Source line:"), placeholders.source},
-        };
-        for (int i = 0; i < 4; ++i) {
-            if (!rows[i].second)
+    if (placeholders) {
+        const auto fields = [](const ui::FigureTexts &t) { return std::array{t.title, t.subtitle, t.note, t.source}; };
+        const char *const labels[] = {QT_TRANSLATE_NOOP("MainWindow", "Title:"), QT_TRANSLATE_NOOP("MainWindow", "Subtitle:"),
+                                      QT_TRANSLATE_NOOP("MainWindow", "Your note (before the notes on the data):"),
+                                      QT_TRANSLATE_NOOP("MainWindow", "Source line:")};
+        const auto shown = fields(placeholders(core::currentLanguage()));
+        for (size_t i = 0; i < 4; ++i) {
+            if (!shown[i])
                 continue;
             texts[i] = new QLineEdit(&dialog);
             texts[i]->setObjectName(QStringLiteral("exportText%1").arg(i));
-            texts[i]->setPlaceholderText(*rows[i].second);
+            texts[i]->setPlaceholderText(*shown[i]);
             texts[i]->setMinimumWidth(420);
-            form->addRow(QCoreApplication::translate("MainWindow", rows[i].first), texts[i]);
+            form->addRow(QCoreApplication::translate("MainWindow", labels[i]), texts[i]);
         }
+        QObject::connect(language, &QComboBox::currentIndexChanged, &dialog, [&texts, language, placeholders, fields] {
+            const auto made = fields(placeholders(core::Language(language->currentData().toInt())));
+            for (size_t i = 0; i < 4; ++i)
+                if (texts[i])
+                    texts[i]->setPlaceholderText(made[i].value_or(QString()));
+        });
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -195,7 +204,7 @@ void rememberExport(const QString &path)
 /// A size, a figure language and a file for a picture export, or nullopt if the user cancels either
 /// question. QFileDialog asks before replacing an existing file.
 std::optional<std::pair<ExportChoice, QString>> askPictureTarget(QWidget *parent, const QString &title,
-                                                                 const QString &defaultName, const ui::FigureTexts &placeholders)
+                                                                 const QString &defaultName, const Placeholders &placeholders)
 {
     const auto choice = askExportChoice(parent, title, true, placeholders);
     if (!choice)
@@ -247,11 +256,11 @@ struct MainWindow::Figures {
     // Drawn again in another language: the map by ui::renderView(), the chart by ui::viewTrendChart().
     std::unique_ptr<ui::MapRenderer> ownMap;
     ui::MapScene ownScene;
-    QString chartCaption; ///< the chart's unit, sources and notes: the description in its file's metadata
+    ui::ChartTexts chartTexts; ///< the chart's, with the author's
     std::function<void(QPainter &, const QRectF &)> scatter; ///< the scatter of components, as shown beside its chart
+    ui::ChartTexts scatterTexts; ///< the scatter's, with the author's
     std::unique_ptr<ui::ChartPanel> ownChart;
     std::unique_ptr<ui::ComponentsScatter> ownScatter;
-    QString ownCaption;
 };
 
 std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language language, const ui::FigureTexts &texts, bool ownMap,
@@ -263,9 +272,10 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     if (language == f->window && labelsInLanguage && texts.isEmpty() && !ownMap) {
         f->map = &m_map->renderer();
         f->column = &m_column;
-        f->chart = [this](QPainter &p, const QRectF &r) { m_side->renderChart(p, r); };
-        f->chartCaption = m_side->chartCaption();
-        f->scatter = [this](QPainter &p, const QRectF &r) { m_side->renderScatter(p, r); };
+        f->chartTexts = m_side->chartTexts();
+        f->chart = [this, raw = f.get()](QPainter &p, const QRectF &r) { m_side->renderChart(p, r, raw->chartTexts); };
+        f->scatterTexts = m_side->scatterTexts();
+        f->scatter = [this, raw = f.get()](QPainter &p, const QRectF &r) { m_side->renderScatter(p, r, raw->scatterTexts); };
         return f;
     }
     f->ownMap = std::make_unique<ui::MapRenderer>();
@@ -274,25 +284,17 @@ std::unique_ptr<MainWindow::Figures> MainWindow::figuresIn(core::Language langua
     f->ownMap->setLabelLanguage(language == core::Language::Chinese ? ui::LabelLanguage::Chinese : ui::LabelLanguage::English);
     ui::applyFigureTexts(*f->ownMap, texts);
     f->ownChart = std::make_unique<ui::ChartPanel>();
-    f->ownCaption = ui::showTrendChart(*f->ownChart, ui::viewTrendChart(*bundle(), m_view, f->ownScene.column.level));
-    // The author's title and note on the chart too.
-    if (texts.title)
-        f->ownChart->setTitle(*texts.title);
-    if (texts.note && !texts.note->isEmpty())
-        f->ownCaption = *texts.note + u'\n' + f->ownCaption;
+    // The author's texts on the chart too.
+    f->chartTexts = ui::withAuthorTexts(ui::showTrendChart(*f->ownChart, ui::viewTrendChart(*bundle(), m_view, f->ownScene.column.level)), texts);
     f->map = f->ownMap.get();
     f->column = &f->ownScene.column;
-    f->chart = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownChart->render(p, r, raw->ownCaption); };
-    f->chartCaption = f->ownCaption;
+    f->chart = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownChart->render(p, r, raw->chartTexts); };
     if (!withScatter) // only its export draws the scatter again: not worth computing for a map or chart
         return f;
     f->ownScatter = std::make_unique<ui::ComponentsScatter>();
     ui::showScatter(*f->ownScatter, *bundle(), m_view, f->ownScene.column.level, f->ownScene.column);
-    if (texts.title)
-        f->ownScatter->setTitle(*texts.title);
-    if (texts.note)
-        f->ownScatter->setNote(*texts.note);
-    f->scatter = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownScatter->render(p, r); };
+    f->scatterTexts = ui::withAuthorTexts(f->ownScatter->texts(), texts);
+    f->scatter = [raw = f.get()](QPainter &p, const QRectF &r) { raw->ownScatter->render(p, r, raw->scatterTexts); };
     return f;
 }
 
@@ -338,13 +340,19 @@ void MainWindow::reportExport(const core::Status &status, const QString &path)
         statusBar()->showMessage(tr("Written: %1").arg(path));
 }
 
+std::function<ui::FigureTexts(core::Language)> MainWindow::mapPlaceholders()
+{
+    return [this](core::Language language) {
+        const auto figures = figuresIn(language, {}, true);
+        return ui::FigureTexts{figures->map->title(), figures->map->subtitle(), QString(), figures->map->sourceLine()};
+    };
+}
+
 void MainWindow::exportMapDialog()
 {
     if (!bundle())
         return;
-    const ui::MapRenderer &shown = m_map->renderer();
-    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"),
-                                             {shown.title(), shown.subtitle(), QString(), shown.sourceLine()})) {
+    if (const auto target = askPictureTarget(this, tr("Export map"), QStringLiteral("map.png"), mapPlaceholders())) {
         const core::Status status = writeMap(target->second, {target->first.size, true}, target->first.language, target->first.texts);
         reportExport(status, target->second); // in the window's language, the figure's switched back
     }
@@ -364,14 +372,17 @@ void MainWindow::exportChartDialog()
         QMessageBox::information(this, tr("Export chart"), tr("Select a region first: its chart is what is exported."));
         return;
     }
-    const QString chartTitle = ui::viewTrendChart(*bundle(), m_view, m_column.level).title;
-    if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"), {chartTitle, {}, QString(), {}})) {
+    const Placeholders placeholders = [this](core::Language language) {
+        const ui::ChartTexts made = figuresIn(language)->chartTexts;
+        return ui::FigureTexts{made.title, made.subtitle, QString(), made.source};
+    };
+    if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"), placeholders)) {
         core::Status status = core::Done{};
         {
             const auto figures = figuresIn(target->first.language, target->first.texts);
-            // The file's title (PDF, SVG): the author's, else the chart's in the figure's language.
-            const QString title = target->first.texts.title.value_or(ui::viewTrendChart(*bundle(), m_view, m_column.level).title);
-            status = ui::exportPicture(target->second, {target->first.size, true}, figures->chart, {title, figures->chartCaption});
+            // The file's title (PDF, SVG) and description: the figure's texts.
+            status = ui::exportPicture(target->second, {target->first.size, true}, figures->chart,
+                                       {figures->chartTexts.title, figures->chartTexts.caption()});
         }
         reportExport(status, target->second);
     }
@@ -385,13 +396,16 @@ void MainWindow::exportScatterDialog()
                                     "“Births or migration?” in the side panel's chart box first."));
         return;
     }
-    if (const auto target = askPictureTarget(this, tr("Export scatter"), QStringLiteral("scatter.png"), {m_side->scatterTitle(), {}, QString(), {}})) {
+    const Placeholders placeholders = [this](core::Language language) {
+        const ui::ChartTexts made = figuresIn(language, {}, false, true)->scatterTexts;
+        return ui::FigureTexts{made.title, made.subtitle, QString(), made.source};
+    };
+    if (const auto target = askPictureTarget(this, tr("Export scatter"), QStringLiteral("scatter.png"), placeholders)) {
         core::Status status = core::Done{};
         {
             const auto figures = figuresIn(target->first.language, target->first.texts, false, true);
-            const QString title = target->first.texts.title.value_or(figures->ownScatter ? figures->ownScatter->title() : m_side->scatterTitle());
-            const QStringList notes = figures->ownScatter ? figures->ownScatter->notes() : m_side->scatterNotes();
-            status = ui::exportPicture(target->second, {target->first.size, true}, figures->scatter, {title, notes.join(u'\n')});
+            status = ui::exportPicture(target->second, {target->first.size, true}, figures->scatter,
+                                       {figures->scatterTexts.title, figures->scatterTexts.caption()});
         }
         reportExport(status, target->second);
     }
@@ -430,7 +444,7 @@ void MainWindow::exportAnimationDialog()
         return;
     }
     // The title (after the years, which lead each frame) and a note of the author's.
-    const auto choice = askExportChoice(this, tr("Export animation"), true, {m_map->renderer().title(), {}, QString(), {}});
+    const auto choice = askExportChoice(this, tr("Export animation"), true, mapPlaceholders());
     if (!choice)
         return;
     bool ok = false;
@@ -474,7 +488,9 @@ core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, con
     const ui::ExportOptions size{ui::ExportSize::atScale(2), overwrite};
     const auto figures = figuresIn(figureLanguage.value_or(core::currentLanguage()));
     const auto map = [&](const QString &p) { return ui::exportMap(*figures->map, p, size); };
-    const auto chart = [&](const QString &p) { return ui::exportPicture(p, size, figures->chart); };
+    const auto chart = [&](const QString &p) {
+        return ui::exportPicture(p, size, figures->chart, {figures->chartTexts.title, figures->chartTexts.caption()});
+    };
     // With no unit selected there is no chart: the pack leaves it out and its sources.txt says so.
     const bool withChart = !m_view.selection.isEmpty();
     std::vector<std::pair<QString, std::function<core::Status(const QString &)>>> steps = {

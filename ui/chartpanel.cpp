@@ -10,6 +10,7 @@
 
 #include "maprenderer.h"
 
+#include <QCoreApplication>
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QHelpEvent>
@@ -44,6 +45,22 @@ QValueAxis *yearAxis(int first, int last)
     axis->setTickAnchor(first - first % step);
     axis->setTickInterval(step);
     return axis;
+}
+
+/// The vertical axis title of `chart` in smaller type (down to 6 pt) where it is longer than the plot is
+/// high: Qt cuts it ("thousa…").
+void fitAxisTitle(QChart *chart)
+{
+    for (QAbstractAxis *axis : chart->axes(Qt::Vertical)) {
+        QFont font = mapFont(8.5, true);
+        while (font.pointSizeF() > 6 && QFontMetricsF(font).horizontalAdvance(axis->titleText()) > chart->plotArea().height() - 4)
+            font.setPointSizeF(font.pointSizeF() - 0.5);
+        if (font != axis->titleFont()) {
+            axis->setTitleFont(font);
+            if (chart->layout())
+                chart->layout()->activate();
+        }
+    }
 }
 
 /// Adds the axes to `chart` in the map's fonts (Noto Sans, Chinese from Noto Sans CJK SC), not the system's
@@ -246,6 +263,7 @@ void ChartPanel::layoutCharts(const QSizeF &size)
         m_chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size.width(), size.height() - keyHeight)));
         if (m_chart->layout())
             m_chart->layout()->activate();
+        fitAxisTitle(m_chart);
         return;
     }
     // The title, a grid of as many columns as fit 300 px each (2 or 3), the key under it.
@@ -253,7 +271,7 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     // Three units side by side where they fit, not a grid with an empty cell.
     const int columns = std::min(n == 3 && size.width() >= 600 ? 3 : 2, std::clamp(int(size.width() / 280), 2, 3));
     const int rows = (n + columns - 1) / columns;
-    const qreal titleHeight = QFontMetricsF(m_gridTitle->font()).height() + 8;
+    const qreal titleHeight = title().isEmpty() ? 0.0 : QFontMetricsF(m_gridTitle->font()).height() + 8;
     const qreal cellWidth = size.width() / columns;
     const qreal cellHeight = std::max(60.0, (size.height() - titleHeight - keyHeight) / rows);
     m_gridTitle->setPos(8, 4);
@@ -265,6 +283,7 @@ void ChartPanel::layoutCharts(const QSizeF &size)
             years->setTickInterval(cellWidth < 300 ? 10 : 5);
         if (chart->layout())
             chart->layout()->activate();
+        fitAxisTitle(chart);
     }
 }
 
@@ -326,42 +345,73 @@ qreal ChartPanel::placeKey(const QSizeF &size)
     return height;
 }
 
-void ChartPanel::render(QPainter &painter, const QRectF &target, const QString &caption)
+QString ChartTexts::caption() const
 {
-    // The caption (unit, sources, notes) takes at most 40 % of the figure: smaller type first, then the
-    // notes from the last, ending in a line that says where the rest is.
-    QFont font = mapFont(8);
-    const auto heightOf = [&](const QString &text) {
-        return text.isEmpty() ? 0.0
-                              : QFontMetricsF(font).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, text).height() + 8;
+    QStringList lines;
+    for (const QString &text : {subtitle + (subtitle.isEmpty() || source.isEmpty() ? QString() : QStringLiteral(" ")) + source, notes})
+        if (!text.isEmpty())
+            lines << text;
+    return lines.join(u'\n');
+}
+
+QRectF paintChartFrame(QPainter &painter, const QRectF &target, const ChartTexts &texts)
+{
+    constexpr qreal margin = 12;
+    const qreal w = target.width() - 2 * margin;
+    const auto heightOf = [&](const QString &text, const QFont &font) {
+        return text.isEmpty() ? 0.0 : QFontMetricsF(font).boundingRect(QRectF(0, 0, w, 10000), Qt::TextWordWrap, text).height() + 4;
     };
-    const qreal room = target.height() * 0.4;
-    if (heightOf(caption) > room)
-        font = mapFont(6.5);
-    QString shown = caption;
-    const QString more = u'\n' + tr("• More notes: the report pack's sources.txt and the app's side panel.");
-    while (heightOf(shown) > room && shown.contains(u'\n')) {
-        shown.truncate(shown.lastIndexOf(u'\n'));
-        if (heightOf(shown + more) <= room || !shown.contains(u'\n')) {
-            shown += more;
+    painter.save();
+    painter.fillRect(target, Qt::white);
+    // Above: the title and subtitle.
+    qreal top = target.top() + margin / 2;
+    painter.setPen(QColor(0x22, 0x22, 0x22));
+    for (const auto &[text, font] : {std::pair{texts.title, titleFont(target.width())}, std::pair{texts.subtitle, textFont(target.width(), false)}}) {
+        const qreal h = heightOf(text, font);
+        painter.setFont(font);
+        painter.drawText(QRectF(target.left() + margin, top, w, h), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+        top += h;
+    }
+    // Under: the notes, then the source line. The notes take at most 30 % of the figure, and leave the plot
+    // (with its key) at least half of it.
+    QFont small = textFont(target.width(), true);
+    const qreal sourceHeight = heightOf(texts.source, small);
+    const qreal room = std::max(0.0, std::min(target.height() * 0.3, target.bottom() - margin / 2 - sourceHeight - top - target.height() * 0.5));
+    if (heightOf(texts.notes, small) > room)
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+    QString notes = texts.notes;
+    const QString more = u'\n' + QCoreApplication::translate("renkou::ui::ChartPanel", "• More notes: the report pack's sources.txt and the app's side panel.");
+    while (heightOf(notes, small) > room && notes.contains(u'\n')) {
+        notes.truncate(notes.lastIndexOf(u'\n'));
+        if (heightOf(notes + more, small) <= room || !notes.contains(u'\n')) {
+            notes += more;
             break;
         }
     }
-    const qreal captionHeight = std::min(heightOf(shown), room);
-    const QRectF chartRect = target.adjusted(0, 0, 0, -captionHeight);
-    // Lay the chart out at the target's size now (a hidden view never gets the events that would), draw
-    // the scene, then give the chart back its size on screen.
-    const QSizeF onScreen = m_view->viewport()->size();
-    layoutCharts(chartRect.size());
-    painter.save();
-    painter.fillRect(target, Qt::white);
-    m_chart->scene()->render(&painter, chartRect, QRectF(QPointF(0, 0), chartRect.size()));
-    layoutCharts(onScreen);
-    painter.setFont(font);
-    painter.setPen(QColor(0x44, 0x44, 0x44));
-    painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + 4, target.width() - 16, captionHeight),
-                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
+    const qreal notesHeight = std::min(heightOf(notes, small), room);
+    const qreal bottom = target.bottom() - margin / 2 - sourceHeight - notesHeight;
+    painter.setFont(small);
+    painter.setPen(QColor(0x55, 0x55, 0x55));
+    painter.drawText(QRectF(target.left() + margin, bottom, w, notesHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, notes);
+    painter.drawText(QRectF(target.left() + margin, bottom + notesHeight, w, sourceHeight), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                     texts.source);
     painter.restore();
+    return QRectF(target.left(), top + 4, target.width(), std::max(60.0, bottom - top - 8));
+}
+
+void ChartPanel::render(QPainter &painter, const QRectF &target, const ChartTexts &texts)
+{
+    const QRectF chartRect = paintChartFrame(painter, target, texts);
+    // Lay the chart out at the plot's size without its own title (the frame's is above), draw the scene
+    // (a hidden view never gets the events that would lay it out), then give the chart back its title and its
+    // size on screen.
+    const QString shownTitle = title();
+    const QSizeF onScreen = m_view->viewport()->size();
+    setTitle(QString());
+    layoutCharts(chartRect.size());
+    m_chart->scene()->render(&painter, chartRect, QRectF(QPointF(0, 0), chartRect.size()));
+    setTitle(shownTitle);
+    layoutCharts(onScreen);
 }
 
 void ChartPanel::addBreaks(QChart *chart, const std::vector<ChartBreak> &breaks, int first, int last, bool keyed)

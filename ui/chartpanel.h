@@ -34,6 +34,23 @@ private:
     QString m_text;
 };
 
+/// The texts of a chart as a figure: a title and subtitle above the plot, notes and a source line under it.
+struct ChartTexts {
+    QString title;
+    QString subtitle; ///< what is plotted, in which unit
+    QString notes;    ///< one a line: the caveats that apply to the units and years drawn
+    QString source;   ///< short: the publishers and their years; the full citations are in sources.txt
+    /// The subtitle, source and notes as one text, one a line: the caption under the side panel's chart and
+    /// the description in an exported file's metadata.
+    QString caption() const;
+};
+
+/// Paints `texts` as a figure's frame in `target` on white (after OWID's grapher): the title (bold) and the
+/// subtitle above, each word-wrapped; the source line at the foot and the notes above it. The notes take at
+/// most 30 % of the figure: smaller type first, then the last are left out for a line saying where they are.
+/// Fonts as the map's (titleFont(), textFont()). Returns the rectangle left for the plot.
+QRectF paintChartFrame(QPainter &painter, const QRectF &target, const ChartTexts &texts);
+
 /// One unit's series for the chart.
 struct ChartSeries {
     QString name;
@@ -83,9 +100,9 @@ public:
     void showComponents(const QString &title, const std::vector<ComponentsSeries> &units, const std::vector<ChartBreak> &breaks = {});
     /// The breaks drawn by the last showSeries() (those inside the plotted years).
     const std::vector<ChartBreak> &drawnBreaks() const { return m_breaks; }
-    /// Paints the chart into `target` on any painter (image, SVG, PDF), with `caption` (unit, sources,
-    /// notes) word-wrapped under it.
-    void render(QPainter &painter, const QRectF &target, const QString &caption);
+    /// Paints the chart as a figure into `target` on any painter (image, SVG, PDF), in the frame of `texts`
+    /// (paintChartFrame(): its title replaces the one on screen).
+    void render(QPainter &painter, const QRectF &target, const ChartTexts &texts);
     void clear();
     /// Replaces the chart's title (an author's own, for an export).
     void setTitle(const QString &title);

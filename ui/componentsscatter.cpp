@@ -48,7 +48,7 @@ ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_key);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
     // Exports: the picture (PNG, SVG or PDF, at 850 × 600, in the window's language), the copy, the numbers.
-    const auto paint = [this](QPainter &p, const QRectF &r) { render(p, r); };
+    const auto paint = [this](QPainter &p, const QRectF &r) { render(p, r, texts()); };
     auto *copy = new QAction(tr("Copy image"), this);
     connect(copy, &QAction::triggered, this, [paint] {
         QGuiApplication::clipboard()->setImage(pictureOf(ExportSize::atScale(2, QSizeF(850, 600)), paint));
@@ -61,10 +61,10 @@ ComponentsScatter::ComponentsScatter(QWidget *parent) : QWidget(parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
-void ComponentsScatter::render(QPainter &painter, const QRectF &target)
+void ComponentsScatter::render(QPainter &painter, const QRectF &target, const ChartTexts &texts)
 {
-    // Under the plot: the key of the types shown (swatches in rows), then the notes, word-wrapped.
-    const QFont keyFont = mapFont(8), noteFont = mapFont(7.5);
+    // The plot in the frame of `texts`, with the key of the types shown (swatches in rows) under it.
+    const QFont keyFont = mapFont(8);
     const QFontMetricsF keyMetrics(keyFont);
     const qreal line = keyMetrics.height() + 3;
     std::vector<std::pair<QPointF, size_t>> keyAt; // where each type's swatch goes
@@ -79,23 +79,19 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target)
         x += width;
     }
     const qreal keyHeight = m_types.empty() ? 0 : y + line + 4;
-    QStringList notes = m_notes;
-    if (!m_note.isEmpty())
-        notes.prepend(m_note);
-    const QString text = notes.join(u'\n');
-    const qreal notesHeight = QFontMetricsF(noteFont).boundingRect(QRectF(0, 0, target.width() - 16, 10000), Qt::TextWordWrap, text).height() + 6;
-    const QRectF chartRect = target.adjusted(0, 0, 0, -(keyHeight + notesHeight));
-    m_titlePoints = 11; // a figure's title
+    const QRectF plot = paintChartFrame(painter, target, texts);
+    const QRectF chartRect = plot.adjusted(0, 0, 0, -keyHeight);
     // A figure names every unit it has room for (the selected ones first), so that a reader sees who is where.
     for (const Point &p : m_points)
         if (std::none_of(m_labels.begin(), m_labels.end(), [&](const auto &l) { return l.second == p.value && l.first->text() == p.name; }))
             m_otherLabels.emplace_back(nameItem(p.name, false), p.value);
+    const QString shownTitle = m_chart->title();
+    m_chart->setTitle(QString()); // the frame's title is above
     m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
     if (m_chart->layout())
         m_chart->layout()->activate();
     placeLabels();
     painter.save();
-    painter.fillRect(target, Qt::white);
     m_chart->scene()->render(&painter, chartRect, m_chart->geometry());
     painter.setFont(keyFont);
     for (const auto &[at, i] : keyAt) {
@@ -106,15 +102,12 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target)
         painter.setPen(QColor(0x22, 0x22, 0x22));
         painter.drawText(QPointF(origin.x() + 16, origin.y() + (line - keyMetrics.height()) / 2 + keyMetrics.ascent()), m_types[i].second);
     }
-    painter.setFont(noteFont);
-    painter.setPen(QColor(0x44, 0x44, 0x44));
-    painter.drawText(QRectF(target.left() + 8, chartRect.bottom() + keyHeight + 2, target.width() - 16, notesHeight), Qt::AlignLeft | Qt::TextWordWrap, text);
     painter.restore();
     // The screen's scatter as it was.
     for (const auto &label : m_otherLabels)
         delete label.first;
     m_otherLabels.clear();
-    m_titlePoints = 9;
+    m_chart->setTitle(shownTitle);
     m_chart->setGeometry(QRectF(QPointF(0, 0), m_view->viewport()->size()));
     if (m_chart->layout())
         m_chart->layout()->activate();
@@ -126,9 +119,12 @@ QString ComponentsScatter::title() const
     return m_chart->title();
 }
 
-void ComponentsScatter::setTitle(const QString &title)
+ChartTexts ComponentsScatter::texts() const
 {
-    m_chart->setTitle(title);
+    // The first note says what a point is (the subtitle), the last is the source line.
+    ChartTexts texts{m_chart->title(), m_notes.value(0), {}, m_notes.size() > 1 ? m_notes.back() : QString()};
+    texts.notes = m_notes.mid(1, m_notes.size() - 2).join(u'\n');
+    return texts;
 }
 
 std::optional<QPointF> ComponentsScatter::pointOf(const QString &code) const
@@ -407,7 +403,7 @@ QGraphicsSimpleTextItem *ComponentsScatter::nameItem(const QString &name, bool b
 void ComponentsScatter::placeLabels()
 {
     // A title wider than the plot in smaller type (down to 7 pt) rather than cut.
-    QFont title = mapFont(m_titlePoints, true);
+    QFont title = mapFont(9, true);
     while (title.pointSizeF() > 7 && QFontMetricsF(title).horizontalAdvance(m_chart->title()) > m_chart->size().width() - 16)
         title.setPointSizeF(title.pointSizeF() - 0.5);
     if (title != m_chart->titleFont())

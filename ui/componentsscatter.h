@@ -1,4 +1,5 @@
 #pragma once
+#include "chartpanel.h"
 #include "databundle.h"
 
 #include <QHash>
@@ -34,19 +35,15 @@ public:
     /// at all (prefecture-level units have no vital rates): an empty plot and a line saying why.
     void show(const core::DataBundle &bundle, core::Level level, int from, int year, const QSet<QString> &shown,
               const QStringList &selection);
-    /// Paints the scatter as a figure into `target` on any painter (image, SVG, PDF), for exports: the title,
-    /// the plot, the key of the types shown, what the axes and the diagonal mean, the caveats and the source.
-    void render(QPainter &painter, const QRectF &target);
-    /// Replaces the title (an author's own, for an export).
-    void setTitle(const QString &title);
-    /// A note of the author's, put before the notes on the data in an export.
-    void setNote(const QString &note) { m_note = note; }
+    /// Paints the scatter as a figure into `target` on any painter (image, SVG, PDF), for exports: the plot and
+    /// the key of the types shown, in the frame of `texts` (paintChartFrame()).
+    void render(QPainter &painter, const QRectF &target, const ChartTexts &texts);
+    /// The scatter's texts as a figure: its title; what a point is and what the diagonal means (the subtitle);
+    /// the span shown when not the one asked, the units left out, the caveats (the notes); the source line.
+    ChartTexts texts() const;
     /// The numbers behind the scatter, tab-separated with a header: code, name_zh, name_en, from_year, year,
     /// natural_increase_rate, net_migration_rate (‰ a year), type.
     QString numbersTsv() const { return m_numbers; }
-    /// What the figure says under the plot (the axes, the units left out, the caveats, the source), one line
-    /// each: the description in an exported file's metadata.
-    QStringList notes() const { return m_notes; }
     /// Rings the point of unit `code` (the unit under the mouse on the map); empty: none.
     void highlight(const QString &code);
 
@@ -87,8 +84,6 @@ private:
     std::vector<Point> m_points;
     QHash<QString, QString> m_tips; ///< code → hover text
     QString m_numbers;
-    qreal m_titlePoints = 9;        ///< the title's type: 9 pt on screen, 11 in a figure
-    QString m_note;                 ///< the author's, for an export
     QStringList m_notes;            ///< what the figure says under the plot: the axes, the caveats, the source
     std::vector<std::pair<QColor, QString>> m_types; ///< the types of change shown, for the key
     std::vector<std::pair<QGraphicsSimpleTextItem *, QPointF>> m_labels; ///< names of the selected units

@@ -90,13 +90,11 @@ QFont mapFont(qreal pointSize, bool bold)
 /// Figures narrower than this (a journal column, a phone) set their text smaller.
 constexpr qreal kNarrow = 500;
 
-/// The title's font: smaller on a narrow figure.
 QFont titleFont(qreal figureWidth)
 {
     return mapFont(figureWidth < kNarrow ? 11 : 14, true);
 }
 
-/// The subtitle's (`small` false) or the notes' and source line's font.
 QFont textFont(qreal figureWidth, bool small)
 {
     const qreal scale = figureWidth < kNarrow ? 0.82 : 1;

@@ -206,6 +206,12 @@ private:
 
 /// The font used for map and chart text: Noto Sans for Latin script and digits, Noto Sans CJK SC for Chinese.
 QFont mapFont(qreal pointSize, bool bold = false);
+/// A figure's title font (bold): 14 pt, 11 pt on a figure narrower than 500 layout pixels (a journal column,
+/// a phone).
+QFont titleFont(qreal figureWidth);
+/// A figure's subtitle font (`small` false: 9 pt) or its notes' and source line's (8 pt); × 0.82 on a figure
+/// narrower than 500 layout pixels.
+QFont textFont(qreal figureWidth, bool small);
 /// A unit's name without its administrative suffix, for labels: 广西壮族自治区 → 广西, 长沙市 → 长沙.
 QString shortName(const QString &nameZh);
 

@@ -193,14 +193,9 @@ void showScatter(ComponentsScatter &scatter, const core::DataBundle &bundle, con
     scatter.show(bundle, level, column.from.value_or(column.year - 1), column.year, shown, view.selection);
 }
 
-void SidePanel::renderScatter(QPainter &painter, const QRectF &target) const
+void SidePanel::renderScatter(QPainter &painter, const QRectF &target, const ChartTexts &texts) const
 {
-    m_scatter->render(painter, target);
-}
-
-QString SidePanel::chartCaption() const
-{
-    return m_caption->text();
+    m_scatter->render(painter, target, texts);
 }
 
 bool SidePanel::scatterShown() const
@@ -208,14 +203,9 @@ bool SidePanel::scatterShown() const
     return !m_scatter->isHidden();
 }
 
-QString SidePanel::scatterTitle() const
+ChartTexts SidePanel::scatterTexts() const
 {
-    return m_scatter->title();
-}
-
-QStringList SidePanel::scatterNotes() const
-{
-    return m_scatter->notes();
+    return m_scatter->texts();
 }
 
 void SidePanel::highlightUnit(const QString &code)
@@ -232,12 +222,13 @@ void SidePanel::clearSelection()
     m_census->hide();
     m_chart->clear();
     m_caption->clear();
+    m_chartTexts = {};
     m_chartNumbers.clear();
 }
 
-void SidePanel::renderChart(QPainter &painter, const QRectF &target) const
+void SidePanel::renderChart(QPainter &painter, const QRectF &target, const ChartTexts &texts) const
 {
-    m_chart->render(painter, target, m_caption->text());
+    m_chart->render(painter, target, texts);
 }
 
 void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, core::Level lvl, const core::Column &column)
@@ -274,9 +265,9 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     m_census->setVisible(!census.isEmpty());
 
     const TrendChart chart = viewTrendChart(b, view, lvl);
-    const QString caption = showTrendChart(*m_chart, chart);
+    m_chartTexts = showTrendChart(*m_chart, chart);
     m_chartNumbers = chartNumbers(chart, units).toTsv();
-    m_caption->setText(chart.caption.isEmpty() ? tr("No resident population data for this unit in the loaded tables.") : caption);
+    m_caption->setText(chart.source.isEmpty() ? tr("No resident population data for this unit in the loaded tables.") : m_chartTexts.caption());
 }
 
 QString SidePanel::censusComparison(const core::DataBundle &b, const core::Region &unit) const

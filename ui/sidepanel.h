@@ -1,4 +1,5 @@
 #pragma once
+#include "chartpanel.h"
 #include "classification.h"
 #include "databundle.h"
 #include "indicators.h"
@@ -43,16 +44,16 @@ public:
               const std::vector<core::ClassRange> &classes, const std::vector<QColor> &palette);
     /// Rings unit `code` in the scatter of components (the unit under the mouse on the map); empty: none.
     void highlightUnit(const QString &code);
-    /// Paints the scatter of components as a figure into `target`, for exports; whether it is shown (the
-    /// chart mode of components) and its title.
-    void renderScatter(QPainter &painter, const QRectF &target) const;
+    /// Paints the scatter of components as a figure into `target`, for exports, in the frame of `texts`;
+    /// whether it is shown (the chart mode of components) and its texts as a figure.
+    void renderScatter(QPainter &painter, const QRectF &target, const ChartTexts &texts) const;
     bool scatterShown() const;
-    /// The trend chart's caption: its unit, sources and notes.
-    QString chartCaption() const;
-    QString scatterTitle() const;
-    QStringList scatterNotes() const;
-    /// Paints the trend chart with its caption (unit, sources, notes) into `target`, for exports.
-    void renderChart(QPainter &painter, const QRectF &target) const;
+    ChartTexts scatterTexts() const;
+    /// The trend chart's texts as a figure: title, subtitle (the unit), notes and source line; empty with
+    /// nothing selected.
+    const ChartTexts &chartTexts() const { return m_chartTexts; }
+    /// Paints the trend chart as a figure into `target` in the frame of `texts`, for exports.
+    void renderChart(QPainter &painter, const QRectF &target, const ChartTexts &texts) const;
 
 signals:
     void chartModeChanged(core::ChartMode mode);
@@ -78,6 +79,7 @@ private:
     QLabel *m_census;
     ChartPanel *m_chart;
     QLabel *m_caption;
+    ChartTexts m_chartTexts;
     QScrollArea *m_captionScroll;
     ComponentsScatter *m_scatter;
     QString m_chartNumbers; ///< the numbers behind the chart shown, tab-separated (chartNumbers())

@@ -83,21 +83,23 @@ TrendChart componentsChart(const core::DataBundle &b, const std::vector<const co
                     .arg(placesOf(names), core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
     if (sourceYears.empty())
         return out;
-    out.caption = (chinese ? Tr::tr("Unit: persons (chart in ten thousands).") : Tr::tr("Unit: persons (chart in thousands).")) + u' '
-                  + Tr::tr("Each year's change from the end of the year before: natural increase (the natural growth rate × the mean "
-                           "population) plus net migration (the rest).")
-                  + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
+    out.subtitle = (chinese ? Tr::tr("Unit: persons (chart in ten thousands).") : Tr::tr("Unit: persons (chart in thousands).")) + u' '
+                   + Tr::tr("Each year's change from the end of the year before: natural increase (the natural growth rate × the mean "
+                            "population) plus net migration (the rest).");
+    out.source = Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
+    QStringList lines;
     for (const auto &[why, years] : missing)
-        out.caption += u'\n' + Tr::tr("• No components for %1 (%2): the grey bar is the change alone.").arg(yearRanges(years), why);
+        lines << Tr::tr("• No components for %1 (%2): the grey bar is the change alone.").arg(yearRanges(years), why);
     // China as a whole: moves between provinces cancel out, so what is left is not migration.
     if (std::any_of(units.begin(), units.end(), [](const core::Region *r) { return r->level == core::Level::Country; }))
-        out.caption += QStringLiteral("\n• ")
-                       + Tr::tr("For China, the net migration bar is not migration: moves between provinces cancel out and "
-                                "international migration is small. It is the gap between the sum of the provinces' year-end "
-                                "estimates and their births and deaths — a measure of how far the two series disagree.");
-    out.caption += QStringLiteral("\n• ") + core::netMigrationCaveat();
+        lines << QStringLiteral("• ")
+                     + Tr::tr("For China, the net migration bar is not migration: moves between provinces cancel out and "
+                              "international migration is small. It is the gap between the sum of the provinces' year-end "
+                              "estimates and their births and deaths — a measure of how far the two series disagree.");
+    lines << QStringLiteral("• ") + core::netMigrationCaveat();
     for (const QString &n : notes)
-        out.caption += QStringLiteral("\n• ") + core::typesetNumbers(n);
+        lines << QStringLiteral("• ") + core::typesetNumbers(n);
+    out.notes = lines.join(u'\n');
     return out;
 }
 
@@ -170,10 +172,12 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
         unitLine = core::currentLanguage() == core::Language::Chinese ? Tr::tr("Unit: persons (chart in ten thousands).")
                    : out.mode == ChartMode::Absolute                  ? Tr::tr("Unit: persons (chart in millions).")
                                                                       : Tr::tr("Unit: persons (chart in thousands).");
-    out.caption = unitLine + u' ' + Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
+    out.subtitle = unitLine;
+    out.source = Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
     if (mode == core::ChartMode::Share)
-        out.caption += u'\n' + Tr::tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
-                                  "provinces), only in years when every one of them has a value.");
+        out.subtitle += u' ' + Tr::tr("Shares: of the sum of the province's prefecture-level units (for a province: of the 31 "
+                                      "provinces), only in years when every one of them has a value.");
+    QStringList lines;
     QStringList seen;
     for (const core::Region *r : units) {
         for (const core::Note *note : b.notes.forUnit(r->code, r->level)) {
@@ -181,11 +185,12 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
             if ((note->kind == u"vital_rates" && indicator.baseIndicator == u"resident_population") || seen.contains(note->text()))
                 continue;
             if (!note->year || (*note->year >= first && *note->year <= last)) {
-                out.caption += QStringLiteral("\n• ") + core::typesetNumbers(note->text());
+                lines << QStringLiteral("• ") + core::typesetNumbers(note->text());
                 seen << note->text();
             }
         }
     }
+    out.notes = lines.join(u'\n');
     return out;
 }
 
@@ -239,16 +244,30 @@ TrendChart viewTrendChart(const core::DataBundle &bundle, const core::View &view
                       core::findIndicator(bundle.population, QStringLiteral("population")).value(), view.chartMode, view.baseYear);
 }
 
-QString showTrendChart(ChartPanel &panel, const TrendChart &chart)
+ChartTexts showTrendChart(ChartPanel &panel, const TrendChart &chart)
 {
     if (chart.mode == ChartMode::Components)
         panel.showComponents(chart.title, chart.components, chart.breaks);
     else
         panel.showSeries(chart.title, chart.unit, chart.series, chart.mode, chart.baseYear, chart.breaks);
-    if (panel.leftOut().isEmpty())
-        return chart.caption;
-    return Tr::tr("No value in %1 for %2: left out of the index.").arg(chart.baseYear).arg(panel.leftOut().join(QStringLiteral(", "))) + u'\n'
-           + chart.caption;
+    ChartTexts texts{chart.title, chart.subtitle, chart.notes, chart.source};
+    if (!panel.leftOut().isEmpty())
+        texts.notes.prepend(Tr::tr("No value in %1 for %2: left out of the index.").arg(chart.baseYear).arg(panel.leftOut().join(QStringLiteral(", ")))
+                            + (texts.notes.isEmpty() ? QString() : QStringLiteral("\n")));
+    return texts;
+}
+
+ChartTexts withAuthorTexts(ChartTexts texts, const FigureTexts &author)
+{
+    if (author.title)
+        texts.title = *author.title;
+    if (author.subtitle)
+        texts.subtitle = *author.subtitle;
+    if (author.note && !author.note->trimmed().isEmpty())
+        texts.notes.prepend(author.note->trimmed() + (texts.notes.isEmpty() ? QString() : QStringLiteral("\n")));
+    if (author.source)
+        texts.source = *author.source;
+    return texts;
 }
 
 } // namespace renkou::ui

@@ -2,6 +2,7 @@
 #include "chartpanel.h"
 #include "databundle.h"
 #include "indicators.h"
+#include "mapscene.h"
 #include "view.h"
 
 #include <optional>
@@ -11,7 +12,8 @@ namespace renkou::ui {
 
 /// Units' series of one indicator of each year as the side panel and `renkou-cli chart` draw them: the
 /// series (gaps stay gaps), the mode, the series breaks of `notes.csv`, a title naming the units and the
-/// measure, and the caption (unit, sources with their vintages, the notes that apply).
+/// measure and the years, a subtitle saying what is plotted in which unit, the short source line (publishers
+/// and their years) and the notes that apply.
 struct TrendChart {
     QString title;
     QString unit;                     ///< of the plotted values: the indicator's, or % for shares
@@ -21,7 +23,9 @@ struct TrendChart {
     int baseYear = 0;                 ///< of an indexed chart: the one asked for, else the first year every unit has
     bool noCommonYear = false;        ///< indexed without a base year asked for, and no year every unit has
     std::vector<ChartBreak> breaks;
-    QString caption;                  ///< empty when no unit has a value
+    QString subtitle;                 ///< what is plotted, in which unit
+    QString source;                   ///< "Source: …": empty when no unit has a value
+    QString notes;                    ///< one a line: the caveats of the units and years drawn
 };
 
 /// The trend chart of `units` for `indicator` (a value of each year: not a change) in `mode`; Share is the
@@ -53,8 +57,12 @@ std::vector<const core::Region *> selectedUnits(const core::DataBundle &bundle, 
 /// base year, in the current language. Exports in another figure language draw it again with this.
 TrendChart viewTrendChart(const core::DataBundle &bundle, const core::View &view, core::Level level);
 
-/// Shows `chart` on `panel`; returns its caption, led by a line naming the units left out of an index for
-/// lack of a base-year value.
-QString showTrendChart(ChartPanel &panel, const TrendChart &chart);
+/// Shows `chart` on `panel`; returns its texts as a figure, the notes led by a line naming the units left out of
+/// an index for lack of a base-year value.
+ChartTexts showTrendChart(ChartPanel &panel, const TrendChart &chart);
+
+/// `texts` with the author's: a title, subtitle or source line given replaces the one made from the data; a
+/// note goes first, before the notes on the data, which always stay (every caveat travels with the figure).
+ChartTexts withAuthorTexts(ChartTexts texts, const FigureTexts &author);
 
 } // namespace renkou::ui

@@ -20,7 +20,7 @@ int cmdChart(const QStringList &args, const QString &name)
     parser.addOptions({codes, common.indicator, mode, base, common.view, lang});
     parser.addOptions(common.dataOptions());
     parser.addOptions(output.all());
-    parser.addOptions({texts.title, texts.note});
+    parser.addOptions(texts.all());
     if (auto stop = parse(parser, args, name,
                           QStringLiteral("Draws the units' series over the years — gaps stay gaps, census counts as dots — with "
                                          "unit, sources and notes under it, to a PNG, SVG or PDF file.")))
@@ -82,25 +82,21 @@ int cmdChart(const QStringList &args, const QString &name)
         std::fprintf(stderr, "renkou-cli: no year in which every unit has a value: give --base-year\n");
         return kExitData;
     }
-    if (m == u"components" && trend.caption.isEmpty()) {
+    if (m == u"components" && trend.source.isEmpty()) {
         std::fprintf(stderr, "renkou-cli: no resident population of two consecutive years for %s: no change to split\n", qPrintable(codeList));
         return kExitData;
     }
     renkou::ui::ChartPanel chart;
-    QString caption = renkou::ui::showTrendChart(chart, trend);
-    // The author's title replaces the one made from the data; a note goes before the notes, which stay.
-    if (parser.isSet(texts.title))
-        chart.setTitle(parser.value(texts.title));
-    if (parser.isSet(texts.note) && !parser.value(texts.note).isEmpty())
-        caption = parser.value(texts.note) + u'\n' + caption;
+    // The author's texts replace those made from the data; a note goes before the notes, which stay.
+    const renkou::ui::ChartTexts shown = renkou::ui::withAuthorTexts(renkou::ui::showTrendChart(chart, trend), texts.read(parser));
     if (!chart.leftOut().isEmpty()) {
         std::fprintf(stderr, "renkou-cli: no value in %d for %s\n", trend.baseYear, qPrintable(chart.leftOut().join(QStringLiteral(", "))));
         return kExitData;
     }
     const auto exportOptions = std::get<renkou::ui::ExportOptions>(options);
     const auto status = renkou::ui::exportPicture(parser.value(output.out), exportOptions,
-                                                  [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, caption); },
-                                                  {parser.isSet(texts.title) ? parser.value(texts.title) : trend.title, caption});
+                                                  [&](QPainter &painter, const QRectF &target) { chart.render(painter, target, shown); },
+                                                  {shown.title, shown.caption()});
     return status ? kExitOk : dataError(status.error());
 }
 

@@ -262,9 +262,9 @@ inline void printStatistic(const Column &column)
 
 struct TextOptions {
     QCommandLineOption title{QStringLiteral("title"), QStringLiteral("Title of the figure (default: the measure, the place and the years)."), QStringLiteral("TEXT")};
-    QCommandLineOption subtitle{QStringLiteral("subtitle"), QStringLiteral("Subtitle (default: what the colours mean)."), QStringLiteral("TEXT")};
+    QCommandLineOption subtitle{QStringLiteral("subtitle"), QStringLiteral("Subtitle (default: what is shown: a map's colours, a chart's unit)."), QStringLiteral("TEXT")};
     QCommandLineOption note{QStringLiteral("note"), QStringLiteral("A note of yours, put before the notes on the data (which stay)."), QStringLiteral("TEXT")};
-    QCommandLineOption source{QStringLiteral("source-text"), QStringLiteral("Source line (default: publishers and years, and the boundaries)."), QStringLiteral("TEXT")};
+    QCommandLineOption source{QStringLiteral("source-text"), QStringLiteral("Source line (default: the publishers and their years; a map's also names its boundaries)."), QStringLiteral("TEXT")};
 
     QList<QCommandLineOption> all() const { return {title, subtitle, note, source}; }
     renkou::ui::FigureTexts read(const QCommandLineParser &parser) const

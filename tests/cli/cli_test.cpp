@@ -874,21 +874,33 @@ TEST(Cli, MapClassesAreTheAppsDefault)
                      .contains(QStringLiteral("classes are the same for every year")));
 }
 
-// A chart takes the author's title and a note (before the notes on the data, which stay).
-TEST(Cli, ChartTakesTheAuthorsTitleAndNote)
+// A chart takes the author's title, subtitle, note (before the notes on the data, which stay) and source
+// line, as a map does; by default its subtitle gives the unit and its source line the publishers.
+TEST(Cli, ChartTakesTheAuthorsTexts)
 {
     QTemporaryDir dir;
     const QString svg = dir.filePath(QStringLiteral("c.svg"));
-    const CliRun r = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--title"),
-                          QStringLiteral("Shandong peaked in 2021"), QStringLiteral("--note"), QStringLiteral("An author note."),
-                          QStringLiteral("--out"), svg});
-    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    QFile f(svg);
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    const QString xml = QString::fromUtf8(f.readAll());
-    EXPECT_TRUE(xml.contains(QStringLiteral(">Shandong peaked in 2021</text>")));
-    EXPECT_TRUE(xml.contains(QStringLiteral("An author note.")));
-    EXPECT_TRUE(xml.contains(QStringLiteral("National Bureau of Statistics"))); // the source stays
+    const auto svgText = [&](const QStringList &more) {
+        QFile::remove(svg);
+        const CliRun r = cli(QStringList{QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("370000"), QStringLiteral("--out"), svg} + more);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        QFile f(svg);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    const QString own = svgText({QStringLiteral("--title"), QStringLiteral("Shandong peaked in 2021"), QStringLiteral("--subtitle"),
+                                 QStringLiteral("Year-end residents, millions"), QStringLiteral("--note"), QStringLiteral("An author note."),
+                                 QStringLiteral("--source-text"), QStringLiteral("Source: NBS yearbooks")});
+    EXPECT_TRUE(own.contains(QStringLiteral(">Shandong peaked in 2021</text>")));
+    EXPECT_TRUE(own.contains(QStringLiteral(">Year-end residents, millions</text>")));
+    EXPECT_TRUE(own.contains(QStringLiteral("An author note.")));
+    EXPECT_TRUE(own.contains(QStringLiteral(">Source: NBS yearbooks</text>")));
+    EXPECT_FALSE(own.contains(QStringLiteral("National Bureau of Statistics"))) << "the author's source line replaces it";
+    EXPECT_TRUE(own.contains(QStringLiteral("2011–2019"))) << "the notes on the data stay";
+    const QString made = svgText({});
+    EXPECT_TRUE(made.contains(QStringLiteral(">Shandong: resident population, 2000–2024</text>")));
+    EXPECT_TRUE(made.contains(QStringLiteral(">Unit: persons (chart in millions).</text>")));
+    EXPECT_TRUE(made.contains(QStringLiteral(">Source: National Bureau of Statistics (2000–2024).</text>")));
+    EXPECT_FALSE(made.contains(QStringLiteral("commit")));
 }
 
 // The full citations travel in the file's metadata (PDF XMP dc:description, SVG <desc>), the figure's

@@ -41,6 +41,7 @@
 #include <QTest>
 #include <QApplication>
 #include <QDragEnterEvent>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
@@ -587,7 +588,7 @@ TEST_F(MainWindowTest, ScatterOfComponentsIsLinkedToTheMap)
     QImage picture(850, 600, QImage::Format_RGB32);
     {
         QPainter painter(&picture);
-        scatter->render(painter, QRectF(0, 0, 850, 600));
+        scatter->render(painter, QRectF(0, 0, 850, 600), scatter->texts());
     }
     int dark = 0;
     for (int y = 0; y < picture.height(); y += 2)
@@ -613,6 +614,47 @@ TEST_F(MainWindowTest, ScatterOfComponentsIsLinkedToTheMap)
     QTest::mousePress(viewport, Qt::LeftButton, {}, p);
     QTest::mouseRelease(viewport, Qt::LeftButton, {}, p);
     EXPECT_EQ(m_window->view().selection, QStringList{QStringLiteral("440000")});
+}
+
+// The chart's export asks for the same texts as the map's: title, subtitle, note and source line, each
+// shown greyed as made from the data, in the figure language chosen.
+TEST_F(MainWindowTest, ChartExportOffersEveryTextInTheFigureLanguage)
+{
+    clickUnit(QStringLiteral("370000"));
+    QStringList english, chinese;
+    QTimer driver;
+    driver.setInterval(30);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *language = dialog->findChild<QComboBox *>(QStringLiteral("exportLanguage"));
+        const auto placeholders = [dialog] {
+            QStringList out;
+            for (int i = 0; i < 4; ++i) {
+                auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("exportText%1").arg(i));
+                out << (edit ? edit->placeholderText() : QStringLiteral("(none)"));
+            }
+            return out;
+        };
+        if (language) {
+            language->setCurrentIndex(language->findData(int(core::Language::English)));
+            english = placeholders();
+            language->setCurrentIndex(language->findData(int(core::Language::Chinese)));
+            chinese = placeholders();
+        }
+        dialog->reject();
+    });
+    driver.start();
+    m_window->findChild<QAction *>(QStringLiteral("exportChart"))->trigger();
+    ASSERT_EQ(english.size(), 4);
+    EXPECT_EQ(english[0], QStringLiteral("Shandong: resident population, 2000–2024"));
+    EXPECT_EQ(english[1], QStringLiteral("Unit: persons (chart in millions)."));
+    EXPECT_TRUE(english[3].startsWith(QStringLiteral("Source: National Bureau of Statistics"))) << english[3].toStdString();
+    ASSERT_EQ(chinese.size(), 4);
+    EXPECT_TRUE(chinese[0].startsWith(QStringLiteral("山东省"))) << chinese[0].toStdString();
+    EXPECT_TRUE(chinese[3].contains(QStringLiteral("国家统计局"))) << chinese[3].toStdString();
+    EXPECT_EQ(core::currentLanguage(), core::Language::English) << "the window's language is switched back";
 }
 
 TEST_F(MainWindowTest, ChangeFromTheYearBeforeAndShareOfTheProvince)
@@ -1034,7 +1076,7 @@ TEST_F(MainWindowTest, AViewSurvivesARestartAndTheCliDrawsTheSamePixels)
     auto *side = m_window->findChild<ui::SidePanel *>();
     ASSERT_NE(side, nullptr);
     ASSERT_TRUE(ui::exportPicture(windowChart, {ui::ExportSize::atScale(1), true},
-                                  [side](QPainter &p, const QRectF &r) { side->renderChart(p, r); })
+                                  [side](QPainter &p, const QRectF &r) { side->renderChart(p, r, side->chartTexts()); })
                     .ok());
     const QString cliChart = dir.filePath(QStringLiteral("cli-chart.png"));
     cli.start(QStringLiteral(RENKOU_CLI), {QStringLiteral("chart"), QStringLiteral("--data"), QStringLiteral(RENKOU_BUNDLE_DIR),
