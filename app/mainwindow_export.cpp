@@ -85,7 +85,13 @@ const SizePreset kPresets[] = {
     {QT_TRANSLATE_NOOP("MainWindow", "Journal page: 180 mm at 600 dpi"), ui::ExportSize::forPrint(180, 600)},
     // A square for social media is seen on a phone: laid out at 540 and drawn at 2×, so that its text reads.
     {QT_TRANSLATE_NOOP("MainWindow", "Square: 1080×1080 px (540×540 at 2×)"), ui::ExportSize::atScale(2, {540, 540})},
-    {QT_TRANSLATE_NOOP("MainWindow", "Phone: 640 px wide at 2× (1280×1800 px)"), ui::ExportSize::atScale(2, {640, 900})},
+    // A phone's map as tall as it needs (a chart keeps 640×900).
+    {QT_TRANSLATE_NOOP("MainWindow", "Phone: 640 px wide at 2× (1280 px wide, as tall as the map needs)"),
+     [] {
+         ui::ExportSize phone = ui::ExportSize::atScale(2, {640, 900});
+         phone.fitHeight = true;
+         return phone;
+     }()},
 };
 
 /// What an export asks before the file: the size (for pictures) and the figure language, whose default is

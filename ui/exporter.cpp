@@ -261,8 +261,11 @@ QImage mapPicture(MapRenderer &renderer, const ExportSize &size)
 core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options)
 {
     const AsFigure figure(renderer, exportFormatOf(path) == ExportFormat::Png ? options.size.scale : 1.0);
+    ExportOptions fitted = options;
+    if (options.size.fitHeight)
+        fitted.size.layout.rheight() -= renderer.blankHeight(QRectF(QPointF(0, 0), options.size.layout));
     return exportPicture(
-        path, options, [&](QPainter &painter, const QRectF &target) { renderer.paint(painter, target); },
+        path, fitted, [&](QPainter &painter, const QRectF &target) { renderer.paint(painter, target); },
         {renderer.title(), renderer.citations()});
 }
 

@@ -29,6 +29,9 @@ std::optional<ExportFormat> exportFormatOf(const QString &path);
 struct ExportSize {
     QSizeF layout{850, 600};
     double scale = 1;
+    /// A map's export (exportMap()) trims the height its layout leaves blank under the map, legend and inset:
+    /// a phone's layout is as tall as its map needs.
+    bool fitHeight = false;
 
     /// Layout 850×600 (Our World in Data's size) at `s`×.
     static ExportSize atScale(double s, QSizeF layout = {850, 600});
@@ -63,7 +66,7 @@ QImage pictureOf(const ExportSize &size, const std::function<void(QPainter &, co
 /// The map as an export draws it (no hover highlight or selection, lines scaled), as a picture at `size`.
 QImage mapPicture(MapRenderer &renderer, const ExportSize &size);
 /// The map as the renderer shows it (title, legend, source line included; not the unit under the mouse nor
-/// the selection), at the export's size.
+/// the selection), at the export's size (less the height it leaves blank, with `fitHeight`).
 core::Status exportMap(MapRenderer &renderer, const QString &path, const ExportOptions &options);
 
 } // namespace renkou::ui

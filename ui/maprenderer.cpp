@@ -345,6 +345,18 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
     return done();
 }
 
+qreal MapRenderer::blankHeight(const QRectF &target) const
+{
+    const Layout &lay = layout(target);
+    if (!m_fill || m_view.isEmpty())
+        return 0;
+    qreal bottom = lay.worldToDevice.mapRect(QRectF(m_view.minX, m_view.minY, m_view.width(), m_view.height())).bottom();
+    for (const QRectF &r : {lay.legend, lay.inset})
+        if (r.isValid())
+            bottom = std::max(bottom, r.bottom());
+    return std::max(0.0, lay.mapArea.bottom() - bottom - 4);
+}
+
 QRectF MapRenderer::insetArea(const QRectF &target) const
 {
     const QRectF area = mapArea(target);

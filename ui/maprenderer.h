@@ -79,6 +79,9 @@ public:
     /// frames of an animation keep the map in one place whatever their notes).
     qreal footHeight(const QRectF &target) const;
     void setFootReserve(qreal height) { m_footReserve = height; m_layout.reset(); }
+    /// The height left blank in `target` between the map (with its legend and inset) and the foot: a map area
+    /// taller than the map (a phone's) puts the room there. 0 when the map fills its area.
+    qreal blankHeight(const QRectF &target) const;
     const QString &sourceLine() const { return m_source; }
     /// The full citations of the sources the figure draws on, for an export's metadata (not drawn).
     void setCitations(const QString &text) { m_citations = text; }

@@ -659,10 +659,6 @@
         <translation>图表语言（标题、图例、说明、来源）：</translation>
     </message>
     <message>
-        <source>Phone: 640 px wide at 2× (1280×1800 px)</source>
-        <translation>手机：宽640像素，2倍（1280×1800像素）</translation>
-    </message>
-    <message>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
@@ -681,6 +677,10 @@
     <message>
         <source>Square: 1080×1080 px (540×540 at 2×)</source>
         <translation>正方形：1080×1080像素（540×540的2倍）</translation>
+    </message>
+    <message>
+        <source>Phone: 640 px wide at 2× (1280 px wide, as tall as the map needs)</source>
+        <translation>手机：640像素宽，2倍（1280像素宽，高度按地图所需）</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,36 @@ TEST(Layout, NothingOverTheMapCoversAUnitAtAnyExportSize)
     }
 }
 
+// A phone's map is as tall as it needs: the blank under the map, legend and inset is trimmed, and the trimmed
+// figure leaves none; a map that fills its area (850×600) is not trimmed.
+TEST(Layout, APhoneMapIsAsTallAsItNeeds)
+{
+    core::View view;
+    view.indicator = QStringLiteral("change");
+    view.year = 2024;
+    view.from = 2023;
+    ui::MapRenderer r;
+    ui::renderView(r, bundle(), view);
+    EXPECT_GT(r.blankHeight(QRectF(0, 0, 640, 900)), 40);
+    EXPECT_LT(r.blankHeight(QRectF(0, 0, 850, 600)), 1);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("phone.png"));
+    ui::ExportSize phone = ui::ExportSize::atScale(2, {640, 900});
+    phone.fitHeight = true;
+    ASSERT_TRUE(ui::exportMap(r, png, {phone, false}).ok());
+    const QImage image(png);
+    EXPECT_EQ(image.width(), 1280);
+    EXPECT_LT(image.height(), 1800 - 80);
+    const qreal trimmed = image.height() / 2.0;
+    EXPECT_LT(r.blankHeight(QRectF(0, 0, 640, trimmed)), 8) << "no blank left";
+    // The source line is still at the foot: dark pixels in the last 30 layout pixels.
+    int dark = 0;
+    for (int y = image.height() - 60; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            dark += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+    EXPECT_GT(dark, 100);
+}
+
 // Animation: one frame a year with data, the same classes in every frame, a GIF that reads back with
 // every frame at the asked size; bad input is an error, not a file.
 TEST(Animation, FramesShareTheirClassesAndTheGifReadsBack)
