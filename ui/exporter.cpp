@@ -101,6 +101,21 @@ void setExactPageSize(QByteArray &pdf, const QSizeF &points)
     pdf.replace(m.capturedStart(1), w.size(), w);
 }
 
+/// Sets the size of an SVG written by QSvgGenerator to exactly `mm` (180 mm, not 179.917): the generator takes
+/// whole pixels for it. Only the root element's width and height change; the view box is the layout's.
+void setExactSvgSize(QByteArray &svg, const QSizeF &mm)
+{
+    static const QRegularExpression size(QStringLiteral("<svg width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+    const QString text = QString::fromUtf8(svg.left(400));
+    const QRegularExpressionMatch m = size.match(text);
+    if (!m.hasMatch())
+        return;
+    const QByteArray exact = QStringLiteral("<svg width=\"%1mm\" height=\"%2mm\"")
+                                 .arg(QString::number(mm.width(), 'f', 3), QString::number(mm.height(), 'f', 3))
+                                 .toUtf8();
+    svg.replace(m.capturedStart(), m.capturedLength(), exact); // the header is ASCII: characters are bytes
+}
+
 void mapRadicalsToIdeographs(QByteArray &pdf)
 {
     static const QRegularExpression section(QStringLiteral("beginbf(range|char)\\n(.*?)endbf\\1"),
@@ -195,6 +210,8 @@ core::Status exportPicture(const QString &path, const ExportOptions &options,
     if (*format == ExportFormat::Pdf) {
         mapRadicalsToIdeographs(bytes);
         setExactPageSize(bytes, options.size.layout * 72.0 / 96.0);
+    } else if (*format == ExportFormat::Svg) {
+        setExactSvgSize(bytes, options.size.layout * 25.4 / 96.0);
     }
     if (bytes.isEmpty())
         return core::Error{core::Error::Code::Write, path, {}, QStringLiteral("nothing was drawn")};

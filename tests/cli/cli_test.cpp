@@ -791,6 +791,12 @@ TEST(Cli, MapTakesTheAuthorsTextsAndLayouts)
     // 85 mm = 240.945 pt wide, 1.25 times as tall (301.181 pt): exactly, not rounded to whole points.
     EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {column}).contains(QRegularExpression(QStringLiteral("Page size: +240\\.945 x 301\\.181 pts"))))
         << runTool(QStringLiteral("pdfinfo"), {column}).toStdString();
+    // An SVG likewise: 180 mm wide, not 179.917 (whole pixels).
+    const QString page = dir.filePath(QStringLiteral("page.svg"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--width-mm"), QStringLiteral("180"), QStringLiteral("--out"), page}).exitCode, 0);
+    QFile svg(page);
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(svg.read(300).contains("<svg width=\"180.000mm\" height=\"127.059mm\""));
     EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--layout"), QStringLiteral("10x10"), QStringLiteral("--out"),
                    dir.filePath(QStringLiteral("x.png"))})
                   .exitCode,
