@@ -85,7 +85,7 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target, const Ch
     for (const Point &p : m_points)
         if (std::none_of(m_labels.begin(), m_labels.end(), [&](const auto &l) { return l.second == p.value && l.first->text() == p.name; }))
             m_otherLabels.emplace_back(nameItem(p.name, false), p.value);
-    const QString shownTitle = m_chart->title();
+    m_inFigure = true;
     m_chart->setTitle(QString()); // the frame's title is above
     m_chart->setGeometry(QRectF(QPointF(0, 0), chartRect.size()));
     if (m_chart->layout())
@@ -107,7 +107,7 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target, const Ch
     for (const auto &label : m_otherLabels)
         delete label.first;
     m_otherLabels.clear();
-    m_chart->setTitle(shownTitle);
+    m_inFigure = false;
     m_chart->setGeometry(QRectF(QPointF(0, 0), m_view->viewport()->size()));
     if (m_chart->layout())
         m_chart->layout()->activate();
@@ -116,13 +116,13 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target, const Ch
 
 QString ComponentsScatter::title() const
 {
-    return m_chart->title();
+    return m_title;
 }
 
 ChartTexts ComponentsScatter::texts() const
 {
     // The first note says what a point is (the subtitle), the last is the source line.
-    ChartTexts texts{m_chart->title(), m_notes.value(0), {}, m_notes.size() > 1 ? m_notes.back() : QString()};
+    ChartTexts texts{m_title, m_notes.value(0), {}, m_notes.size() > 1 ? m_notes.back() : QString()};
     texts.notes = m_notes.mid(1, m_notes.size() - 2).join(u'\n');
     return texts;
 }
@@ -173,6 +173,9 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     m_numbers.clear();
     m_notes.clear();
     m_types.clear();
+    m_title.clear();
+    m_shortTitle.clear();
+    m_chart->setTitle(QString());
     m_ring = nullptr;
     m_highlighted.clear();
     m_span.reset();
@@ -232,14 +235,17 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
             }
         }
         if (!found) {
-            m_chart->setTitle(tr("Natural increase and net migration: too few units have both for any year"));
+            m_title = tr("Natural increase and net migration: too few units have both for any year");
+            m_shortTitle = tr("Too few units have both rates");
+            placeLabels();
             m_key->setText(level == core::Level::Prefecture ? tr("Prefecture-level units have no birth and death rates in the data.")
                                                             : tr("Too few birth and death rates in the loaded tables."));
             return;
         }
     }
     m_span = std::make_pair(from, year);
-    m_chart->setTitle(tr("Natural increase and net migration by %1, %2").arg(core::levelByLabel(level), core::yearsLabel(from, year)));
+    m_title = tr("Natural increase and net migration by %1, %2").arg(core::levelByLabel(level), core::yearsLabel(from, year));
+    m_shortTitle = tr("Natural increase and net migration, %1").arg(core::yearsLabel(from, year));
     // Under the plot: what it shows, what is not as asked, the caveats, the source.
     m_notes << tr("Each point a unit: natural increase and net migration in ‰ of its mean population a year. Above the dashed "
                   "line the population grew, below it it fell.");
@@ -402,12 +408,20 @@ QGraphicsSimpleTextItem *ComponentsScatter::nameItem(const QString &name, bool b
 
 void ComponentsScatter::placeLabels()
 {
-    // A title wider than the plot in smaller type (down to 7 pt) rather than cut.
-    QFont title = mapFont(9, true);
-    while (title.pointSizeF() > 7 && QFontMetricsF(title).horizontalAdvance(m_chart->title()) > m_chart->size().width() - 16)
-        title.setPointSizeF(title.pointSizeF() - 0.5);
-    if (title != m_chart->titleFont())
-        m_chart->setTitleFont(title);
+    // On screen, a title wider than the plot in smaller type (down to 7 pt), else in its short form, rather
+    // than cut; none in a figure (the frame's is above).
+    if (!m_inFigure) {
+        QFont title = mapFont(9, true);
+        // The title item has margins of its own (the layout's, the chart's and its text document's).
+        const auto tooWide = [&](const QString &text) { return QFontMetricsF(title).horizontalAdvance(text) > m_chart->size().width() - 40; };
+        while (title.pointSizeF() > 7 && tooWide(m_title))
+            title.setPointSizeF(title.pointSizeF() - 0.5);
+        const QString shown = tooWide(m_title) ? m_shortTitle : m_title;
+        if (title != m_chart->titleFont())
+            m_chart->setTitleFont(title);
+        if (shown != m_chart->title())
+            m_chart->setTitle(shown);
+    }
     if (m_chart->series().isEmpty())
         return;
     // Each name beside its point where it covers no name placed before: right above, right below, left

@@ -76,6 +76,9 @@ private:
     class HoverTip *m_tip = nullptr;
     QString m_highlighted;
     std::optional<std::pair<int, int>> m_span;
+    QString m_title;      ///< the figure's title
+    QString m_shortTitle; ///< on screen where the title does not fit: without the level
+    bool m_inFigure = false; ///< render() is drawing the figure (its title is the frame's)
     struct Point {
         QString code;
         QString name;

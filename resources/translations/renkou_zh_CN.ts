@@ -1968,6 +1968,14 @@ net migration %4 ‰ a year
         <source>Not shown, without birth and death rates or population for %1: %2.</source>
         <translation>未显示（%1无出生率、死亡率或人口数据）：%2。</translation>
     </message>
+    <message>
+        <source>Too few units have both rates</source>
+        <translation>同时具备两项比率的单位太少</translation>
+    </message>
+    <message>
+        <source>Natural increase and net migration, %1</source>
+        <translation>%1自然增长与净迁移</translation>
+    </message>
 </context>
 <context>
     <name>renkou::ui::RankingView</name>

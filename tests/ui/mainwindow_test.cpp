@@ -575,6 +575,13 @@ TEST_F(MainWindowTest, ScatterOfComponentsIsLinkedToTheMap)
     EXPECT_EQ(scatter->span()->second, scatter->span()->first + 1);
     EXPECT_TRUE(scatter->title().contains(core::yearsLabel(scatter->span()->first, scatter->span()->second))) << scatter->title().toStdString();
     EXPECT_GE(scatter->pointCount(), 16) << "at least half the provinces";
+    {
+        // On screen its title is whole (Qt cuts a chart title wider than the chart: "…2022–2…").
+        QCoreApplication::processEvents();
+        const QChart *c = scatter->findChild<QChartView *>()->chart();
+        EXPECT_LE(QFontMetricsF(c->titleFont()).horizontalAdvance(c->title()), c->size().width() - 40) << c->title().toStdString();
+        EXPECT_TRUE(c->title().contains(core::yearsLabel(scatter->span()->first, scatter->span()->second)));
+    }
     const auto hlj = scatter->pointOf(QStringLiteral("230000"));
     ASSERT_TRUE(hlj.has_value());
     EXPECT_LT(hlj->x(), 0) << "more deaths than births";
