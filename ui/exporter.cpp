@@ -35,10 +35,10 @@ ExportSize ExportSize::atScale(double s, QSizeF layout)
 
 ExportSize ExportSize::forPrint(double widthMm, double dpi)
 {
-    // A journal column (under 120 mm) is taller than wide, so that the map is not squeezed by its text at
-    // print sizes; a page width keeps the 850×600 aspect.
+    // A journal column (under 120 mm) is taller than wide, so that the map keeps the column's width under its
+    // text and legend at print sizes (and has room for its names); a page width keeps the 850×600 aspect.
     const double widthPx = widthMm / 25.4 * 96.0;
-    return {QSizeF(widthPx, widthPx * (widthMm < 120 ? 1.25 : 600.0 / 850.0)), dpi / 96.0};
+    return {QSizeF(widthPx, widthPx * (widthMm < 120 ? 1.4 : 600.0 / 850.0)), dpi / 96.0};
 }
 
 QSize ExportSize::pixels() const

@@ -36,7 +36,7 @@ struct ExportSize {
     /// Layout 850×600 (Our World in Data's size) at `s`×.
     static ExportSize atScale(double s, QSizeF layout = {850, 600});
     /// A width on paper at `dpi` (a PNG of width mm / 25.4 × dpi pixels); the height by the 850×600 aspect,
-    /// or 1.25 times the width for a column under 120 mm wide (85 mm × 106 mm).
+    /// or 1.4 times the width for a column under 120 mm wide (85 mm × 119 mm).
     static ExportSize forPrint(double widthMm, double dpi);
     /// The PNG's size in pixels.
     QSize pixels() const;

@@ -603,7 +603,6 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
     std::vector<QFontMetricsF> metrics;
     for (const QFont &f : fonts)
         metrics.emplace_back(f);
-    const QFontMetricsF &fm = metrics.front();
     // A label is the unit's name (Chinese labels the short forms of the standard map: 山东, 新疆, 北京; full
     // names are in the tables and tooltips), with its value on a second line when values are shown.
     const auto labelOf = [&](size_t i) {
@@ -621,7 +620,6 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             width = std::max(width, m.horizontalAdvance(line));
         return QSizeF(width, m.height() * qreal(lines.size()));
     };
-    const auto sizeOf = [&](const QString &text) { return sizeIn(fm, text); };
     // The placement is kept while nothing it rests on changes (a hover, a recolour, the next frame of the same
     // view): measuring and fitting the names is most of a frame's fixed cost.
     const QRectF legendBox = m_layout ? m_layout->legend : QRectF();
@@ -666,20 +664,25 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                 if (done)
                     break;
             }
-            if (!done && provinceLevel
-                && features[i].bounds.width() * features[i].bounds.height() < 0.015 * m_fullExtent.width() * m_fullExtent.height()) {
-                // The small units (Beijing, Tianjin, Shanghai, Hong Kong, Macao; Chongqing and Ningxia when their
-                // names do not fit: bounds under 1.5 % of the map's extent) get their name beside them, with a
-                // leader line, where it meets no other label.
+            if (!done && provinceLevel) {
+                // A unit whose name does not fit in it (Beijing, Tianjin, Shanghai, Hong Kong, Macao; on a narrow
+                // figure the coastal provinces too) gets its name beside it, with a leader line, where it covers no
+                // other unit and meets no other label (below).
                 leaderOrder.push_back(i);
             }
         }
-        // Eastmost first (Tianjin before Beijing, so each takes its own side). A label beside its unit goes where it
+        // Eastmost first (Tianjin before Beijing, so each takes its own side), the tiny units before the others. A label beside its unit goes where it
         // covers no other unit (the sea, beyond the border); else over neighbours that are named themselves — a
         // tiny unit (Beijing, Tianjin, Shanghai, Hong Kong, Macao: bounds under 0.3 % of the extent) at any of the
         // distances, a larger one only close by — and never over another unit's label point, where it would read
         // as that unit's name.
-        std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) { return m_labelPoints[a].x() > m_labelPoints[b].x(); });
+        // The tiny units first: their names have nowhere else to go.
+        const auto isTiny = [&](size_t i) {
+            return features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
+        };
+        std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) {
+            return isTiny(a) != isTiny(b) ? isTiny(a) : m_labelPoints[a].x() > m_labelPoints[b].x();
+        });
         std::vector<QPointF> unitPoints;
         for (size_t i = 0; i < features.size(); ++i)
             if (!std::isnan(m_labelPoints[i].x()) && (m_inFocus.empty() || m_inFocus[i]))
@@ -718,17 +721,25 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             return true;
         };
         std::vector<std::pair<QPointF, QPointF>> leaders;
+        // Twice: a tiny unit whose neighbours were not named yet (Beijing inside Hebei, named beside it after)
+        // tries again once they are.
+        std::vector<bool> led(features.size(), false);
+        for (int pass = 0; pass < 2; ++pass)
         for (size_t i : leaderOrder) {
+            if (led[i])
+                continue;
             const QPointF p = xf.map(m_labelPoints[i]);
             const QString name = labelOf(i);
-            const QSizeF size = sizeOf(name);
-            const bool tiny = features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
+            const bool tiny = isTiny(i);
             bool done = false;
+            // In the label's type, else smaller (a name beside a crowded coast).
+            for (size_t f = 0; f < fonts.size() && !done; ++f)
             for (const bool overLand : {false, true}) {
+              const QSizeF size = sizeIn(metrics[f], name);
               // Only a tiny unit's name may sit over land (its named neighbours'): a larger unit's would read as theirs.
               if (done || (overLand && !tiny))
                   break;
-              for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0, m_compact ? 20.0 : 50.0}) {
+              for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0, m_compact ? 28.0 : 50.0}) {
                 if (overLand && !tiny && distance > (m_compact ? 8.0 : 14.0))
                     break;
                 for (const QPointF dir : {QPointF(1, 0), QPointF(1, -1), QPointF(1, 1), QPointF(0, -1), QPointF(0, 1), QPointF(-1, 0),
@@ -746,12 +757,16 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                     const std::vector<size_t> under = covered(padded, i);
                     if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k]; }) : !under.empty())
                         continue;
-                    if (!lineClear(p, end, i, tiny))
+                    // Nor does it cross another leader line.
+                    if (!lineClear(p, end, i, tiny) || std::any_of(leaders.begin(), leaders.end(), [&](const auto &l) {
+                            return QLineF(p, end).intersects(QLineF(l.first, l.second), nullptr) == QLineF::BoundedIntersection;
+                        }))
                         continue;
                     placed.push_back(padded);
-                    labels.push_back({r, name});
+                    labels.push_back({r, name, f});
                     leaders.emplace_back(p, end);
                     named[i] = true; // a line to Beijing's name may cross Tianjin, named beside it
+                    led[i] = true;
                     done = true;
                     break;
                 }

@@ -788,8 +788,8 @@ TEST(Cli, MapTakesTheAuthorsTextsAndLayouts)
     EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {pdf}).contains(QRegularExpression(QStringLiteral("Page size: +810 x 810 pts"))));
     const QString column = dir.filePath(QStringLiteral("column.pdf"));
     ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--out"), column}).exitCode, 0);
-    // 85 mm = 240.945 pt wide, 1.25 times as tall (301.181 pt): exactly, not rounded to whole points.
-    EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {column}).contains(QRegularExpression(QStringLiteral("Page size: +240\\.945 x 301\\.181 pts"))))
+    // 85 mm = 240.945 pt wide, 1.4 times as tall (337.323 pt): exactly, not rounded to whole points.
+    EXPECT_TRUE(runTool(QStringLiteral("pdfinfo"), {column}).contains(QRegularExpression(QStringLiteral("Page size: +240\\.945 x 337\\.323 pts"))))
         << runTool(QStringLiteral("pdfinfo"), {column}).toStdString();
     // An SVG likewise: 180 mm wide, not 179.917 (whole pixels).
     const QString page = dir.filePath(QStringLiteral("page.svg"));
@@ -815,6 +815,32 @@ TEST(Cli, MapNamesEveryProvinceLevelUnit)
     const QString text = runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     for (const char *name : {"Beijing", "Tianjin", "Shanghai", "Hong Kong", "Macao", "Chongqing", "Ningxia", "Hainan", "Taiwan"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name << "\n" << text.toStdString();
+}
+
+// A journal column (85 mm) names nearly every province-level unit in Chinese: inside it, else beside it with a
+// leader line (the coast's too), else in smaller type.
+TEST(Cli, AColumnMapNamesNearlyEveryUnit)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("column.pdf"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--from"), QStringLiteral("2023"),
+                   QStringLiteral("--to"), QStringLiteral("2024"), QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--out"), pdf})
+                  .exitCode,
+              0);
+    const QString text = runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    int named = 0;
+    QStringList missing;
+    for (const char *name : {"北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
+                             "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州",
+                             "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门"}) {
+        const bool found = text.contains(QString::fromUtf8(name));
+        named += found ? 1 : 0;
+        if (!found)
+            missing << QString::fromUtf8(name);
+    }
+    EXPECT_GE(named, 30) << "not named: " << missing.join(u' ').toStdString();
+    for (const char *name : {"北京", "天津", "上海", "香港", "山东", "江苏"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name;
 }
 
 // Charts a newsroom prints: the title names the places and years, and no tick is a seven-digit number.
