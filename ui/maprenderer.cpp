@@ -636,6 +636,15 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             return area.contains(q) && !q.intersects(legendBox) && !q.intersects(insetBox)
                    && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
         };
+        const QTransform toWorld = xf.inverted();
+        // Whether the device rectangle `r` lies inside unit `i` (its corners and centre do).
+        const auto inside = [&](size_t i, const QRectF &r) {
+            const QPointF points[] = {r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight(), r.center()};
+            return std::all_of(std::begin(points), std::end(points), [&](const QPointF &d) {
+                const QPointF w = toWorld.map(d);
+                return core::contains(features[i].polygons, core::PointD{w.x(), w.y()});
+            });
+        };
         for (size_t i : order) {
             if (std::isnan(m_labelPoints[i].x()))
                 continue;
@@ -652,13 +661,20 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             for (const QString &name : tries) {
                 for (size_t f = 0; f < fonts.size() && !done; ++f) {
                     const QSizeF size = sizeIn(metrics[f], name);
-                    const bool fits = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
-                    const QRectF r(p.x() - size.width() / 2, p.y() - size.height() / 2, size.width(), size.height());
-                    const QRectF padded = r.adjusted(-2, -1, 2, 1);
-                    if (fits && free(padded)) {
+                    const bool fitsBox = size.width() <= unit.width() * 0.9 && size.height() <= unit.height() * 0.9;
+                    // At the label point where the name fits the unit's bounds; else a little above, below or
+                    // aside where it lies inside the unit (a narrow unit whose centre a neighbour's name takes).
+                    const qreal h = size.height(), w = size.width();
+                    for (const QPointF offset : {QPointF(0, 0), QPointF(0, -h), QPointF(0, h), QPointF(0, -2 * h), QPointF(0, 2 * h),
+                                                 QPointF(-w / 3, 0), QPointF(w / 3, 0)}) {
+                        const QRectF r(p.x() + offset.x() - w / 2, p.y() + offset.y() - h / 2, w, h);
+                        const QRectF padded = r.adjusted(-2, -1, 2, 1);
+                        if (!free(padded) || !(offset.isNull() ? fitsBox : inside(i, r)))
+                            continue;
                         placed.push_back(padded);
                         labels.push_back({r, name, f});
                         done = true;
+                        break;
                     }
                 }
                 if (done)
@@ -687,7 +703,6 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         for (size_t i = 0; i < features.size(); ++i)
             if (!std::isnan(m_labelPoints[i].x()) && (m_inFocus.empty() || m_inFocus[i]))
                 unitPoints.push_back(xf.map(m_labelPoints[i]));
-        const QTransform toWorld = xf.inverted();
         // The units other than `own` that `box` covers.
         const auto covered = [&](const QRectF &box, size_t own) {
             const QRectF w = toWorld.mapRect(box);
@@ -731,13 +746,15 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             const QPointF p = xf.map(m_labelPoints[i]);
             const QString name = labelOf(i);
             const bool tiny = isTiny(i);
+            const bool small = features[i].bounds.width() * features[i].bounds.height() < 0.015 * m_fullExtent.width() * m_fullExtent.height();
             bool done = false;
             // In the label's type, else smaller (a name beside a crowded coast).
             for (size_t f = 0; f < fonts.size() && !done; ++f)
             for (const bool overLand : {false, true}) {
               const QSizeF size = sizeIn(metrics[f], name);
-              // Only a tiny unit's name may sit over land (its named neighbours'): a larger unit's would read as theirs.
-              if (done || (overLand && !tiny))
+              // Only a small unit's name may sit over land (its named neighbours'), a larger unit's would read as
+              // theirs; only a tiny unit's further than close by.
+              if (done || (overLand && !small))
                   break;
               for (const qreal distance : {m_compact ? 8.0 : 14.0, m_compact ? 14.0 : 24.0, m_compact ? 20.0 : 36.0, m_compact ? 28.0 : 50.0}) {
                 if (overLand && !tiny && distance > (m_compact ? 8.0 : 14.0))
@@ -757,8 +774,14 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                     const std::vector<size_t> under = covered(padded, i);
                     if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k]; }) : !under.empty())
                         continue;
+                    // A name over land touches its own unit, so that it reads as its (Shanxi's not over Shaanxi).
+                    if (overLand && !tiny) {
+                        const QRectF w = toWorld.mapRect(padded);
+                        if (!core::intersects(features[i].polygons, core::BoxD{w.left(), w.top(), w.right(), w.bottom()}))
+                            continue;
+                    }
                     // Nor does it cross another leader line.
-                    if (!lineClear(p, end, i, tiny) || std::any_of(leaders.begin(), leaders.end(), [&](const auto &l) {
+                    if (!lineClear(p, end, i, tiny || overLand) || std::any_of(leaders.begin(), leaders.end(), [&](const auto &l) {
                             return QLineF(p, end).intersects(QLineF(l.first, l.second), nullptr) == QLineF::BoundedIntersection;
                         }))
                         continue;

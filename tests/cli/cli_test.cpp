@@ -815,6 +815,19 @@ TEST(Cli, MapNamesEveryProvinceLevelUnit)
     const QString text = runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     for (const char *name : {"Beijing", "Tianjin", "Shanghai", "Hong Kong", "Macao", "Chongqing", "Ningxia", "Hainan", "Taiwan"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(name))) << name << "\n" << text.toStdString();
+    // On a 180 mm page too, every one of the 34 (the interior small ones beside them over their named neighbours).
+    const QString page = dir.filePath(QStringLiteral("page.pdf"));
+    ASSERT_EQ(cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--from"), QStringLiteral("2023"),
+                   QStringLiteral("--to"), QStringLiteral("2024"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--width-mm"),
+                   QStringLiteral("180"), QStringLiteral("--out"), page})
+                  .exitCode,
+              0);
+    const QString pageText = runTool(QStringLiteral("pdftotext"), {page, QStringLiteral("-")}).simplified();
+    for (const char *name : {"Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin", "Heilongjiang", "Shanghai",
+                             "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan", "Hubei", "Hunan", "Guangdong",
+                             "Guangxi", "Hainan", "Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet", "Shaanxi", "Gansu", "Qinghai",
+                             "Ningxia", "Xinjiang", "Taiwan", "Hong Kong", "Macao"})
+        EXPECT_TRUE(pageText.contains(QString::fromUtf8(name))) << name << " not named at 180 mm";
 }
 
 // A journal column (85 mm) names nearly every province-level unit in Chinese: inside it, else beside it with a
