@@ -370,9 +370,30 @@ QRectF MapRenderer::insetArea(const QRectF &target) const
     return QRectF(area.right() - w - 4, area.bottom() - h - 4, w, h);
 }
 
+MapRenderer::InsetCaption MapRenderer::insetCaption(const QRectF &inset) const
+{
+    // In smaller type where the inset is narrow (down to 5.5 pt), on one line if it fits, else on as few
+    // lines as it needs.
+    InsetCaption out;
+    const QString name = m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛");
+    out.font = mapFont(7);
+    while (out.font.pointSizeF() > 5.5 && QFontMetricsF(out.font).horizontalAdvance(name) > inset.width() - 6)
+        out.font.setPointSizeF(out.font.pointSizeF() - 0.5);
+    const QFontMetricsF fm(out.font);
+    for (const QString &word : name.split(u' ')) {
+        if (!out.lines.isEmpty() && fm.horizontalAdvance(out.lines.back() + u' ' + word) <= inset.width() - 6)
+            out.lines.back() += u' ' + word;
+        else
+            out.lines << word;
+    }
+    out.height = fm.height() * qreal(out.lines.size()) + 3;
+    return out;
+}
+
 QTransform MapRenderer::insetTransform(const QRectF &target) const
 {
-    const QRectF r = layout(target).inset;
+    const QRectF inset = layout(target).inset;
+    const QRectF r = inset.adjusted(0, 0, 0, -insetCaption(inset).height); // the islands above the name
     const qreal scale = std::min(r.width() / m_insetExtent.width(), r.height() / m_insetExtent.height());
     return QTransform(scale, 0, 0, -scale, r.left() - m_insetExtent.minX * scale, r.top() + m_insetExtent.maxY * scale);
 }
@@ -864,33 +885,20 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
         paintLabels(painter, xf, lay.labelArea);
         if (lay.inset.isValid()) {
             const QRectF inset = lay.inset;
+            // The inset's name in its own strip at its foot, right-aligned: the islands are fitted above it.
+            const InsetCaption caption = insetCaption(inset);
             painter.fillRect(inset, Qt::white);
-            paintLayers(painter, insetTransform(target), inset, true);
+            paintLayers(painter, insetTransform(target), inset.adjusted(0, 0, 0, -caption.height), true);
             painter.setPen(QPen(QColor(0x44, 0x44, 0x44), 1));
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(inset);
-            // The inset's name at its foot, right-aligned, in smaller type where the inset is narrow (down to
-            // 5.5 pt), on one line if it fits, else on as few lines as it needs; with a halo over the islands.
-            const QString name = m_labels == LabelLanguage::English ? QStringLiteral("South China Sea Islands") : QStringLiteral("南海诸岛");
-            QFont font = mapFont(7);
-            while (font.pointSizeF() > 5.5 && QFontMetricsF(font).horizontalAdvance(name) > inset.width() - 6)
-                font.setPointSizeF(font.pointSizeF() - 0.5);
-            const QFontMetricsF fm(font);
-            QStringList lines;
-            for (const QString &word : name.split(u' ')) {
-                if (!lines.isEmpty() && fm.horizontalAdvance(lines.back() + u' ' + word) <= inset.width() - 6)
-                    lines.back() += u' ' + word;
-                else
-                    lines << word;
-            }
-            painter.setFont(font);
-            for (qsizetype k = 0; k < lines.size(); ++k) {
-                const QPointF at(inset.right() - 3 - fm.horizontalAdvance(lines[k]),
-                                 inset.bottom() - 2 - fm.descent() - fm.height() * qreal(lines.size() - 1 - k));
-                drawHalo(painter, at, font, lines[k]);
-                painter.setPen(kTextColor);
-                painter.drawText(at, lines[k]);
-            }
+            const QFontMetricsF fm(caption.font);
+            painter.setFont(caption.font);
+            painter.setPen(kTextColor);
+            for (qsizetype k = 0; k < caption.lines.size(); ++k)
+                painter.drawText(QPointF(inset.right() - 3 - fm.horizontalAdvance(caption.lines[k]),
+                                         inset.bottom() - 2 - fm.descent() - fm.height() * qreal(caption.lines.size() - 1 - k)),
+                                 caption.lines[k]);
         }
         paintLegend(painter, lay.legend, lay.legendColumns);
     }

@@ -142,6 +142,13 @@ private:
     QRectF mapArea(const QRectF &target) const;
     QRectF insetArea(const QRectF &target) const;
     QTransform insetTransform(const QRectF &target) const;
+    /// The inset's name as drawn in `inset`: its type, lines and the height of its strip at the foot.
+    struct InsetCaption {
+        QFont font;
+        QStringList lines;
+        qreal height = 0;
+    };
+    InsetCaption insetCaption(const QRectF &inset) const;
     Paths &pathsFor(double pixelsPerUnit) const;
 
     void paintLayers(QPainter &painter, const QTransform &xf, const QRectF &clip, bool inset) const;
