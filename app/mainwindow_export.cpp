@@ -43,6 +43,7 @@
 #include <QProgressDialog>
 #include <QCryptographicHash>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QInputDialog>
 #include <QCompleter>
 #include <QLabel>
@@ -188,10 +189,21 @@ core::Status whileBusy(QWidget *parent, const QString &label, std::function<core
 }
 
 /// The folder and format (suffix) of the last export, remembered.
+/// The folder of the last export; before any, the user's documents folder (else home), never the folder the
+/// app was started from.
+QString exportFolder()
+{
+    const QString last = QSettings().value(QStringLiteral("export/folder")).toString();
+    if (!last.isEmpty())
+        return last;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+}
+
 QString lastExportPath(const QString &defaultName)
 {
     const QSettings settings;
-    const QString folder = settings.value(QStringLiteral("export/folder")).toString();
+    const QString folder = exportFolder();
     const QString suffix = settings.value(QStringLiteral("export/format")).toString();
     QString name = defaultName;
     if (!suffix.isEmpty() && QFileInfo(name).suffix() == u"png") // a picture: the format of the last one
@@ -508,6 +520,9 @@ core::Status MainWindow::writeReportPack(const QString &dir, bool overwrite, con
         {QStringLiteral("sources.txt"),
          [&](const QString &p) {
              QString text = sourcesText(figures->map->title(), *figures->column);
+             // The chart's unit, source line and every note on its data (the figure shows as many as fit).
+             if (withChart)
+                 text += u'\n' + tr("Chart: %1").arg(figures->chartTexts.title) + u'\n' + figures->chartTexts.caption() + u'\n';
              if (!withChart)
                  text += u'\n' + tr("No unit was selected, so the pack has no chart: select units on the map to chart them.") + u'\n';
              return core::writeFileAtomically(p, text.toUtf8(), overwrite);
@@ -534,7 +549,7 @@ void MainWindow::exportReportPackDialog()
     if (!choice)
         return;
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the report pack"),
-                                                          QSettings().value(QStringLiteral("export/folder")).toString());
+                                                          exportFolder());
     if (dir.isEmpty())
         return;
     bool overwrite = false;

@@ -118,6 +118,23 @@ bool inChinese()
 
 QValueAxis *typesetAxis(QValueAxis *axis)
 {
+    // The nice range (QValueAxis::applyNiceNumbers()) that wastes the least of the plot, of 4 to 8 ticks (3 or 4
+    // where 3 are asked: a small multiple): −1,000 to 4,000 rather than −2,000 to 4,000 for bars from −850 to 3,150.
+    const double low = axis->min(), high = axis->max();
+    const int fewest = std::min(axis->tickCount(), 4), most = axis->tickCount() <= 3 ? 4 : 8;
+    int best = 0;
+    double bestSpan = 0;
+    for (int ticks = fewest; ticks <= most; ++ticks) {
+        axis->setRange(low, high);
+        axis->setTickCount(ticks);
+        axis->applyNiceNumbers();
+        if (best == 0 || axis->max() - axis->min() < bestSpan - 1e-9) {
+            best = ticks;
+            bestSpan = axis->max() - axis->min();
+        }
+    }
+    axis->setRange(low, high);
+    axis->setTickCount(best);
     axis->applyNiceNumbers();
     const int ticks = axis->tickCount();
     const double step = ticks > 1 ? (axis->max() - axis->min()) / (ticks - 1) : 0;
@@ -278,9 +295,9 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     for (int i = 0; i < n; ++i) {
         QChart *chart = i == 0 ? m_chart : m_multiples[size_t(i - 1)];
         chart->setGeometry(QRectF((i % columns) * cellWidth, titleHeight + (i / columns) * cellHeight, cellWidth, cellHeight));
-        // A year label every 10 years where a cell is narrow, else every 5.
+        // A year label every 10 years where a cell is narrow (under 200 px), else every 5.
         if (auto *years = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0)); years && years->max() - years->min() > 16)
-            years->setTickInterval(cellWidth < 300 ? 10 : 5);
+            years->setTickInterval(cellWidth < 200 ? 10 : 5);
         if (chart->layout())
             chart->layout()->activate();
         fitAxisTitle(chart);
@@ -348,7 +365,7 @@ qreal ChartPanel::placeKey(const QSizeF &size)
 QString ChartTexts::caption() const
 {
     QStringList lines;
-    for (const QString &text : {subtitle + (subtitle.isEmpty() || source.isEmpty() ? QString() : QStringLiteral(" ")) + source, notes})
+    for (const QString &text : {subtitle, source, notes})
         if (!text.isEmpty())
             lines << text;
     return lines.join(u'\n');
@@ -380,7 +397,7 @@ QRectF paintChartFrame(QPainter &painter, const QRectF &target, const ChartTexts
     if (heightOf(texts.notes, small) > room)
         small.setPointSizeF(small.pointSizeF() * 0.85);
     QString notes = texts.notes;
-    const QString more = u'\n' + QCoreApplication::translate("renkou::ui::ChartPanel", "• More notes: the report pack's sources.txt and the app's side panel.");
+    const QString more = u'\n' + QCoreApplication::translate("renkou::ui::ChartPanel", "• More notes on these data are listed with the figure's sources.");
     while (heightOf(notes, small) > room && notes.contains(u'\n')) {
         notes.truncate(notes.lastIndexOf(u'\n'));
         if (heightOf(notes + more, small) <= room || !notes.contains(u'\n')) {

@@ -63,7 +63,8 @@ struct ChartBreak {
     QString text;
 };
 
-/// The axis `axis` with nice ticks (QValueAxis::applyNiceNumbers()) labelled as the map labels numbers: a true
+/// The axis `axis` with nice ticks (QValueAxis::applyNiceNumbers(), the count of 4 to 8 — 3 or 4 where 3 are set —
+/// whose range is the tightest around its own) labelled as the map labels numbers: a true
 /// minus sign (Qt formats ticks with printf: "-1000"), thousands separated in English; whole numbers where the
 /// ticks are whole. Takes `axis` (deleted) and returns the axis to add in its place (a QCategoryAxis).
 QValueAxis *typesetAxis(QValueAxis *axis);

@@ -380,7 +380,7 @@ QString unitTooltip(const core::DataBundle &bundle, const core::Column &column, 
     QString html = QStringLiteral("<b>%1</b><br>").arg(bilingualName(r).toHtmlEscaped());
     const QString when = core::yearsLabel(column.from, column.year);
     if (e->value) {
-        html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::shownValue(column.indicator, *e->value), core::unitLabel(unit));
+        html += Tr::tr("%1, %2: <b>%3 %4</b>").arg(column.indicator.description, when, core::typesetNumbers(core::shownValue(column.indicator, *e->value)), core::unitLabel(unit));
         if (e->rank > 0) // categories are not ranked
             html += QStringLiteral("<br>") + Tr::tr("Rank %1 of %2").arg(e->rank).arg(column.values().size());
     } else {

@@ -1,6 +1,7 @@
 #include "sidepanel.h"
 
 #include "language.h"
+#include "numbers.h"
 
 #include "chartpanel.h"
 #include "columnmodel.h"
@@ -248,9 +249,9 @@ void SidePanel::showTrend(const core::DataBundle &b, const core::View &view, cor
     const QString when = core::yearsLabel(column.from, column.year);
     if (const core::ColumnEntry *e = column.find(current->code); e && e->value) {
         details += u'\n' + (e->rank > 0 ? tr("%1 in %2: %3 %4 (rank %5)")
-                                                .arg(column.indicator.description, when, core::shownValue(column.indicator, *e->value), core::unitLabel(unit))
+                                                .arg(column.indicator.description, when, core::typesetNumbers(core::shownValue(column.indicator, *e->value)), core::unitLabel(unit))
                                                 .arg(e->rank)
-                                          : tr("%1 in %2: %3").arg(column.indicator.description, when, core::shownValue(column.indicator, *e->value)));
+                                          : tr("%1 in %2: %3").arg(column.indicator.description, when, core::typesetNumbers(core::shownValue(column.indicator, *e->value))));
         // A share against the nation's.
         if (unit == u"%" && current->level != core::Level::Country) {
             const core::Column nation = core::computeColumn(b.context(), core::Level::Country, column.indicator, column.year, column.from);

@@ -921,7 +921,7 @@
     </message>
     <message>
         <source>• No components for %1 (%2): the grey bar is the change alone.</source>
-        <translation>• %1 无法分解（%2）：灰色柱仅为总变化。</translation>
+        <translation>• %1年无法分解（%2）：灰色柱仅为总变化。</translation>
     </message>
     <message>
         <source>For China, the net migration bar is not migration: moves between provinces cancel out and international migration is small. It is the gap between the sum of the provinces&apos; year-end estimates and their births and deaths — a measure of how far the two series disagree.</source>
@@ -1682,6 +1682,10 @@
         <source>The scatter of natural increase and net migration is under the chart of components: choose “Births or migration?” in the side panel&apos;s chart box first.</source>
         <translation>自然增长与净迁移散点图位于人口变化构成图下方：请先在侧栏图表框中选择“出生还是迁移？”。</translation>
     </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>图表：%1</translation>
+    </message>
 </context>
 <context>
     <name>renkou::app::WideTableDialog</name>
@@ -1793,10 +1797,6 @@
         <translation>变化（%1）</translation>
     </message>
     <message>
-        <source>• More notes: the report pack&apos;s sources.txt and the app&apos;s side panel.</source>
-        <translation>• 更多说明见报告包的 sources.txt 和应用的侧栏。</translation>
-    </message>
-    <message>
         <source>series break</source>
         <translation>序列断点</translation>
     </message>
@@ -1843,6 +1843,10 @@
     <message>
         <source>Across a break: mostly revision</source>
         <translation>跨口径断点：主要是修订</translation>
+    </message>
+    <message>
+        <source>• More notes on these data are listed with the figure&apos;s sources.</source>
+        <translation>• 其余数据说明见本图所附的来源说明。</translation>
     </message>
 </context>
 <context>

@@ -1196,6 +1196,19 @@ TEST_F(MainWindowTest, ADensityTooltipIsRoundedAndHasNoPopulationChange)
     EXPECT_TRUE(QRegularExpression(QStringLiteral("<b>[\\d,]+\\.\\d persons per km²</b>")).match(density).hasMatch()) << density.toStdString();
 }
 
+// A loss reads with a true minus sign in the side panel and the tooltip ("−330,000"), as on the map.
+TEST_F(MainWindowTest, ALossReadsWithATrueMinusSign)
+{
+    auto *indicators = m_window->findChild<QComboBox *>(QStringLiteral("indicatorBox"));
+    indicators->setCurrentIndex(indicators->findData(QStringLiteral("change")));
+    clickUnit(QStringLiteral("230000")); // Heilongjiang lost residents in every recent year
+    const QString details = label("regionDetails");
+    EXPECT_TRUE(details.contains(QChar(0x2212))) << details.toStdString();
+    EXPECT_FALSE(QRegularExpression(QStringLiteral("(^|\\s)-\\d")).match(details).hasMatch()) << details.toStdString();
+    const QString tip = m_map->tooltipAt(pointOf(QStringLiteral("230000")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("<b>\u2212"))) << tip.toStdString();
+}
+
 namespace {
 /// Codes of the units of `column` that have a value.
 QSet<QString> codesWithValues(const core::Column &column)
