@@ -250,10 +250,11 @@ std::vector<QImage> animationFrames(const core::DataBundle &bundle, const core::
         v.from.reset();
         maps.push_back(std::make_unique<MapRenderer>());
         renderView(*maps.back(), bundle, v, all, true);
-        FigureTexts own = texts;
-        if (own.title) // the years lead, as in the title made from the data ("2014 · …")
-            own.title = maps.back()->title().section(QStringLiteral(" · "), 0, 0) + QStringLiteral(" · ") + *own.title;
-        applyFigureTexts(*maps.back(), own);
+        // The years lead, large above the title ("2014", then "Resident population by province").
+        const QString title = maps.back()->title();
+        maps.back()->setHeadline(title.section(QStringLiteral(" · "), 0, 0));
+        maps.back()->setTitle(title.section(QStringLiteral(" · "), 1));
+        applyFigureTexts(*maps.back(), texts);
         foot = std::max(foot, maps.back()->footHeight(target));
     }
     std::vector<QImage> frames;

@@ -95,6 +95,14 @@ QFont titleFont(qreal figureWidth)
     return mapFont(figureWidth < kNarrow ? 11 : 14, true);
 }
 
+/// The years of an animation's frame, above its title: twice the title's type.
+QFont headlineFont(qreal figureWidth)
+{
+    QFont font = titleFont(figureWidth);
+    font.setPointSizeF(font.pointSizeF() * 2);
+    return font;
+}
+
 QFont textFont(qreal figureWidth, bool small)
 {
     const qreal scale = figureWidth < kNarrow ? 0.82 : 1;
@@ -227,7 +235,7 @@ qreal MapRenderer::footHeight(const QRectF &target) const
 QRectF MapRenderer::mapArea(const QRectF &target) const
 {
     const qreal w = target.width() - 2 * kMargin;
-    const qreal top = kMargin + textBlockHeight(m_title, titleFont(target.width()), w)
+    const qreal top = kMargin + textBlockHeight(m_headline, headlineFont(target.width()), w) + textBlockHeight(m_title, titleFont(target.width()), w)
                       + textBlockHeight(m_subtitle, textFont(target.width(), false), w);
     const qreal bottom = kMargin + std::max(footHeight(target), m_footReserve);
     return target.adjusted(kMargin, top, -kMargin, -bottom);
@@ -865,7 +873,8 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
     const qreal w = target.width() - 2 * kMargin;
     qreal y = target.top() + kMargin / 2;
     painter.setPen(kTextColor);
-    for (const auto &[text, font] : {std::pair{m_title, titleFont(target.width())}, std::pair{m_subtitle, textFont(target.width(), false)}}) {
+    for (const auto &[text, font] : {std::pair{m_headline, headlineFont(target.width())}, std::pair{m_title, titleFont(target.width())},
+                                     std::pair{m_subtitle, textFont(target.width(), false)}}) {
         if (text.isEmpty() || m_overlaysHidden)
             continue;
         painter.setFont(font);

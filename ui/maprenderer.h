@@ -69,6 +69,9 @@ public:
     const QString &title() const { return m_title; }
     /// A line under the title: what the colours mean.
     void setSubtitle(const QString &text) { m_subtitle = text; m_layout.reset(); }
+    /// The years of a frame of an animation, drawn large above the title (twice its type); empty: none.
+    void setHeadline(const QString &years) { m_headline = years; m_layout.reset(); }
+    const QString &headline() const { return m_headline; }
     const QString &subtitle() const { return m_subtitle; }
     /// The notes under the map, above the source line: what kind of values are shown, series breaks,
     /// substituted years, caveats.
@@ -186,6 +189,7 @@ private:
     std::vector<LegendItem> m_legend;
     QString m_title;
     QString m_subtitle;
+    QString m_headline;
     QString m_source;
     QString m_notes;
     QString m_citations;

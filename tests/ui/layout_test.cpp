@@ -172,6 +172,27 @@ TEST(Animation, FramesShareTheirClassesAndTheGifReadsBack)
 
     const auto frames = ui::animationFrames(bundle(), view, years, ui::ExportSize::atScale(1));
     ASSERT_EQ(frames.size(), years.size());
+    // The year leads each frame in large type: the first block of text from the top is at least 24 px tall
+    // (the 14-pt title's is about 15), and it differs between the first and the last frame.
+    const auto firstBlock = [](const QImage &image) {
+        const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+        const auto dark = [&](int y) {
+            for (int x = 0; x < rgb.width() / 3; ++x)
+                if (qGray(rgb.pixel(x, y)) < 100)
+                    return true;
+            return false;
+        };
+        int y0 = 0;
+        while (y0 < rgb.height() && !dark(y0))
+            ++y0;
+        int y1 = y0;
+        while (y1 < rgb.height() && dark(y1))
+            ++y1;
+        return std::pair{y0, y1 - y0};
+    };
+    EXPECT_GE(firstBlock(frames.front()).second, 24);
+    const auto [top, height] = firstBlock(frames.front());
+    EXPECT_NE(frames.front().copy(0, top, 200, height), frames.back().copy(0, top, 200, height)) << "the years differ";
     QTemporaryDir dir;
     const QString gif = dir.filePath(QStringLiteral("map.gif"));
     ASSERT_TRUE(ui::writeAnimatedGif(gif, frames, 500, false).ok());
