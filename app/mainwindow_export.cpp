@@ -462,7 +462,14 @@ void MainWindow::exportAnimationDialog()
         return;
     }
     // The title (after the years, which lead each frame) and a note of the author's.
-    const auto choice = askExportChoice(this, tr("Export animation"), true, mapPlaceholders());
+    // A frame's texts: its title follows the year, drawn large above it.
+    const Placeholders placeholders = [this](core::Language language) {
+        const Figures switched(language);
+        ui::MapRenderer frame;
+        ui::renderView(frame, *bundle(), m_view, {}, true);
+        return ui::FigureTexts{frame.title().section(QStringLiteral(" · "), 1), frame.subtitle(), QString(), frame.sourceLine()};
+    };
+    const auto choice = askExportChoice(this, tr("Export animation"), true, placeholders);
     if (!choice)
         return;
     bool ok = false;

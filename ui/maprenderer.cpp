@@ -752,14 +752,15 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         // A leader line crosses no other unit, nor a placed label: else it would point from one unit to another's
         // name (Fujian's name beyond Taiwan). A tiny unit's (Beijing's, inside Hebei and under its name) may cross
         // named units and their names: there is no other way out.
-        const auto lineClear = [&](const QPointF &from, const QPointF &to, size_t own, bool tiny) {
+        // `overNamed`: the line may cross named units; `overNames`: their names too.
+        const auto lineClear = [&](const QPointF &from, const QPointF &to, size_t own, bool overNamed, bool overNames) {
             const int steps = std::max(3, int(QLineF(from, to).length() / 3));
             for (int k = 1; k <= steps; ++k) {
                 const QPointF at = from + (to - from) * (qreal(k) / steps);
-                if (!tiny && std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.contains(at); }))
+                if (!overNames && std::any_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.contains(at); }))
                     return false;
                 const std::vector<size_t> under = covered(QRectF(at - QPointF(0.5, 0.5), QSizeF(1, 1)), own);
-                if (tiny ? std::any_of(under.begin(), under.end(), [&](size_t u) { return !named[u]; }) : !under.empty())
+                if (overNamed ? std::any_of(under.begin(), under.end(), [&](size_t u) { return !named[u]; }) : !under.empty())
                     return false;
             }
             return true;
@@ -778,7 +779,9 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             const bool small = features[i].bounds.width() * features[i].bounds.height() < 0.015 * m_fullExtent.width() * m_fullExtent.height();
             bool done = false;
             // In the label's type, else smaller (a name beside a crowded coast).
-            for (size_t f = 0; f < fonts.size() && !done; ++f)
+            // A tiny unit's line crosses a name only where it has no other way out (Beijing's, inside Hebei).
+            for (const bool overNames : {false, true})
+            for (size_t f = 0; f < fonts.size() && !done && (!overNames || tiny); ++f)
             for (const bool overLand : {false, true}) {
               const QSizeF size = sizeIn(metrics[f], name);
               // Only a small unit's name may sit over land (its named neighbours'), a larger unit's would read as
@@ -810,7 +813,7 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                             continue;
                     }
                     // Nor does it cross another leader line.
-                    if (!lineClear(p, end, i, tiny || overLand) || std::any_of(leaders.begin(), leaders.end(), [&](const auto &l) {
+                    if (!lineClear(p, end, i, tiny || overLand, overNames) || std::any_of(leaders.begin(), leaders.end(), [&](const auto &l) {
                             return QLineF(p, end).intersects(QLineF(l.first, l.second), nullptr) == QLineF::BoundedIntersection;
                         }))
                         continue;
