@@ -348,6 +348,26 @@ QString formatValue(double value, const QString &unit)
     return withUnitSign(c.toString(value, 'f', std::abs(value) >= 100 ? 0 : (std::abs(value) >= 10 ? 1 : 2)), unit);
 }
 
+QString formatPersonsTick(double persons, double largest, double step)
+{
+    const bool chinese = currentLanguage() == Language::Chinese;
+    const double a = std::abs(largest);
+    const auto [divisor, suffix] = chinese ? (a >= 1e8 ? std::pair{1e8, QStringLiteral("亿")} : a >= 1e4 ? std::pair{1e4, QStringLiteral("万")}
+                                                                                                        : std::pair{1.0, QString()})
+                                           : (a >= 1e9   ? std::pair{1e9, QStringLiteral(" bn")}
+                                              : a >= 1e6 ? std::pair{1e6, QStringLiteral(" M")}
+                                              : a >= 1e4 ? std::pair{1e3, QStringLiteral(" k")}
+                                                         : std::pair{1.0, QString()});
+    int decimals = 0;
+    while (decimals < 3 && std::abs(step / divisor * std::pow(10, decimals) - std::round(step / divisor * std::pow(10, decimals))) > 1e-6)
+        ++decimals;
+    if (std::abs(persons) < step * 1e-6)
+        return QStringLiteral("0");
+    // Chinese statistics write 1000万 without a separator; English separates thousands ("1,500 k").
+    const QLocale locale = chinese ? QLocale::c() : QLocale(QLocale::English);
+    return locale.toString(persons / divisor, 'f', decimals) + suffix;
+}
+
 QString withUnitSign(const QString &number, const QString &unit)
 {
     if (unit != u"%" && unit != u"‰")

@@ -77,6 +77,10 @@ int classIndex(const std::vector<ClassRange> &classes, double value);
 /// A value as people read it in the unit: "1.2 M", "430 k", "0.5 %", "12.3 ‰"; with the Chinese language
 /// installed, persons in 万 and 亿 ("1.01亿", "43万", "−43万").
 QString formatValue(double value, const QString &unit);
+/// A tick of an axis of persons, as people read it and all in one unit: "1.5 M", "−500 k", "0" (in English
+/// the unit of `largest`, the axis's largest absolute tick: bn, M, k); in Chinese "200万", "1.2亿". As many
+/// decimals as `step` (the ticks' spacing, persons) needs. A hyphen-minus: typesetNumbers() sets it.
+QString formatPersonsTick(double persons, double largest, double step);
 /// A value in full with thousands separators where it is a count of persons: "101,230,000". For CSV, copies
 /// and the CLI: no digit is lost.
 QString formatFull(double value, const QString &unit);

@@ -64,10 +64,10 @@ void fitAxisTitle(QChart *chart)
 }
 
 /// Adds the axes to `chart` in the map's fonts (Noto Sans, Chinese from Noto Sans CJK SC), not the system's
-/// fallback, with whole-number ticks where the ticks are whole (140, not 140.0).
-QValueAxis *addAxes(QChart *chart, QValueAxis *x, QValueAxis *y)
+/// fallback, with whole-number ticks where the ticks are whole (140, not 140.0); `persons` as typesetAxis().
+QValueAxis *addAxes(QChart *chart, QValueAxis *x, QValueAxis *y, double persons = 0)
 {
-    y = typesetAxis(y);
+    y = typesetAxis(y, persons);
     for (QValueAxis *axis : {x, y}) {
         axis->setLabelsFont(mapFont(8));
         axis->setTitleFont(mapFont(8.5, true));
@@ -116,25 +116,28 @@ bool inChinese()
 
 } // namespace
 
-QValueAxis *typesetAxis(QValueAxis *axis)
+QValueAxis *typesetAxis(QValueAxis *axis, double persons)
 {
-    // The nice range (QValueAxis::applyNiceNumbers()) that wastes the least of the plot, of 4 to 8 ticks (3 or 4
-    // where 3 are asked: a small multiple): −1,000 to 4,000 rather than −2,000 to 4,000 for bars from −850 to 3,150.
+    // A nice range (QValueAxis::applyNiceNumbers(), asked for 4 to 8 ticks; 3 or 4 where 3 are set: a small
+    // multiple) that wastes little of the plot: of those within a fifth of the tightest, the one of fewest ticks.
     const double low = axis->min(), high = axis->max();
     const int fewest = std::min(axis->tickCount(), 4), most = axis->tickCount() <= 3 ? 4 : 8;
-    int best = 0;
-    double bestSpan = 0;
+    std::vector<std::tuple<double, int, int>> tries; // span, ticks drawn, ticks asked
     for (int ticks = fewest; ticks <= most; ++ticks) {
         axis->setRange(low, high);
         axis->setTickCount(ticks);
         axis->applyNiceNumbers();
-        if (best == 0 || axis->max() - axis->min() < bestSpan - 1e-9) {
-            best = ticks;
-            bestSpan = axis->max() - axis->min();
-        }
+        tries.emplace_back(axis->max() - axis->min(), axis->tickCount(), ticks);
     }
+    const double tightest = std::get<0>(*std::min_element(tries.begin(), tries.end()));
+    int asked = 0, drawn = 0;
+    for (const auto &[span, ticks, ask] : tries)
+        if (span <= tightest * 1.2 && (asked == 0 || ticks < drawn)) {
+            asked = ask;
+            drawn = ticks;
+        }
     axis->setRange(low, high);
-    axis->setTickCount(best);
+    axis->setTickCount(asked);
     axis->applyNiceNumbers();
     const int ticks = axis->tickCount();
     const double step = ticks > 1 ? (axis->max() - axis->min()) / (ticks - 1) : 0;
@@ -155,6 +158,8 @@ QValueAxis *typesetAxis(QValueAxis *axis)
         // Thousands separated in English ("1,500"), as the map's numbers are; a true minus sign.
         if (std::abs(v) >= 1000 && core::currentLanguage() != core::Language::Chinese && format == "%.0f")
             label = english.toString(std::round(v), 'f', 0);
+        if (persons > 0) // counts of persons as the legends write them: "1.5 M", "−500 k", "200万"
+            label = core::formatPersonsTick(v * persons, std::max(std::abs(axis->min()), std::abs(axis->max())) * persons, step * persons);
         typeset->append(core::typesetNumbers(label), v);
     }
     delete axis;
@@ -286,7 +291,7 @@ void ChartPanel::layoutCharts(const QSizeF &size)
     // The title, a grid of as many columns as fit 300 px each (2 or 3), the key under it.
     const int n = 1 + int(m_multiples.size());
     // Three units side by side where they fit, not a grid with an empty cell.
-    const int columns = std::min(n == 3 && size.width() >= 600 ? 3 : 2, std::clamp(int(size.width() / 280), 2, 3));
+    const int columns = n == 3 && size.width() >= 600 ? 3 : std::clamp(int(size.width() / 280), 2, 3);
     const int rows = (n + columns - 1) / columns;
     const qreal titleHeight = title().isEmpty() ? 0.0 : QFontMetricsF(m_gridTitle->font()).height() + 8;
     const qreal cellWidth = size.width() / columns;
@@ -544,15 +549,15 @@ void ChartPanel::plotSeries(const QString &title, const QString &unit, const std
 
     auto *axisX = yearAxis(first, last);
     auto *axisY = new QValueAxis;
+    // Ticks of persons read as counts ("1.5 M", "200万"): the title names the unit alone.
     axisY->setTitleText(mode == ChartMode::Indexed      ? tr("index, %1 = 100").arg(baseYear)
-                        : mode == ChartMode::YearOnYear ? (personsChange ? (chinese ? tr("change (ten thousand persons)") : tr("change (thousand persons)"))
-                                                                         : tr("change (%1)").arg(core::unitLabel(unit)))
-                                                        : (persons ? (chinese ? tr("ten thousand persons") : tr("million persons")) : core::unitLabel(unit)));
+                        : mode == ChartMode::YearOnYear ? tr("change (%1)").arg(core::unitLabel(unit))
+                                                        : core::unitLabel(unit));
 
     const double pad = std::max((maxV - minV) * 0.1, std::abs(maxV) * 0.01);
     axisY->setRange(minV - pad, maxV + pad);
     axisY->setLabelFormat(mode == ChartMode::YearOnYear || (persons && chinese) ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
-    axisY = addAxes(m_chart, axisX, axisY);
+    axisY = addAxes(m_chart, axisX, axisY, persons || personsChange ? 1 / scale : 0);
 
     addBreaks(m_chart, breaks, first, last, true);
 
@@ -666,13 +671,12 @@ void ChartPanel::showComponents(const QString &title, const std::vector<Componen
         chart->setTitleFont(grid ? mapFont(9, true) : mapFont(11, true));
         auto *axisX = yearAxis(first, last);
         auto *axisY = new QValueAxis;
-        axisY->setTitleText(chinese ? tr("ten thousand persons") : tr("thousand persons"));
+        axisY->setTitleText(core::unitLabel(QStringLiteral("persons")));
         axisY->setRange(minV - pad, maxV + pad);
         axisY->setLabelFormat(QStringLiteral("%.0f"));
         if (grid)
             axisY->setTickCount(3);
-        axisY = addAxes(chart, axisX, axisY);
-        axisY->setTitleVisible(!grid); // small multiples: the caption's unit line names the one scale
+        axisY = addAxes(chart, axisX, axisY, 1 / scale); // ticks read as counts of persons: "1.5 M", "200万"
         if (grid) {
             axisX->setLabelsFont(mapFont(7));
             axisY->setLabelsFont(mapFont(7));

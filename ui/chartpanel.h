@@ -67,7 +67,9 @@ struct ChartBreak {
 /// whose range is the tightest around its own) labelled as the map labels numbers: a true
 /// minus sign (Qt formats ticks with printf: "-1000"), thousands separated in English; whole numbers where the
 /// ticks are whole. Takes `axis` (deleted) and returns the axis to add in its place (a QCategoryAxis).
-QValueAxis *typesetAxis(QValueAxis *axis);
+/// With `persons` (persons per plotted unit: 1e3 for a chart in thousands), the ticks read as counts of persons
+/// in one unit as the legends write them (core::formatPersonsTick(): "1.5 M", "−500 k", "200万").
+QValueAxis *typesetAxis(QValueAxis *axis, double persons = 0);
 
 /// One unit's components of change for the chart.
 struct ComponentsSeries {

@@ -666,6 +666,10 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                    && std::none_of(placed.begin(), placed.end(), [&](const QRectF &o) { return o.intersects(q); });
         };
         const QTransform toWorld = xf.inverted();
+        // The tiny units: Beijing, Tianjin, Shanghai, Hong Kong, Macao (bounds under 0.3 % of the extent).
+        const auto isTiny = [&](size_t i) {
+            return features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
+        };
         // Whether the device rectangle `r` lies inside unit `i` (its corners and centre do).
         const auto inside = [&](size_t i, const QRectF &r) {
             const QPointF points[] = {r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight(), r.center()};
@@ -722,9 +726,6 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
         // distances, a larger one only close by — and never over another unit's label point, where it would read
         // as that unit's name.
         // The tiny units first: their names have nowhere else to go.
-        const auto isTiny = [&](size_t i) {
-            return features[i].bounds.width() * features[i].bounds.height() < 0.003 * m_fullExtent.width() * m_fullExtent.height();
-        };
         std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) {
             return isTiny(a) != isTiny(b) ? isTiny(a) : m_labelPoints[a].x() > m_labelPoints[b].x();
         });
@@ -765,12 +766,19 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
             }
             return true;
         };
+        // Whether unit `k` lies next to unit `i`: their bounds meet, within 1 % of the map's width.
+        const auto near = [&](size_t k, size_t i) {
+            const double pad = 0.01 * m_fullExtent.width();
+            const core::BoxD &a = features[k].bounds, &b = features[i].bounds;
+            return a.maxX + pad >= b.minX && b.maxX + pad >= a.minX && a.maxY + pad >= b.minY && b.maxY + pad >= a.minY;
+        };
         std::vector<std::pair<QPointF, QPointF>> leaders;
-        // Twice: a tiny unit whose neighbours were not named yet (Beijing inside Hebei, named beside it after)
-        // tries again once they are.
         std::vector<bool> led(features.size(), false);
+        // Places the names of `units` beside them, in that order. Twice: a tiny unit whose neighbours were not
+        // named yet (Beijing inside Hebei, named beside it after) tries again once they are.
+        const auto placeLeaders = [&](const std::vector<size_t> &units) {
         for (int pass = 0; pass < 2; ++pass)
-        for (size_t i : leaderOrder) {
+        for (size_t i : units) {
             if (led[i])
                 continue;
             const QPointF p = xf.map(m_labelPoints[i]);
@@ -803,8 +811,10 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                         || std::any_of(unitPoints.begin(), unitPoints.end(), [&](const QPointF &u) { return u != p && padded.adjusted(-3, -3, 3, 3).contains(u); })
                         )
                         continue;
+                    // Over land only over named neighbours (Beijing's name over Hebei), never a farther unit's land
+                    // (Macao's over Guangxi would read as a place there).
                     const std::vector<size_t> under = covered(padded, i);
-                    if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k]; }) : !under.empty())
+                    if (overLand ? std::any_of(under.begin(), under.end(), [&](size_t k) { return !named[k] || !near(k, i); }) : !under.empty())
                         continue;
                     // A name over land touches its own unit, so that it reads as its (Shanxi's not over Shaanxi).
                     if (overLand && !tiny) {
@@ -830,6 +840,22 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
               }
             }
         }
+        };
+        // The tiny units eastmost first, and again westmost first (Hong Kong and Macao share the delta's sea): the
+        // placement that names more units wins, the first on a tie.
+        const auto before = std::tuple{placed, labels, named};
+        placeLeaders(leaderOrder);
+        const auto east = std::tuple{placed, labels, named, leaders, led};
+        std::tie(placed, labels, named) = before;
+        leaders.clear();
+        led.assign(features.size(), false);
+        std::vector<size_t> westFirst = leaderOrder;
+        std::sort(westFirst.begin(), westFirst.end(), [&](size_t a, size_t b) {
+            return isTiny(a) != isTiny(b) ? isTiny(a) : isTiny(a) ? m_labelPoints[a].x() < m_labelPoints[b].x() : m_labelPoints[a].x() > m_labelPoints[b].x();
+        });
+        placeLeaders(westFirst);
+        if (std::count(led.begin(), led.end(), true) <= std::count(std::get<4>(east).begin(), std::get<4>(east).end(), true))
+            std::tie(placed, labels, named, leaders, led) = east;
         cache = {true, xf, area, legendBox, insetBox, m_labels, m_valueLabels, m_inFocus, m_compact, std::move(labels), std::move(leaders)};
     }
     const std::vector<PlacedLabel> &labels = cache.labels;

@@ -83,7 +83,7 @@ TrendChart componentsChart(const core::DataBundle &b, const std::vector<const co
                     .arg(placesOf(names), core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
     if (sourceYears.empty())
         return out;
-    out.subtitle = (chinese ? Tr::tr("Unit: persons (chart in ten thousands).") : Tr::tr("Unit: persons (chart in thousands).")) + u' '
+    out.subtitle = Tr::tr("Unit: %1.").arg(core::unitLabel(out.unit)) + u' '
                    + Tr::tr("Each year's change from the end of the year before: natural increase (the natural growth rate × the mean "
                             "population) plus net migration (the rest).");
     out.source = Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
@@ -164,14 +164,9 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     }
     if (sourceYears.empty())
         return out;
-    const bool persons = out.unit == u"persons";
     QString unitLine = Tr::tr("Unit: %1.").arg(core::unitLabel(out.unit));
     if (out.mode == ChartMode::Indexed)
         unitLine = Tr::tr("Index: each unit's value in %1 = 100 (values in %2).").arg(out.baseYear).arg(core::unitLabel(out.unit));
-    else if (persons && (out.mode == ChartMode::Absolute || out.mode == ChartMode::YearOnYear))
-        unitLine = core::currentLanguage() == core::Language::Chinese ? Tr::tr("Unit: persons (chart in ten thousands).")
-                   : out.mode == ChartMode::Absolute                  ? Tr::tr("Unit: persons (chart in millions).")
-                                                                      : Tr::tr("Unit: persons (chart in thousands).");
     out.subtitle = unitLine;
     out.source = Tr::tr("Source: %1.").arg(core::citeSources(b.sources, sourceYears, &b.regions));
     if (mode == core::ChartMode::Share)

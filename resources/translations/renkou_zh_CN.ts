@@ -857,19 +857,19 @@
     </message>
     <message>
         <source> — index, %1 = 100</source>
-        <translation> — 指数，%1年 = 100</translation>
+        <translation>：指数（%1年 = 100）</translation>
     </message>
     <message>
         <source> — change from the year before</source>
-        <translation> — 较上年变化</translation>
+        <translation>：较上年变化</translation>
     </message>
     <message>
         <source> — share of the 31 provinces (%)</source>
-        <translation> — 占31个省份的比重（%）</translation>
+        <translation>：占31个省份的比重（%）</translation>
     </message>
     <message>
         <source> — share of the province (%)</source>
-        <translation> — 占全省的比重（%）</translation>
+        <translation>：占全省的比重（%）</translation>
     </message>
     <message>
         <source>Unit: %1.</source>
@@ -892,24 +892,12 @@
         <translation>%2在%1年没有数值：未纳入指数。</translation>
     </message>
     <message>
-        <source>Unit: persons (chart in ten thousands).</source>
-        <translation>单位：人（图中以万人计）。</translation>
-    </message>
-    <message>
-        <source>Unit: persons (chart in millions).</source>
-        <translation>单位：人（图中以百万人计）。</translation>
-    </message>
-    <message>
         <source>%1 units</source>
         <translation>%1个单位</translation>
     </message>
     <message>
         <source>%1: %2, %3</source>
         <translation>%1%2（%3）</translation>
-    </message>
-    <message>
-        <source>Unit: persons (chart in thousands).</source>
-        <translation>单位：人（图中以千人计）。</translation>
     </message>
     <message>
         <source>%1: natural increase and net migration, %2</source>
@@ -921,7 +909,7 @@
     </message>
     <message>
         <source>• No components for %1 (%2): the grey bar is the change alone.</source>
-        <translation>• %1年无法分解（%2）：灰色柱仅为总变化。</translation>
+        <translation>• %1无法分解：%2；灰色柱仅为总变化。</translation>
     </message>
     <message>
         <source>For China, the net migration bar is not migration: moves between provinces cancel out and international migration is small. It is the gap between the sum of the provinces&apos; year-end estimates and their births and deaths — a measure of how far the two series disagree.</source>
@@ -1769,28 +1757,12 @@
         <translation>指数，%1年 = 100</translation>
     </message>
     <message>
-        <source>million persons</source>
-        <translation>百万人</translation>
-    </message>
-    <message>
         <source>Census count (1 November)</source>
         <translation>普查数（11月1日）</translation>
     </message>
     <message>
         <source>Year-end estimate</source>
         <translation>年末数</translation>
-    </message>
-    <message>
-        <source>ten thousand persons</source>
-        <translation>万人</translation>
-    </message>
-    <message>
-        <source>change (ten thousand persons)</source>
-        <translation>变化（万人）</translation>
-    </message>
-    <message>
-        <source>change (thousand persons)</source>
-        <translation>变化（千人）</translation>
     </message>
     <message>
         <source>change (%1)</source>
@@ -1835,10 +1807,6 @@
     <message>
         <source>series break: part of this change is a revision, not migration</source>
         <translation>统计口径断点：此变化部分为数据修订，并非迁移</translation>
-    </message>
-    <message>
-        <source>thousand persons</source>
-        <translation>千人</translation>
     </message>
     <message>
         <source>Across a break: mostly revision</source>

@@ -496,7 +496,7 @@ TEST(Cli, ChartOfComponentsOfChange)
     EXPECT_TRUE(xml.contains(QStringLiteral(">Natural increase<")));
     EXPECT_TRUE(xml.contains(QStringLiteral(">Net migration<")));
     EXPECT_TRUE(xml.contains(QStringLiteral("Net migration is a residual")));
-    EXPECT_TRUE(xml.contains(QStringLiteral(">thousand persons<")));
+    EXPECT_TRUE(xml.contains(QStringLiteral(">persons<"))); // the axis's unit; its ticks read "500 k", "1 M"
     const QString grid = dir.filePath(QStringLiteral("northeast.png"));
     const CliRun g = cli({QStringLiteral("chart"), QStringLiteral("--codes"), QStringLiteral("210000,220000,230000"), QStringLiteral("--mode"),
                           QStringLiteral("components"), QStringLiteral("--out"), grid});
@@ -876,10 +876,10 @@ TEST(Cli, ChartTicksAreReadableAndTheTitleNamesPlacesAndYears)
         EXPECT_TRUE(all.contains(QStringLiteral("Shandong, Guangdong: resident population, 2000–2024"))) << mode << " " << all.left(400).toStdString();
         EXPECT_TRUE(all.contains(QStringLiteral("|2010|"))) << mode; // the year ticks are read
         EXPECT_FALSE(all.contains(QRegularExpression(QStringLiteral("(^|\\|)-?\\d{7,}(\\.\\d+)?($|\\|)")))) << mode << " " << all.toStdString();
-        // Ticks as the map writes numbers: no hyphen for a minus, thousands separated ("−1,000", "4,000").
+        // Ticks as the legends write counts of persons: no hyphen for a minus, in one unit ("−2 M", "4 M").
         EXPECT_FALSE(all.contains(QRegularExpression(QStringLiteral("(^|\\|)-\\d")))) << mode << " " << all.toStdString();
         if (QLatin1String(mode) == QLatin1String("change")) {
-            EXPECT_TRUE(all.contains(QStringLiteral("|1,000|")) || all.contains(QStringLiteral("|2,000|"))) << all.toStdString();
+            EXPECT_TRUE(all.contains(QStringLiteral("|1 M|")) || all.contains(QStringLiteral("|2 M|"))) << all.toStdString();
         }
     }
 }
@@ -943,7 +943,7 @@ TEST(Cli, ChartTakesTheAuthorsTexts)
     EXPECT_TRUE(own.contains(QStringLiteral("2011–2019"))) << "the notes on the data stay";
     const QString made = svgText({});
     EXPECT_TRUE(made.contains(QStringLiteral(">Shandong: resident population, 2000–2024</text>")));
-    EXPECT_TRUE(made.contains(QStringLiteral(">Unit: persons (chart in millions).</text>")));
+    EXPECT_TRUE(made.contains(QStringLiteral(">Unit: persons.</text>")));
     EXPECT_TRUE(made.contains(QStringLiteral(">Source: National Bureau of Statistics (2000–2024).</text>")));
     EXPECT_FALSE(made.contains(QStringLiteral("commit")));
 }

@@ -1,4 +1,5 @@
 #include "classification.h"
+#include "language.h"
 
 #include <gtest/gtest.h>
 
@@ -42,6 +43,22 @@ TEST(FormatValue, ReadsLikeAPublishedLegend)
     EXPECT_EQ(formatValue(0.5, QStringLiteral("%")), QStringLiteral("0.50 %"));
     EXPECT_EQ(formatValue(-6.92, QStringLiteral("‰")), QStringLiteral("-6.92 ‰"));
     EXPECT_EQ(formatFull(100800000, QStringLiteral("persons")), QStringLiteral("100,800,000"));
+}
+
+// Chart ticks of persons read as the legends do, every tick of an axis in one unit, with the decimals its
+// spacing needs; in Chinese in 万 and 亿.
+TEST(FormatPersonsTick, OneUnitPerAxis)
+{
+    EXPECT_EQ(formatPersonsTick(4e6, 4e6, 2e6), QStringLiteral("4 M"));
+    EXPECT_EQ(formatPersonsTick(-2e6, 4e6, 2e6), QStringLiteral("-2 M"));
+    EXPECT_EQ(formatPersonsTick(5e5, 1.5e6, 5e5), QStringLiteral("0.5 M")); // not "500 k" beside "1.5 M"
+    EXPECT_EQ(formatPersonsTick(0, 4e6, 2e6), QStringLiteral("0"));
+    EXPECT_EQ(formatPersonsTick(-250e3, 750e3, 250e3), QStringLiteral("-250 k"));
+    EXPECT_EQ(formatPersonsTick(38e6, 40e6, 2e6), QStringLiteral("38 M"));
+    setLanguage(Language::Chinese);
+    EXPECT_EQ(formatPersonsTick(2e6, 4e6, 2e6), QStringLiteral("200万"));
+    EXPECT_EQ(formatPersonsTick(1.2e8, 1.4e8, 2e7), QStringLiteral("1.2亿"));
+    setLanguage(Language::English);
 }
 
 TEST(JenksClassification, MatchesThePublishedExample)

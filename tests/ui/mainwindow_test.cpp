@@ -656,7 +656,7 @@ TEST_F(MainWindowTest, ChartExportOffersEveryTextInTheFigureLanguage)
     m_window->findChild<QAction *>(QStringLiteral("exportChart"))->trigger();
     ASSERT_EQ(english.size(), 4);
     EXPECT_EQ(english[0], QStringLiteral("Shandong: resident population, 2000–2024"));
-    EXPECT_EQ(english[1], QStringLiteral("Unit: persons (chart in millions)."));
+    EXPECT_EQ(english[1], QStringLiteral("Unit: persons."));
     EXPECT_TRUE(english[3].startsWith(QStringLiteral("Source: National Bureau of Statistics"))) << english[3].toStdString();
     ASSERT_EQ(chinese.size(), 4);
     EXPECT_TRUE(chinese[0].startsWith(QStringLiteral("山东省"))) << chinese[0].toStdString();
