@@ -403,13 +403,13 @@ QRectF paintChartFrame(QPainter &painter, const QRectF &target, const ChartTexts
         small.setPointSizeF(small.pointSizeF() * 0.85);
     QString notes = texts.notes;
     const QString more = u'\n' + QCoreApplication::translate("renkou::ui::ChartPanel", "• More notes on these data are listed with the figure's sources.");
-    while (heightOf(notes, small) > room && notes.contains(u'\n')) {
+    bool cut = false; // the last notes left out, for a line saying where they are
+    while (heightOf(cut ? notes + more : notes, small) > room && notes.contains(u'\n')) {
         notes.truncate(notes.lastIndexOf(u'\n'));
-        if (heightOf(notes + more, small) <= room || !notes.contains(u'\n')) {
-            notes += more;
-            break;
-        }
+        cut = true;
     }
+    if (cut)
+        notes += more;
     const qreal notesHeight = std::min(heightOf(notes, small), room);
     const qreal bottom = target.bottom() - margin / 2 - sourceHeight - notesHeight;
     painter.setFont(small);

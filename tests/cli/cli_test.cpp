@@ -941,6 +941,10 @@ TEST(Cli, ChartTakesTheAuthorsTexts)
     EXPECT_TRUE(own.contains(QStringLiteral(">Source: NBS yearbooks</text>")));
     EXPECT_FALSE(own.contains(QStringLiteral("National Bureau of Statistics"))) << "the author's source line replaces it";
     EXPECT_TRUE(own.contains(QStringLiteral("2011–2019"))) << "the notes on the data stay";
+    // In a journal column the notes that do not fit are left out for a line that says so: none goes silently.
+    const QString column = svgText({QStringLiteral("--codes"), QStringLiteral("370000,440000"), QStringLiteral("--mode"), QStringLiteral("change"),
+                                    QStringLiteral("--width-mm"), QStringLiteral("85")});
+    EXPECT_TRUE(column.contains(QStringLiteral("More notes on these data are listed with the figure"))) << column.left(2000).toStdString();
     const QString made = svgText({});
     EXPECT_TRUE(made.contains(QStringLiteral(">Shandong: resident population, 2000–2024</text>")));
     EXPECT_TRUE(made.contains(QStringLiteral(">Unit: persons.</text>")));
