@@ -65,6 +65,7 @@ public:
     void setLineScale(double scale) { m_lineScale = scale; }
 
     void setLegend(const QString &title, std::vector<LegendItem> items);
+    const std::vector<LegendItem> &legend() const { return m_legend; }
     void setTitle(const QString &title) { m_title = title; m_layout.reset(); }
     const QString &title() const { return m_title; }
     /// A line under the title: what the colours mean.

@@ -289,10 +289,10 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
                      .arg(levelUnits)
                      .arg(core::levelLabel(q.level));
     std::vector<LegendItem> legend;
-    // Classes that hold no unit shown are left out of the legend, unless the classes are those of every year
-    // (an animation, the same classes every year): then the legend is the same in each.
+    // Classes that hold no unit shown are left out of the legend (their colours mean the same whether shown or
+    // not), except in a frame of an animation: its legend stays the same from frame to frame.
     for (size_t c = 0; c < scene.classes.size(); ++c)
-        if (scene.classes[c].count > 0 || !q.classValues.empty())
+        if (scene.classes[c].count > 0 || q.yearsLead)
             legend.push_back({c < scene.palette.size() ? scene.palette[c] : QColor(), scene.classes[c].label, scene.classes[c].count});
     if (noData > 0)
         legend.push_back({QColor(), Tr::tr("no data"), noData});

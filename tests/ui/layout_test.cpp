@@ -107,6 +107,26 @@ TEST(Layout, NothingOverTheMapCoversAUnitAtAnyExportSize)
     }
 }
 
+// On the classes of every year (the window's default), a year's legend lists only the classes its units fill;
+// an animation's frames keep every class, so that the legend stays put from frame to frame.
+TEST(Layout, ALegendListsNoEmptyClassButAnAnimationKeepsThemAll)
+{
+    core::View view;
+    view.indicator = QStringLiteral("change");
+    view.year = 2002; // before the losses: the classes of the largest losses are empty
+    const std::vector<double> all = ui::valuesOfYears(bundle(), view);
+    ui::MapRenderer r;
+    const ui::MapScene scene = ui::renderView(r, bundle(), view, all);
+    ASSERT_FALSE(r.legend().empty());
+    for (const ui::LegendItem &item : r.legend())
+        EXPECT_GT(item.count, 0) << item.label.toStdString();
+    const auto empty = std::count_if(scene.classes.begin(), scene.classes.end(), [](const core::ClassRange &c) { return c.count == 0; });
+    ASSERT_GT(empty, 0) << "2001–2002 leaves a class of the other years empty";
+    ui::MapRenderer frame;
+    ui::renderView(frame, bundle(), view, all, true);
+    EXPECT_EQ(frame.legend().size(), r.legend().size() + size_t(empty));
+}
+
 // A phone's map is as tall as it needs: the blank under the map, legend and inset is trimmed, and the trimmed
 // figure leaves none; a map that fills its area (850×600) is not trimmed.
 TEST(Layout, APhoneMapIsAsTallAsItNeeds)
