@@ -103,11 +103,11 @@ struct ExportChoice {
     ui::FigureTexts texts; ///< what the author typed; empty fields keep the texts made from the data
 };
 
-/// The export dialog: size (for pictures), figure language, and the figure's texts that `placeholders` has
-/// (title, subtitle, note, source line), each shown greyed as made from the data.
 /// The texts a figure would have in a language, made from the data: the export dialog's placeholders.
 using Placeholders = std::function<ui::FigureTexts(core::Language)>;
 
+/// The export dialog: size (for pictures), figure language, and the figure's texts that `placeholders` gives
+/// (title, subtitle, note, source line), each shown greyed as made from the data in the figure language chosen.
 std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &title, bool withSize,
                                             const Placeholders &placeholders = {})
 {
@@ -188,7 +188,6 @@ core::Status whileBusy(QWidget *parent, const QString &label, std::function<core
     return *watcher.result();
 }
 
-/// The folder and format (suffix) of the last export, remembered.
 /// The folder of the last export; before any, the user's documents folder (else home), never the folder the
 /// app was started from.
 QString exportFolder()
@@ -200,6 +199,7 @@ QString exportFolder()
     return QFileInfo(documents).isDir() ? documents : QDir::homePath();
 }
 
+/// The file of an export by default: `defaultName` in the export folder, in the format of the last picture.
 QString lastExportPath(const QString &defaultName)
 {
     const QSettings settings;
@@ -461,7 +461,6 @@ void MainWindow::exportAnimationDialog()
         QMessageBox::information(this, tr("Export animation"), tr("This map has data in fewer than two years: there is nothing to animate."));
         return;
     }
-    // The title (after the years, which lead each frame) and a note of the author's.
     // A frame's texts: its title follows the year, drawn large above it.
     const Placeholders placeholders = [this](core::Language language) {
         const Figures switched(language);
