@@ -42,6 +42,7 @@
 #include <QPainter>
 #include <QProgressDialog>
 #include <QCryptographicHash>
+#include <QHash>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QInputDialog>
@@ -106,6 +107,14 @@ struct ExportChoice {
 /// The texts a figure would have in a language, made from the data: the export dialog's placeholders.
 using Placeholders = std::function<ui::FigureTexts(core::Language)>;
 
+/// The texts the author typed in the export dialog this session, by the dialog's title and the figure's title made
+/// from the data.
+QHash<QString, ui::FigureTexts> &typedBefore()
+{
+    static QHash<QString, ui::FigureTexts> typed;
+    return typed;
+}
+
 /// The export dialog: size (for pictures), figure language, and the figure's texts that `placeholders` gives
 /// (title, subtitle, note, source line), each shown greyed as made from the data in the figure language chosen.
 std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &title, bool withSize,
@@ -135,18 +144,24 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
     // The figure's texts: empty keeps the one made from the data, shown greyed in the figure's language; the
     // notes on the data always stay.
     QLineEdit *texts[4] = {};
+    QString typedKey; // of typedBefore()
     if (placeholders) {
         const auto fields = [](const ui::FigureTexts &t) { return std::array{t.title, t.subtitle, t.note, t.source}; };
         const char *const labels[] = {QT_TRANSLATE_NOOP("MainWindow", "Title:"), QT_TRANSLATE_NOOP("MainWindow", "Subtitle:"),
                                       QT_TRANSLATE_NOOP("MainWindow", "Your note (before the notes on the data):"),
                                       QT_TRANSLATE_NOOP("MainWindow", "Source line:")};
         const auto shown = fields(placeholders(core::currentLanguage()));
+        // What the author typed for this figure before (the same kind of export of the same title made from
+        // the data), kept for the session: a print and a web version need not be typed twice.
+        typedKey = title + u'\n' + shown[0].value_or(QString());
+        const auto typed = fields(typedBefore().value(typedKey));
         for (size_t i = 0; i < 4; ++i) {
             if (!shown[i])
                 continue;
             texts[i] = new QLineEdit(&dialog);
             texts[i]->setObjectName(QStringLiteral("exportText%1").arg(i));
             texts[i]->setPlaceholderText(*shown[i]);
+            texts[i]->setText(typed[i].value_or(QString()));
             texts[i]->setMinimumWidth(420);
             form->addRow(QCoreApplication::translate("MainWindow", labels[i]), texts[i]);
         }
@@ -168,6 +183,8 @@ std::optional<ExportChoice> askExportChoice(QWidget *parent, const QString &titl
     ExportChoice choice{kPresets[size->currentIndex()].size, core::Language(language->currentData().toInt()), {}};
     const auto typed = [](QLineEdit *e) { return e && !e->text().trimmed().isEmpty() ? std::optional<QString>(e->text().trimmed()) : std::nullopt; };
     choice.texts = {typed(texts[0]), typed(texts[1]), typed(texts[2]), typed(texts[3])};
+    if (placeholders)
+        typedBefore().insert(typedKey, choice.texts);
     return choice;
 }
 

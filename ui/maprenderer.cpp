@@ -822,9 +822,19 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                         if (!core::intersects(features[i].polygons, core::BoxD{w.left(), w.top(), w.right(), w.bottom()}))
                             continue;
                     }
-                    // Nor does it cross another leader line.
+                    // Nor does it cross another leader line, nor the name lie across one (Hong Kong's line through
+                    // "Macao" would pair the names wrongly).
+                    const auto crosses = [&](const QLineF &line) {
+                        if (padded.contains(line.p1()) || padded.contains(line.p2()))
+                            return true;
+                        const QLineF edges[] = {{padded.topLeft(), padded.topRight()}, {padded.topRight(), padded.bottomRight()},
+                                                {padded.bottomRight(), padded.bottomLeft()}, {padded.bottomLeft(), padded.topLeft()}};
+                        return std::any_of(std::begin(edges), std::end(edges),
+                                           [&](const QLineF &e) { return line.intersects(e, nullptr) == QLineF::BoundedIntersection; });
+                    };
                     if (!lineClear(p, end, i, tiny || overLand, overNames) || std::any_of(leaders.begin(), leaders.end(), [&](const auto &l) {
-                            return QLineF(p, end).intersects(QLineF(l.first, l.second), nullptr) == QLineF::BoundedIntersection;
+                            return QLineF(p, end).intersects(QLineF(l.first, l.second), nullptr) == QLineF::BoundedIntersection
+                                   || crosses(QLineF(l.first, l.second));
                         }))
                         continue;
                     placed.push_back(padded);

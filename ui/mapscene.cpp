@@ -322,6 +322,13 @@ MapScene applyMapScene(MapRenderer &r, const core::DataBundle &b, const MapQuery
     r.setSubtitle(categorical ? Tr::tr("%1. Each colour a type (legend); hatched: no data.").arg(q.indicator.description)
                   : diverging ? Tr::tr("%1. Blue: increase; red: decrease; hatched: no data.").arg(q.indicator.description)
                             : Tr::tr("%1. Darker: higher; hatched: no data.").arg(q.indicator.description));
+    // A change across a series break (2004–2005: registered to resident population; 2009–2010: the census
+    // revision) is mostly a revision of the statistics: said where the eye goes first, not only in the notes.
+    if (q.indicator.spansYears
+        && std::any_of(scene.column.entries.begin(), scene.column.entries.end(),
+                       [](const core::ColumnEntry &e) { return e.value && e.flag.contains(u"series_break"); }))
+        r.setSubtitle(Tr::tr("Across a series break: most of this change is a revision of the statistics, not people moving.") + u' '
+                      + r.subtitle());
     // Chinese sentences end in 。 and follow each other without a space.
     r.setNotes(core::typesetNumbers(notes.join(core::currentLanguage() == core::Language::Chinese ? QString() : QStringLiteral(" "))));
     // A short source line: publishers and years, the boundaries' maker; the full citations are in

@@ -151,7 +151,9 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     QStringList names;
     for (const core::Region *r : units)
         names << (core::currentLanguage() == core::Language::Chinese ? r->nameZh : r->nameEn);
-    out.title = Tr::tr("%1: %2, %3").arg(placesOf(names), measure, core::yearsLabel(first && first < last ? std::optional<int>(first) : std::nullopt, last));
+    // The years drawn: a chart of changes starts with the change from the first year to the next.
+    const int drawnFirst = mode == core::ChartMode::Change && first ? first + 1 : first;
+    out.title = Tr::tr("%1: %2, %3").arg(placesOf(names), measure, core::yearsLabel(drawnFirst && drawnFirst < last ? std::optional<int>(drawnFirst) : std::nullopt, last));
     const bool allProvinces = levels == std::set<core::Level>{core::Level::Province};
     switch (mode) {
     case core::ChartMode::Indexed: out.title += Tr::tr(" — index, %1 = 100").arg(out.baseYear); break;
@@ -162,6 +164,7 @@ TrendChart trendChart(const core::DataBundle &b, const std::vector<const core::R
     case core::ChartMode::Values:
     case core::ChartMode::Components: break;
     }
+    out.title.replace(QStringLiteral(" — "), QStringLiteral("\u00a0— ")); // a wrapped title's dash ends its line
     if (sourceYears.empty())
         return out;
     QString unitLine = Tr::tr("Unit: %1.").arg(core::unitLabel(out.unit));

@@ -797,6 +797,10 @@
         <source>The classes are the same for every year with data.</source>
         <translation>各年份使用相同的分级。</translation>
     </message>
+    <message>
+        <source>Across a series break: most of this change is a revision of the statistics, not people moving.</source>
+        <translation>跨越统计口径断点：此变化大部分是统计数据的修订，而非人口流动。</translation>
+    </message>
 </context>
 <context>
     <name>RegionType</name>

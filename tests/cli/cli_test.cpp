@@ -830,6 +830,23 @@ TEST(Cli, MapNamesEveryProvinceLevelUnit)
         EXPECT_TRUE(pageText.contains(QString::fromUtf8(name))) << name << " not named at 180 mm";
 }
 
+// A map of change across a series break says so in its subtitle, where the eye goes first; one within a
+// series does not.
+TEST(Cli, AChangeAcrossASeriesBreakSaysSoInTheSubtitle)
+{
+    QTemporaryDir dir;
+    const auto text = [&](const char *from, const char *to) {
+        const QString pdf = dir.filePath(QStringLiteral("%1.pdf").arg(QLatin1String(to)));
+        EXPECT_EQ(cli({QStringLiteral("map"), QStringLiteral("--indicator"), QStringLiteral("change"), QStringLiteral("--from"), QLatin1String(from),
+                       QStringLiteral("--to"), QLatin1String(to), QStringLiteral("--out"), pdf})
+                      .exitCode,
+                  0);
+        return runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
+    };
+    EXPECT_TRUE(text("2004", "2005").contains(QStringLiteral("Across a series break: most of this change is a revision")));
+    EXPECT_FALSE(text("2023", "2024").contains(QStringLiteral("Across a series break")));
+}
+
 // A journal column (85 mm) names nearly every province-level unit in Chinese: inside it, else beside it with a
 // leader line (the coast's too), else in smaller type.
 TEST(Cli, AColumnMapNamesNearlyEveryUnit)
@@ -873,7 +890,9 @@ TEST(Cli, ChartTicksAreReadableAndTheTitleNamesPlacesAndYears)
         for (auto it = text.globalMatch(xml); it.hasNext();)
             texts << it.next().captured(1).trimmed();
         const QString all = texts.join(u'|');
-        EXPECT_TRUE(all.contains(QStringLiteral("Shandong, Guangdong: resident population, 2000–2024"))) << mode << " " << all.left(400).toStdString();
+        // A chart of changes starts with the change from 2000 to 2001.
+        const QString years = QLatin1String(mode) == QLatin1String("change") ? QStringLiteral("2001–2024") : QStringLiteral("2000–2024");
+        EXPECT_TRUE(all.contains(QStringLiteral("Shandong, Guangdong: resident population, ") + years)) << mode << " " << all.left(400).toStdString();
         EXPECT_TRUE(all.contains(QStringLiteral("|2010|"))) << mode; // the year ticks are read
         EXPECT_FALSE(all.contains(QRegularExpression(QStringLiteral("(^|\\|)-?\\d{7,}(\\.\\d+)?($|\\|)")))) << mode << " " << all.toStdString();
         // Ticks as the legends write counts of persons: no hyphen for a minus, in one unit ("−2 M", "4 M").

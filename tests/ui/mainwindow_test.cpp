@@ -664,6 +664,37 @@ TEST_F(MainWindowTest, ChartExportOffersEveryTextInTheFigureLanguage)
     EXPECT_EQ(core::currentLanguage(), core::Language::English) << "the window's language is switched back";
 }
 
+// What the author typed for a figure is offered again at its next export (a print and a web version).
+TEST_F(MainWindowTest, AnExportOffersTheAuthorsTextsAgain)
+{
+    clickUnit(QStringLiteral("370000"));
+    int asked = 0;
+    QString offered;
+    QTimer driver;
+    driver.setInterval(30);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        if (auto *title = dialog->findChild<QLineEdit *>(QStringLiteral("exportText0"))) {
+            ++asked;
+            offered = title->text();
+            title->setText(QStringLiteral("Shandong's people"));
+            dialog->accept();
+        } else {
+            dialog->reject(); // the file dialog: no file this time
+        }
+    });
+    driver.start();
+    auto *exportChart = m_window->findChild<QAction *>(QStringLiteral("exportChart"));
+    exportChart->trigger();
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(offered.isEmpty());
+    exportChart->trigger();
+    EXPECT_EQ(asked, 2);
+    EXPECT_EQ(offered, QStringLiteral("Shandong's people"));
+}
+
 TEST_F(MainWindowTest, ChangeFromTheYearBeforeAndShareOfTheProvince)
 {
     auto *mode = m_window->findChild<QComboBox *>(QStringLiteral("chartMode"));
