@@ -296,6 +296,8 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
                        && m_view.maxY == m_fullExtent.maxY;
     const auto done = [&]() -> const Layout & {
         out.labelArea = out.mapClip;
+        if (out.inset.isValid())
+            out.insetCaption = insetCaption(out.inset);
         if (whole) {
             const QRectF shown = out.worldToDevice.mapRect(QRectF(m_view.minX, m_view.minY, m_view.width(), m_view.height()));
             out.mapClip = out.mapClip.intersected(shown);
@@ -400,8 +402,8 @@ MapRenderer::InsetCaption MapRenderer::insetCaption(const QRectF &inset) const
 
 QTransform MapRenderer::insetTransform(const QRectF &target) const
 {
-    const QRectF inset = layout(target).inset;
-    const QRectF r = inset.adjusted(0, 0, 0, -insetCaption(inset).height); // the islands above the name
+    const Layout &lay = layout(target);
+    const QRectF r = lay.inset.adjusted(0, 0, 0, -lay.insetCaption.height); // the islands above the name
     const qreal scale = std::min(r.width() / m_insetExtent.width(), r.height() / m_insetExtent.height());
     return QTransform(scale, 0, 0, -scale, r.left() - m_insetExtent.minX * scale, r.top() + m_insetExtent.maxY * scale);
 }
@@ -934,7 +936,7 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
         if (lay.inset.isValid()) {
             const QRectF inset = lay.inset;
             // The inset's name in its own strip at its foot, right-aligned: the islands are fitted above it.
-            const InsetCaption caption = insetCaption(inset);
+            const InsetCaption &caption = lay.insetCaption;
             painter.fillRect(inset, Qt::white);
             paintLayers(painter, insetTransform(target), inset.adjusted(0, 0, 0, -caption.height), true);
             painter.setPen(QPen(QColor(0x44, 0x44, 0x44), 1));

@@ -119,6 +119,12 @@ public:
     /// the map moved right, up or down to free that corner, the map shrunk beside or above the legend —
     /// the largest map whose legend rectangle intersects no outline of the layer (Boost.Geometry, on the
     /// projected polygons) is taken. Cached until the target, the view, the texts or the legend change.
+    /// The inset's name as drawn in an inset: its type, lines and the height of its strip at the foot.
+    struct InsetCaption {
+        QFont font;
+        QStringList lines;
+        qreal height = 0;
+    };
     struct Layout {
         QRectF target;
         QTransform worldToDevice; ///< layer coordinates → device
@@ -128,6 +134,7 @@ public:
         QRectF legend;            ///< empty without a legend
         int legendColumns = 1;
         QRectF inset;             ///< empty without the inset
+        InsetCaption insetCaption; ///< the inset's name, under its islands
     };
     const Layout &layout(const QRectF &target) const;
     /// Layer coordinates → device coordinates of the main map for a target rectangle.
@@ -146,12 +153,6 @@ private:
     QRectF mapArea(const QRectF &target) const;
     QRectF insetArea(const QRectF &target) const;
     QTransform insetTransform(const QRectF &target) const;
-    /// The inset's name as drawn in `inset`: its type, lines and the height of its strip at the foot.
-    struct InsetCaption {
-        QFont font;
-        QStringList lines;
-        qreal height = 0;
-    };
     InsetCaption insetCaption(const QRectF &inset) const;
     Paths &pathsFor(double pixelsPerUnit) const;
 
