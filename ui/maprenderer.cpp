@@ -722,12 +722,11 @@ void MapRenderer::paintLabels(QPainter &painter, const QTransform &xf, const QRe
                 leaderOrder.push_back(i);
             }
         }
-        // Eastmost first (Tianjin before Beijing, so each takes its own side), the tiny units before the others. A label beside its unit goes where it
-        // covers no other unit (the sea, beyond the border); else over neighbours that are named themselves — a
-        // tiny unit (Beijing, Tianjin, Shanghai, Hong Kong, Macao: bounds under 0.3 % of the extent) at any of the
-        // distances, a larger one only close by — and never over another unit's label point, where it would read
-        // as that unit's name.
-        // The tiny units first: their names have nowhere else to go.
+        // The tiny units first (their names have nowhere else to go), then the others eastmost first (Tianjin
+        // before Beijing, so each takes its own side). A label beside its unit goes where it covers no other unit
+        // (the sea, beyond the border); else over neighbours that are named themselves — a tiny unit (Beijing,
+        // Tianjin, Shanghai, Hong Kong, Macao: bounds under 0.3 % of the extent) at any of the distances, a small
+        // one only close by — and never over another unit's label point, where it would read as that unit's name.
         std::sort(leaderOrder.begin(), leaderOrder.end(), [&](size_t a, size_t b) {
             return isTiny(a) != isTiny(b) ? isTiny(a) : m_labelPoints[a].x() > m_labelPoints[b].x();
         });
