@@ -388,7 +388,8 @@ QRectF paintChartFrame(QPainter &painter, const QRectF &target, const ChartTexts
     // Above: the title and subtitle.
     qreal top = target.top() + margin / 2;
     painter.setPen(QColor(0x22, 0x22, 0x22));
-    for (const auto &[text, font] : {std::pair{texts.title, titleFont(target.width())}, std::pair{texts.subtitle, textFont(target.width(), false)}}) {
+    for (const auto &[text, font] : {std::pair{wrapBetweenWords(texts.title, titleFont(target.width()), w), titleFont(target.width())},
+                                     std::pair{texts.subtitle, textFont(target.width(), false)}}) {
         const qreal h = heightOf(text, font);
         painter.setFont(font);
         painter.drawText(QRectF(target.left() + margin, top, w, h), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);

@@ -103,6 +103,21 @@ QFont headlineFont(qreal figureWidth)
     return font;
 }
 
+QString wrapBetweenWords(const QString &text, const QFont &font, qreal width)
+{
+    const QFontMetricsF metrics(font);
+    QStringList lines;
+    for (const QString &word : text.split(u' ')) {
+        if (metrics.horizontalAdvance(word) > width)
+            return text;
+        if (!lines.isEmpty() && metrics.horizontalAdvance(lines.back() + u' ' + word) <= width - 0.5)
+            lines.back() += u' ' + word;
+        else
+            lines << word;
+    }
+    return lines.join(u'\n');
+}
+
 QFont textFont(qreal figureWidth, bool small)
 {
     const qreal scale = figureWidth < kNarrow ? 0.82 : 1;
@@ -235,7 +250,8 @@ qreal MapRenderer::footHeight(const QRectF &target) const
 QRectF MapRenderer::mapArea(const QRectF &target) const
 {
     const qreal w = target.width() - 2 * kMargin;
-    const qreal top = kMargin + textBlockHeight(m_headline, headlineFont(target.width()), w) + textBlockHeight(m_title, titleFont(target.width()), w)
+    const qreal top = kMargin + textBlockHeight(m_headline, headlineFont(target.width()), w)
+                      + textBlockHeight(wrapBetweenWords(m_title, titleFont(target.width()), w), titleFont(target.width()), w)
                       + textBlockHeight(m_subtitle, textFont(target.width(), false), w);
     const qreal bottom = kMargin + std::max(footHeight(target), m_footReserve);
     return target.adjusted(kMargin, top, -kMargin, -bottom);
@@ -269,6 +285,7 @@ const MapRenderer::Layout &MapRenderer::layout(const QRectF &target) const
     // A narrow figure (a journal column, a phone) sets its legend smaller.
     m_compact = target.width() < kNarrow;
     out.mapArea = mapArea(target);
+    out.title = wrapBetweenWords(m_title, titleFont(target.width()), target.width() - 2 * kMargin);
     out.mapClip = out.mapArea;
     out.labelArea = out.mapArea;
     if (!m_fill || m_view.isEmpty()) {
@@ -913,7 +930,8 @@ void MapRenderer::paint(QPainter &painter, const QRectF &target) const
     const qreal w = target.width() - 2 * kMargin;
     qreal y = target.top() + kMargin / 2;
     painter.setPen(kTextColor);
-    for (const auto &[text, font] : {std::pair{m_headline, headlineFont(target.width())}, std::pair{m_title, titleFont(target.width())},
+    for (const auto &[text, font] : {std::pair{m_headline, headlineFont(target.width())},
+                                     std::pair{layout(target).title, titleFont(target.width())},
                                      std::pair{m_subtitle, textFont(target.width(), false)}}) {
         if (text.isEmpty() || m_overlaysHidden)
             continue;

@@ -135,6 +135,7 @@ public:
         int legendColumns = 1;
         QRectF inset;             ///< empty without the inset
         InsetCaption insetCaption; ///< the inset's name, under its islands
+        QString title;             ///< the title with its line breaks (wrapBetweenWords())
     };
     const Layout &layout(const QRectF &target) const;
     /// Layer coordinates → device coordinates of the main map for a target rectangle.
@@ -228,6 +229,10 @@ QFont titleFont(qreal figureWidth);
 /// A figure's subtitle font (`small` false: 9 pt) or its notes' and source line's (8 pt); × 0.82 on a figure
 /// narrower than 500 layout pixels.
 QFont textFont(qreal figureWidth, bool small);
+/// `text` with line breaks between its words where it is wider than `width` in `font` ("…, 2023–2024" never
+/// breaks after the dash, as Qt's word wrap would). Text whose words do not fit one a line (Chinese, written
+/// without spaces) is returned as it is, for Qt's word wrap.
+QString wrapBetweenWords(const QString &text, const QFont &font, qreal width);
 /// A unit's name without its administrative suffix, for labels: 广西壮族自治区 → 广西, 长沙市 → 长沙.
 QString shortName(const QString &nameZh);
 

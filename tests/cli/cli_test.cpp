@@ -964,6 +964,11 @@ TEST(Cli, ChartTakesTheAuthorsTexts)
     const QString column = svgText({QStringLiteral("--codes"), QStringLiteral("370000,440000"), QStringLiteral("--mode"), QStringLiteral("change"),
                                     QStringLiteral("--width-mm"), QStringLiteral("85")});
     EXPECT_TRUE(column.contains(QStringLiteral("More notes on these data are listed with the figure"))) << column.left(2000).toStdString();
+    // A title wraps between words: never after the dash of "2001–2024", nor before an em dash.
+    const QString page = svgText({QStringLiteral("--codes"), QStringLiteral("370000,440000,230000"), QStringLiteral("--mode"), QStringLiteral("change"),
+                                  QStringLiteral("--width-mm"), QStringLiteral("180")});
+    EXPECT_TRUE(page.contains(QStringLiteral("2001–2024"))) << "the years on one line";
+    EXPECT_FALSE(page.contains(QRegularExpression(QStringLiteral("–</text>|>—")))) << page.left(3000).toStdString();
     const QString made = svgText({});
     EXPECT_TRUE(made.contains(QStringLiteral(">Shandong: resident population, 2000–2024</text>")));
     EXPECT_TRUE(made.contains(QStringLiteral(">Unit: persons.</text>")));
