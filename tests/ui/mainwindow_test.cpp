@@ -58,6 +58,23 @@ using namespace renkou;
 
 namespace {
 
+/// Answers each modal dialog as it opens with `answer`, while it lives: interactive flows run unattended.
+class DialogDriver {
+public:
+    explicit DialogDriver(std::function<void(QDialog *)> answer)
+    {
+        m_timer.setInterval(30);
+        QObject::connect(&m_timer, &QTimer::timeout, [answer = std::move(answer)] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+                answer(dialog);
+        });
+        m_timer.start();
+    }
+
+private:
+    QTimer m_timer;
+};
+
 /// The bundle with `parts` (each caller below keeps its own, loaded once).
 core::DataBundle loadBundle(core::DataBundle::Parts parts)
 {
@@ -629,12 +646,7 @@ TEST_F(MainWindowTest, ChartExportOffersEveryTextInTheFigureLanguage)
 {
     clickUnit(QStringLiteral("370000"));
     QStringList english, chinese;
-    QTimer driver;
-    driver.setInterval(30);
-    QObject::connect(&driver, &QTimer::timeout, [&] {
-        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
+    const DialogDriver driver([&](QDialog *dialog) {
         auto *language = dialog->findChild<QComboBox *>(QStringLiteral("exportLanguage"));
         const auto placeholders = [dialog] {
             QStringList out;
@@ -652,7 +664,6 @@ TEST_F(MainWindowTest, ChartExportOffersEveryTextInTheFigureLanguage)
         }
         dialog->reject();
     });
-    driver.start();
     m_window->findChild<QAction *>(QStringLiteral("exportChart"))->trigger();
     ASSERT_EQ(english.size(), 4);
     EXPECT_EQ(english[0], QStringLiteral("Shandong: resident population, 2000–2024"));
@@ -670,12 +681,7 @@ TEST_F(MainWindowTest, AnExportOffersTheAuthorsTextsAgain)
     clickUnit(QStringLiteral("370000"));
     int asked = 0;
     QString offered;
-    QTimer driver;
-    driver.setInterval(30);
-    QObject::connect(&driver, &QTimer::timeout, [&] {
-        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
+    const DialogDriver driver([&](QDialog *dialog) {
         if (auto *title = dialog->findChild<QLineEdit *>(QStringLiteral("exportText0"))) {
             ++asked;
             offered = title->text();
@@ -685,7 +691,6 @@ TEST_F(MainWindowTest, AnExportOffersTheAuthorsTextsAgain)
             dialog->reject(); // the file dialog: no file this time
         }
     });
-    driver.start();
     auto *exportChart = m_window->findChild<QAction *>(QStringLiteral("exportChart"));
     exportChart->trigger();
     EXPECT_EQ(asked, 1);
