@@ -407,8 +407,10 @@ void MainWindow::exportChartDialog()
         QMessageBox::information(this, tr("Export chart"), tr("Select a region first: its chart is what is exported."));
         return;
     }
+    // The chart's texts in the language (its map and scatter are not needed).
     const Placeholders placeholders = [this](core::Language language) {
-        const ui::ChartTexts made = figuresIn(language)->chartTexts;
+        const Figures switched(language);
+        const ui::TrendChart made = ui::viewTrendChart(*bundle(), m_view, m_column.level);
         return ui::FigureTexts{made.title, made.subtitle, QString(), made.source};
     };
     if (const auto target = askPictureTarget(this, tr("Export chart"), QStringLiteral("chart.png"), placeholders)) {

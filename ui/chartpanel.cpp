@@ -252,13 +252,12 @@ void ChartPanel::clear()
     m_leftOut.clear();
 }
 
-void ChartPanel::setTitle(const QString &title)
+void ChartPanel::setTitleText(const QString &title)
 {
     if (m_multiples.empty())
         m_chart->setTitle(title);
     else
         m_gridTitle->setText(title);
-    layoutCharts(m_view->viewport()->size());
 }
 
 QString ChartPanel::title() const
@@ -430,10 +429,10 @@ void ChartPanel::render(QPainter &painter, const QRectF &target, const ChartText
     // size on screen.
     const QString shownTitle = title();
     const QSizeF onScreen = m_view->viewport()->size();
-    setTitle(QString());
+    setTitleText(QString());
     layoutCharts(chartRect.size());
     m_chart->scene()->render(&painter, chartRect, QRectF(QPointF(0, 0), chartRect.size()));
-    setTitle(shownTitle);
+    setTitleText(shownTitle);
     layoutCharts(onScreen);
 }
 

@@ -107,8 +107,6 @@ public:
     /// (paintChartFrame(): its title replaces the one on screen).
     void render(QPainter &painter, const QRectF &target, const ChartTexts &texts);
     void clear();
-    /// Replaces the chart's title (an author's own, for an export).
-    void setTitle(const QString &title);
     QString title() const;
     /// The number of charts drawn: 1, or one per unit of small multiples (0 when empty).
     int chartCount() const;
@@ -121,6 +119,8 @@ public:
     const QStringList &leftOut() const { return m_leftOut; }
 
 private:
+    /// Sets the title drawn over the chart (over the grid of small multiples), without laying it out again.
+    void setTitleText(const QString &title);
     /// Places the charts in `size`: the one chart over all of it, or the title, a grid of small multiples and
     /// the key under them.
     void layoutCharts(const QSizeF &size);

@@ -114,19 +114,6 @@ void ComponentsScatter::render(QPainter &painter, const QRectF &target, const Ch
     placeLabels();
 }
 
-QString ComponentsScatter::title() const
-{
-    return m_title;
-}
-
-ChartTexts ComponentsScatter::texts() const
-{
-    // The first note says what a point is (the subtitle), the last is the source line.
-    ChartTexts texts{m_title, m_notes.value(0), {}, m_notes.size() > 1 ? m_notes.back() : QString()};
-    texts.notes = m_notes.mid(1, m_notes.size() - 2).join(u'\n');
-    return texts;
-}
-
 std::optional<QPointF> ComponentsScatter::pointOf(const QString &code) const
 {
     for (const Point &p : m_points)
@@ -171,9 +158,8 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     m_points.clear();
     m_tips.clear();
     m_numbers.clear();
-    m_notes.clear();
+    m_texts = {};
     m_types.clear();
-    m_title.clear();
     m_shortTitle.clear();
     m_chart->setTitle(QString());
     m_ring = nullptr;
@@ -235,7 +221,7 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
             }
         }
         if (!found) {
-            m_title = tr("Natural increase and net migration: too few units have both for any year");
+            m_texts.title = tr("Natural increase and net migration: too few units have both for any year");
             m_shortTitle = tr("Too few units have both rates");
             placeLabels();
             m_key->setText(level == core::Level::Prefecture ? tr("Prefecture-level units have no birth and death rates in the data.")
@@ -244,30 +230,31 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
         }
     }
     m_span = std::make_pair(from, year);
-    m_title = tr("Natural increase and net migration by %1, %2").arg(core::levelByLabel(level), core::yearsLabel(from, year));
+    m_texts.title = tr("Natural increase and net migration by %1, %2").arg(core::levelByLabel(level), core::yearsLabel(from, year));
     m_shortTitle = tr("Natural increase and net migration, %1").arg(core::yearsLabel(from, year));
-    // Under the plot: what it shows, what is not as asked, the caveats, the source.
-    m_notes << tr("Each point a unit: natural increase and net migration in ‰ of its mean population a year. Above the dashed "
-                  "line the population grew, below it it fell.");
+    // Above the plot what it shows; under it what is not as asked, the caveats, the source.
+    m_texts.subtitle = tr("Each point a unit: natural increase and net migration in ‰ of its mean population a year. Above the "
+                          "dashed line the population grew, below it it fell.");
+    QStringList notes; // what is not as asked, said on screen too
     if (!asked.isEmpty())
-        m_notes << tr("%1; shown: %2, the latest year with them for most units.").arg(asked, core::yearsLabel(from, year));
+        notes << tr("%1; shown: %2, the latest year with them for most units.").arg(asked, core::yearsLabel(from, year));
     if (std::any_of(columns.m.entries.begin(), columns.m.entries.end(), [](const core::ColumnEntry &e) { return e.value && e.flag.contains(u"series_break"); }))
-        m_notes << tr("%1 spans a series break: part of the change there is a revision of the estimates, not migration.")
-                       .arg(core::yearsLabel(from, year));
+        notes << tr("%1 spans a series break: part of the change there is a revision of the estimates, not migration.")
+                     .arg(core::yearsLabel(from, year));
     QStringList lacking;
     for (const core::ColumnEntry &e : columns.n.entries)
         if (const core::ColumnEntry *m = columns.m.find(e.region->code); !e.value || !m || !m->value)
             lacking << (core::currentLanguage() == core::Language::Chinese ? e.region->nameZh : e.region->nameEn);
     if (!lacking.isEmpty())
-        m_notes << tr("Not shown, without birth and death rates or population for %1: %2.")
-                       .arg(core::yearsLabel(from, year), lacking.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、") : QStringLiteral(", ")));
-    m_notes << core::netMigrationCaveat();
+        notes << tr("Not shown, without birth and death rates or population for %1: %2.")
+                     .arg(core::yearsLabel(from, year), lacking.join(core::currentLanguage() == core::Language::Chinese ? QStringLiteral("、") : QStringLiteral(", ")));
+    m_texts.notes = (notes + QStringList{core::netMigrationCaveat()}).join(u'\n');
     std::vector<std::pair<QString, int>> sourceYears;
     for (const core::ColumnEntry &e : columns.m.entries)
         for (const QString &id : e.source.split(u';', Qt::SkipEmptyParts))
             for (const int y : {from, year})
                 sourceYears.emplace_back(id, y);
-    m_notes << tr("Source: %1.").arg(core::citeSources(bundle.sources, sourceYears, &bundle.regions));
+    m_texts.source = tr("Source: %1.").arg(core::citeSources(bundle.sources, sourceYears, &bundle.regions));
 
     // One series per type, in the map's colours of migration_type.
     const std::vector<core::Category> types = core::categoriesOf(type.value());
@@ -375,8 +362,9 @@ void ComponentsScatter::show(const core::DataBundle &bundle, core::Level level, 
     for (size_t t = 0; t < types.size(); ++t)
         if (byType[t]->count() > 0)
             m_types.emplace_back(types[t].color, types[t].label);
-    // On screen: the first notes (the caveats are the chart's, above), the colours, how to use it.
-    m_key->setText(m_notes.mid(0, m_notes.size() - 2).join(u' ')
+    // On screen: what it shows and what is not as asked (the caveats are the chart's, above), the colours, how
+    // to use it.
+    m_key->setText((QStringList{m_texts.subtitle} + notes).join(u' ')
                    + u' ' + tr("Colours: the type of change, as on the map of “Type of population change”. Click a point to select its unit."));
     placeLabels();
 }
@@ -414,9 +402,9 @@ void ComponentsScatter::placeLabels()
         QFont title = mapFont(9, true);
         // The title item has margins of its own (the layout's, the chart's and its text document's).
         const auto tooWide = [&](const QString &text) { return QFontMetricsF(title).horizontalAdvance(text) > m_chart->size().width() - 40; };
-        while (title.pointSizeF() > 7 && tooWide(m_title))
+        while (title.pointSizeF() > 7 && tooWide(m_texts.title))
             title.setPointSizeF(title.pointSizeF() - 0.5);
-        const QString shown = tooWide(m_title) ? m_shortTitle : m_title;
+        const QString shown = tooWide(m_texts.title) ? m_shortTitle : m_texts.title;
         if (title != m_chart->titleFont())
             m_chart->setTitleFont(title);
         if (shown != m_chart->title())

@@ -40,7 +40,7 @@ public:
     void render(QPainter &painter, const QRectF &target, const ChartTexts &texts);
     /// The scatter's texts as a figure: its title; what a point is and what the diagonal means (the subtitle);
     /// the span shown when not the one asked, the units left out, the caveats (the notes); the source line.
-    ChartTexts texts() const;
+    const ChartTexts &texts() const { return m_texts; }
     /// The numbers behind the scatter, tab-separated with a header: code, name_zh, name_en, from_year, year,
     /// natural_increase_rate, net_migration_rate (‰ a year), type.
     QString numbersTsv() const { return m_numbers; }
@@ -55,7 +55,7 @@ public:
     std::optional<QPointF> pointOf(const QString &code) const;
     /// The point's position in this widget's coordinates, for clicks.
     std::optional<QPoint> positionOf(const QString &code) const;
-    QString title() const;
+    QString title() const { return m_texts.title; }
     /// The unit ringed by highlight() (empty: none).
     QString highlighted() const { return m_highlighted; }
 
@@ -76,7 +76,6 @@ private:
     class HoverTip *m_tip = nullptr;
     QString m_highlighted;
     std::optional<std::pair<int, int>> m_span;
-    QString m_title;      ///< the figure's title
     QString m_shortTitle; ///< on screen where the title does not fit: without the level
     bool m_inFigure = false; ///< render() is drawing the figure (its title is the frame's)
     struct Point {
@@ -87,7 +86,7 @@ private:
     std::vector<Point> m_points;
     QHash<QString, QString> m_tips; ///< code → hover text
     QString m_numbers;
-    QStringList m_notes;            ///< what the figure says under the plot: the axes, the caveats, the source
+    ChartTexts m_texts;             ///< the figure's title, what it shows, the caveats, the source
     std::vector<std::pair<QColor, QString>> m_types; ///< the types of change shown, for the key
     std::vector<std::pair<QGraphicsSimpleTextItem *, QPointF>> m_labels; ///< names of the selected units
     /// A figure's names of the other units, each where it covers no other name (else left out).

@@ -1049,7 +1049,7 @@ int MapRenderer::featureAt(QPointF device, const QRectF &target) const
     const bool inInset = showsInset() && layout(target).inset.contains(device);
     bool invertible = false;
     const QPointF world = (inInset ? insetTransform(target) : worldToDevice(target)).inverted(&invertible).map(device);
-    if (!invertible || (!inInset && !mapArea(target).contains(device)))
+    if (!invertible || (!inInset && !layout(target).mapArea.contains(device)))
         return -1;
     return m_index->featureAt({world.x(), world.y()});
 }
